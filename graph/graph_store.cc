@@ -1,0 +1,336 @@
+#include "graph/graph_store.h"
+
+#include <rocksdb/db.h>
+#include <rocksdb/utilities/options_util.h>
+#include <rocksdb/write_batch.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "graph/key_codec.h"
+#include "graph/record_codec.h"
+
+namespace policygraph::graph {
+
+namespace {
+
+const std::vector<std::string> kFamilies = {rocksdb::kDefaultColumnFamilyName,
+                                            "nodes", "aliases", "out", "in",
+                                            "evidence", "docs", "meta"};
+enum Family { kDefault, kNodes, kAliases, kOut, kIn, kEvidence, kDocs, kMeta };
+
+Status FromRocks(const rocksdb::Status& s, const std::string& what) {
+  if (s.ok()) return Status::OK();
+  if (s.IsNotFound()) return Status::NotFound(what + ": " + s.ToString());
+  if (s.IsCorruption()) return Status::Corruption(what + ": " + s.ToString());
+  if (s.IsInvalidArgument()) return Status::InvalidArgument(what + ": " + s.ToString());
+  return Status::IOError(what + ": " + s.ToString());
+}
+
+bool HasPrefix(const rocksdb::Slice& key, const std::string& prefix) {
+  return key.size() >= prefix.size() && std::memcmp(key.data(), prefix.data(), prefix.size()) == 0;
+}
+
+uint64_t ParseCounter(const std::string& v) {
+  try {
+    return std::stoull(v);
+  } catch (...) {
+    return 0;
+  }
+}
+
+}  // namespace
+
+struct GraphStore::Impl {
+  std::unique_ptr<rocksdb::DB> db;
+  std::vector<rocksdb::ColumnFamilyHandle*> cf;
+  bool read_only = false;
+
+  ~Impl() {
+    for (auto* h : cf) {
+      if (h != nullptr) db->DestroyColumnFamilyHandle(h);
+    }
+  }
+
+  // Calls fn(key, value) for each key with `prefix` in family f until fn
+  // returns false.
+  template <typename Fn>
+  void ScanPrefix(Family f, const std::string& prefix, Fn fn) const {
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), cf[f]));
+    for (it->Seek(prefix); it->Valid() && HasPrefix(it->key(), prefix); it->Next()) {
+      if (!fn(it->key(), it->value())) break;
+    }
+  }
+
+  std::optional<std::string> Get(Family f, const std::string& key) const {
+    std::string value;
+    if (db->Get(rocksdb::ReadOptions(), cf[f], key, &value).ok()) return value;
+    return std::nullopt;
+  }
+
+  uint64_t Counter(const std::string& name) const {
+    auto v = Get(kMeta, name);
+    return v ? ParseCounter(*v) : 0;
+  }
+
+  // Re-derives an edge's summary from its evidence on disk, leaving out
+  // `skip_doc` (whose old evidence is being replaced) and adding `added`.
+  EdgeSummary Summarise(const EdgeKey& edge, const std::string& skip_doc,
+                        const std::vector<const Evidence*>& added) const {
+    EdgeSummary s;
+    s.key = edge;
+    std::set<std::string> docs;
+    auto note_date = [&](const std::string& date) {
+      if (date.empty()) return;
+      if (s.first_date.empty() || date < s.first_date) s.first_date = date;
+      if (s.last_date.empty() || date > s.last_date) s.last_date = date;
+    };
+    ScanPrefix(kEvidence, EdgePrefix(edge), [&](const rocksdb::Slice& key, const rocksdb::Slice& value) {
+      KeyReader r(std::string_view(key.data(), key.size()));
+      r.ReadString();
+      r.ReadString();
+      r.ReadString();
+      auto doc = r.ReadString();
+      if (!doc || *doc == skip_doc) return true;
+      docs.insert(*doc);
+      ++s.evidence_count;
+      if (auto ev = DecodeEvidence(value.ToString())) note_date(ev->date);
+      return true;
+    });
+    for (const Evidence* ev : added) {
+      docs.insert(ev->doc_id);
+      ++s.evidence_count;
+      note_date(ev->date);
+    }
+    s.weight = static_cast<uint32_t>(docs.size());
+    return s;
+  }
+
+  Status WriteDocument(const std::string& doc_id, const DocumentContribution* next) {
+    if (read_only) return Status::InvalidArgument("graph store is open read-only");
+    rocksdb::WriteBatch batch;
+    std::set<EdgeKey> affected;
+    bool existed = false;
+    if (auto old = Get(kDocs, NodeKey(doc_id))) {
+      existed = true;
+      auto record = DecodeDocumentRecord(*old);
+      if (!record) return Status::Corruption("docs record of '" + doc_id + "' is unreadable");
+      for (const auto& e : record->edges) {
+        affected.insert(e);
+        ScanPrefix(kEvidence, EvidenceDocPrefix(e, doc_id),
+                   [&](const rocksdb::Slice& key, const rocksdb::Slice&) {
+                     batch.Delete(cf[kEvidence], key);
+                     return true;
+                   });
+      }
+    }
+    std::map<EdgeKey, std::vector<const Evidence*>> added;
+    DocumentRecord record;
+    if (next != nullptr) {
+      record.entities = next->entities;
+      for (const auto& [edge, ev] : next->evidence) {
+        added[edge].push_back(&ev);
+        affected.insert(edge);
+        batch.Put(cf[kEvidence], EvidenceKey(edge, doc_id, ev.begin), EncodeEvidence(ev));
+      }
+      for (const auto& [edge, _] : added) record.edges.push_back(edge);
+    }
+    int64_t edge_delta = 0;
+    for (const auto& edge : affected) {
+      auto it = added.find(edge);
+      EdgeSummary s = Summarise(edge, doc_id, it == added.end() ? std::vector<const Evidence*>{} : it->second);
+      bool was_there = Get(kOut, OutKey(edge)).has_value();
+      if (s.weight == 0) {
+        batch.Delete(cf[kOut], OutKey(edge));
+        batch.Delete(cf[kIn], InKey(edge));
+        if (was_there) --edge_delta;
+      } else {
+        batch.Put(cf[kOut], OutKey(edge), EncodeEdgeSummary(s));
+        batch.Put(cf[kIn], InKey(edge), "");
+        if (!was_there) ++edge_delta;
+      }
+    }
+    int64_t doc_delta = 0;
+    if (next != nullptr) {
+      batch.Put(cf[kDocs], NodeKey(doc_id), EncodeDocumentRecord(record));
+      if (!existed) doc_delta = 1;
+    } else if (existed) {
+      batch.Delete(cf[kDocs], NodeKey(doc_id));
+      doc_delta = -1;
+    }
+    if (edge_delta != 0) {
+      batch.Put(cf[kMeta], "edge_count", std::to_string(Counter("edge_count") + edge_delta));
+    }
+    if (doc_delta != 0) {
+      batch.Put(cf[kMeta], "doc_count", std::to_string(Counter("doc_count") + doc_delta));
+    }
+    return FromRocks(db->Write(rocksdb::WriteOptions(), &batch), "writing document '" + doc_id + "'");
+  }
+};
+
+GraphStore::GraphStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+GraphStore::~GraphStore() = default;
+
+Status GraphStore::Open(const std::string& path, const GraphStoreOptions& options,
+                        std::unique_ptr<GraphStore>* store) {
+  store->reset();
+  rocksdb::Options db_options;
+  db_options.create_if_missing = options.create_if_missing;
+  db_options.create_missing_column_families = true;
+  // Few, small files: the graph is read far more than written.
+  db_options.max_open_files = 256;
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (const auto& name : kFamilies) {
+    descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->read_only = options.read_only;
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status s =
+      options.read_only
+          ? rocksdb::DB::OpenForReadOnly(db_options, path, descriptors, &impl->cf, &raw)
+          : rocksdb::DB::Open(db_options, path, descriptors, &impl->cf, &raw);
+  if (!s.ok()) {
+    return FromRocks(s, "cannot open graph database at " + path);
+  }
+  impl->db.reset(raw);
+  auto version = impl->Get(kMeta, "schema_version");
+  if (version && *version != std::to_string(kSchemaVersion)) {
+    return Status::Corruption("graph database at " + path + " has schema version " + *version +
+                              ", this build reads version " + std::to_string(kSchemaVersion) +
+                              "; re-index into a new data directory");
+  }
+  if (!version && !options.read_only) {
+    s = impl->db->Put(rocksdb::WriteOptions(), impl->cf[kMeta], "schema_version",
+                      std::to_string(kSchemaVersion));
+    if (!s.ok()) return FromRocks(s, "writing schema version");
+  }
+  store->reset(new GraphStore(std::move(impl)));
+  return Status::OK();
+}
+
+Status GraphStore::PutNodes(const std::vector<Node>& nodes) {
+  if (impl_->read_only) return Status::InvalidArgument("graph store is open read-only");
+  rocksdb::WriteBatch batch;
+  uint64_t count = impl_->Counter("node_count");
+  for (const auto& node : nodes) {
+    if (auto old_value = impl_->Get(kNodes, NodeKey(node.id))) {
+      if (auto old = DecodeNode(*old_value)) {
+        for (const auto& a : old->alias_keys) batch.Delete(impl_->cf[kAliases], AliasKey(a, node.id));
+      }
+    } else {
+      ++count;
+    }
+    batch.Put(impl_->cf[kNodes], NodeKey(node.id), EncodeNode(node));
+    for (const auto& a : node.alias_keys) batch.Put(impl_->cf[kAliases], AliasKey(a, node.id), "");
+  }
+  batch.Put(impl_->cf[kMeta], "node_count", std::to_string(count));
+  return FromRocks(impl_->db->Write(rocksdb::WriteOptions(), &batch), "writing nodes");
+}
+
+Status GraphStore::ReplaceDocument(const DocumentContribution& contribution) {
+  return impl_->WriteDocument(contribution.doc_id, &contribution);
+}
+
+Status GraphStore::RemoveDocument(const std::string& doc_id) {
+  return impl_->WriteDocument(doc_id, nullptr);
+}
+
+Status GraphStore::Commit() {
+  if (impl_->read_only) return Status::OK();
+  return FromRocks(impl_->db->FlushWAL(/*sync=*/true), "syncing graph write-ahead log");
+}
+
+std::optional<Node> GraphStore::GetNode(const std::string& id) const {
+  auto value = impl_->Get(kNodes, NodeKey(id));
+  if (!value) return std::nullopt;
+  return DecodeNode(*value);
+}
+
+std::vector<AliasHit> GraphStore::FindByAliasPrefix(const std::string& folded_prefix,
+                                                    size_t limit) const {
+  std::vector<AliasHit> hits;
+  std::set<std::string> seen;
+  impl_->ScanPrefix(kAliases, folded_prefix, [&](const rocksdb::Slice& key, const rocksdb::Slice&) {
+    KeyReader r(std::string_view(key.data(), key.size()));
+    auto alias = r.ReadString();
+    auto id = r.ReadString();
+    if (alias && id && seen.insert(*id).second) hits.push_back({*id, *alias});
+    return hits.size() < limit;
+  });
+  return hits;
+}
+
+std::vector<EdgeSummary> GraphStore::EdgesOf(const std::string& id) const {
+  std::vector<EdgeSummary> edges;
+  const std::string prefix = NodePrefix(id);
+  impl_->ScanPrefix(kOut, prefix, [&](const rocksdb::Slice& key, const rocksdb::Slice& value) {
+    KeyReader r(std::string_view(key.data(), key.size()));
+    auto src = r.ReadString(), rel = r.ReadString(), dst = r.ReadString();
+    auto s = DecodeEdgeSummary(value.ToString());
+    if (src && rel && dst && s) {
+      s->key = {*src, *rel, *dst};
+      edges.push_back(*s);
+    }
+    return true;
+  });
+  impl_->ScanPrefix(kIn, prefix, [&](const rocksdb::Slice& key, const rocksdb::Slice&) {
+    KeyReader r(std::string_view(key.data(), key.size()));
+    auto dst = r.ReadString(), rel = r.ReadString(), src = r.ReadString();
+    if (!dst || !rel || !src) return true;
+    EdgeKey edge{*src, *rel, *dst};
+    if (auto value = impl_->Get(kOut, OutKey(edge))) {
+      if (auto s = DecodeEdgeSummary(*value)) {
+        s->key = edge;
+        edges.push_back(*s);
+      }
+    }
+    return true;
+  });
+  return edges;
+}
+
+std::vector<Evidence> GraphStore::EvidenceOf(const EdgeKey& edge, size_t limit) const {
+  std::vector<Evidence> out;
+  impl_->ScanPrefix(kEvidence, EdgePrefix(edge), [&](const rocksdb::Slice& key, const rocksdb::Slice& value) {
+    KeyReader r(std::string_view(key.data(), key.size()));
+    r.ReadString();
+    r.ReadString();
+    r.ReadString();
+    auto doc = r.ReadString();
+    auto begin = r.ReadU32();
+    auto ev = DecodeEvidence(value.ToString());
+    if (doc && begin && ev) {
+      ev->doc_id = *doc;
+      ev->begin = *begin;
+      out.push_back(*ev);
+    }
+    return out.size() < limit;
+  });
+  return out;
+}
+
+std::vector<std::string> GraphStore::DocumentIds() const {
+  std::vector<std::string> ids;
+  impl_->ScanPrefix(kDocs, "", [&](const rocksdb::Slice& key, const rocksdb::Slice&) {
+    KeyReader r(std::string_view(key.data(), key.size()));
+    if (auto id = r.ReadString()) ids.push_back(*id);
+    return true;
+  });
+  return ids;
+}
+
+std::optional<std::vector<std::string>> GraphStore::EntitiesOfDocument(const std::string& doc_id) const {
+  auto value = impl_->Get(kDocs, NodeKey(doc_id));
+  if (!value) return std::nullopt;
+  auto record = DecodeDocumentRecord(*value);
+  if (!record) return std::nullopt;
+  return record->entities;
+}
+
+GraphCounts GraphStore::Counts() const {
+  return {impl_->Counter("node_count"), impl_->Counter("edge_count"), impl_->Counter("doc_count")};
+}
+
+}  // namespace policygraph::graph

@@ -1,0 +1,78 @@
+// GraphStore: the RocksDB-backed entity graph.
+//
+// Column families (see DESIGN.md):
+//   nodes     id                       -> node record (JSON)
+//   aliases   alias_key · id           -> ""            prefix lookup / autocomplete
+//   out       source · relation · target -> edge summary (JSON)
+//   in        target · relation · source -> ""          reverse direction, one scan per hop
+//   evidence  source · relation · target · doc · begin -> evidence record (JSON)
+//   docs      doc                      -> what the document contributed (JSON)
+//   meta      name                     -> value         schema version, counters
+// Keys are built by key_codec.h.
+//
+// Thread safety: a GraphStore may be shared by many reader threads. Writes
+// (PutNodes, ReplaceDocument, RemoveDocument) must come from one thread; each
+// document's writes are one atomic WriteBatch.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "graph/graph_types.h"
+#include "graph/status.h"
+
+namespace policygraph::graph {
+
+struct GraphStoreOptions {
+  // Open without taking the write lock; writes then fail. Default: false.
+  bool read_only = false;
+  // Create the database when it does not exist. Default: true.
+  bool create_if_missing = true;
+};
+
+class GraphStore {
+ public:
+  static constexpr int kSchemaVersion = 1;
+
+  // Opens (or creates) the database at `path`. On failure *store is unset and
+  // the status says why (missing database, lock held, corruption).
+  static Status Open(const std::string& path, const GraphStoreOptions& options,
+                     std::unique_ptr<GraphStore>* store);
+  ~GraphStore();
+  GraphStore(const GraphStore&) = delete;
+  GraphStore& operator=(const GraphStore&) = delete;
+
+  // Writes nodes and their alias keys, replacing earlier versions of them.
+  Status PutNodes(const std::vector<Node>& nodes);
+
+  // Replaces everything `contribution.doc_id` contributed earlier with
+  // `contribution`, in one WriteBatch. Edges whose support falls to zero go.
+  Status ReplaceDocument(const DocumentContribution& contribution);
+
+  // Removes all the document's contributions; OK if it had none.
+  Status RemoveDocument(const std::string& doc_id);
+
+  // Makes all writes so far durable (WAL synced). Writes are not durable
+  // until this returns OK.
+  Status Commit();
+
+  std::optional<Node> GetNode(const std::string& id) const;
+  // Ids whose alias key starts with `folded_prefix`, each id once, at most
+  // `limit`, in key order.
+  std::vector<AliasHit> FindByAliasPrefix(const std::string& folded_prefix, size_t limit) const;
+  // All edges touching `id`, either direction.
+  std::vector<EdgeSummary> EdgesOf(const std::string& id) const;
+  std::vector<Evidence> EvidenceOf(const EdgeKey& edge, size_t limit) const;
+  std::vector<std::string> DocumentIds() const;
+  std::optional<std::vector<std::string>> EntitiesOfDocument(const std::string& doc_id) const;
+  GraphCounts Counts() const;
+
+ private:
+  struct Impl;
+  explicit GraphStore(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace policygraph::graph

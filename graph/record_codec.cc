@@ -1,0 +1,137 @@
+#include "graph/record_codec.h"
+
+#include <nlohmann/json.hpp>
+
+#include "graph/key_codec.h"
+
+namespace policygraph::graph {
+
+using nlohmann::json;
+
+const std::string& Node::DisplayName() const {
+  if (!names_en.empty()) return names_en.front();
+  if (!names_vi.empty()) return names_vi.front();
+  return id;
+}
+
+bool EdgeKey::operator<(const EdgeKey& o) const {
+  if (source != o.source) return source < o.source;
+  if (relation != o.relation) return relation < o.relation;
+  return target < o.target;
+}
+
+namespace {
+// nlohmann throws on malformed input; records come from disk, so a parse
+// failure means corruption and is reported as nullopt.
+template <typename Fn>
+auto ParseOrNull(const std::string& value, Fn fn) -> decltype(fn(json())) {
+  try {
+    return fn(json::parse(value));
+  } catch (const json::exception&) {
+    return std::nullopt;
+  }
+}
+}  // namespace
+
+std::string EncodeNode(const Node& n) {
+  return json{{"id", n.id},           {"type", n.type},
+              {"wikidata", n.wikidata}, {"names_en", n.names_en},
+              {"names_vi", n.names_vi}, {"member_of", n.member_of},
+              {"alias_keys", n.alias_keys}}
+      .dump();
+}
+
+std::optional<Node> DecodeNode(const std::string& value) {
+  return ParseOrNull(value, [](const json& j) -> std::optional<Node> {
+    Node n;
+    n.id = j.at("id").get<std::string>();
+    n.type = j.at("type").get<std::string>();
+    n.wikidata = j.value("wikidata", "");
+    n.names_en = j.value("names_en", std::vector<std::string>{});
+    n.names_vi = j.value("names_vi", std::vector<std::string>{});
+    n.member_of = j.value("member_of", std::vector<std::string>{});
+    n.alias_keys = j.value("alias_keys", std::vector<std::string>{});
+    return n;
+  });
+}
+
+std::string EncodeEdgeSummary(const EdgeSummary& s) {
+  return json{{"weight", s.weight},
+              {"evidence", s.evidence_count},
+              {"first", s.first_date},
+              {"last", s.last_date}}
+      .dump();
+}
+
+std::optional<EdgeSummary> DecodeEdgeSummary(const std::string& value) {
+  return ParseOrNull(value, [](const json& j) -> std::optional<EdgeSummary> {
+    EdgeSummary s;
+    s.weight = j.at("weight").get<uint32_t>();
+    s.evidence_count = j.at("evidence").get<uint32_t>();
+    s.first_date = j.value("first", "");
+    s.last_date = j.value("last", "");
+    return s;
+  });
+}
+
+std::string EncodeEvidence(const Evidence& e) {
+  return json{{"end", e.end}, {"date", e.date}, {"text", e.text}}.dump();
+}
+
+std::optional<Evidence> DecodeEvidence(const std::string& value) {
+  return ParseOrNull(value, [](const json& j) -> std::optional<Evidence> {
+    Evidence e;
+    e.end = j.at("end").get<uint32_t>();
+    e.date = j.value("date", "");
+    e.text = j.value("text", "");
+    return e;
+  });
+}
+
+std::string EncodeDocumentRecord(const DocumentRecord& r) {
+  json edges = json::array();
+  for (const auto& e : r.edges) edges.push_back({e.source, e.relation, e.target});
+  return json{{"entities", r.entities}, {"edges", edges}}.dump();
+}
+
+std::optional<DocumentRecord> DecodeDocumentRecord(const std::string& value) {
+  return ParseOrNull(value, [](const json& j) -> std::optional<DocumentRecord> {
+    DocumentRecord r;
+    r.entities = j.at("entities").get<std::vector<std::string>>();
+    for (const auto& e : j.at("edges")) {
+      r.edges.push_back({e.at(0).get<std::string>(), e.at(1).get<std::string>(),
+                         e.at(2).get<std::string>()});
+    }
+    return r;
+  });
+}
+
+std::string NodeKey(const std::string& id) { return KeyBuilder().AddString(id).Take(); }
+
+std::string AliasKey(const std::string& alias_key, const std::string& id) {
+  return KeyBuilder().AddString(alias_key).AddString(id).Take();
+}
+
+std::string OutKey(const EdgeKey& e) {
+  return KeyBuilder().AddString(e.source).AddString(e.relation).AddString(e.target).Take();
+}
+
+std::string InKey(const EdgeKey& e) {
+  return KeyBuilder().AddString(e.target).AddString(e.relation).AddString(e.source).Take();
+}
+
+std::string EdgePrefix(const EdgeKey& e) { return OutKey(e); }
+
+std::string EvidenceDocPrefix(const EdgeKey& e, const std::string& doc_id) {
+  return KeyBuilder().AddString(e.source).AddString(e.relation).AddString(e.target)
+      .AddString(doc_id).Take();
+}
+
+std::string EvidenceKey(const EdgeKey& e, const std::string& doc_id, uint32_t begin) {
+  return KeyBuilder().AddString(e.source).AddString(e.relation).AddString(e.target)
+      .AddString(doc_id).AddU32(begin).Take();
+}
+
+std::string NodePrefix(const std::string& id) { return KeyBuilder().AddString(id).Take(); }
+
+}  // namespace policygraph::graph

@@ -1,0 +1,39 @@
+// Values of the graph's column families: JSON records, so that `ldb scan`
+// shows them readably. Decoders return nullopt on a corrupt record.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "graph/graph_types.h"
+
+namespace policygraph::graph {
+
+std::string EncodeNode(const Node& node);
+std::optional<Node> DecodeNode(const std::string& value);
+
+std::string EncodeEdgeSummary(const EdgeSummary& summary);  // key not stored
+std::optional<EdgeSummary> DecodeEdgeSummary(const std::string& value);
+
+std::string EncodeEvidence(const Evidence& evidence);  // doc and begin live in the key
+std::optional<Evidence> DecodeEvidence(const std::string& value);
+
+struct DocumentRecord {
+  std::vector<std::string> entities;
+  std::vector<EdgeKey> edges;
+};
+std::string EncodeDocumentRecord(const DocumentRecord& record);
+std::optional<DocumentRecord> DecodeDocumentRecord(const std::string& value);
+
+// Keys.
+std::string NodeKey(const std::string& id);
+std::string AliasKey(const std::string& alias_key, const std::string& id);
+std::string OutKey(const EdgeKey& e);
+std::string InKey(const EdgeKey& e);
+std::string EdgePrefix(const EdgeKey& e);  // evidence prefix of an edge
+std::string EvidenceDocPrefix(const EdgeKey& e, const std::string& doc_id);
+std::string EvidenceKey(const EdgeKey& e, const std::string& doc_id, uint32_t begin);
+std::string NodePrefix(const std::string& id);  // out/in prefix of one node
+
+}  // namespace policygraph::graph

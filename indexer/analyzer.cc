@@ -1,0 +1,202 @@
+#include "indexer/analyzer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <cctype>
+#include <stdexcept>
+
+namespace policygraph::indexer {
+
+namespace {
+
+// Tokens longer than this are not words (base64, hashes, long URLs) and
+// would only bloat the index; Xapian also caps terms at 245 bytes.
+constexpr size_t kMaxTokenBytes = 64;
+
+// Decodes UTF-8 into UTF-16 while remembering, for every UTF-16 unit, the
+// byte offset it came from; offsets[size] is the text's length. Malformed
+// bytes become U+FFFD.
+struct MappedText {
+  icu::UnicodeString text;
+  std::vector<uint32_t> offsets;
+};
+
+MappedText Decode(std::string_view utf8) {
+  MappedText m;
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t length = static_cast<int32_t>(utf8.size());
+  m.offsets.reserve(utf8.size() + 1);
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) c = 0xFFFD;
+    m.text.append(c);
+    m.offsets.push_back(static_cast<uint32_t>(start));
+    if (c > 0xFFFF) m.offsets.push_back(static_cast<uint32_t>(start));
+  }
+  m.offsets.push_back(static_cast<uint32_t>(length));
+  return m;
+}
+
+std::string ToUtf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+std::string_view LanguageCode(Language lang) {
+  switch (lang) {
+    case Language::kVietnamese: return "vi";
+    case Language::kEnglish: return "en";
+    case Language::kOther: return "other";
+  }
+  return "other";
+}
+
+bool IsValidUtf8(std::string_view text, size_t* bad_offset) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      if (bad_offset != nullptr) *bad_offset = static_cast<size_t>(start);
+      return false;
+    }
+  }
+  return true;
+}
+
+struct Analyzer::Icu {
+  const icu::Normalizer2* nfc = nullptr;
+  const icu::Normalizer2* nfd = nullptr;
+  // Prototypes, cloned per call: ICU break iterators hold iteration state
+  // and are not safe to share between threads.
+  std::unique_ptr<icu::BreakIterator> words;
+  std::unique_ptr<icu::BreakIterator> sentences;
+
+  std::unique_ptr<icu::BreakIterator> Clone(const icu::BreakIterator& proto) const {
+    return std::unique_ptr<icu::BreakIterator>(proto.clone());
+  }
+
+  icu::UnicodeString ExactU(const icu::UnicodeString& s) const {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString folded = nfc->normalize(s, status);
+    folded.foldCase();
+    // Case folding can un-normalise a few characters; normalise again.
+    icu::UnicodeString out = nfc->normalize(folded, status);
+    return U_SUCCESS(status) ? out : folded;
+  }
+
+  icu::UnicodeString FoldU(const icu::UnicodeString& exact) const {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString decomposed = nfd->normalize(exact, status);
+    if (U_FAILURE(status)) decomposed = exact;
+    icu::UnicodeString out;
+    for (int32_t i = 0; i < decomposed.length();) {
+      UChar32 c = decomposed.char32At(i);
+      i += U16_LENGTH(c);
+      if (u_charType(c) == U_NON_SPACING_MARK) continue;
+      // đ has no decomposition in Unicode; Vietnamese readers fold it to d.
+      if (c == 0x0111 || c == 0x0110) c = 'd';
+      out.append(c);
+    }
+    return out;
+  }
+};
+
+Analyzer::Analyzer() : icu_(std::make_unique<Icu>()) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu_->nfc = icu::Normalizer2::getNFCInstance(status);
+  icu_->nfd = icu::Normalizer2::getNFDInstance(status);
+  icu_->words.reset(icu::BreakIterator::createWordInstance(icu::Locale("vi"), status));
+  icu_->sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("vi"), status));
+  if (U_FAILURE(status) || !icu_->words || !icu_->sentences) {
+    throw std::runtime_error(std::string("ICU initialisation failed: ") + u_errorName(status));
+  }
+}
+
+Analyzer::~Analyzer() = default;
+
+std::vector<Token> Analyzer::Tokenize(std::string_view text) const {
+  std::vector<Token> tokens;
+  MappedText m = Decode(text);
+  auto it = icu_->Clone(*icu_->words);
+  it->setText(m.text);
+  uint32_t position = 0;
+  int32_t start = it->first();
+  for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
+    if (it->getRuleStatus() == UBRK_WORD_NONE) continue;  // spaces, punctuation
+    Token t;
+    t.begin = m.offsets[start];
+    t.end = m.offsets[end];
+    if (t.end - t.begin > kMaxTokenBytes) continue;
+    icu::UnicodeString exact = icu_->ExactU(icu::UnicodeString(m.text, start, end - start));
+    t.exact = ToUtf8(exact);
+    t.folded = ToUtf8(icu_->FoldU(exact));
+    t.position = position++;
+    tokens.push_back(std::move(t));
+  }
+  return tokens;
+}
+
+std::vector<SentenceSpan> Analyzer::Sentences(std::string_view text) const {
+  std::vector<SentenceSpan> spans;
+  MappedText m = Decode(text);
+  auto it = icu_->Clone(*icu_->sentences);
+  it->setText(m.text);
+  int32_t start = it->first();
+  for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
+    uint32_t b = m.offsets[start], e = m.offsets[end];
+    while (b < e && std::isspace(static_cast<unsigned char>(text[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(text[e - 1]))) --e;
+    if (b < e) spans.push_back({b, e});
+  }
+  return spans;
+}
+
+std::string Analyzer::Exact(std::string_view text) const {
+  return ToUtf8(icu_->ExactU(Decode(text).text));
+}
+
+std::string Analyzer::Fold(std::string_view text) const {
+  return ToUtf8(icu_->FoldU(icu_->ExactU(Decode(text).text)));
+}
+
+Language Analyzer::DetectLanguage(std::string_view text) const {
+  // Count letters that are Vietnamese-only (anything beyond ASCII in the
+  // Latin script, after folding away case) against plain ASCII letters.
+  MappedText m = Decode(text.substr(0, 1 << 16));
+  size_t ascii = 0, vietnamese = 0, other = 0;
+  for (int32_t i = 0; i < m.text.length();) {
+    UChar32 c = m.text.char32At(i);
+    i += U16_LENGTH(c);
+    if (!u_isalpha(c)) continue;
+    if (c < 0x80) {
+      ++ascii;
+    } else if ((c >= 0x00C0 && c <= 0x01B0) || (c >= 0x1EA0 && c <= 0x1EF9)) {
+      ++vietnamese;
+    } else {
+      ++other;
+    }
+  }
+  const size_t letters = ascii + vietnamese + other;
+  if (letters == 0) return Language::kOther;
+  if (other * 2 > letters) return Language::kOther;
+  // Vietnamese prose carries a diacritic on roughly every third letter;
+  // English carries almost none. 4% separates them with a wide margin.
+  if (vietnamese * 25 > letters) return Language::kVietnamese;
+  return Language::kEnglish;
+}
+
+}  // namespace policygraph::indexer

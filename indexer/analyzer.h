@@ -1,0 +1,63 @@
+// Analyzer: the one text analyser used both to index and to query, so that a
+// query is always cut and folded exactly as the text was (DESIGN.md).
+//
+// Per token it yields the byte span in the source (for snippets), the exact
+// term (NFC, case-folded) and the folded term (no diacritics, đ→d). Input may
+// be NFC or NFD; malformed UTF-8 bytes are treated as U+FFFD and never crash.
+//
+// Thread safety: an Analyzer is immutable after construction; its const
+// methods may be called from any number of threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace policygraph::indexer {
+
+struct Token {
+  uint32_t begin = 0;     // byte offset of the token in the analysed text
+  uint32_t end = 0;       // one past its last byte
+  uint32_t position = 0;  // 0-based word position, for phrases
+  std::string exact;      // NFC, case-folded: "mạng"
+  std::string folded;     // diacritics removed, đ→d: "mang"
+  bool operator==(const Token&) const = default;
+};
+
+struct SentenceSpan {
+  uint32_t begin = 0;  // byte offsets, surrounding whitespace trimmed
+  uint32_t end = 0;
+};
+
+enum class Language { kVietnamese, kEnglish, kOther };
+std::string_view LanguageCode(Language lang);  // "vi", "en", "other"
+
+class Analyzer {
+ public:
+  Analyzer();
+  ~Analyzer();
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+
+  std::vector<Token> Tokenize(std::string_view text) const;
+  std::vector<SentenceSpan> Sentences(std::string_view text) const;
+  // NFC + case folding of a whole string (no tokenising).
+  std::string Exact(std::string_view text) const;
+  // Exact() without diacritics and with đ→d.
+  std::string Fold(std::string_view text) const;
+  // Guesses the language from the letters used: Vietnamese has letters
+  // (ă â đ ê ô ơ ư and tone marks) that English text does not.
+  Language DetectLanguage(std::string_view text) const;
+
+ private:
+  struct Icu;
+  std::unique_ptr<Icu> icu_;
+};
+
+// True when `text` is well-formed UTF-8; otherwise *bad_offset (if given)
+// receives the byte offset of the first malformed sequence.
+bool IsValidUtf8(std::string_view text, size_t* bad_offset = nullptr);
+
+}  // namespace policygraph::indexer

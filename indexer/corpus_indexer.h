@@ -1,0 +1,38 @@
+// Indexing a set of files into both stores: the Xapian search database at
+// DATA/search and the RocksDB graph at DATA/graph.
+//
+// Consistency: every file is loaded and checked before anything is written,
+// so a bad file fails the run with the previous index untouched. Each
+// document's graph changes are one WriteBatch, keyed by document id, and the
+// Xapian changes are committed once at the end: a run stopped half-way
+// leaves Xapian at the previous commit and the graph with some documents
+// already replaced, both readable, and running the index again finishes
+// the job because every write is a replacement by document id.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "graph/status.h"
+
+namespace policygraph::indexer {
+
+struct IndexOptions {
+  std::string data_dir;   // holds search/ and graph/; created when missing
+  std::string gazetteer;  // a .tsv file or a directory of them
+};
+
+struct IndexReport {
+  size_t documents = 0;       // documents written
+  size_t entities = 0;        // gazetteer entities (nodes) written
+  size_t mentions = 0;        // entity mentions found
+  size_t evidence = 0;        // co-mention evidence sentences written
+  uint64_t total_documents = 0;  // documents in the search index afterwards
+};
+
+// `progress`, when given, receives one line per 100 documents.
+Status IndexCorpus(const std::vector<std::string>& paths, const IndexOptions& options,
+                   IndexReport* report, std::ostream* progress = nullptr);
+
+}  // namespace policygraph::indexer

@@ -1,0 +1,56 @@
+// EntityMatcher: finds gazetteer entities in analysed text.
+//
+// Rules (also in corpus/gazetteer/README.md):
+// - a name matches a run of tokens with the same exact terms (case-folded,
+//   diacritics kept), whatever punctuation or spacing lies between them;
+// - where a word of the name starts with a capital letter, the text's word
+//   must too: "Mỹ" (the US) does not fire inside "thẩm mỹ";
+// - the longest match wins, and a not_entity name ("Ấn Độ Dương", the Indian
+//   Ocean) wins over the shorter entity inside it ("Ấn Độ", India) and is
+//   then dropped.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "graph/graph_types.h"
+#include "indexer/analyzer.h"
+
+namespace policygraph::indexer {
+
+struct EntityMention {
+  std::string entity_id;
+  uint32_t begin = 0;        // byte span in the text
+  uint32_t end = 0;
+  uint32_t first_token = 0;  // index into the token vector
+  uint32_t token_count = 0;
+};
+
+class EntityMatcher {
+ public:
+  // Keeps a reference to neither argument.
+  EntityMatcher(const Analyzer& analyzer, const std::vector<graph::Node>& entities);
+
+  // `tokens` must come from analyzer.Tokenize(text).
+  std::vector<EntityMention> Find(std::string_view text, const std::vector<Token>& tokens) const;
+
+  size_t pattern_count() const { return pattern_count_; }
+
+ private:
+  struct Pattern {
+    std::vector<std::string> terms;
+    std::vector<bool> capitalised;  // per term: the name's word starts uppercase
+    std::string entity_id;
+    bool not_entity = false;
+  };
+  // Patterns indexed by their first term, longest first.
+  std::unordered_map<std::string, std::vector<Pattern>> by_first_term_;
+  size_t pattern_count_ = 0;
+};
+
+// True when the UTF-8 text starts with an uppercase letter.
+bool StartsUppercase(std::string_view text);
+
+}  // namespace policygraph::indexer

@@ -1,0 +1,135 @@
+#include "indexer/gazetteer.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "indexer/analyzer.h"
+
+namespace policygraph::indexer {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string Trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+std::vector<std::string> SplitList(const std::string& field) {
+  std::vector<std::string> items;
+  if (Trim(field) == "-") return items;
+  size_t start = 0;
+  while (start <= field.size()) {
+    size_t bar = field.find('|', start);
+    if (bar == std::string::npos) bar = field.size();
+    std::string item = Trim(std::string_view(field).substr(start, bar - start));
+    if (!item.empty()) items.push_back(item);
+    start = bar + 1;
+  }
+  return items;
+}
+
+bool IsSlug(const std::string& id) {
+  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  });
+}
+
+}  // namespace
+
+bool IsKnownEntityType(const std::string& type) {
+  static const std::set<std::string> kTypes = {
+      "country", "regional_org", "organization", "law",   "agreement", "strategy",
+      "plan",    "programme",    "initiative",   "event", "person",    kNotEntityType};
+  return kTypes.count(type) > 0;
+}
+
+Status ParseGazetteer(const std::string& name, const std::string& content,
+                      std::vector<graph::Node>* entities) {
+  if (!IsValidUtf8(content)) return Status::InvalidArgument(name + ": not valid UTF-8");
+  std::istringstream in(content);
+  std::string line;
+  int line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (Trim(line).empty() || Trim(line)[0] == '#') continue;
+    std::vector<std::string> fields;
+    std::stringstream row(line);
+    std::string field;
+    while (std::getline(row, field, '\t')) fields.push_back(field);
+    if (!line.empty() && line.back() == '\t') fields.push_back("");
+    const std::string where = name + ":" + std::to_string(line_no) + ": ";
+    if (fields.size() != 6) {
+      return Status::InvalidArgument(where + "expected 6 tab-separated fields "
+                                     "(id, type, wikidata, names_en, names_vi, member_of), found " +
+                                     std::to_string(fields.size()));
+    }
+    graph::Node node;
+    node.id = Trim(fields[0]);
+    node.type = Trim(fields[1]);
+    node.wikidata = Trim(fields[2]) == "-" ? "" : Trim(fields[2]);
+    node.names_en = SplitList(fields[3]);
+    node.names_vi = SplitList(fields[4]);
+    node.member_of = SplitList(fields[5]);
+    if (!IsSlug(node.id)) {
+      return Status::InvalidArgument(where + "id '" + node.id +
+                                     "' must be a lowercase slug of a-z, 0-9, '-' and '_'");
+    }
+    if (!IsKnownEntityType(node.type)) {
+      return Status::InvalidArgument(where + "unknown type '" + node.type + "'");
+    }
+    if (node.names_en.empty() && node.names_vi.empty()) {
+      return Status::InvalidArgument(where + "entity '" + node.id + "' has no names");
+    }
+    entities->push_back(std::move(node));
+  }
+  return Status::OK();
+}
+
+Status LoadGazetteer(const std::string& path, std::vector<graph::Node>* entities) {
+  entities->clear();
+  std::vector<fs::path> files;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    for (const auto& entry : fs::directory_iterator(path, ec)) {
+      if (entry.path().extension() == ".tsv") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    if (files.empty()) return Status::NotFound("no .tsv gazetteer files in " + path);
+  } else if (fs::is_regular_file(path, ec)) {
+    files.push_back(path);
+  } else {
+    return Status::NotFound("no gazetteer at " + path);
+  }
+  for (const auto& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return Status::IOError("cannot open gazetteer " + file.string());
+    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    Status s = ParseGazetteer(file.string(), content, entities);
+    if (!s.ok()) return s;
+  }
+  std::set<std::string> ids;
+  for (const auto& e : *entities) {
+    if (!ids.insert(e.id).second) {
+      return Status::InvalidArgument("gazetteer " + path + ": id '" + e.id + "' appears twice");
+    }
+  }
+  for (const auto& e : *entities) {
+    for (const auto& parent : e.member_of) {
+      if (!ids.count(parent)) {
+        return Status::InvalidArgument("gazetteer " + path + ": '" + e.id +
+                                       "' is a member of unknown entity '" + parent + "'");
+      }
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace policygraph::indexer

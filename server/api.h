@@ -1,0 +1,36 @@
+// The HTTP API's route table and handlers. Handlers only translate between
+// HTTP and the services: parse and bound parameters, call, render JSON.
+#pragma once
+
+#include <httplib.h>
+
+#include "graph/graph_store.h"
+#include "indexer/analyzer.h"
+#include "server/search_service.h"
+
+namespace policygraph::server {
+
+// Bounds on request parameters; a value outside them is a 400 naming it.
+struct ApiLimits {
+  size_t max_limit = 100;        // hits or entities per page
+  size_t max_offset = 10000;     // deepest page start
+  size_t max_prefix_bytes = 200;
+  size_t max_id_bytes = 200;
+  size_t max_graph_nodes = 500;  // nodes in one neighbours answer
+};
+
+struct ApiContext {
+  const indexer::Analyzer& analyzer;
+  const SearchService& search;
+  const graph::GraphStore& graph;
+  ApiLimits limits;
+};
+
+// Registers every /api route on `server`. `ctx` must outlive the server.
+void RegisterApiRoutes(httplib::Server& server, const ApiContext& ctx);
+
+// Writes the JSON error shape with `status`.
+void SendError(httplib::Response& res, int status, const std::string& code,
+               const std::string& message);
+
+}  // namespace policygraph::server

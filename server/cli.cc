@@ -1,0 +1,237 @@
+#include "server/cli.h"
+
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "graph/graph_store.h"
+#include "graph/traversal.h"
+#include "indexer/corpus_indexer.h"
+#include "server/http_server.h"
+#include "server/json_views.h"
+#include "server/search_service.h"
+
+#ifndef POLICYGRAPH_DEFAULT_WEB_DIR
+#define POLICYGRAPH_DEFAULT_WEB_DIR ""
+#endif
+
+namespace policygraph::server {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitRuntime = 1;
+constexpr int kExitUsage = 2;
+
+int Fail(const std::string& message, int code = kExitRuntime) {
+  std::cerr << "policygraph: " << message << "\n";
+  return code;
+}
+
+// A usage error (bad argument value) vs a runtime one (missing index, I/O).
+int FailStatus(const Status& s) {
+  return Fail(s.message(), s.IsInvalidArgument() ? kExitUsage : kExitRuntime);
+}
+
+int RunIndex(const std::vector<std::string>& paths, const std::string& data,
+             const std::string& gazetteer) {
+  indexer::IndexReport report;
+  Status s = indexer::IndexCorpus(paths, {data, gazetteer}, &report, &std::cerr);
+  if (!s.ok()) return Fail(s.message());
+  std::cout << "indexed " << report.documents << " documents (" << report.total_documents
+            << " in the index), " << report.entities << " entities, " << report.mentions
+            << " mentions, " << report.evidence << " link evidence sentences into " << data << "\n";
+  return kExitOk;
+}
+
+int RunSearch(const std::string& query, const std::string& data, size_t limit, size_t offset,
+              bool as_json) {
+  const std::string dir = (fs::path(data) / "search").string();
+  if (!SearchService::CheckIndex(dir).ok()) {
+    return Fail("no index at " + data + " (run 'policygraph index PATH --data " + data + "' first)");
+  }
+  indexer::Analyzer analyzer;
+  SearchService search(dir, analyzer);
+  SearchResults results;
+  Status s = search.Search({query, limit, offset}, &results);
+  if (!s.ok()) return FailStatus(s);
+  if (as_json) {
+    std::cout << ToJson(results).dump(2) << "\n";
+    return kExitOk;
+  }
+  std::cout << results.total << " result(s) for " << query << "\n";
+  size_t rank = offset;
+  for (const auto& hit : results.hits) {
+    std::string snippet = hit.snippet;
+    for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+             {"<mark>", "["}, {"</mark>", "]"}, {"&lt;", "<"}, {"&gt;", ">"},
+             {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}}) {
+      for (size_t p = snippet.find(from); p != std::string::npos; p = snippet.find(from, p + to.size())) {
+        snippet.replace(p, from.size(), to);
+      }
+    }
+    std::cout << ++rank << ". " << hit.title << "  [" << hit.id << ", " << hit.lang
+              << (hit.date.empty() ? "" : ", " + hit.date) << ", score " << hit.score << "]\n   "
+              << snippet << "\n";
+  }
+  return kExitOk;
+}
+
+int RunNeighbors(const std::string& entity, const std::string& data, int depth, bool as_json) {
+  const std::string dir = (fs::path(data) / "graph").string();
+  if (!fs::is_directory(dir)) {
+    return Fail("no index at " + data + " (run 'policygraph index PATH --data " + data + "' first)");
+  }
+  std::unique_ptr<graph::GraphStore> store;
+  graph::GraphStoreOptions options;
+  options.read_only = true;
+  options.create_if_missing = false;
+  Status s = graph::GraphStore::Open(dir, options, &store);
+  if (!s.ok()) return Fail(s.message());
+  // Accept a name as well as an id: "Trung Quốc" or "trung quoc" finds china.
+  std::string id = entity;
+  if (!store->GetNode(id)) {
+    indexer::Analyzer analyzer;
+    const std::string key = analyzer.Fold(entity);
+    for (const auto& hit : store->FindByAliasPrefix(key, 50)) {
+      if (hit.alias_key == key) {
+        id = hit.id;
+        break;
+      }
+    }
+  }
+  graph::Neighborhood hood;
+  s = graph::Neighbors(*store, {id, depth, 200}, &hood);
+  if (!s.ok()) return FailStatus(s);
+  if (as_json) {
+    std::cout << ToJson(hood, id, depth).dump(2) << "\n";
+    return kExitOk;
+  }
+  std::cout << hood.nodes.front().DisplayName() << " (" << id << "): " << hood.nodes.size() - 1
+            << " neighbour(s) within depth " << depth << (hood.truncated ? ", truncated" : "") << "\n";
+  for (const auto& e : hood.edges) {
+    std::cout << "  " << e.key.source << " -[" << e.key.relation << ", weight " << e.weight
+              << "]- " << e.key.target;
+    if (!e.first_date.empty()) std::cout << "  " << e.first_date << ".." << e.last_date;
+    std::cout << "\n";
+  }
+  return kExitOk;
+}
+
+int RunServe(const ServerOptions& options) {
+  // Block SIGINT/SIGTERM here so every thread inherits the mask, and take
+  // them on one thread of our own that stops the server cleanly.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  std::unique_ptr<PolicygraphServer> server;
+  Status s = PolicygraphServer::Create(options, &server);
+  if (!s.ok()) return Fail(s.message());
+  s = server->Bind();
+  if (!s.ok()) return Fail(s.message());
+  std::thread waiter([&] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    server->Stop();
+  });
+  std::cout << "policygraph serving " << options.data_dir << " on http://" << options.host << ":"
+            << server->port() << "/" << std::endl;
+  s = server->Run();
+  // Wake the waiter if the server stopped on its own.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  if (!s.ok()) return Fail(s.message());
+  return kExitOk;
+}
+
+}  // namespace
+
+int RunCli(int argc, char** argv) {
+  CLI::App app{"policygraph: search and knowledge graph for Vietnamese and English policy documents"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "policygraph 0.1.0");
+
+  std::string data = "data";
+  auto add_data = [&](CLI::App* cmd) {
+    cmd->add_option("--data", data, "data directory holding search/ and graph/")
+        ->capture_default_str();
+  };
+
+  auto* index = app.add_subcommand("index", "index .txt/.md files and directories into DATA");
+  std::vector<std::string> paths;
+  std::string gazetteer = "corpus/gazetteer";
+  index->add_option("paths", paths, "files or directories to index")->required();
+  add_data(index);
+  index->add_option("--gazetteer", gazetteer, "gazetteer .tsv file or directory")->capture_default_str();
+
+  auto* search = app.add_subcommand("search", "full-text search of DATA");
+  std::string query;
+  size_t limit = 10, offset = 0;
+  bool as_json = false;
+  search->add_option("query", query, "the query, e.g. \"an ninh mạng\" -China")->required();
+  add_data(search);
+  search->add_option("--limit", limit, "hits to show")->check(CLI::Range(1, 100))->capture_default_str();
+  search->add_option("--offset", offset, "hits to skip")->check(CLI::Range(0, 10000))->capture_default_str();
+  search->add_flag("--json", as_json, "print the API's JSON");
+
+  auto* graph_cmd = app.add_subcommand("graph", "explore the entity graph");
+  graph_cmd->require_subcommand(1);
+  auto* neighbors = graph_cmd->add_subcommand("neighbors", "entities linked to ENTITY");
+  std::string entity;
+  int depth = 1;
+  neighbors->add_option("entity", entity, "entity id (china) or name (Trung Quốc)")->required();
+  add_data(neighbors);
+  neighbors->add_option("--depth", depth, "hops")
+      ->check(CLI::Range(1, graph::NeighborhoodRequest::kMaxDepth))
+      ->capture_default_str();
+  neighbors->add_flag("--json", as_json, "print the API's JSON");
+
+  auto* serve = app.add_subcommand("serve", "serve the web UI and the HTTP API");
+  ServerOptions server_options;
+  server_options.web_dir = POLICYGRAPH_DEFAULT_WEB_DIR;
+  add_data(serve);
+  serve->add_option("--host", server_options.host, "address to bind")->capture_default_str();
+  serve->add_option("--port", server_options.port, "port (0: any free port)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve->add_option("--web", server_options.web_dir, "directory of the web UI's static files")
+      ->capture_default_str();
+  serve->add_option("--threads", server_options.threads, "worker threads")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+
+  try {
+    if (*index) return RunIndex(paths, data, gazetteer);
+    if (*search) return RunSearch(query, data, limit, offset, as_json);
+    if (*neighbors) return RunNeighbors(entity, data, depth, as_json);
+    if (*serve) {
+      server_options.data_dir = data;
+      return RunServe(server_options);
+    }
+  } catch (const std::exception& e) {
+    return Fail(std::string("unexpected error: ") + e.what());
+  }
+  return kExitUsage;
+}
+
+}  // namespace policygraph::server

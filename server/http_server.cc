@@ -1,0 +1,134 @@
+#include "server/http_server.h"
+
+#include <httplib.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "graph/graph_store.h"
+#include "indexer/analyzer.h"
+#include "server/api.h"
+#include "server/bounded_task_queue.h"
+#include "server/search_service.h"
+
+namespace policygraph::server {
+
+namespace fs = std::filesystem;
+
+struct PolicygraphServer::Impl {
+  ServerOptions options;
+  indexer::Analyzer analyzer;
+  std::unique_ptr<SearchService> search;
+  std::unique_ptr<graph::GraphStore> graph;
+  std::unique_ptr<ApiContext> api;
+  httplib::Server http;
+  int port = -1;
+
+  void Configure() {
+    http.set_read_timeout(options.read_timeout_s, 0);
+    http.set_write_timeout(options.write_timeout_s, 0);
+    http.set_keep_alive_timeout(options.read_timeout_s);
+    http.set_payload_max_length(options.max_payload_bytes);
+    http.new_task_queue = [this] {
+      return new BoundedTaskQueue(options.threads, options.max_queued);
+    };
+    http.set_default_headers({
+        {"X-Content-Type-Options", "nosniff"},
+        {"Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'"},
+        {"Referrer-Policy", "no-referrer"},
+    });
+    http.set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {
+      if (!BoundedTaskQueue::IsOverflowRequest()) return httplib::Server::HandlerResponse::Unhandled;
+      res.set_header("Retry-After", "1");
+      res.set_header("Connection", "close");
+      SendError(res, 503, "overloaded", "the server is busy; retry shortly");
+      return httplib::Server::HandlerResponse::Handled;
+    });
+    http.set_exception_handler([](const httplib::Request& req, httplib::Response& res,
+                                  std::exception_ptr ep) {
+      std::string what = "unknown error";
+      try {
+        if (ep) std::rethrow_exception(ep);
+      } catch (const std::exception& e) {
+        what = e.what();
+      } catch (...) {
+      }
+      std::cerr << "policygraph: error serving " << req.path << ": " << what << "\n";
+      SendError(res, 500, "internal", "internal error while serving " + req.path);
+    });
+    // Anything no route answered (including a 404 from the static files and
+    // httplib's own 400/413s) gets the one JSON error shape.
+    http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+      if (res.get_header_value("Content-Type") == "application/json") return;
+      switch (res.status) {
+        case 404: SendError(res, 404, "not_found", "no such resource: " + req.path); break;
+        case 413: SendError(res, 413, "payload_too_large", "request body too large"); break;
+        case 414: SendError(res, 414, "uri_too_long", "request URI too long"); break;
+        case 405: SendError(res, 405, "method_not_allowed", "method not allowed"); break;
+        default: SendError(res, res.status, "bad_request", "bad request"); break;
+      }
+    });
+    RegisterApiRoutes(http, *api);
+    if (!options.web_dir.empty()) http.set_mount_point("/", options.web_dir);
+  }
+};
+
+PolicygraphServer::PolicygraphServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+PolicygraphServer::~PolicygraphServer() { Stop(); }
+
+Status PolicygraphServer::Create(const ServerOptions& options,
+                                 std::unique_ptr<PolicygraphServer>* server) {
+  server->reset();
+  const std::string search_dir = (fs::path(options.data_dir) / "search").string();
+  const std::string graph_dir = (fs::path(options.data_dir) / "graph").string();
+  Status s = SearchService::CheckIndex(search_dir);
+  if (!s.ok()) {
+    return Status::NotFound("no index at " + options.data_dir +
+                            " (run 'policygraph index PATH --data " + options.data_dir + "' first)");
+  }
+  if (!options.web_dir.empty() && !fs::is_directory(options.web_dir)) {
+    return Status::NotFound("web UI directory not found: " + options.web_dir);
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  graph::GraphStoreOptions graph_options;
+  graph_options.read_only = true;
+  graph_options.create_if_missing = false;
+  s = graph::GraphStore::Open(graph_dir, graph_options, &impl->graph);
+  if (!s.ok()) return s;
+  impl->search = std::make_unique<SearchService>(search_dir, impl->analyzer);
+  impl->api.reset(new ApiContext{impl->analyzer, *impl->search, *impl->graph, ApiLimits()});
+  impl->Configure();
+  server->reset(new PolicygraphServer(std::move(impl)));
+  return Status::OK();
+}
+
+Status PolicygraphServer::Bind() {
+  const auto& o = impl_->options;
+  if (o.port == 0) {
+    impl_->port = impl_->http.bind_to_any_port(o.host);
+  } else {
+    impl_->port = impl_->http.bind_to_port(o.host, o.port) ? o.port : -1;
+  }
+  if (impl_->port < 0) {
+    return Status::IOError("cannot listen on " + o.host + ":" + std::to_string(o.port) +
+                           ": the port is in use, or the address is not available here");
+  }
+  return Status::OK();
+}
+
+int PolicygraphServer::port() const { return impl_->port; }
+
+Status PolicygraphServer::Run() {
+  if (impl_->port < 0) return Status::InvalidArgument("Run() before a successful Bind()");
+  if (!impl_->http.listen_after_bind()) {
+    return Status::IOError("server stopped with an error on port " + std::to_string(impl_->port));
+  }
+  return Status::OK();
+}
+
+void PolicygraphServer::Stop() {
+  if (impl_) impl_->http.stop();
+}
+
+}  // namespace policygraph::server

@@ -1,0 +1,65 @@
+#include "server/json_views.h"
+
+namespace policygraph::server {
+
+using nlohmann::json;
+
+json ToJson(const SearchResults& r) {
+  json hits = json::array();
+  for (const auto& h : r.hits) {
+    hits.push_back({{"id", h.id},     {"title", h.title}, {"lang", h.lang},
+                    {"date", h.date}, {"type", h.type},   {"score", h.score},
+                    {"snippet", h.snippet}});
+  }
+  return {{"query", r.query}, {"total", r.total}, {"offset", r.offset},
+          {"limit", r.limit}, {"hits", hits}};
+}
+
+json ToJson(const StoredDocument& d) {
+  return {{"id", d.id},     {"title", d.title}, {"lang", d.lang},     {"date", d.date},
+          {"type", d.type}, {"path", d.path},   {"text", d.text},     {"entities", d.entities}};
+}
+
+json ToJson(const DocumentRef& d) {
+  return {{"id", d.id}, {"title", d.title}, {"lang", d.lang}, {"date", d.date}};
+}
+
+json EntitySummaryJson(const graph::Node& n) {
+  return {{"id", n.id},
+          {"type", n.type},
+          {"name", n.DisplayName()},
+          {"name_vi", n.names_vi.empty() ? n.DisplayName() : n.names_vi.front()},
+          {"names_en", n.names_en},
+          {"names_vi", n.names_vi},
+          {"wikidata", n.wikidata.empty() ? json(nullptr) : json(n.wikidata)},
+          {"member_of", n.member_of}};
+}
+
+json ToJson(const graph::EdgeSummary& e) {
+  return {{"source", e.key.source},
+          {"target", e.key.target},
+          {"relation", e.key.relation},
+          {"weight", e.weight},
+          {"evidence_count", e.evidence_count},
+          {"first_date", e.first_date.empty() ? json(nullptr) : json(e.first_date)},
+          {"last_date", e.last_date.empty() ? json(nullptr) : json(e.last_date)}};
+}
+
+json ToJson(const graph::Evidence& ev) {
+  return {{"document", ev.doc_id}, {"begin", ev.begin}, {"end", ev.end},
+          {"date", ev.date.empty() ? json(nullptr) : json(ev.date)}, {"sentence", ev.text}};
+}
+
+json ToJson(const graph::Neighborhood& hood, const std::string& id, int depth) {
+  json nodes = json::array(), edges = json::array();
+  for (const auto& n : hood.nodes) nodes.push_back(EntitySummaryJson(n));
+  for (const auto& e : hood.edges) edges.push_back(ToJson(e));
+  return {{"id", id}, {"depth", depth}, {"truncated", hood.truncated},
+          {"nodes", nodes}, {"edges", edges}};
+}
+
+json ErrorJson(const std::string& code, const std::string& message) {
+  return {{"error", {{"code", code}, {"message", message}}}};
+}
+
+}  // namespace policygraph::server

@@ -1,0 +1,67 @@
+// SearchService: queries the Xapian database written by the indexer.
+//
+// Thread safety: Xapian database handles are not thread-safe, so each thread
+// gets its own handle (reopened on every call, so that a committed re-index
+// is seen); one SearchService may be shared by all server threads.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "graph/status.h"
+#include "indexer/analyzer.h"
+#include "server/query_parser.h"
+
+namespace policygraph::server {
+
+struct SearchRequest {
+  std::string query;
+  size_t limit = 10;   // hits per page
+  size_t offset = 0;   // hits to skip
+};
+
+struct SearchHit {
+  std::string id, title, lang, date, type;
+  double score = 0;
+  std::string snippet;  // HTML-escaped, matches in <mark>
+};
+
+struct SearchResults {
+  std::string query;
+  uint64_t total = 0;  // estimated matches (exact below 1000)
+  size_t offset = 0;
+  size_t limit = 0;
+  std::vector<SearchHit> hits;
+};
+
+struct StoredDocument {
+  std::string id, title, lang, date, type, path, text;
+  std::vector<std::string> entities;
+};
+
+struct DocumentRef {
+  std::string id, title, lang, date;
+};
+
+class SearchService {
+ public:
+  // `search_dir` is DATA/search. The analyser must outlive the service.
+  SearchService(std::string search_dir, const indexer::Analyzer& analyzer);
+
+  // OK when a search database can be opened at `search_dir`; otherwise a
+  // NotFound that says there is no index there.
+  static Status CheckIndex(const std::string& search_dir);
+
+  // InvalidArgument for a malformed query (the message is for the user).
+  Status Search(const SearchRequest& request, SearchResults* results) const;
+  Status GetDocument(const std::string& id, StoredDocument* doc) const;
+  Status DocumentsMentioning(const std::string& entity_id, size_t limit,
+                             std::vector<DocumentRef>* docs) const;
+  uint64_t DocumentCount() const;
+
+ private:
+  std::string dir_;
+  const indexer::Analyzer& analyzer_;
+};
+
+}  // namespace policygraph::server

@@ -1,0 +1,79 @@
+#include "server/snippet.h"
+
+namespace policygraph::server {
+
+namespace {
+
+bool Matches(const indexer::Token& token, const ParsedQuery& query) {
+  for (const auto& clause : query.clauses) {
+    if (clause.excluded) continue;
+    for (const auto& term : clause.terms) {
+      if (term.match_folded ? token.folded == term.folded : token.exact == term.exact) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string HtmlEscape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string MakeSnippet(std::string_view text, const std::vector<indexer::Token>& tokens,
+                        const ParsedQuery& query, size_t window) {
+  if (tokens.empty() || window == 0) return "";
+  std::vector<bool> hit(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) hit[i] = Matches(tokens[i], query);
+
+  // Slide a window of `window` tokens; keep the first with the most matches.
+  const size_t n = tokens.size();
+  const size_t w = std::min(window, n);
+  size_t count = 0;
+  for (size_t i = 0; i < w; ++i) count += hit[i];
+  size_t best_start = 0, best = count;
+  for (size_t start = 1; start + w <= n; ++start) {
+    count += hit[start + w - 1];
+    count -= hit[start - 1];
+    if (count > best) {
+      best = count;
+      best_start = start;
+    }
+  }
+  // Start a little before the first match in the window, for context.
+  size_t first_hit = best_start;
+  while (first_hit < best_start + w && !hit[first_hit]) ++first_hit;
+  size_t start = best_start;
+  if (first_hit < best_start + w && first_hit > best_start + 5) start = first_hit - 5;
+  const size_t end = std::min(n, start + w);
+
+  std::string out;
+  if (start > 0) out += "…";
+  size_t cursor = tokens[start].begin;
+  for (size_t i = start; i < end; ++i) {
+    out += HtmlEscape(text.substr(cursor, tokens[i].begin - cursor));
+    const std::string_view word = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    if (hit[i]) {
+      out += "<mark>" + HtmlEscape(word) + "</mark>";
+    } else {
+      out += HtmlEscape(word);
+    }
+    cursor = tokens[i].end;
+  }
+  if (end < n) out += "…";
+  return out;
+}
+
+}  // namespace policygraph::server

@@ -1,0 +1,224 @@
+// The HTTP API end to end: fixtures are indexed into a temp directory and
+// served on an ephemeral port; every route is queried with a real client.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "indexer/corpus_indexer.h"
+#include "server/http_server.h"
+#include "tests/support/test_support.h"
+
+namespace policygraph {
+namespace {
+
+using nlohmann::json;
+using testing::FixturesDir;
+using testing::SourceDir;
+using testing::TempDir;
+
+// Starts a server over `data_dir` on a free port; stops and joins it on
+// every exit path.
+class RunningServer {
+ public:
+  explicit RunningServer(const std::string& data_dir) {
+    server::ServerOptions options;
+    options.data_dir = data_dir;
+    options.web_dir = (SourceDir() / "server" / "web").string();
+    options.port = 0;
+    options.threads = 4;
+    Status s = server::PolicygraphServer::Create(options, &server_);
+    if (!s.ok()) throw std::runtime_error(s.message());
+    s = server_->Bind();
+    if (!s.ok()) throw std::runtime_error(s.message());
+    thread_ = std::thread([this] { (void)server_->Run(); });
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+    client_->set_read_timeout(10, 0);
+    // Wait until the server answers.
+    for (int i = 0; i < 200 && !client_->Get("/api/health"); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  }
+  ~RunningServer() {
+    server_->Stop();
+    thread_.join();
+  }
+  httplib::Client& client() { return *client_; }
+
+ private:
+  std::unique_ptr<server::PolicygraphServer> server_;
+  std::thread thread_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+class HttpApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    data_ = new TempDir();
+    indexer::IndexReport report;
+    Status s = indexer::IndexCorpus({(FixturesDir() / "documents").string()},
+                                    {data_->str(), (FixturesDir() / "gazetteer.tsv").string()},
+                                    &report);
+    ASSERT_TRUE(s.ok()) << s.message();
+    server_ = new RunningServer(data_->str());
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete data_;
+  }
+
+  // GET `path`; expects `status` and a JSON body, which it returns.
+  static json GetJson(const std::string& path, int status) {
+    auto res = server_->client().Get(path);
+    EXPECT_TRUE(res) << "no answer for " << path;
+    if (!res) return json();
+    EXPECT_EQ(res->status, status) << path << ": " << res->body;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "application/json") << path;
+    return json::parse(res->body, nullptr, false);
+  }
+
+  // Expects the one error shape with `status` and `code`.
+  static json ExpectError(const std::string& path, int status, const std::string& code) {
+    json body = GetJson(path, status);
+    EXPECT_TRUE(body.contains("error")) << path << ": " << body.dump();
+    if (!body.contains("error")) return body;
+    EXPECT_EQ(body["error"]["code"], code) << path;
+    EXPECT_FALSE(body["error"]["message"].get<std::string>().empty()) << path;
+    return body;
+  }
+
+  static TempDir* data_;
+  static RunningServer* server_;
+};
+
+TempDir* HttpApiTest::data_ = nullptr;
+RunningServer* HttpApiTest::server_ = nullptr;
+
+TEST_F(HttpApiTest, HealthCountsBothStores) {
+  json body = GetJson("/api/health", 200);
+  EXPECT_EQ(body["documents"], 3);
+  EXPECT_EQ(body["nodes"], 7);  // the fixture gazetteer less its not_entity row
+  EXPECT_GT(body["edges"].get<int>(), 0);
+}
+
+TEST_F(HttpApiTest, SearchWithDiacriticsHighlightsHit) {
+  json body = GetJson("/api/search?q=an%20ninh%20m%E1%BA%A1ng", 200);
+  ASSERT_EQ(body["total"], 1);
+  const json& hit = body["hits"][0];
+  EXPECT_EQ(hit["id"], "vi-hop-tac");
+  EXPECT_EQ(hit["lang"], "vi");
+  EXPECT_EQ(hit["date"], "2022-05-10");
+  EXPECT_GT(hit["score"].get<double>(), 0);
+  EXPECT_NE(hit["snippet"].get<std::string>().find("<mark>mạng</mark>"), std::string::npos);
+}
+
+TEST_F(HttpApiTest, SearchWithoutDiacriticsFindsVietnameseText) {
+  json body = GetJson("/api/search?q=an%20ninh%20mang", 200);
+  ASSERT_GE(body["hits"].size(), 1u);
+  EXPECT_EQ(body["hits"][0]["id"], "vi-hop-tac");
+  EXPECT_NE(body["hits"][0]["snippet"].get<std::string>().find("<mark>mạng</mark>"),
+            std::string::npos);
+}
+
+TEST_F(HttpApiTest, SearchPhraseExclusionAndPaging) {
+  EXPECT_EQ(GetJson("/api/search?q=%22United%20States%22", 200)["total"], 1);
+  EXPECT_EQ(GetJson("/api/search?q=ASEAN", 200)["total"], 2);
+  EXPECT_EQ(GetJson("/api/search?q=ASEAN%20-cybersecurity", 200)["total"], 1);
+  json page = GetJson("/api/search?q=ASEAN&limit=1&offset=1", 200);
+  EXPECT_EQ(page["hits"].size(), 1u);
+  EXPECT_EQ(page["offset"], 1);
+}
+
+TEST_F(HttpApiTest, MalformedQueriesAre400WithReason) {
+  json body = ExpectError("/api/search?q=%22unclosed", 400, "bad_query");
+  EXPECT_NE(body["error"]["message"].get<std::string>().find("unclosed"), std::string::npos);
+  ExpectError("/api/search", 400, "missing_parameter");
+  ExpectError("/api/search?q=", 400, "bad_query");
+  ExpectError("/api/search?q=-only", 400, "bad_query");
+  ExpectError("/api/search?q=%FF%FE", 400, "bad_parameter");
+  ExpectError("/api/search?q=" + std::string(2000, 'a'), 400, "bad_parameter");
+}
+
+TEST_F(HttpApiTest, BadNumbersAre400NamingTheParameter) {
+  for (const char* path : {"/api/search?q=asean&limit=abc", "/api/search?q=asean&limit=0",
+                           "/api/search?q=asean&limit=1000", "/api/search?q=asean&offset=-1",
+                           "/api/search?q=asean&limit=5x"}) {
+    json body = ExpectError(path, 400, "bad_parameter");
+    const std::string message = body["error"]["message"];
+    EXPECT_TRUE(message.find("limit") != std::string::npos ||
+                message.find("offset") != std::string::npos)
+        << message;
+  }
+}
+
+TEST_F(HttpApiTest, DocumentById) {
+  json doc = GetJson("/api/documents/en-partnership", 200);
+  EXPECT_EQ(doc["title"], "ASEAN and the United States deepen digital ties");
+  EXPECT_EQ(doc["type"], "news");
+  EXPECT_NE(doc["text"].get<std::string>().find("smart cities"), std::string::npos);
+  EXPECT_NE(std::find(doc["entities"].begin(), doc["entities"].end(), "united-states"),
+            doc["entities"].end());
+  ExpectError("/api/documents/no-such-doc", 404, "not_found");
+}
+
+TEST_F(HttpApiTest, EntityAutocompleteFoldsDiacritics) {
+  for (const char* prefix : {"trung", "Trung%20Qu%E1%BB%91", "TRUNG%20QUOC", "chi"}) {
+    json body = GetJson(std::string("/api/entities?prefix=") + prefix, 200);
+    bool found = false;
+    for (const auto& e : body["entities"]) found |= e["id"] == "china";
+    EXPECT_TRUE(found) << prefix << ": " << body.dump();
+  }
+  EXPECT_TRUE(GetJson("/api/entities?prefix=zzzz", 200)["entities"].empty());
+}
+
+TEST_F(HttpApiTest, EntityDetailHasLinksAndDocuments) {
+  json body = GetJson("/api/entities/china", 200);
+  EXPECT_EQ(body["name"], "China");
+  EXPECT_EQ(body["wikidata"], "Q148");
+  ASSERT_FALSE(body["links"].empty());
+  EXPECT_EQ(body["documents"][0]["id"], "vi-hop-tac");
+  ExpectError("/api/entities/atlantis", 404, "not_found");
+}
+
+TEST_F(HttpApiTest, NeighborsOfChinaIncludeAsean) {
+  json body = GetJson("/api/graph/neighbors?id=china", 200);
+  std::vector<std::string> ids;
+  for (const auto& n : body["nodes"]) ids.push_back(n["id"]);
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "asean"), ids.end()) << body.dump();
+  ASSERT_FALSE(body["edges"].empty());
+  EXPECT_EQ(body["edges"][0]["relation"], "co_mention");
+  // The Indian Ocean ("Ấn Độ Dương") is not India, and "thẩm mỹ" holds no US.
+  json india = GetJson("/api/entities/india", 200);
+  for (const auto& d : india["documents"]) EXPECT_NE(d["id"], "vi-hop-tac");
+}
+
+TEST_F(HttpApiTest, NeighborsRejectsBadDepthAndUnknownIds) {
+  ExpectError("/api/graph/neighbors?id=china&depth=9", 400, "bad_parameter");
+  ExpectError("/api/graph/neighbors?id=china&depth=0", 400, "bad_parameter");
+  ExpectError("/api/graph/neighbors", 400, "missing_parameter");
+  ExpectError("/api/graph/neighbors?id=atlantis", 404, "not_found");
+}
+
+TEST_F(HttpApiTest, UnknownRoutesAndTraversalGetJson404) {
+  ExpectError("/api/nothing-here", 404, "not_found");
+  auto res = server_->client().Get("/../../etc/passwd");
+  ASSERT_TRUE(res);
+  EXPECT_GE(res->status, 400);
+  EXPECT_EQ(res->body.find("root:"), std::string::npos);
+  res = server_->client().Get("/%2e%2e/%2e%2e/etc/passwd");
+  ASSERT_TRUE(res);
+  EXPECT_GE(res->status, 400);
+}
+
+TEST_F(HttpApiTest, ServesWebUiWithSecurityHeaders) {
+  auto res = server_->client().Get("/");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("policygraph"), std::string::npos);
+  EXPECT_EQ(res->get_header_value("X-Content-Type-Options"), "nosniff");
+  EXPECT_FALSE(res->get_header_value("Content-Security-Policy").empty());
+}
+
+}  // namespace
+}  // namespace policygraph

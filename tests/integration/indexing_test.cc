@@ -1,0 +1,155 @@
+// Indexing into both stores: replacement by document id, failure without
+// damage, the bundled corpus, and the shared ASEAN article.
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <filesystem>
+
+#include "graph/graph_store.h"
+#include "graph/traversal.h"
+#include "indexer/analyzer.h"
+#include "indexer/corpus_indexer.h"
+#include "server/search_service.h"
+#include "tests/support/test_support.h"
+
+namespace policygraph {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::FixturesDir;
+using testing::SourceDir;
+using testing::TempDir;
+using testing::WriteFile;
+
+Status Index(const std::vector<std::string>& paths, const std::string& data,
+             const std::string& gazetteer, indexer::IndexReport* report) {
+  return indexer::IndexCorpus(paths, {data, gazetteer}, report);
+}
+
+uint64_t SearchTotal(const std::string& data, const std::string& query) {
+  indexer::Analyzer analyzer;
+  server::SearchService search((fs::path(data) / "search").string(), analyzer);
+  server::SearchResults results;
+  Status s = search.Search({query, 10, 0}, &results);
+  EXPECT_TRUE(s.ok()) << s.message();
+  return results.total;
+}
+
+std::vector<std::string> NeighborIds(const std::string& data, const std::string& id) {
+  std::unique_ptr<graph::GraphStore> store;
+  graph::GraphStoreOptions options;
+  options.read_only = true;
+  Status s = graph::GraphStore::Open((fs::path(data) / "graph").string(), options, &store);
+  EXPECT_TRUE(s.ok()) << s.message();
+  if (!s.ok()) return {};
+  graph::Neighborhood hood;
+  s = graph::Neighbors(*store, {id, 1, 500}, &hood);
+  EXPECT_TRUE(s.ok()) << s.message();
+  std::vector<std::string> ids;
+  for (const auto& n : hood.nodes) ids.push_back(n.id);
+  return ids;
+}
+
+bool Contains(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+TEST(IndexingTest, IndexingTwiceKeepsTheSameDocumentCount) {
+  TempDir data;
+  const std::string docs = (FixturesDir() / "documents").string();
+  const std::string gazetteer = (FixturesDir() / "gazetteer.tsv").string();
+  indexer::IndexReport first, second;
+  ASSERT_TRUE(Index({docs}, data.str(), gazetteer, &first).ok());
+  ASSERT_TRUE(Index({docs}, data.str(), gazetteer, &second).ok());
+  EXPECT_EQ(first.total_documents, 3u);
+  EXPECT_EQ(second.total_documents, 3u);
+  std::unique_ptr<graph::GraphStore> store;
+  ASSERT_TRUE(graph::GraphStore::Open(data.str() + "/graph", {}, &store).ok());
+  graph::GraphCounts counts = store->Counts();
+  EXPECT_EQ(counts.documents, 3u);
+  // Edge weights count documents, so a second run must not double them.
+  for (const auto& e : store->EdgesOf("china")) EXPECT_EQ(e.weight, 1u);
+}
+
+TEST(IndexingTest, ChangedDocumentReplacesItsTextAndEvidence) {
+  TempDir data, docs;
+  const std::string gazetteer = (FixturesDir() / "gazetteer.tsv").string();
+  WriteFile(docs.path() / "note.md", "---\ntitle: Note\n---\nASEAN và Trung Quốc hợp tác về kinh tế số.\n");
+  indexer::IndexReport report;
+  ASSERT_TRUE(Index({docs.str()}, data.str(), gazetteer, &report).ok());
+  EXPECT_EQ(SearchTotal(data.str(), "kinh tế số"), 1u);
+  EXPECT_TRUE(Contains(NeighborIds(data.str(), "china"), "asean"));
+
+  WriteFile(docs.path() / "note.md", "---\ntitle: Note\n---\nSingapore và Việt Nam bàn về thương mại.\n");
+  ASSERT_TRUE(Index({docs.str()}, data.str(), gazetteer, &report).ok());
+  EXPECT_EQ(report.total_documents, 1u);
+  EXPECT_EQ(SearchTotal(data.str(), "kinh tế số"), 0u);
+  EXPECT_EQ(SearchTotal(data.str(), "thương mại"), 1u);
+  // The old link's only evidence is gone, so the link is gone.
+  EXPECT_FALSE(Contains(NeighborIds(data.str(), "china"), "asean"));
+  EXPECT_TRUE(Contains(NeighborIds(data.str(), "vietnam"), "singapore"));
+}
+
+TEST(IndexingTest, BadFileFailsTheRunAndLeavesThePreviousIndex) {
+  TempDir data, docs;
+  const std::string gazetteer = (FixturesDir() / "gazetteer.tsv").string();
+  WriteFile(docs.path() / "a.md", "ASEAN và Trung Quốc.\n");
+  indexer::IndexReport report;
+  ASSERT_TRUE(Index({docs.str()}, data.str(), gazetteer, &report).ok());
+
+  WriteFile(docs.path() / "a.md", "Nội dung mới hoàn toàn.\n");
+  WriteFile(docs.path() / "b.txt", std::string("bad \xff\xfe bytes\n"));
+  Status s = Index({docs.str()}, data.str(), gazetteer, &report);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("b.txt"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("UTF-8"), std::string::npos) << s.message();
+  // Nothing of the failed run was written.
+  EXPECT_EQ(SearchTotal(data.str(), "Trung Quốc"), 1u);
+  EXPECT_EQ(SearchTotal(data.str(), "mới"), 0u);
+}
+
+TEST(IndexingTest, MissingPathsAndGazetteerAreClearErrors) {
+  TempDir data;
+  indexer::IndexReport report;
+  Status s = Index({"/no/such/dir"}, data.str(), (FixturesDir() / "gazetteer.tsv").string(), &report);
+  EXPECT_TRUE(s.IsNotFound());
+  EXPECT_NE(s.message().find("/no/such/dir"), std::string::npos);
+  s = Index({(FixturesDir() / "documents").string()}, data.str(), "/no/gazetteer.tsv", &report);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("gazetteer"), std::string::npos);
+}
+
+TEST(IndexingTest, BundledCorpusAnswersTheQuickStartChecks) {
+  const fs::path corpus = SourceDir() / "corpus";
+  TempDir data;
+  indexer::IndexReport report;
+  Status s = Index({(corpus / "documents").string()}, data.str(), (corpus / "gazetteer").string(), &report);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_GE(report.total_documents, 30u);
+  EXPECT_GE(SearchTotal(data.str(), "an ninh mạng"), 3u);
+  EXPECT_GE(SearchTotal(data.str(), "an ninh mang"), 3u);
+  EXPECT_GE(SearchTotal(data.str(), "cybersecurity"), 3u);
+  auto china = NeighborIds(data.str(), "china");
+  EXPECT_TRUE(Contains(china, "asean"));
+  EXPECT_TRUE(Contains(NeighborIds(data.str(), "united-states"), "asean"));
+  EXPECT_TRUE(Contains(NeighborIds(data.str(), "european-union"), "asean"));
+}
+
+TEST(IndexingTest, SharedAseanArticleLinksChinaToAsean) {
+  auto shared = testing::SharedDir();
+  if (!shared) GTEST_SKIP() << "../shared is absent here; this test reads the shared ASEAN article";
+  TempDir data;
+  indexer::IndexReport report;
+  Status s = Index({(*shared / "corpus/vi/asean-cyberspace-governance-2022.txt").string()}, data.str(),
+                   (SourceDir() / "corpus/gazetteer").string(), &report);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(report.total_documents, 1u);
+  auto china = NeighborIds(data.str(), "china");
+  EXPECT_TRUE(Contains(china, "asean"));
+  EXPECT_TRUE(Contains(NeighborIds(data.str(), "united-states"), "singapore"));
+  // "chiến lược Ấn Độ Dương - Thái Bình Dương" is a strategy, not India.
+  EXPECT_GE(SearchTotal(data.str(), "\"Con đường tơ lụa kỹ thuật số\""), 1u);
+}
+
+}  // namespace
+}  // namespace policygraph
