@@ -92,27 +92,34 @@ std::vector<graph::Node> NodesFromGazetteer(const Analyzer& analyzer,
 Status IndexCorpus(const std::vector<std::string>& paths, const IndexOptions& options,
                    IndexReport* report, std::ostream* progress) {
   *report = IndexReport();
-  if (options.data_dir.empty()) return Status::InvalidArgument("no data directory given");
-
-  // 1. Load and check everything before writing anything.
+  // Load and check everything before writing anything.
   std::vector<fs::path> files;
   Status s = CollectDocumentFiles(paths, &files);
   if (!s.ok()) return s;
   if (files.empty()) return Status::NotFound("no .txt or .md files found in the given paths");
   std::vector<SourceDocument> docs(files.size());
-  std::map<std::string, std::string> id_to_path;
   for (size_t i = 0; i < files.size(); ++i) {
     s = LoadDocument(files[i], &docs[i]);
     if (!s.ok()) return s;
-    auto [it, inserted] = id_to_path.emplace(docs[i].id, docs[i].path);
+  }
+  return IndexDocuments(std::move(docs), options, report, progress);
+}
+
+Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& options,
+                      IndexReport* report, std::ostream* progress) {
+  *report = IndexReport();
+  if (options.data_dir.empty()) return Status::InvalidArgument("no data directory given");
+  std::map<std::string, std::string> id_to_path;
+  for (const auto& doc : docs) {
+    auto [it, inserted] = id_to_path.emplace(doc.id, doc.path);
     if (!inserted) {
-      return Status::InvalidArgument("two files have the document id '" + docs[i].id + "': " +
-                                     it->second + " and " + docs[i].path +
+      return Status::InvalidArgument("two files have the document id '" + doc.id + "': " +
+                                     it->second + " and " + doc.path +
                                      " (rename one, or set 'id:' in its front matter)");
     }
   }
   std::vector<graph::Node> entities;
-  s = LoadGazetteer(options.gazetteer, &entities);
+  Status s = LoadGazetteer(options.gazetteer, &entities);
   if (!s.ok()) return s;
 
   Analyzer analyzer;
@@ -150,7 +157,7 @@ Status IndexCorpus(const std::vector<std::string>& paths, const IndexOptions& op
       report->mentions += mentions.size();
       report->evidence += contribution.evidence.size();
       ++report->documents;
-      if (progress != nullptr && report->documents % 100 == 0) {
+      if (progress != nullptr && report->documents % 10000 == 0) {
         *progress << "indexed " << report->documents << " of " << docs.size() << " documents\n";
       }
     }

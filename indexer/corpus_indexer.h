@@ -31,7 +31,15 @@ struct IndexReport {
   uint64_t total_documents = 0;  // documents in the search index afterwards
 };
 
-// `progress`, when given, receives one line per 100 documents.
+struct SourceDocument;
+
+// Indexes documents already in memory (ids must be unique). Documents with
+// no `lang` get the detected one. `progress`, when given, receives one line
+// per 10,000 documents.
+Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& options,
+                      IndexReport* report, std::ostream* progress = nullptr);
+
+// Loads every .txt/.md file under `paths`, then IndexDocuments().
 Status IndexCorpus(const std::vector<std::string>& paths, const IndexOptions& options,
                    IndexReport* report, std::ostream* progress = nullptr);
 
