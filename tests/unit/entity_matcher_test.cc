@@ -1,0 +1,156 @@
+// indexer::EntityMatcher: which entities a text names. A golden table of
+// text → (entity id, the substring matched), over a small gazetteer built in
+// the test so that each rule in entity_matcher.h has a case of its own.
+
+#include "indexer/entity_matcher.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "indexer/analyzer.h"
+
+namespace policygraph::indexer {
+namespace {
+
+using graph::Node;
+
+Node MakeNode(std::string id, std::string type, std::vector<std::string> names_en,
+              std::vector<std::string> names_vi) {
+  Node n;
+  n.id = std::move(id);
+  n.type = std::move(type);
+  n.names_en = std::move(names_en);
+  n.names_vi = std::move(names_vi);
+  return n;
+}
+
+std::vector<Node> Gazetteer() {
+  return {
+      MakeNode("india", "country", {"India"}, {"Ấn Độ"}),
+      // Not an entity; it exists so that "Ấn Độ Dương" is not read as India.
+      MakeNode("indian-ocean", "not_entity", {"Indian Ocean"}, {"Ấn Độ Dương"}),
+      MakeNode("united-states", "country", {"United States", "US"}, {"Hoa Kỳ", "Mỹ"}),
+      MakeNode("china", "country", {"China"}, {"Trung Quốc"}),
+      MakeNode("european-union", "regional_org", {"European Union", "EU"},
+               {"Liên minh châu Âu", "EU"}),
+      // Listed before the longer name that starts with the same word, so
+      // that "longest wins" cannot rely on gazetteer order.
+      MakeNode("asean", "regional_org", {"ASEAN"}, {"ASEAN"}),
+      MakeNode("asean-regional-forum", "organization", {"ASEAN Regional Forum"}, {}),
+  };
+}
+
+class EntityMatcherTest : public ::testing::Test {
+ protected:
+  EntityMatcherTest() : matcher_(analyzer_, Gazetteer()) {}
+
+  // (entity id, text of the match) for each mention, in text order.
+  std::vector<std::pair<std::string, std::string>> Find(const std::string& text) const {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& m : matcher_.Find(text, analyzer_.Tokenize(text))) {
+      out.emplace_back(m.entity_id, text.substr(m.begin, m.end - m.begin));
+    }
+    return out;
+  }
+
+  Analyzer analyzer_;
+  EntityMatcher matcher_;
+};
+
+using Mentions = std::vector<std::pair<std::string, std::string>>;
+
+TEST_F(EntityMatcherTest, Golden) {
+  struct Case {
+    const char* why;
+    std::string text;
+    Mentions expected;
+  };
+  const std::vector<Case> cases = {
+      {"two entities, Vietnamese and acronym", "Trung Quốc và ASEAN",
+       {{"china", "Trung Quốc"}, {"asean", "ASEAN"}}},
+      {"a capitalised name does not fire on a lowercase word: thẩm mỹ is cosmetics",
+       "thẩm mỹ", {}},
+      {"the same word capitalised is the US", "Mỹ", {{"united-states", "Mỹ"}}},
+      {"all capitals count as capitalised", "MỸ VÀ TRUNG QUỐC",
+       {{"united-states", "MỸ"}, {"china", "TRUNG QUỐC"}}},
+      {"a not_entity name wins over the entity inside it, then is dropped", "Ấn Độ Dương", {}},
+      {"India once: the second Ấn Độ is part of Ấn Độ Dương", "Ấn Độ và Ấn Độ Dương",
+       {{"india", "Ấn Độ"}}},
+      {"English not_entity too", "India and the Indian Ocean", {{"india", "India"}}},
+      {"a lowercase word of the name may be capitalised in the text", "Liên minh Châu Âu",
+       {{"european-union", "Liên minh Châu Âu"}}},
+      {"but a capitalised word of the name may not be lowercase", "liên minh châu âu", {}},
+      {"NFD text matches NFC names; the span covers the NFD bytes",
+       "Trung Quo\xcc\x82\xcc\x81" "c va\xcc\x80 My\xcc\x83",
+       {{"china", "Trung Quo\xcc\x82\xcc\x81" "c"}, {"united-states", "My\xcc\x83"}}},
+      {"matching is diacritics-exact: no diacritics, no match", "trung quoc; Trung Quoc", {}},
+      {"the longest name starting at a word wins", "ASEAN Regional Forum",
+       {{"asean-regional-forum", "ASEAN Regional Forum"}}},
+      {"a partial longer name falls back to the shorter one", "ASEAN Regional meeting",
+       {{"asean", "ASEAN"}}},
+      {"punctuation and line breaks between the words of a name are ignored",
+       "Trung\nQuốc, Hoa-Kỳ",
+       {{"china", "Trung\nQuốc"}, {"united-states", "Hoa-Kỳ"}}},
+      {"a name inside a longer word does not match (EU in EUR)", "EUR and NEU", {}},
+      {"repeated mentions are all reported", "EU, EU và Liên minh châu Âu",
+       {{"european-union", "EU"}, {"european-union", "EU"},
+        {"european-union", "Liên minh châu Âu"}}},
+      {"nothing to find", "", {}},
+      {"malformed UTF-8 around a name", "\xff" "China\xfe",
+       {{"china", "China"}}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.why);
+    EXPECT_EQ(Find(c.text), c.expected) << "text: " << c.text;
+  }
+}
+
+TEST_F(EntityMatcherTest, MentionCarriesTokenIndexAndCount) {
+  const std::string text = "Hợp tác giữa Hoa Kỳ và ASEAN Regional Forum";
+  const auto tokens = analyzer_.Tokenize(text);
+  const auto mentions = matcher_.Find(text, tokens);
+  ASSERT_EQ(mentions.size(), 2u);
+  EXPECT_EQ(mentions[0].entity_id, "united-states");
+  EXPECT_EQ(mentions[0].first_token, 3u);  // hợp tác giữa | hoa kỳ
+  EXPECT_EQ(mentions[0].token_count, 2u);
+  EXPECT_EQ(mentions[0].begin, tokens[3].begin);
+  EXPECT_EQ(mentions[0].end, tokens[4].end);
+  EXPECT_EQ(mentions[1].entity_id, "asean-regional-forum");
+  EXPECT_EQ(mentions[1].first_token, 6u);
+  EXPECT_EQ(mentions[1].token_count, 3u);
+}
+
+TEST_F(EntityMatcherTest, DuplicateNamesMakeOnePattern) {
+  // "EU" is both an English and a Vietnamese name of the EU: one pattern.
+  // 2 India + 2 ocean + 4 US + 2 China + 3 EU + 1 ASEAN + 1 ARF.
+  EXPECT_EQ(matcher_.pattern_count(), 15u);
+}
+
+TEST(EntityMatcherStandaloneTest, NamesWithoutTokensAreIgnored) {
+  Analyzer analyzer;
+  EntityMatcher matcher(analyzer, {MakeNode("odd", "event", {"!!!"}, {"Sự kiện"})});
+  EXPECT_EQ(matcher.pattern_count(), 1u);
+  const std::string text = "!!! Sự kiện";
+  const auto mentions = matcher.Find(text, analyzer.Tokenize(text));
+  ASSERT_EQ(mentions.size(), 1u);
+  EXPECT_EQ(text.substr(mentions[0].begin, mentions[0].end - mentions[0].begin), "Sự kiện");
+}
+
+TEST(EntityMatcherStandaloneTest, StartsUppercase) {
+  struct Case {
+    std::string text;
+    bool expected;
+  };
+  const std::vector<Case> cases = {
+      {"Mỹ", true},  {"mỹ", false},   {"Ấn", true},   {"ấn", false}, {"Đ", true},
+      {"đ", false},  {"ǅ", true},     // titlecase letter
+      {"1A", false}, {"", false},     {"\xff" "A", false},
+  };
+  for (const auto& c : cases) EXPECT_EQ(StartsUppercase(c.text), c.expected) << c.text;
+}
+
+}  // namespace
+}  // namespace policygraph::indexer

@@ -1,0 +1,388 @@
+// graph::GraphStore (RocksDB) and graph::Neighbors, each test in a fresh
+// TempDir. The document lifecycle tests follow one edge through add, support
+// by a second document, re-indexing and removal, checking the summary, the
+// evidence and the counters at each step: they are derived data that must
+// never drift from the evidence on disk.
+
+#include "graph/graph_store.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "graph/traversal.h"
+#include "tests/support/test_support.h"
+
+namespace policygraph::graph {
+namespace {
+
+using policygraph::testing::TempDir;
+using Strings = std::vector<std::string>;
+
+Node MakeNode(std::string id, Strings alias_keys) {
+  Node n;
+  n.id = id;
+  n.type = "country";
+  n.names_en = {id};
+  n.alias_keys = std::move(alias_keys);
+  return n;
+}
+
+Evidence Ev(std::string doc, uint32_t begin, uint32_t end, std::string date) {
+  return {doc, begin, end, date, doc + " sentence at " + std::to_string(begin)};
+}
+
+const EdgeKey kAseanChina{"asean", "co_mention", "china"};
+
+class GraphStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override { Open({}); }
+
+  void Open(const GraphStoreOptions& options) {
+    store_.reset();
+    Status s = GraphStore::Open((dir_.path() / "graph").string(), options, &store_);
+    ASSERT_TRUE(s.ok()) << s.message();
+    ASSERT_NE(store_, nullptr);
+  }
+
+  void Replace(const DocumentContribution& c) {
+    Status s = store_->ReplaceDocument(c);
+    ASSERT_TRUE(s.ok()) << s.message();
+  }
+
+  Strings HitIds(const std::string& prefix, size_t limit) const {
+    Strings ids;
+    for (const auto& h : store_->FindByAliasPrefix(prefix, limit)) ids.push_back(h.id);
+    return ids;
+  }
+
+  void ExpectCounts(uint64_t nodes, uint64_t edges, uint64_t documents) const {
+    const GraphCounts c = store_->Counts();
+    EXPECT_EQ(c.nodes, nodes);
+    EXPECT_EQ(c.edges, edges);
+    EXPECT_EQ(c.documents, documents);
+  }
+
+  TempDir dir_;
+  std::unique_ptr<GraphStore> store_;
+};
+
+TEST_F(GraphStoreTest, EmptyStore) {
+  ExpectCounts(0, 0, 0);
+  EXPECT_EQ(store_->GetNode("china"), std::nullopt);
+  EXPECT_TRUE(store_->EdgesOf("china").empty());
+  EXPECT_TRUE(store_->DocumentIds().empty());
+  EXPECT_EQ(store_->EntitiesOfDocument("doc"), std::nullopt);
+  EXPECT_TRUE(store_->FindByAliasPrefix("", 10).empty());
+}
+
+TEST_F(GraphStoreTest, PutNodesAndGetNode) {
+  Node china = MakeNode("china", {"china", "trung quoc"});
+  china.wikidata = "Q148";
+  china.names_vi = {"Trung Quốc"};
+  china.member_of = {"un"};
+  ASSERT_TRUE(store_->PutNodes({china, MakeNode("india", {"india", "an do"})}).ok());
+  ExpectCounts(2, 0, 0);
+
+  auto got = store_->GetNode("china");
+  ASSERT_TRUE(got.has_value());
+  EXPECT_EQ(got->id, "china");
+  EXPECT_EQ(got->type, "country");
+  EXPECT_EQ(got->wikidata, "Q148");
+  EXPECT_EQ(got->names_en, Strings{"china"});
+  EXPECT_EQ(got->names_vi, Strings{"Trung Quốc"});
+  EXPECT_EQ(got->member_of, Strings{"un"});
+  EXPECT_EQ(got->alias_keys, (Strings{"china", "trung quoc"}));
+  EXPECT_EQ(store_->GetNode("chin"), std::nullopt) << "ids are exact, not prefixes";
+}
+
+TEST_F(GraphStoreTest, FindByAliasPrefix) {
+  ASSERT_TRUE(store_
+                  ->PutNodes({MakeNode("india", {"india", "an do"}),
+                              MakeNode("indonesia", {"indonesia"}),
+                              MakeNode("united-states", {"united states", "united states of america",
+                                                         "hoa ky", "my"}),
+                              MakeNode("china", {"china", "trung quoc"})})
+                  .ok());
+  EXPECT_EQ(HitIds("ind", 10), (Strings{"india", "indonesia"}));  // alias key order
+  EXPECT_EQ(HitIds("ind", 1), Strings{"india"});
+  // Two aliases of one node share the prefix: the node comes once.
+  EXPECT_EQ(HitIds("united", 10), Strings{"united-states"});
+  EXPECT_EQ(HitIds("trung q", 10), Strings{"china"});
+  EXPECT_EQ(HitIds("an do", 10), Strings{"india"});
+  EXPECT_TRUE(HitIds("x", 10).empty());
+  EXPECT_TRUE(HitIds("indiana", 10).empty()) << "a longer prefix than the alias";
+  // The empty prefix lists every node once, in alias key order.
+  EXPECT_EQ(HitIds("", 10), (Strings{"india", "china", "united-states", "indonesia"}));
+  EXPECT_EQ(HitIds("", 2), (Strings{"india", "china"}));
+
+  const auto hits = store_->FindByAliasPrefix("united", 10);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].alias_key, "united states") << "the first alias in key order";
+}
+
+TEST_F(GraphStoreTest, PutNodesReplacesAliases) {
+  ASSERT_TRUE(store_->PutNodes({MakeNode("china", {"china", "trung quoc"})}).ok());
+  ASSERT_TRUE(store_->PutNodes({MakeNode("china", {"china", "prc"})}).ok());
+  ExpectCounts(1, 0, 0);  // a replaced node is not counted twice
+  EXPECT_TRUE(HitIds("trung", 10).empty()) << "old alias must be gone";
+  EXPECT_EQ(HitIds("prc", 10), Strings{"china"});
+  EXPECT_EQ(store_->GetNode("china")->alias_keys, (Strings{"china", "prc"}));
+}
+
+TEST_F(GraphStoreTest, PutNodesWithTheSameIdTwiceInOneCall) {
+  // The gazetteer rejects duplicate ids, so the indexer never does this; but
+  // the counter and the alias index should still describe one node.
+  ASSERT_TRUE(store_
+                  ->PutNodes({MakeNode("china", {"trung quoc"}), MakeNode("china", {"prc"})})
+                  .ok());
+  EXPECT_EQ(store_->Counts().nodes, 1u);
+  EXPECT_TRUE(HitIds("trung", 10).empty()) << "stale alias 'trung quoc' still indexed";
+  EXPECT_EQ(store_->GetNode("china")->alias_keys, Strings{"prc"});
+}
+
+TEST_F(GraphStoreTest, DocumentLifecycle) {
+  ASSERT_TRUE(store_->PutNodes({MakeNode("asean", {"asean"}), MakeNode("china", {"china"})}).ok());
+
+  // 1. doc-a: two sentences support asean–china.
+  Replace({"doc-a",
+           {"asean", "china"},
+           {{kAseanChina, Ev("doc-a", 0, 20, "2021-05-01")},
+            {kAseanChina, Ev("doc-a", 30, 50, "2021-05-01")}}});
+  {
+    SCOPED_TRACE("after doc-a");
+    ExpectCounts(2, 1, 1);
+    auto edges = store_->EdgesOf("asean");
+    ASSERT_EQ(edges.size(), 1u);
+    EXPECT_EQ(edges[0].key, kAseanChina);
+    EXPECT_EQ(edges[0].weight, 1u);
+    EXPECT_EQ(edges[0].evidence_count, 2u);
+  }
+
+  // 2. doc-b supports the same edge: weight 2, dates span both documents.
+  Replace({"doc-b", {"asean", "china"}, {{kAseanChina, Ev("doc-b", 10, 40, "2022-03")}}});
+  {
+    SCOPED_TRACE("after doc-b");
+    ExpectCounts(2, 1, 2);
+    for (const char* id : {"asean", "china"}) {  // out and in direction
+      auto edges = store_->EdgesOf(id);
+      ASSERT_EQ(edges.size(), 1u) << id;
+      EXPECT_EQ(edges[0].key, kAseanChina);
+      EXPECT_EQ(edges[0].weight, 2u);
+      EXPECT_EQ(edges[0].evidence_count, 3u);
+      EXPECT_EQ(edges[0].first_date, "2021-05-01");
+      EXPECT_EQ(edges[0].last_date, "2022-03");
+    }
+    auto evidence = store_->EvidenceOf(kAseanChina, 10);
+    ASSERT_EQ(evidence.size(), 3u);  // key order: doc, then begin
+    EXPECT_EQ(evidence[0].doc_id, "doc-a");
+    EXPECT_EQ(evidence[0].begin, 0u);
+    EXPECT_EQ(evidence[0].end, 20u);
+    EXPECT_EQ(evidence[0].date, "2021-05-01");
+    EXPECT_EQ(evidence[0].text, "doc-a sentence at 0");
+    EXPECT_EQ(evidence[1].doc_id, "doc-a");
+    EXPECT_EQ(evidence[1].begin, 30u);
+    EXPECT_EQ(evidence[2].doc_id, "doc-b");
+    EXPECT_EQ(evidence[2].begin, 10u);
+    EXPECT_EQ(store_->EvidenceOf(kAseanChina, 2).size(), 2u);
+    EXPECT_EQ(store_->DocumentIds(), (Strings{"doc-a", "doc-b"}));
+    EXPECT_EQ(store_->EntitiesOfDocument("doc-a"), (Strings{"asean", "china"}));
+  }
+
+  // 3. doc-a re-indexed without the edge: only doc-b's support is left.
+  Replace({"doc-a", {"asean"}, {}});
+  {
+    SCOPED_TRACE("after re-indexing doc-a");
+    ExpectCounts(2, 1, 2);
+    auto edges = store_->EdgesOf("asean");
+    ASSERT_EQ(edges.size(), 1u);
+    EXPECT_EQ(edges[0].weight, 1u);
+    EXPECT_EQ(edges[0].evidence_count, 1u);
+    EXPECT_EQ(edges[0].first_date, "2022-03");
+    EXPECT_EQ(edges[0].last_date, "2022-03");
+    auto evidence = store_->EvidenceOf(kAseanChina, 10);
+    ASSERT_EQ(evidence.size(), 1u);
+    EXPECT_EQ(evidence[0].doc_id, "doc-b");
+    EXPECT_EQ(store_->EntitiesOfDocument("doc-a"), Strings{"asean"});
+  }
+
+  // 4. doc-b removed: no support left, the edge goes in both directions.
+  ASSERT_TRUE(store_->RemoveDocument("doc-b").ok());
+  {
+    SCOPED_TRACE("after removing doc-b");
+    ExpectCounts(2, 0, 1);
+    EXPECT_TRUE(store_->EdgesOf("asean").empty());
+    EXPECT_TRUE(store_->EdgesOf("china").empty());
+    EXPECT_TRUE(store_->EvidenceOf(kAseanChina, 10).empty());
+    EXPECT_EQ(store_->DocumentIds(), Strings{"doc-a"});
+    EXPECT_EQ(store_->EntitiesOfDocument("doc-b"), std::nullopt);
+  }
+
+  // 5. Removing an unknown document is OK and changes nothing.
+  ASSERT_TRUE(store_->RemoveDocument("never-indexed").ok());
+  ExpectCounts(2, 0, 1);
+}
+
+TEST_F(GraphStoreTest, ReplacingWithTheSameContributionIsIdempotent) {
+  const DocumentContribution doc{
+      "doc", {"asean", "china"}, {{kAseanChina, Ev("doc", 5, 9, "2020")}}};
+  Replace(doc);
+  Replace(doc);
+  ExpectCounts(0, 1, 1);
+  auto edges = store_->EdgesOf("china");
+  ASSERT_EQ(edges.size(), 1u);
+  EXPECT_EQ(edges[0].weight, 1u);
+  EXPECT_EQ(edges[0].evidence_count, 1u);
+  EXPECT_EQ(store_->EvidenceOf(kAseanChina, 10).size(), 1u);
+}
+
+TEST_F(GraphStoreTest, EdgesOfDoesNotLeakIntoIdsWithTheSamePrefix) {
+  // "asean" is a byte prefix of "asean-plus": the scan must stop at the id.
+  const EdgeKey other{"asean-plus", "co_mention", "japan"};
+  Replace({"doc", {}, {{kAseanChina, Ev("doc", 0, 1, "")}, {other, Ev("doc", 2, 3, "")}}});
+  auto edges = store_->EdgesOf("asean");
+  ASSERT_EQ(edges.size(), 1u);
+  EXPECT_EQ(edges[0].key, kAseanChina);
+  EXPECT_EQ(edges[0].first_date, "") << "no dates known";
+  EXPECT_EQ(store_->EvidenceOf(kAseanChina, 10).size(), 1u);
+}
+
+TEST_F(GraphStoreTest, ReopenReadOnly) {
+  ASSERT_TRUE(store_->PutNodes({MakeNode("asean", {"asean"}), MakeNode("china", {"china"})}).ok());
+  Replace({"doc", {"asean", "china"}, {{kAseanChina, Ev("doc", 0, 10, "2022")}}});
+  ASSERT_TRUE(store_->Commit().ok());
+  GraphStoreOptions read_only;
+  read_only.read_only = true;
+  Open(read_only);
+
+  ExpectCounts(2, 1, 1);
+  EXPECT_TRUE(store_->GetNode("asean").has_value());
+  EXPECT_EQ(store_->EdgesOf("china").size(), 1u);
+  EXPECT_EQ(store_->EvidenceOf(kAseanChina, 10).size(), 1u);
+  EXPECT_EQ(HitIds("chi", 10), Strings{"china"});
+
+  EXPECT_FALSE(store_->PutNodes({MakeNode("x", {})}).ok());
+  EXPECT_FALSE(store_->ReplaceDocument({"doc2", {}, {}}).ok());
+  EXPECT_FALSE(store_->RemoveDocument("doc").ok());
+  EXPECT_TRUE(store_->Commit().ok()) << "nothing to sync";
+  ExpectCounts(2, 1, 1);
+}
+
+TEST_F(GraphStoreTest, OpenFailures) {
+  std::unique_ptr<GraphStore> second;
+  // The first store holds the write lock.
+  Status s = GraphStore::Open((dir_.path() / "graph").string(), {}, &second);
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(second, nullptr);
+
+  GraphStoreOptions no_create;
+  no_create.create_if_missing = false;
+  s = GraphStore::Open((dir_.path() / "missing").string(), no_create, &second);
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(second, nullptr);
+
+  GraphStoreOptions read_only;
+  read_only.read_only = true;
+  s = GraphStore::Open((dir_.path() / "missing2").string(), read_only, &second);
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(second, nullptr);
+}
+
+// a - b - c chain (a–b twice as strong as b–c), plus an edge from b to
+// "ghost", an id with no node (an entity dropped from the gazetteer).
+class TraversalTest : public GraphStoreTest {
+ protected:
+  void SetUp() override {
+    GraphStoreTest::SetUp();
+    ASSERT_TRUE(store_->PutNodes({MakeNode("a", {}), MakeNode("b", {}), MakeNode("c", {})}).ok());
+    Replace({"d1", {"a", "b"}, {{kAB, Ev("d1", 0, 5, "")}}});
+    Replace({"d2", {"a", "b", "c"}, {{kAB, Ev("d2", 0, 5, "")}, {kBC, Ev("d2", 6, 9, "")}}});
+    Replace({"d3", {"b"}, {{kBGhost, Ev("d3", 0, 5, "")}}});
+  }
+
+  Status Run(const std::string& id, int depth, size_t max_nodes = 200) {
+    NeighborhoodRequest req;
+    req.id = id;
+    req.depth = depth;
+    req.max_nodes = max_nodes;
+    return Neighbors(*store_, req, &hood_);
+  }
+
+  Strings NodeIds() const {
+    Strings ids;
+    for (const auto& n : hood_.nodes) ids.push_back(n.id);
+    return ids;
+  }
+
+  std::vector<EdgeKey> EdgeKeys() const {
+    std::vector<EdgeKey> keys;
+    for (const auto& e : hood_.edges) keys.push_back(e.key);
+    return keys;
+  }
+
+  const EdgeKey kAB{"a", "co_mention", "b"};
+  const EdgeKey kBC{"b", "co_mention", "c"};
+  const EdgeKey kBGhost{"b", "co_mention", "ghost"};
+  Neighborhood hood_;
+};
+
+TEST_F(TraversalTest, DepthOne) {
+  ASSERT_TRUE(Run("a", 1).ok());
+  EXPECT_EQ(NodeIds(), (Strings{"a", "b"}));
+  EXPECT_EQ(EdgeKeys(), std::vector<EdgeKey>{kAB});
+  EXPECT_EQ(hood_.edges[0].weight, 2u);
+  EXPECT_FALSE(hood_.truncated);
+}
+
+TEST_F(TraversalTest, DepthTwoAndThree) {
+  for (int depth : {2, 3}) {
+    SCOPED_TRACE(depth);
+    ASSERT_TRUE(Run("a", depth).ok());
+    EXPECT_EQ(NodeIds(), (Strings{"a", "b", "c"}));
+    EXPECT_EQ(EdgeKeys(), (std::vector<EdgeKey>{kAB, kBC}));
+    EXPECT_FALSE(hood_.truncated);
+  }
+}
+
+TEST_F(TraversalTest, StrongestNeighboursFirstAndGhostsSkipped) {
+  ASSERT_TRUE(Run("b", 1).ok());
+  EXPECT_EQ(NodeIds(), (Strings{"b", "a", "c"}));
+  EXPECT_EQ(EdgeKeys(), (std::vector<EdgeKey>{kAB, kBC})) << "no edge to the node-less id";
+}
+
+TEST_F(TraversalTest, MaxNodesTruncates) {
+  ASSERT_TRUE(Run("b", 1, /*max_nodes=*/2).ok());
+  EXPECT_EQ(NodeIds(), (Strings{"b", "a"}));  // the stronger link is kept
+  EXPECT_EQ(EdgeKeys(), std::vector<EdgeKey>{kAB}) << "edges to dropped nodes go too";
+  EXPECT_TRUE(hood_.truncated);
+
+  ASSERT_TRUE(Run("a", 1, /*max_nodes=*/2).ok());
+  EXPECT_EQ(NodeIds(), (Strings{"a", "b"}));
+  EXPECT_FALSE(hood_.truncated) << "exactly enough room is not truncation";
+}
+
+TEST_F(TraversalTest, Errors) {
+  for (int depth : {0, -1, NeighborhoodRequest::kMaxDepth + 1}) {
+    Status s = Run("a", depth);
+    EXPECT_TRUE(s.IsInvalidArgument()) << depth;
+    EXPECT_NE(s.message().find("depth"), std::string::npos) << s.message();
+  }
+  Status s = Run("nobody", 1);
+  EXPECT_TRUE(s.IsNotFound());
+  EXPECT_NE(s.message().find("nobody"), std::string::npos) << s.message();
+  EXPECT_TRUE(hood_.nodes.empty());
+  s = Run("ghost", 1);
+  EXPECT_TRUE(s.IsNotFound()) << "an id with edges but no node";
+}
+
+TEST_F(TraversalTest, IsolatedNode) {
+  ASSERT_TRUE(store_->PutNodes({MakeNode("lonely", {})}).ok());
+  ASSERT_TRUE(Run("lonely", 3).ok());
+  EXPECT_EQ(NodeIds(), Strings{"lonely"});
+  EXPECT_TRUE(hood_.edges.empty());
+}
+
+}  // namespace
+}  // namespace policygraph::graph
