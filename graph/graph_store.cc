@@ -214,14 +214,22 @@ Status GraphStore::PutNodes(const std::vector<Node>& nodes) {
   if (impl_->read_only) return Status::InvalidArgument("graph store is open read-only");
   rocksdb::WriteBatch batch;
   uint64_t count = impl_->Counter("node_count");
+  // The batch is not readable, so remember what this call already wrote: a
+  // node given twice replaces its own earlier version too.
+  std::map<std::string, const Node*> written;
   for (const auto& node : nodes) {
-    if (auto old_value = impl_->Get(kNodes, NodeKey(node.id))) {
-      if (auto old = DecodeNode(*old_value)) {
-        for (const auto& a : old->alias_keys) batch.Delete(impl_->cf[kAliases], AliasKey(a, node.id));
-      }
+    std::optional<Node> old;
+    if (auto it = written.find(node.id); it != written.end()) {
+      old = *it->second;
+    } else if (auto old_value = impl_->Get(kNodes, NodeKey(node.id))) {
+      old = DecodeNode(*old_value);
     } else {
       ++count;
     }
+    if (old) {
+      for (const auto& a : old->alias_keys) batch.Delete(impl_->cf[kAliases], AliasKey(a, node.id));
+    }
+    written[node.id] = &node;
     batch.Put(impl_->cf[kNodes], NodeKey(node.id), EncodeNode(node));
     for (const auto& a : node.alias_keys) batch.Put(impl_->cf[kAliases], AliasKey(a, node.id), "");
   }
@@ -251,6 +259,7 @@ std::optional<Node> GraphStore::GetNode(const std::string& id) const {
 std::vector<AliasHit> GraphStore::FindByAliasPrefix(const std::string& folded_prefix,
                                                     size_t limit) const {
   std::vector<AliasHit> hits;
+  if (limit == 0) return hits;
   std::set<std::string> seen;
   impl_->ScanPrefix(kAliases, folded_prefix, [&](const rocksdb::Slice& key, const rocksdb::Slice&) {
     KeyReader r(std::string_view(key.data(), key.size()));
@@ -293,6 +302,7 @@ std::vector<EdgeSummary> GraphStore::EdgesOf(const std::string& id) const {
 
 std::vector<Evidence> GraphStore::EvidenceOf(const EdgeKey& edge, size_t limit) const {
   std::vector<Evidence> out;
+  if (limit == 0) return out;
   impl_->ScanPrefix(kEvidence, EdgePrefix(edge), [&](const rocksdb::Slice& key, const rocksdb::Slice& value) {
     KeyReader r(std::string_view(key.data(), key.size()));
     r.ReadString();

@@ -28,12 +28,12 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
       for (const auto& e : edges) {
         const std::string& other = e.key.source == id ? e.key.target : e.key.source;
         if (!visited.count(other)) {
+          auto node = store.GetNode(other);
+          if (!node) continue;  // edge to an entity no longer in the gazetteer
           if (out->nodes.size() >= request.max_nodes) {
             out->truncated = true;
             continue;
           }
-          auto node = store.GetNode(other);
-          if (!node) continue;  // edge to an entity no longer in the gazetteer
           visited.insert(other);
           out->nodes.push_back(*node);
           next.push_back(other);

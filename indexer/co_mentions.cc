@@ -5,14 +5,6 @@
 
 namespace policygraph::indexer {
 
-std::string TruncateUtf8(std::string_view s, size_t max_bytes) {
-  if (s.size() <= max_bytes) return std::string(s);
-  size_t cut = max_bytes;
-  // Step back over continuation bytes (10xxxxxx) to a character start.
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return std::string(s.substr(0, cut)) + "…";
-}
-
 graph::DocumentContribution ExtractCoMentions(const SourceDocument& doc,
                                               const std::vector<SentenceSpan>& sentences,
                                               const std::vector<EntityMention>& mentions) {

@@ -22,7 +22,4 @@ graph::DocumentContribution ExtractCoMentions(const SourceDocument& doc,
                                               const std::vector<SentenceSpan>& sentences,
                                               const std::vector<EntityMention>& mentions);
 
-// Cuts a UTF-8 string to at most max_bytes without splitting a character.
-std::string TruncateUtf8(std::string_view s, size_t max_bytes);
-
 }  // namespace policygraph::indexer

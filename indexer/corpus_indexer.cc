@@ -45,7 +45,7 @@ Xapian::Document BuildSearchDocument(const SourceDocument& doc, const std::vecto
   nlohmann::json data = {{"id", doc.id},     {"title", doc.title}, {"lang", doc.lang},
                          {"date", doc.date}, {"type", doc.type},   {"path", doc.path},
                          {"text", doc.body}, {"entities", entities}};
-  xdoc.set_data(data.dump());
+  xdoc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   xdoc.add_boolean_term(schema::kIdPrefix + doc.id);
   xdoc.add_boolean_term(schema::kLangPrefix + doc.lang);
   if (!doc.type.empty()) xdoc.add_boolean_term(schema::kTypePrefix + doc.type);

@@ -32,7 +32,7 @@ std::string FirstLine(const std::string& body) {
     std::string t = Trim(line);
     while (!t.empty() && t.front() == '#') t.erase(0, 1);
     t = Trim(t);
-    if (!t.empty()) return t.size() > 200 ? t.substr(0, 200) : t;
+    if (!t.empty()) return TruncateUtf8(t, 200);
   }
   return "";
 }

@@ -40,7 +40,8 @@ Status CollectDocumentFiles(const std::vector<std::string>& paths,
 // the line.
 Status LoadDocument(const std::filesystem::path& file, SourceDocument* doc);
 
-// Parses already-read content; `name` is used for messages and the default id.
+// Parses already-read content; `name` is used in messages. The id stays
+// empty unless the front matter sets one (LoadDocument defaults it).
 Status ParseDocument(const std::string& name, std::string content, SourceDocument* doc);
 
 // True for YYYY, YYYY-MM and YYYY-MM-DD with plausible month and day.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -108,22 +109,26 @@ Status LoadGazetteer(const std::string& path, std::vector<graph::Node>* entities
   } else {
     return Status::NotFound("no gazetteer at " + path);
   }
+  std::map<std::string, std::string> id_to_file;
   for (const auto& file : files) {
     std::ifstream in(file, std::ios::binary);
     if (!in) return Status::IOError("cannot open gazetteer " + file.string());
     std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const size_t first_new = entities->size();
     Status s = ParseGazetteer(file.string(), content, entities);
     if (!s.ok()) return s;
-  }
-  std::set<std::string> ids;
-  for (const auto& e : *entities) {
-    if (!ids.insert(e.id).second) {
-      return Status::InvalidArgument("gazetteer " + path + ": id '" + e.id + "' appears twice");
+    for (size_t i = first_new; i < entities->size(); ++i) {
+      const std::string& id = (*entities)[i].id;
+      auto [it, inserted] = id_to_file.emplace(id, file.string());
+      if (!inserted) {
+        return Status::InvalidArgument("gazetteer id '" + id + "' appears twice: in " + it->second +
+                                       " and in " + file.string());
+      }
     }
   }
   for (const auto& e : *entities) {
     for (const auto& parent : e.member_of) {
-      if (!ids.count(parent)) {
+      if (!id_to_file.count(parent)) {
         return Status::InvalidArgument("gazetteer " + path + ": '" + e.id +
                                        "' is a member of unknown entity '" + parent + "'");
       }

@@ -20,8 +20,9 @@ std::vector<QueryTerm> Analyse(const indexer::Analyzer& analyzer, std::string_vi
 
 }  // namespace
 
-Status ParseQuery(const indexer::Analyzer& analyzer, std::string_view query, ParsedQuery* out) {
-  *out = ParsedQuery();
+namespace {
+
+Status ParseInto(const indexer::Analyzer& analyzer, std::string_view query, ParsedQuery* out) {
   if (query.size() > kMaxQueryBytes) {
     return Status::InvalidArgument("query is " + std::to_string(query.size()) +
                                    " bytes long; the limit is " + std::to_string(kMaxQueryBytes));
@@ -78,6 +79,15 @@ Status ParseQuery(const indexer::Analyzer& analyzer, std::string_view query, Par
     return Status::InvalidArgument("query only excludes words; add at least one word to search for");
   }
   return Status::OK();
+}
+
+}  // namespace
+
+Status ParseQuery(const indexer::Analyzer& analyzer, std::string_view query, ParsedQuery* out) {
+  *out = ParsedQuery();
+  Status s = ParseInto(analyzer, query, out);
+  if (!s.ok()) *out = ParsedQuery();  // no half-parsed query on error
+  return s;
 }
 
 }  // namespace policygraph::server

@@ -56,7 +56,9 @@ std::string MakeSnippet(std::string_view text, const std::vector<indexer::Token>
   size_t first_hit = best_start;
   while (first_hit < best_start + w && !hit[first_hit]) ++first_hit;
   size_t start = best_start;
-  if (first_hit < best_start + w && first_hit > best_start + 5) start = first_hit - 5;
+  if (first_hit < best_start + w && first_hit > best_start + 5) {
+    start = std::min(first_hit - 5, n - w);  // never let the window shrink
+  }
   const size_t end = std::min(n, start + w);
 
   std::string out;
