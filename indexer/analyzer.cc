@@ -1,5 +1,7 @@
 #include "indexer/analyzer.h"
 
+#include "indexer/tone_placement.h"
+
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -77,6 +79,16 @@ bool IsValidUtf8(std::string_view text, size_t* bad_offset) {
   return true;
 }
 
+std::string TruncateUtf8(std::string_view s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  size_t cut = max_bytes;
+  // Step back over continuation bytes (10xxxxxx) to a character start.
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  std::string out(s.substr(0, cut));
+  out += "…";
+  return out;
+}
+
 struct Analyzer::Icu {
   const icu::Normalizer2* nfc = nullptr;
   const icu::Normalizer2* nfd = nullptr;
@@ -137,11 +149,19 @@ std::vector<Token> Analyzer::Tokenize(std::string_view text) const {
   int32_t start = it->first();
   for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
     if (it->getRuleStatus() == UBRK_WORD_NONE) continue;  // spaces, punctuation
+    int32_t word_end = end;
+    // ICU keeps the English possessive inside the word ("China's"); drop it
+    // so that the name matches and is found like the bare word.
+    if (word_end - start > 2 && (m.text[word_end - 1] == 's' || m.text[word_end - 1] == 'S') &&
+        (m.text[word_end - 2] == '\'' || m.text[word_end - 2] == 0x2019)) {
+      word_end -= 2;
+    }
     Token t;
     t.begin = m.offsets[start];
-    t.end = m.offsets[end];
+    t.end = m.offsets[word_end];
     if (t.end - t.begin > kMaxTokenBytes) continue;
-    icu::UnicodeString exact = icu_->ExactU(icu::UnicodeString(m.text, start, end - start));
+    icu::UnicodeString exact = CanonicalToneSyllable(
+        icu_->ExactU(icu::UnicodeString(m.text, start, word_end - start)));
     t.exact = ToUtf8(exact);
     t.folded = ToUtf8(icu_->FoldU(exact));
     t.position = position++;

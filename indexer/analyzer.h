@@ -60,4 +60,8 @@ class Analyzer {
 // receives the byte offset of the first malformed sequence.
 bool IsValidUtf8(std::string_view text, size_t* bad_offset = nullptr);
 
+// Cuts UTF-8 text to at most `max_bytes` without splitting a character and
+// appends "…" when it cut anything.
+std::string TruncateUtf8(std::string_view text, size_t max_bytes);
+
 }  // namespace policygraph::indexer
