@@ -21,11 +21,14 @@ namespace policygraph::indexer {
 struct IndexOptions {
   std::string data_dir;   // holds search/ and graph/; created when missing
   std::string gazetteer;  // a .tsv file or a directory of them
+  std::string glossary;   // likewise; "" for none
 };
 
 struct IndexReport {
   size_t documents = 0;       // documents written
   size_t entities = 0;        // gazetteer entities (nodes) written
+  size_t concepts = 0;        // glossary and learned concepts
+  size_t passages = 0;        // passages written
   size_t mentions = 0;        // entity mentions found
   size_t evidence = 0;        // co-mention evidence sentences written
   uint64_t total_documents = 0;  // documents in the search index afterwards

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "indexer/analyzer.h"
+#include "indexer/text_fields.h"
 
 namespace policygraph::indexer {
 
@@ -15,13 +16,6 @@ namespace {
 bool IsLoadable(const fs::path& p) {
   const std::string ext = p.extension().string();
   return ext == ".txt" || ext == ".md";
-}
-
-std::string Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
 }
 
 // First non-empty line, without markdown heading marks, as a fallback title.

@@ -20,6 +20,16 @@
 
 namespace policygraph::indexer {
 
+// How strictly names must match. Text is matched strictly; a user's query is
+// not (people type "china" and "trung quoc").
+struct MatchOptions {
+  // Honour the capital-letter rule above. Default: true.
+  bool require_capitals = true;
+  // Match a token by its folded form (no diacritics) where the token itself
+  // has none, so "trung quoc" finds Trung Quốc. Default: false.
+  bool folded = false;
+};
+
 struct EntityMention {
   std::string entity_id;
   uint32_t begin = 0;        // byte span in the text
@@ -34,19 +44,24 @@ class EntityMatcher {
   EntityMatcher(const Analyzer& analyzer, const std::vector<graph::Node>& entities);
 
   // `tokens` must come from analyzer.Tokenize(text).
-  std::vector<EntityMention> Find(std::string_view text, const std::vector<Token>& tokens) const;
+  std::vector<EntityMention> Find(std::string_view text, const std::vector<Token>& tokens,
+                                  const MatchOptions& options = MatchOptions()) const;
 
   size_t pattern_count() const { return pattern_count_; }
 
  private:
   struct Pattern {
     std::vector<std::string> terms;
+    std::vector<std::string> folded;  // the terms without diacritics
     std::vector<bool> capitalised;  // per term: the name's word starts uppercase
     std::string entity_id;
     bool not_entity = false;
   };
-  // Patterns indexed by their first term, longest first.
-  std::unordered_map<std::string, std::vector<Pattern>> by_first_term_;
+  // Patterns, and indexes on them by first exact and first folded term, each
+  // bucket longest first.
+  std::vector<Pattern> patterns_;
+  std::unordered_map<std::string, std::vector<size_t>> by_first_term_;
+  std::unordered_map<std::string, std::vector<size_t>> by_first_folded_;
   size_t pattern_count_ = 0;
 };
 

@@ -8,33 +8,13 @@
 #include <sstream>
 
 #include "indexer/analyzer.h"
+#include "indexer/text_fields.h"
 
 namespace policygraph::indexer {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
-
-std::vector<std::string> SplitList(const std::string& field) {
-  std::vector<std::string> items;
-  if (Trim(field) == "-") return items;
-  size_t start = 0;
-  while (start <= field.size()) {
-    size_t bar = field.find('|', start);
-    if (bar == std::string::npos) bar = field.size();
-    std::string item = Trim(std::string_view(field).substr(start, bar - start));
-    if (!item.empty()) items.push_back(item);
-    start = bar + 1;
-  }
-  return items;
-}
 
 bool IsSlug(const std::string& id) {
   return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
@@ -61,11 +41,7 @@ Status ParseGazetteer(const std::string& name, const std::string& content,
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (Trim(line).empty() || Trim(line)[0] == '#') continue;
-    std::vector<std::string> fields;
-    std::stringstream row(line);
-    std::string field;
-    while (std::getline(row, field, '\t')) fields.push_back(field);
-    if (!line.empty() && line.back() == '\t') fields.push_back("");
+    std::vector<std::string> fields = SplitTabs(line);
     const std::string where = name + ":" + std::to_string(line_no) + ": ";
     if (fields.size() != 6) {
       return Status::InvalidArgument(where + "expected 6 tab-separated fields "

@@ -5,25 +5,48 @@
 
 namespace policygraph::search_schema {
 
+// The database holds two kinds of Xapian document:
+//  - one record per source document (kind "doc"): its metadata and full
+//    text in the data, found by its Q term; it has no text terms;
+//  - one per passage (kind "passage"): the searchable unit, with the text
+//    terms, its own text and its document's metadata in the data.
+
 // Term prefixes.
-inline constexpr char kIdPrefix[] = "Q";        // unique document id (boolean)
+inline constexpr char kIdPrefix[] = "Q";        // unique document id (boolean, records)
+inline constexpr char kPassageIdPrefix[] = "XP";  // docid#n (boolean, passages)
+inline constexpr char kDocPrefix[] = "XD";      // the document a passage belongs to (boolean)
+inline constexpr char kKindPrefix[] = "XK";     // "doc" or "passage" (boolean)
 inline constexpr char kLangPrefix[] = "L";      // vi, en, other (boolean)
 inline constexpr char kYearPrefix[] = "Y";      // 2022 (boolean)
 inline constexpr char kDatePrefix[] = "D";      // 20220601 (boolean)
 inline constexpr char kTitlePrefix[] = "S";     // exact title terms
+inline constexpr char kTitleFoldedPrefix[] = "XS";  // folded title terms
 inline constexpr char kFoldedPrefix[] = "XA";   // folded terms (no diacritics)
-inline constexpr char kEntityPrefix[] = "XE";   // entity ids mentioned (boolean)
+inline constexpr char kEntityPrefix[] = "XE";   // entity ids, positional at each mention
+inline constexpr char kConceptPrefix[] = "XC";  // glossary concepts, positional
 inline constexpr char kTypePrefix[] = "XT";     // document type (boolean)
 
 // Value slots.
 inline constexpr unsigned kDateSlot = 0;  // YYYYMMDD, sortable
 inline constexpr unsigned kLangSlot = 1;
 inline constexpr unsigned kTypeSlot = 2;
+inline constexpr unsigned kDocSlot = 3;   // document id: the collapse key for grouping
 
-// Title words count this many times a body word, so titles weigh more.
-inline constexpr unsigned kTitleWdf = 3;
-// Gap between the title's and the body's positions, so that no phrase spans
-// the two.
+inline constexpr char kDocKind[] = "doc";
+inline constexpr char kPassageKind[] = "passage";
+
+// Metadata: the names the index was built with (entities and glossary
+// concepts, JSON), so that queries are matched against exactly the same.
+inline constexpr char kLexiconKey[] = "policygraph.lexicon";
+
+// Title and heading words are indexed with every passage beneath them, so
+// they weigh more: a passage matches on its own words and on its context.
+// (Every passage carries its document's title, so a larger factor lets a
+// matching title outrank the passage that actually answers.)
+inline constexpr unsigned kTitleWdf = 1;
+inline constexpr unsigned kHeadingWdf = 1;
+// Gap between the title's, the heading's and the body's positions, so that
+// no phrase spans two of them.
 inline constexpr unsigned kTitleBodyGap = 100;
 
 }  // namespace policygraph::search_schema

@@ -23,7 +23,8 @@ class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     auto r = RunPolicygraph({"index", (FixturesDir() / "documents").string(), "--data", data_.str(),
-                             "--gazetteer", (FixturesDir() / "gazetteer.tsv").string()});
+                             "--gazetteer", (FixturesDir() / "gazetteer.tsv").string(), "--glossary",
+                             (FixturesDir() / "glossary.tsv").string()});
     ASSERT_EQ(r.exit_code, 0) << r.out;
     ASSERT_TRUE(Has(r.out, "indexed 3 documents")) << r.out;
   }
@@ -85,7 +86,7 @@ TEST_F(CliTest, RuntimeErrorsExitOneAndNameTheProblem) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_TRUE(Has(r.out, "no index at")) << r.out;
   r = RunPolicygraph({"index", "/no/such/path", "--data", empty.str(), "--gazetteer",
-                      (FixturesDir() / "gazetteer.tsv").string()});
+                      (FixturesDir() / "gazetteer.tsv").string(), "--glossary", ""});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_TRUE(Has(r.out, "/no/such/path")) << r.out;
 }

@@ -23,7 +23,7 @@ using testing::WriteFile;
 
 Status Index(const std::vector<std::string>& paths, const std::string& data,
              const std::string& gazetteer, indexer::IndexReport* report) {
-  return indexer::IndexCorpus(paths, {data, gazetteer}, report);
+  return indexer::IndexCorpus(paths, {data, gazetteer, ""}, report);
 }
 
 uint64_t SearchTotal(const std::string& data, const std::string& query) {

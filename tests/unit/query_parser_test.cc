@@ -88,8 +88,8 @@ TEST(QueryParserTest, Golden) {
        {Word(F("asean")), Not(Phrase({F("trung"), E("quốc", "quoc")}))}},
       {"a bare word the analyser cuts in two stays together as a phrase", "e-commerce",
        {Phrase({F("e"), F("commerce")})}},
-      {"excluded multi-token bare word: kept as one clause, not marked quoted",
-       "trade -e-commerce", {Word(F("trade")), Not({false, false, {F("e"), F("commerce")}})}},
+      {"excluded multi-token bare word: one phrase clause, as when not excluded",
+       "trade -e-commerce", {Word(F("trade")), Not({false, true, {F("e"), F("commerce")}})}},
       {"'-' followed by a space is not an exclusion, and is only punctuation", "a - b",
        {Word(F("a")), Word(F("b"))}},
       {"a hyphen inside a word is not an exclusion", "covid-19 x",
@@ -111,6 +111,48 @@ TEST(QueryParserTest, Golden) {
   }
 }
 
+TEST(QueryParserTest, FiltersOrAndPrefix) {
+  ParsedQuery q;
+  ASSERT_TRUE(ParseQuery(SharedAnalyzer(), "an ninh lang:vi year:2020..2023 -type:news entity:china", &q).ok());
+  ASSERT_EQ(q.clauses.size(), 2u);
+  ASSERT_EQ(q.filters.size(), 4u);
+  EXPECT_EQ(q.filters[0].field, "lang");
+  EXPECT_EQ(q.filters[0].value, "vi");
+  EXPECT_EQ(q.filters[1].field, "year");
+  EXPECT_EQ(q.filters[1].value, "2020");
+  EXPECT_EQ(q.filters[1].until, "2023");
+  EXPECT_TRUE(q.filters[2].excluded);
+  EXPECT_EQ(q.filters[3].value, "china");
+
+  ASSERT_TRUE(ParseQuery(SharedAnalyzer(), "\"Trung Quốc\" OR China asean", &q).ok());
+  ASSERT_EQ(q.clauses.size(), 3u);
+  EXPECT_FALSE(q.clauses[0].or_with_previous);
+  EXPECT_TRUE(q.clauses[1].or_with_previous);
+  EXPECT_FALSE(q.clauses[2].or_with_previous);
+
+  ASSERT_TRUE(ParseQuery(SharedAnalyzer(), "chuyển đổ*", &q).ok());
+  ASSERT_EQ(q.clauses.size(), 2u);
+  EXPECT_TRUE(q.clauses[1].prefix);
+  EXPECT_EQ(q.clauses[1].terms[0].exact, "đổ");
+
+  ASSERT_TRUE(ParseQuery(SharedAnalyzer(), "title:\"an ninh\" mạng", &q).ok());
+  ASSERT_EQ(q.clauses.size(), 2u);
+  EXPECT_TRUE(q.clauses[0].title);
+  EXPECT_EQ(q.clauses[0].terms.size(), 2u);
+
+  // Filters alone are a query (browse everything about an entity).
+  ASSERT_TRUE(ParseQuery(SharedAnalyzer(), "entity:asean", &q).ok());
+  EXPECT_TRUE(q.clauses.empty());
+  // An unknown field is plain text; "or" in lower case is a word.
+  ASSERT_TRUE(ParseQuery(SharedAnalyzer(), "Điều:5 or", &q).ok());
+  EXPECT_EQ(q.clauses.size(), 2u);
+  EXPECT_TRUE(q.filters.empty());
+  // Spans point into the query, for did-you-mean.
+  ASSERT_TRUE(ParseQuery(SharedAnalyzer(), "  an ninh mang", &q).ok());
+  EXPECT_EQ(q.clauses[2].terms[0].begin, 10u);
+  EXPECT_EQ(q.clauses[2].terms[0].end, 14u);
+}
+
 TEST(QueryParserTest, Errors) {
   struct Case {
     const char* why;
@@ -119,6 +161,17 @@ TEST(QueryParserTest, Errors) {
   };
   const std::vector<Case> cases = {
       {"unclosed quote", "asean \"an ninh", "unclosed quote"},
+      {"bad language", "asean lang:fr", "lang must be vi, en or other"},
+      {"bad year", "asean year:22", "year must be YYYY"},
+      {"reversed year range", "year:2025..2020", "reversed"},
+      {"filter without value", "asean lang:", "needs a value"},
+      {"entity id with capitals", "entity:China", "lowercase"},
+      {"OR at the start", "OR asean", "OR needs"},
+      {"OR at the end", "asean OR", "OR needs"},
+      {"OR OR", "a OR OR b", "OR needs"},
+      {"OR with an exclusion", "a OR -b", "excluded"},
+      {"one-letter prefix", "a*", "at least 2"},
+      {"only excluded filters", "-lang:vi", "only excludes"},
       {"unclosed quote after a closed one", "\"a\" \"b", "character 5"},
       {"empty", "", "no words"},
       {"only spaces", "   \t ", "no words"},

@@ -1,0 +1,90 @@
+#include "indexer/passages.h"
+
+#include <cctype>
+
+namespace policygraph::indexer {
+
+namespace {
+
+bool StartsWithWordThenNumber(std::string_view line, std::string_view word) {
+  if (line.substr(0, word.size()) != word || line.size() <= word.size() + 1) return false;
+  if (line[word.size()] != ' ') return false;
+  const unsigned char c = static_cast<unsigned char>(line[word.size() + 1]);
+  // A number or a Roman numeral: "Điều 5", "Chương II", "Part 3".
+  return std::isdigit(c) || c == 'I' || c == 'V' || c == 'X' || c == 'L';
+}
+
+bool HasWordCharacter(std::string_view s) {
+  for (char ch : s) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c >= 0x80) return true;
+  }
+  return false;
+}
+
+std::string HeadingText(std::string_view line) {
+  size_t i = 0;
+  while (i < line.size() && (line[i] == '#' || line[i] == ' ')) ++i;
+  return TruncateUtf8(line.substr(i), 300);
+}
+
+}  // namespace
+
+bool IsHeadingLine(std::string_view line) {
+  if (line.empty()) return false;
+  if (line[0] == '#') return true;
+  static const std::string_view kWords[] = {"Điều", "Chương", "CHƯƠNG", "Mục", "MỤC", "Phần",
+                                            "PHẦN", "Article", "ARTICLE", "Chapter", "CHAPTER",
+                                            "Part", "PART", "Section", "SECTION"};
+  for (auto word : kWords) {
+    if (StartsWithWordThenNumber(line, word)) return line.size() < 400;
+  }
+  return false;
+}
+
+std::vector<Passage> SplitPassages(std::string_view body, const Analyzer& analyzer) {
+  std::vector<Passage> passages;
+  std::string heading;
+  Passage pending_heading;  // the last heading line, until a passage follows
+  size_t pos = 0;
+  while (pos < body.size()) {
+    size_t eol = body.find('\n', pos);
+    if (eol == std::string_view::npos) eol = body.size();
+    size_t b = pos, e = eol;
+    pos = eol + 1;
+    while (b < e && std::isspace(static_cast<unsigned char>(body[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(body[e - 1]))) --e;
+    const std::string_view line = body.substr(b, e - b);
+    if (!HasWordCharacter(line)) continue;  // blank lines, rules, table borders
+    const bool is_heading = IsHeadingLine(line);
+    // A heading directly followed by another heading (or by the end) has no
+    // passage to carry it: keep it as a passage of its own.
+    if (is_heading) {
+      if (pending_heading.end > pending_heading.begin) passages.push_back(pending_heading);
+      heading = HeadingText(line);
+      pending_heading = {static_cast<uint32_t>(b), static_cast<uint32_t>(e), heading, true};
+      continue;
+    }
+    pending_heading = Passage();
+    if (line.size() <= kMaxPassageBytes) {
+      passages.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e), heading, false});
+      continue;
+    }
+    // A very long paragraph: whole sentences, up to about half the limit
+    // each, so a hit still points at a readable piece.
+    uint32_t chunk_begin = static_cast<uint32_t>(b), chunk_end = chunk_begin;
+    for (const auto& s : analyzer.Sentences(line)) {
+      const uint32_t sb = static_cast<uint32_t>(b) + s.begin, se = static_cast<uint32_t>(b) + s.end;
+      if (chunk_end > chunk_begin && se - chunk_begin > kMaxPassageBytes / 2) {
+        passages.push_back({chunk_begin, chunk_end, heading, false});
+        chunk_begin = sb;
+      }
+      chunk_end = se;
+    }
+    if (chunk_end > chunk_begin) passages.push_back({chunk_begin, chunk_end, heading, false});
+  }
+  if (pending_heading.end > pending_heading.begin) passages.push_back(pending_heading);
+  return passages;
+}
+
+}  // namespace policygraph::indexer

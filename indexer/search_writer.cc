@@ -1,0 +1,208 @@
+#include "indexer/search_writer.h"
+
+#include <xapian.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "indexer/search_schema.h"
+
+namespace policygraph::indexer {
+
+namespace schema = search_schema;
+using nlohmann::json;
+
+namespace {
+
+// Prefix + value. (Written out rather than `prefix + value`: GCC 12 warns
+// falsely, -Wrestrict, on `const char* + std::string&&`.)
+std::string Term(const char* prefix, std::string_view value) {
+  std::string term(prefix);
+  term.append(value);
+  return term;
+}
+
+std::string CompactDate(const std::string& date) {
+  std::string compact;
+  for (char c : date) {
+    if (c != '-') compact.push_back(c);
+  }
+  return compact;
+}
+
+std::string Dump(const json& j) {
+  // Stored text is validated UTF-8, but a stray byte must never throw here.
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// Adds exact and folded postings for `tokens`, positions shifted so that the
+// first token lands on `first_position`.
+void AddText(Xapian::Document& xdoc, const Token* begin, const Token* end, unsigned first_position,
+             unsigned wdf) {
+  if (begin == end) return;
+  const unsigned base = begin->position;
+  for (const Token* t = begin; t != end; ++t) {
+    const unsigned pos = first_position + (t->position - base);
+    xdoc.add_posting(t->exact, pos, wdf);
+    xdoc.add_posting(Term(schema::kFoldedPrefix, t->folded), pos, wdf);
+  }
+}
+
+// Filters and values shared by a document's record and its passages.
+void AddMetadata(Xapian::Document& xdoc, const SourceDocument& doc, const std::string& lang) {
+  xdoc.add_boolean_term(Term(schema::kLangPrefix, lang));
+  if (!doc.type.empty()) xdoc.add_boolean_term(Term(schema::kTypePrefix, doc.type));
+  if (!doc.date.empty()) {
+    xdoc.add_boolean_term(Term(schema::kYearPrefix, std::string_view(doc.date).substr(0, 4)));
+    xdoc.add_boolean_term(Term(schema::kDatePrefix, CompactDate(doc.date)));
+    xdoc.add_value(schema::kDateSlot, CompactDate(doc.date));
+  }
+  xdoc.add_value(schema::kLangSlot, lang);
+  xdoc.add_value(schema::kTypeSlot, doc.type);
+  xdoc.add_value(schema::kDocSlot, doc.id);
+}
+
+// Short passages ("Điều 5.") say too little to tell their language; they
+// take their document's.
+std::string PassageLanguage(std::string_view text, const std::string& doc_lang, const Analyzer& analyzer) {
+  if (text.size() < 40) return doc_lang;
+  return std::string(LanguageCode(analyzer.DetectLanguage(text)));
+}
+
+}  // namespace
+
+struct SearchWriter::Impl {
+  Xapian::WritableDatabase db;
+  // Written forms of folded words seen since the last commit, recorded as
+  // synonyms for did-you-mean (see server/spelling.h).
+  std::set<std::pair<std::string, std::string>> spellings;
+};
+
+SearchWriter::SearchWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SearchWriter::~SearchWriter() = default;
+
+Status SearchWriter::Open(const std::string& dir, std::unique_ptr<SearchWriter>* writer) {
+  try {
+    auto impl = std::make_unique<Impl>();
+    impl->db = Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OPEN);
+    writer->reset(new SearchWriter(std::move(impl)));
+    return Status::OK();
+  } catch (const Xapian::DatabaseLockError& e) {
+    return Status::IOError("the search index at " + dir + " is locked by another indexer: " + e.get_msg());
+  } catch (const Xapian::Error& e) {
+    return Status::IOError("cannot open the search index at " + dir + ": " + e.get_description());
+  }
+}
+
+Status SearchWriter::Write(const AnalysedDocument& a, const Analyzer& analyzer) {
+  const SourceDocument& doc = *a.source;
+  try {
+    // The record: metadata, full text, passages' spans, entities.
+    Xapian::Document record;
+    json passages = json::array();
+    for (const auto& p : a.passages) passages.push_back({p.begin, p.end, p.heading});
+    record.set_data(Dump({{"id", doc.id},     {"title", doc.title},  {"lang", doc.lang},
+                          {"date", doc.date}, {"type", doc.type},    {"path", doc.path},
+                          {"text", doc.body}, {"entities", a.entity_ids}, {"passages", passages}}));
+    record.add_boolean_term(Term(schema::kIdPrefix, doc.id));
+    record.add_boolean_term(Term(schema::kKindPrefix, schema::kDocKind));
+    for (const auto& e : a.entity_ids) record.add_boolean_term(Term(schema::kEntityPrefix, e));
+    AddMetadata(record, doc, doc.lang);
+
+    // Passages replace the old ones wholesale: their number may change.
+    impl_->db.delete_document(Term(schema::kDocPrefix, doc.id));
+    const unsigned title_end = a.title.empty() ? 0 : a.title.back().position + 1;
+    size_t t = 0, e = 0, c = 0;  // cursors into body tokens, entities, concepts
+    for (size_t n = 0; n < a.passages.size(); ++n) {
+      const Passage& p = a.passages[n];
+      while (t < a.body.size() && a.body[t].begin < p.begin) ++t;
+      size_t t_end = t;
+      while (t_end < a.body.size() && a.body[t_end].begin < p.end) ++t_end;
+      const std::string_view text = std::string_view(doc.body).substr(p.begin, p.end - p.begin);
+      const std::string lang = PassageLanguage(text, doc.lang, analyzer);
+
+      Xapian::Document xdoc;
+      xdoc.set_data(Dump({{"doc", doc.id},   {"n", n},           {"title", doc.title},
+                          {"heading", p.heading}, {"lang", lang}, {"date", doc.date},
+                          {"type", doc.type}, {"begin", p.begin}, {"end", p.end},
+                          {"text", text}}));
+      xdoc.add_boolean_term(Term(schema::kPassageIdPrefix, doc.id + "#" + std::to_string(n)));
+      xdoc.add_boolean_term(Term(schema::kDocPrefix, doc.id));
+      xdoc.add_boolean_term(Term(schema::kKindPrefix, schema::kPassageKind));
+      AddMetadata(xdoc, doc, lang);
+
+      // Title, then heading, then the passage's own words, each block apart.
+      AddText(xdoc, a.title.data(), a.title.data() + a.title.size(), 0, schema::kTitleWdf);
+      for (const auto& tok : a.title) {
+        xdoc.add_boolean_term(Term(schema::kTitlePrefix, tok.exact));
+        xdoc.add_boolean_term(Term(schema::kTitleFoldedPrefix, tok.folded));
+      }
+      unsigned next = title_end + schema::kTitleBodyGap;
+      if (!p.heading.empty() && !p.is_heading) {
+        std::vector<Token> heading = analyzer.Tokenize(p.heading);
+        AddText(xdoc, heading.data(), heading.data() + heading.size(), next, schema::kHeadingWdf);
+        next += static_cast<unsigned>(heading.size()) + schema::kTitleBodyGap;
+      }
+      if (t == t_end) {
+        impl_->db.add_document(xdoc);
+        continue;
+      }
+      AddText(xdoc, &a.body[t], &a.body[t_end], next, 1);
+      for (size_t k = t; k < t_end; ++k) {
+        if (a.body[k].exact != a.body[k].folded) impl_->spellings.emplace(a.body[k].folded, a.body[k].exact);
+      }
+      const unsigned base = a.body[t].position;
+      auto add_mentions = [&](const std::vector<EntityMention>& mentions, size_t& cursor, const char* prefix) {
+        while (cursor < mentions.size() && mentions[cursor].first_token < t) ++cursor;
+        for (size_t k = cursor; k < mentions.size() && mentions[k].first_token < t_end; ++k) {
+          const unsigned pos = next + (a.body[mentions[k].first_token].position - base);
+          xdoc.add_posting(Term(prefix, mentions[k].entity_id), pos);
+        }
+      };
+      add_mentions(a.entities, e, schema::kEntityPrefix);
+      add_mentions(a.concepts, c, schema::kConceptPrefix);
+      impl_->db.add_document(xdoc);
+      t = t_end;
+    }
+    impl_->db.replace_document(Term(schema::kIdPrefix, doc.id), record);
+    return Status::OK();
+  } catch (const Xapian::Error& err) {
+    return Status::IOError("writing document '" + doc.id + "' to the search index: " + err.get_description());
+  }
+}
+
+Status SearchWriter::SetLexicon(const std::string& lexicon) {
+  try {
+    impl_->db.set_metadata(schema::kLexiconKey, lexicon);
+    return Status::OK();
+  } catch (const Xapian::Error& err) {
+    return Status::IOError("writing the lexicon: " + err.get_description());
+  }
+}
+
+std::string SearchWriter::Lexicon() const {
+  try {
+    return impl_->db.get_metadata(schema::kLexiconKey);
+  } catch (const Xapian::Error&) {
+    return "";
+  }
+}
+
+Status SearchWriter::Commit() {
+  try {
+    for (const auto& [folded, exact] : impl_->spellings) {
+      impl_->db.add_synonym(Term(schema::kFoldedPrefix, folded), exact);
+    }
+    impl_->spellings.clear();
+    impl_->db.commit();
+    return Status::OK();
+  } catch (const Xapian::Error& err) {
+    return Status::IOError("committing the search index: " + err.get_description());
+  }
+}
+
+uint64_t SearchWriter::DocumentCount() const {
+  return impl_->db.get_termfreq(Term(schema::kKindPrefix, schema::kDocKind));
+}
+
+}  // namespace policygraph::indexer

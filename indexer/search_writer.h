@@ -1,0 +1,50 @@
+// SearchWriter: writes analysed documents into the Xapian database, one
+// record per document and one Xapian document per passage (layout in
+// search_schema.h). Nothing is visible to readers until Commit().
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "graph/status.h"
+#include "indexer/analyzer.h"
+#include "indexer/document.h"
+#include "indexer/entity_matcher.h"
+#include "indexer/passages.h"
+
+namespace policygraph::indexer {
+
+// One document, analysed: everything SearchWriter needs.
+struct AnalysedDocument {
+  const SourceDocument* source = nullptr;
+  std::vector<Token> title;
+  std::vector<Token> body;
+  std::vector<Passage> passages;
+  std::vector<EntityMention> entities;  // over body tokens
+  std::vector<EntityMention> concepts;  // glossary matches over body tokens
+  std::vector<std::string> entity_ids;  // distinct, for the record
+};
+
+class SearchWriter {
+ public:
+  // Opens or creates the database at `dir`. IOError when another indexer
+  // holds it.
+  static Status Open(const std::string& dir, std::unique_ptr<SearchWriter>* writer);
+  ~SearchWriter();
+
+  // Replaces the document and all its passages.
+  Status Write(const AnalysedDocument& doc, const Analyzer& analyzer);
+  // The lexicon (JSON) queries are matched against; see search_schema.h.
+  Status SetLexicon(const std::string& json);
+  std::string Lexicon() const;
+  Status Commit();
+  uint64_t DocumentCount() const;  // source documents, not passages
+
+ private:
+  struct Impl;
+  explicit SearchWriter(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace policygraph::indexer
