@@ -11,6 +11,7 @@ POLICYGRAPH_PACKAGES=(
   nlohmann-json3-dev
   libcli11-dev
   libgtest-dev libgmock-dev
+  libsqlite3-dev
   libbenchmark-dev
 )
 

@@ -78,8 +78,12 @@ void Search(const ApiContext& ctx, const httplib::Request& req, httplib::Respons
   if (!limit) return;
   auto offset = SizeParam(req, res, "offset", 0, 0, ctx.limits.max_offset);
   if (!offset) return;
+  const std::string group = req.has_param("group") ? req.get_param_value("group") : "passage";
+  if (group != "passage" && group != "document") {
+    return SendError(res, 400, "bad_parameter", "parameter 'group' must be 'passage' or 'document'");
+  }
   SearchResults results;
-  Status s = ctx.search.Search({*q, *limit, *offset}, &results);
+  Status s = ctx.search.Search({*q, *limit, *offset, group == "document"}, &results);
   if (s.IsInvalidArgument()) return SendError(res, 400, "bad_query", s.message());
   if (!s.ok()) return SendStatus(res, s);
   SendJson(res, ToJson(results));

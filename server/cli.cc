@@ -9,6 +9,7 @@
 #include "graph/graph_store.h"
 #include "graph/traversal.h"
 #include "indexer/corpus_indexer.h"
+#include "server/eval_command.h"
 #include "server/http_server.h"
 #include "server/json_views.h"
 #include "server/search_service.h"
@@ -37,19 +38,20 @@ int FailStatus(const Status& s) {
   return Fail(s.message(), s.IsInvalidArgument() ? kExitUsage : kExitRuntime);
 }
 
-int RunIndex(const std::vector<std::string>& paths, const std::string& data,
-             const std::string& gazetteer) {
+int RunIndex(const std::vector<std::string>& paths, const indexer::IndexOptions& options) {
   indexer::IndexReport report;
-  Status s = indexer::IndexCorpus(paths, {data, gazetteer}, &report, &std::cerr);
+  Status s = indexer::IndexCorpus(paths, options, &report, &std::cerr);
   if (!s.ok()) return Fail(s.message());
   std::cout << "indexed " << report.documents << " documents (" << report.total_documents
-            << " in the index), " << report.entities << " entities, " << report.mentions
-            << " mentions, " << report.evidence << " link evidence sentences into " << data << "\n";
+            << " in the index) as " << report.passages << " passages; " << report.entities
+            << " entities, " << report.concepts << " glossary concepts, " << report.mentions
+            << " entity mentions, " << report.evidence << " link evidence sentences, into "
+            << options.data_dir << "\n";
   return kExitOk;
 }
 
 int RunSearch(const std::string& query, const std::string& data, size_t limit, size_t offset,
-              bool as_json) {
+              bool by_document, bool as_json) {
   const std::string dir = (fs::path(data) / "search").string();
   if (!SearchService::CheckIndex(dir).ok()) {
     return Fail("no index at " + data + " (run 'policygraph index PATH --data " + data + "' first)");
@@ -57,13 +59,14 @@ int RunSearch(const std::string& query, const std::string& data, size_t limit, s
   indexer::Analyzer analyzer;
   SearchService search(dir, analyzer);
   SearchResults results;
-  Status s = search.Search({query, limit, offset}, &results);
+  Status s = search.Search({query, limit, offset, by_document}, &results);
   if (!s.ok()) return FailStatus(s);
   if (as_json) {
     std::cout << ToJson(results).dump(2) << "\n";
     return kExitOk;
   }
   std::cout << results.total << " result(s) for " << query << "\n";
+  if (!results.did_you_mean.empty()) std::cout << "did you mean: " << results.did_you_mean << "\n";
   size_t rank = offset;
   for (const auto& hit : results.hits) {
     std::string snippet = hit.snippet;
@@ -74,7 +77,8 @@ int RunSearch(const std::string& query, const std::string& data, size_t limit, s
         snippet.replace(p, from.size(), to);
       }
     }
-    std::cout << ++rank << ". " << hit.title << "  [" << hit.id << ", " << hit.lang
+    std::cout << ++rank << ". " << hit.title << (hit.heading.empty() ? "" : " — " + hit.heading)
+              << "  [" << hit.id << "#" << hit.passage << ", " << hit.lang
               << (hit.date.empty() ? "" : ", " + hit.date) << ", score " << hit.score << "]\n   "
               << snippet << "\n";
   }
@@ -166,10 +170,16 @@ int RunCli(int argc, char** argv) {
 
   auto* index = app.add_subcommand("index", "index .txt/.md files and directories into DATA");
   std::vector<std::string> paths;
-  std::string gazetteer = "corpus/gazetteer";
+  indexer::IndexOptions index_options;
+  index_options.gazetteer = "corpus/gazetteer";
+  index_options.glossary = "corpus/glossary";
   index->add_option("paths", paths, "files or directories to index")->required();
   add_data(index);
-  index->add_option("--gazetteer", gazetteer, "gazetteer .tsv file or directory")->capture_default_str();
+  index->add_option("--gazetteer", index_options.gazetteer, "gazetteer .tsv file or directory")
+      ->capture_default_str();
+  index->add_option("--glossary", index_options.glossary,
+                    "bilingual glossary .tsv file or directory (\"\" for none)")
+      ->capture_default_str();
 
   auto* search = app.add_subcommand("search", "full-text search of DATA");
   std::string query;
@@ -180,6 +190,8 @@ int RunCli(int argc, char** argv) {
   search->add_option("--limit", limit, "hits to show")->check(CLI::Range(1, 100))->capture_default_str();
   search->add_option("--offset", offset, "hits to skip")->check(CLI::Range(0, 10000))->capture_default_str();
   search->add_flag("--json", as_json, "print the API's JSON");
+  bool by_document = false;
+  search->add_flag("--by-document", by_document, "one hit per document (its best passage)");
 
   auto* graph_cmd = app.add_subcommand("graph", "explore the entity graph");
   graph_cmd->require_subcommand(1);
@@ -207,6 +219,24 @@ int RunCli(int argc, char** argv) {
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
 
+  auto* eval = app.add_subcommand(
+      "eval", "measure search quality (nDCG@10, Recall@10, MRR) against judged queries, beside "
+              "xapian-default and sqlite-fts5; every query runs in NFC and again in NFD");
+  EvalOptions eval_options;
+  eval->add_option("--corpus", eval_options.corpus_dir,
+                   "directory; each non-empty .txt/.md line is a document")
+      ->required();
+  eval->add_option("--queries", eval_options.queries_file,
+                   "judgments .tsv (qid, query, FILE#N:grade ...)")
+      ->required();
+  eval->add_option("--only", eval_options.only,
+                   "keep only the files at or under this path in the corpus");
+  eval->add_option("--gazetteer", eval_options.gazetteer, "gazetteer .tsv file or directory")
+      ->capture_default_str();
+  eval->add_option("--work", eval_options.work_dir,
+                   "keep the indexes here (default: a temporary directory)");
+  eval->add_flag("--json", eval_options.as_json, "print the report as JSON");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -221,9 +251,17 @@ int RunCli(int argc, char** argv) {
   }
 
   try {
-    if (*index) return RunIndex(paths, data, gazetteer);
-    if (*search) return RunSearch(query, data, limit, offset, as_json);
+    if (*index) {
+      index_options.data_dir = data;
+      return RunIndex(paths, index_options);
+    }
+    if (*search) return RunSearch(query, data, limit, offset, by_document, as_json);
     if (*neighbors) return RunNeighbors(entity, data, depth, as_json);
+    if (*eval) {
+      // Every eval error is about its inputs or the work directory: a runtime error.
+      Status s = RunEval(eval_options, std::cout, std::cerr);
+      return s.ok() ? kExitOk : Fail(s.message());
+    }
     if (*serve) {
       server_options.data_dir = data;
       return RunServe(server_options);

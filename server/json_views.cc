@@ -7,17 +7,39 @@ using nlohmann::json;
 json ToJson(const SearchResults& r) {
   json hits = json::array();
   for (const auto& h : r.hits) {
-    hits.push_back({{"id", h.id},     {"title", h.title}, {"lang", h.lang},
-                    {"date", h.date}, {"type", h.type},   {"score", h.score},
-                    {"snippet", h.snippet}});
+    json hit = {{"id", h.id},
+                {"passage", h.passage},
+                {"passage_id", h.id + "#" + std::to_string(h.passage)},
+                {"heading", h.heading.empty() ? json(nullptr) : json(h.heading)},
+                {"title", h.title},
+                {"lang", h.lang},
+                {"date", h.date.empty() ? json(nullptr) : json(h.date)},
+                {"type", h.type},
+                {"score", h.score},
+                {"snippet", h.snippet},
+                {"begin", h.begin},
+                {"end", h.end}};
+    if (r.grouped) hit["more_in_document"] = h.more_in_document;
+    hits.push_back(hit);
   }
-  return {{"query", r.query}, {"total", r.total}, {"offset", r.offset},
-          {"limit", r.limit}, {"hits", hits}};
+  return {{"query", r.query},
+          {"total", r.total},
+          {"offset", r.offset},
+          {"limit", r.limit},
+          {"grouped", r.grouped},
+          {"did_you_mean", r.did_you_mean.empty() ? json(nullptr) : json(r.did_you_mean)},
+          {"hits", hits}};
 }
 
 json ToJson(const StoredDocument& d) {
-  return {{"id", d.id},     {"title", d.title}, {"lang", d.lang},     {"date", d.date},
-          {"type", d.type}, {"path", d.path},   {"text", d.text},     {"entities", d.entities}};
+  json passages = json::array();
+  for (const auto& p : d.passages) {
+    passages.push_back({{"begin", p.begin}, {"end", p.end},
+                        {"heading", p.heading.empty() ? json(nullptr) : json(p.heading)}});
+  }
+  return {{"id", d.id},     {"title", d.title}, {"lang", d.lang}, {"date", d.date},
+          {"type", d.type}, {"path", d.path},   {"text", d.text}, {"entities", d.entities},
+          {"passages", passages}};
 }
 
 json ToJson(const DocumentRef& d) {

@@ -5,16 +5,28 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <set>
 
+#include "indexer/lexicon.h"
 #include "indexer/search_schema.h"
+#include "server/query_builder.h"
 #include "server/snippet.h"
+#include "server/spelling.h"
 
 namespace policygraph::server {
 
 namespace schema = search_schema;
+using nlohmann::json;
 
 namespace {
+
+std::string Term(const char* prefix, std::string_view value) {
+  std::string term(prefix);
+  term.append(value);
+  return term;
+}
 
 // This thread's handle on the database at `dir`, reopened so that it sees
 // the latest commit.
@@ -29,33 +41,14 @@ Xapian::Database& Handle(const std::string& dir) {
   return *handle;
 }
 
-std::string TermFor(const QueryTerm& t) {
-  return t.match_folded ? schema::kFoldedPrefix + t.folded : t.exact;
+json ParseData(const std::string& data) {
+  json j = json::parse(data, nullptr, /*allow_exceptions=*/false);
+  return j.is_object() ? j : json::object();
 }
 
-Xapian::Query ClauseQuery(const QueryClause& clause) {
-  if (clause.terms.size() == 1) return Xapian::Query(TermFor(clause.terms[0]));
-  std::vector<Xapian::Query> parts;
-  for (const auto& t : clause.terms) parts.emplace_back(TermFor(t));
-  return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
-                       static_cast<Xapian::termcount>(parts.size()));
-}
-
-Xapian::Query BuildQuery(const ParsedQuery& parsed) {
-  std::vector<Xapian::Query> positive, negative;
-  for (const auto& c : parsed.clauses) (c.excluded ? negative : positive).push_back(ClauseQuery(c));
-  Xapian::Query q(Xapian::Query::OP_AND, positive.begin(), positive.end());
-  if (!negative.empty()) {
-    q = Xapian::Query(Xapian::Query::OP_AND_NOT, q,
-                      Xapian::Query(Xapian::Query::OP_OR, negative.begin(), negative.end()));
-  }
-  return q;
-}
-
-StoredDocument FromData(const std::string& data) {
+StoredDocument RecordFromData(const std::string& data) {
+  json j = ParseData(data);
   StoredDocument d;
-  auto j = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded() || !j.is_object()) return d;
   d.id = j.value("id", "");
   d.title = j.value("title", "");
   d.lang = j.value("lang", "");
@@ -64,6 +57,11 @@ StoredDocument FromData(const std::string& data) {
   d.path = j.value("path", "");
   d.text = j.value("text", "");
   d.entities = j.value("entities", std::vector<std::string>{});
+  for (const auto& p : j.value("passages", json::array())) {
+    if (p.is_array() && p.size() == 3) {
+      d.passages.push_back({p[0].get<uint32_t>(), p[1].get<uint32_t>(), p[2].get<std::string>()});
+    }
+  }
   return d;
 }
 
@@ -86,8 +84,32 @@ Status WithDatabase(const std::string& dir, Fn fn) {
 
 }  // namespace
 
+// The matchers built from the index's lexicon, rebuilt only when a re-index
+// changed it. Shared by all threads.
+class SearchService::LexiconCache {
+ public:
+  explicit LexiconCache(const indexer::Analyzer& analyzer) : analyzer_(analyzer) {}
+
+  std::shared_ptr<const QueryLexicon> Get(const Xapian::Database& db) {
+    std::string encoded = db.get_metadata(schema::kLexiconKey);
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (current_ && encoded == encoded_) return current_;
+    indexer::Lexicon lexicon;
+    if (!indexer::DecodeLexicon(encoded, &lexicon).ok()) lexicon = indexer::Lexicon();
+    current_ = std::make_shared<const QueryLexicon>(analyzer_, lexicon);
+    encoded_ = std::move(encoded);
+    return current_;
+  }
+
+ private:
+  const indexer::Analyzer& analyzer_;
+  std::mutex mutex_;
+  std::string encoded_;
+  std::shared_ptr<const QueryLexicon> current_;
+};
+
 SearchService::SearchService(std::string search_dir, const indexer::Analyzer& analyzer)
-    : dir_(std::move(search_dir)), analyzer_(analyzer) {}
+    : dir_(std::move(search_dir)), analyzer_(analyzer), lexicons_(std::make_shared<LexiconCache>(analyzer)) {}
 
 Status SearchService::CheckIndex(const std::string& search_dir) {
   std::error_code ec;
@@ -111,30 +133,61 @@ Status SearchService::Search(const SearchRequest& request, SearchResults* result
   results->query = request.query;
   results->offset = request.offset;
   results->limit = request.limit;
+  results->grouped = request.group_by_document;
   return WithDatabase(dir_, [&](Xapian::Database& db) {
+    std::shared_ptr<const QueryLexicon> lexicon = lexicons_->Get(db);
+    BuiltQuery built = BuildQuery(parsed, lexicon.get());
     Xapian::Enquire enquire(db);
-    enquire.set_query(BuildQuery(parsed));
+    enquire.set_query(built.query);
+    if (request.group_by_document) enquire.set_collapse_key(schema::kDocSlot, 1);
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                          static_cast<Xapian::doccount>(request.limit), 1000);
     results->total = mset.get_matches_estimated();
     results->hits.clear();
+    const std::set<std::string> entity_ids(built.entity_ids.begin(), built.entity_ids.end());
+    const std::set<std::string> concept_ids(built.concept_ids.begin(), built.concept_ids.end());
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      StoredDocument d = FromData(it.get_document().get_data());
-      SearchHit hit{d.id, d.title, d.lang, d.date, d.type, it.get_weight(), ""};
-      hit.snippet = MakeSnippet(d.text, analyzer_.Tokenize(d.text), parsed);
+      json d = ParseData(it.get_document().get_data());
+      SearchHit hit;
+      hit.id = d.value("doc", "");
+      hit.passage = d.value("n", 0u);
+      hit.heading = d.value("heading", "");
+      hit.title = d.value("title", "");
+      hit.lang = d.value("lang", "");
+      hit.date = d.value("date", "");
+      hit.type = d.value("type", "");
+      hit.begin = d.value("begin", 0u);
+      hit.end = d.value("end", 0u);
+      hit.score = it.get_weight();
+      if (request.group_by_document) hit.more_in_document = it.get_collapse_count();
+      const std::string text = d.value("text", "");
+      std::vector<indexer::Token> tokens = analyzer_.Tokenize(text);
+      std::vector<bool> marked = MarkQueryMatches(tokens, parsed);
+      // Highlight the query's entities and concepts wherever this passage
+      // names them, in whichever language or alias.
+      auto mark_names = [&](const indexer::EntityMatcher& matcher, const std::set<std::string>& ids) {
+        if (ids.empty()) return;
+        for (const auto& m : matcher.Find(text, tokens)) {
+          if (!ids.count(m.entity_id)) continue;
+          for (uint32_t k = 0; k < m.token_count; ++k) marked[m.first_token + k] = true;
+        }
+      };
+      mark_names(lexicon->entities(), entity_ids);
+      mark_names(lexicon->concepts(), concept_ids);
+      hit.snippet = MakeSnippet(text, tokens, marked);
       results->hits.push_back(std::move(hit));
     }
+    results->did_you_mean = SuggestSpelling(db, request.query, parsed);
     return Status::OK();
   });
 }
 
 Status SearchService::GetDocument(const std::string& id, StoredDocument* doc) const {
   return WithDatabase(dir_, [&](Xapian::Database& db) {
-    Xapian::PostingIterator it = db.postlist_begin(schema::kIdPrefix + id);
-    if (it == db.postlist_end(schema::kIdPrefix + id)) {
-      return Status::NotFound("no document with id '" + id + "'");
-    }
-    *doc = FromData(db.get_document(*it).get_data());
+    const std::string term = Term(schema::kIdPrefix, id);
+    Xapian::PostingIterator it = db.postlist_begin(term);
+    if (it == db.postlist_end(term)) return Status::NotFound("no document with id '" + id + "'");
+    *doc = RecordFromData(db.get_document(*it).get_data());
     return Status::OK();
   });
 }
@@ -144,12 +197,14 @@ Status SearchService::DocumentsMentioning(const std::string& entity_id, size_t l
   docs->clear();
   return WithDatabase(dir_, [&](Xapian::Database& db) {
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(schema::kEntityPrefix + entity_id));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+                                    Xapian::Query(Term(schema::kEntityPrefix, entity_id)),
+                                    Xapian::Query(Term(schema::kKindPrefix, schema::kDocKind))));
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     enquire.set_sort_by_value(schema::kDateSlot, /*reverse=*/true);  // newest first
     Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      StoredDocument d = FromData(it.get_document().get_data());
+      StoredDocument d = RecordFromData(it.get_document().get_data());
       docs->push_back({d.id, d.title, d.lang, d.date});
     }
     return Status::OK();
@@ -159,7 +214,7 @@ Status SearchService::DocumentsMentioning(const std::string& entity_id, size_t l
 uint64_t SearchService::DocumentCount() const {
   uint64_t count = 0;
   Status s = WithDatabase(dir_, [&](Xapian::Database& db) {
-    count = db.get_doccount();
+    count = db.get_termfreq(Term(schema::kKindPrefix, schema::kDocKind));
     return Status::OK();
   });
   return s.ok() ? count : 0;

@@ -5,6 +5,7 @@
 // is seen); one SearchService may be shared by all server threads.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -18,25 +19,41 @@ struct SearchRequest {
   std::string query;
   size_t limit = 10;   // hits per page
   size_t offset = 0;   // hits to skip
+  // One hit per document (its best passage) instead of one per passage.
+  bool group_by_document = false;
 };
 
+// A hit is a passage: the paragraph or clause that answers, in its document.
 struct SearchHit {
-  std::string id, title, lang, date, type;
+  std::string id;  // the document's id
+  uint32_t passage = 0;       // index of the passage in the document
+  std::string heading;        // the section or article it sits under
+  std::string title, lang, date, type;
   double score = 0;
-  std::string snippet;  // HTML-escaped, matches in <mark>
+  std::string snippet;        // HTML-escaped, matches in <mark>
+  uint32_t begin = 0, end = 0;  // the passage's byte span in the document
+  uint64_t more_in_document = 0;  // with grouping: other matching passages
 };
 
 struct SearchResults {
   std::string query;
-  uint64_t total = 0;  // estimated matches (exact below 1000)
+  uint64_t total = 0;  // estimated matching passages (or documents, grouped)
   size_t offset = 0;
   size_t limit = 0;
+  bool grouped = false;
+  std::string did_you_mean;  // "" when the query looks right
   std::vector<SearchHit> hits;
+};
+
+struct PassageSpan {
+  uint32_t begin = 0, end = 0;
+  std::string heading;
 };
 
 struct StoredDocument {
   std::string id, title, lang, date, type, path, text;
   std::vector<std::string> entities;
+  std::vector<PassageSpan> passages;
 };
 
 struct DocumentRef {
@@ -60,8 +77,10 @@ class SearchService {
   uint64_t DocumentCount() const;
 
  private:
+  class LexiconCache;
   std::string dir_;
   const indexer::Analyzer& analyzer_;
+  std::shared_ptr<LexiconCache> lexicons_;
 };
 
 }  // namespace policygraph::server

@@ -4,14 +4,11 @@ namespace policygraph::server {
 
 namespace {
 
-bool Matches(const indexer::Token& token, const ParsedQuery& query) {
-  for (const auto& clause : query.clauses) {
-    if (clause.excluded) continue;
-    for (const auto& term : clause.terms) {
-      if (term.match_folded ? token.folded == term.folded : token.exact == term.exact) return true;
-    }
-  }
-  return false;
+bool TermMatches(const indexer::Token& token, const QueryClause& clause, size_t k) {
+  const QueryTerm& term = clause.terms[k];
+  if (term.match_folded ? token.folded == term.folded : token.exact == term.exact) return true;
+  // word*: any word starting with the typed letters
+  return clause.prefix && k + 1 == clause.terms.size() && token.folded.rfind(term.folded, 0) == 0;
 }
 
 }  // namespace
@@ -32,11 +29,31 @@ std::string HtmlEscape(std::string_view text) {
   return out;
 }
 
+std::vector<bool> MarkQueryMatches(const std::vector<indexer::Token>& tokens, const ParsedQuery& query) {
+  std::vector<bool> marked(tokens.size());
+  for (const auto& clause : query.clauses) {
+    if (clause.excluded || clause.terms.empty()) continue;
+    const size_t n = clause.terms.size();
+    // A phrase is marked only where all its words stand in a row, so that
+    // "Trung Quốc" does not light up every "trung".
+    for (size_t i = 0; i + n <= tokens.size(); ++i) {
+      bool all = true;
+      for (size_t k = 0; k < n && all; ++k) all = TermMatches(tokens[i + k], clause, k);
+      if (!all) continue;
+      for (size_t k = 0; k < n; ++k) marked[i + k] = true;
+    }
+  }
+  return marked;
+}
+
 std::string MakeSnippet(std::string_view text, const std::vector<indexer::Token>& tokens,
                         const ParsedQuery& query, size_t window) {
-  if (tokens.empty() || window == 0) return "";
-  std::vector<bool> hit(tokens.size());
-  for (size_t i = 0; i < tokens.size(); ++i) hit[i] = Matches(tokens[i], query);
+  return MakeSnippet(text, tokens, MarkQueryMatches(tokens, query), window);
+}
+
+std::string MakeSnippet(std::string_view text, const std::vector<indexer::Token>& tokens,
+                        const std::vector<bool>& hit, size_t window) {
+  if (tokens.empty() || window == 0 || hit.size() != tokens.size()) return "";
 
   // Slide a window of `window` tokens; keep the first with the most matches.
   const size_t n = tokens.size();

@@ -16,6 +16,15 @@ namespace policygraph::server {
 // Tokens in the window; about 35 words reads as two lines of context.
 constexpr size_t kSnippetTokens = 35;
 
+// Which tokens match a positive word of the query (exact, or folded where
+// the word was typed without diacritics).
+std::vector<bool> MarkQueryMatches(const std::vector<indexer::Token>& tokens, const ParsedQuery& query);
+
+// The excerpt around the densest run of `marked` tokens, marked ones in <mark>.
+std::string MakeSnippet(std::string_view text, const std::vector<indexer::Token>& tokens,
+                        const std::vector<bool>& marked, size_t window = kSnippetTokens);
+
+// Shorthand: MakeSnippet(text, tokens, MarkQueryMatches(tokens, query), window).
 std::string MakeSnippet(std::string_view text, const std::vector<indexer::Token>& tokens,
                         const ParsedQuery& query, size_t window = kSnippetTokens);
 

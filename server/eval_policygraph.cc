@@ -1,0 +1,78 @@
+// policygraph as an evaluated system: the shipped indexer and SearchService,
+// unchanged, over a data directory of its own.
+#include <filesystem>
+
+#include "indexer/analyzer.h"
+#include "indexer/corpus_indexer.h"
+#include "indexer/document.h"
+#include "server/eval_systems.h"
+#include "server/search_service.h"
+
+namespace policygraph::server {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+class PolicygraphSystem : public SearchSystem {
+ public:
+  PolicygraphSystem(const std::string& work_dir, std::string gazetteer, std::ostream* progress)
+      : data_dir_((fs::path(work_dir) / "policygraph").string()),
+        gazetteer_(std::move(gazetteer)),
+        progress_(progress),
+        search_((fs::path(data_dir_) / "search").string(), analyzer_) {}
+
+  std::string name() const override { return "policygraph"; }
+
+  Status Index(const std::vector<EvalDocument>& documents) override {
+    std::error_code ec;
+    if (fs::exists(data_dir_, ec)) {
+      return Status::InvalidArgument(data_dir_ +
+                                     " already exists; remove it or choose another --work");
+    }
+    std::vector<indexer::SourceDocument> docs;
+    docs.reserve(documents.size());
+    for (const auto& d : documents) {
+      indexer::SourceDocument doc;
+      doc.id = d.id;
+      doc.path = d.file;
+      doc.body = d.text;  // no title: a line is judged on its own words
+      docs.push_back(std::move(doc));
+    }
+    // Fields set by name: IndexOptions grows, and what is not set here keeps
+    // the indexer's default.
+    indexer::IndexOptions options;
+    options.data_dir = data_dir_;
+    options.gazetteer = gazetteer_;
+    indexer::IndexReport report;
+    // The indexer's own progress (one line per 10,000 documents) is the
+    // only sign of life during the longest step of a whole-corpus run.
+    return indexer::IndexDocuments(std::move(docs), options, &report, progress_);
+  }
+
+  Status Search(const std::string& query, size_t k, std::vector<std::string>* ids) override {
+    ids->clear();
+    SearchResults results;
+    Status s = search_.Search({query, k, 0}, &results);
+    if (!s.ok()) return s;
+    for (const auto& hit : results.hits) ids->push_back(hit.id);
+    return Status::OK();
+  }
+
+ private:
+  std::string data_dir_;
+  std::string gazetteer_;
+  std::ostream* progress_;
+  indexer::Analyzer analyzer_;  // before search_, which holds a reference to it
+  SearchService search_;
+};
+
+}  // namespace
+
+std::unique_ptr<SearchSystem> MakePolicygraphSystem(const std::string& work_dir,
+                                                    const std::string& gazetteer,
+                                                    std::ostream* progress) {
+  return std::make_unique<PolicygraphSystem>(work_dir, gazetteer, progress);
+}
+
+}  // namespace policygraph::server

@@ -1,0 +1,226 @@
+#include "server/query_builder.h"
+
+#include <algorithm>
+#include <map>
+
+#include "indexer/search_schema.h"
+
+namespace policygraph::server {
+
+namespace schema = search_schema;
+
+namespace {
+
+std::string Term(const char* prefix, std::string_view value) {
+  std::string term(prefix);
+  term.append(value);
+  return term;
+}
+
+// One word: typed with diacritics it means them; without, either form.
+Xapian::Query WordQuery(const QueryTerm& t) {
+  if (!t.match_folded) return Xapian::Query(t.exact);
+  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(t.exact),
+                       Xapian::Query(Term(schema::kFoldedPrefix, t.folded)));
+}
+
+Xapian::Query TitleWordQuery(const QueryTerm& t) {
+  return t.match_folded ? Xapian::Query(Term(schema::kTitleFoldedPrefix, t.folded))
+                        : Xapian::Query(Term(schema::kTitlePrefix, t.exact));
+}
+
+Xapian::Query Phrase(const std::vector<Xapian::Query>& parts) {
+  if (parts.size() == 1) return parts.front();
+  return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
+                       static_cast<Xapian::termcount>(parts.size()));
+}
+
+Xapian::Query Combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
+  if (parts.size() == 1) return parts.front();
+  return Xapian::Query(op, parts.begin(), parts.end());
+}
+
+Xapian::Query ClauseQuery(const QueryClause& c) {
+  std::vector<Xapian::Query> parts;
+  for (size_t i = 0; i < c.terms.size(); ++i) {
+    const bool last = i + 1 == c.terms.size();
+    if (c.prefix && last) {
+      parts.emplace_back(Xapian::Query::OP_WILDCARD, Term(schema::kFoldedPrefix, c.terms[i].folded),
+                         100, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    } else {
+      parts.push_back(c.title ? TitleWordQuery(c.terms[i]) : WordQuery(c.terms[i]));
+    }
+  }
+  if (c.title || c.prefix) return Combine(Xapian::Query::OP_AND, parts);
+  return Phrase(parts);
+}
+
+// A name found in the query: the span of plain words it covers.
+struct NameSpan {
+  size_t first = 0, count = 0;  // in the run of plain words
+  std::string term;             // XE… or XC…
+};
+
+// Names (entities and concepts) in a run of plain words, longest first and
+// without overlaps; an entity wins a tie with a concept.
+std::vector<NameSpan> FindNames(const std::vector<const QueryTerm*>& words, const QueryLexicon& lexicon,
+                                std::vector<std::string>* entity_ids, std::vector<std::string>* concept_ids) {
+  std::vector<indexer::Token> tokens;
+  for (size_t i = 0; i < words.size(); ++i) {
+    indexer::Token t;
+    t.exact = words[i]->exact;
+    t.folded = words[i]->folded;
+    t.position = static_cast<uint32_t>(i);
+    tokens.push_back(std::move(t));
+  }
+  // People type names in lower case and without diacritics.
+  indexer::MatchOptions loose;
+  loose.require_capitals = false;
+  loose.folded = true;
+  std::vector<NameSpan> spans;
+  for (const auto& m : lexicon.entities().Find("", tokens, loose)) {
+    spans.push_back({m.first_token, m.token_count, Term(schema::kEntityPrefix, m.entity_id)});
+    entity_ids->push_back(m.entity_id);
+  }
+  for (const auto& m : lexicon.concepts().Find("", tokens, loose)) {
+    const bool overlaps = std::any_of(spans.begin(), spans.end(), [&](const NameSpan& s) {
+      return m.first_token < s.first + s.count && s.first < m.first_token + m.token_count &&
+             s.count >= m.token_count;
+    });
+    if (overlaps) continue;
+    std::erase_if(spans, [&](const NameSpan& s) {
+      return m.first_token < s.first + s.count && s.first < m.first_token + m.token_count;
+    });
+    spans.push_back({m.first_token, m.token_count, Term(schema::kConceptPrefix, m.entity_id)});
+    concept_ids->push_back(m.entity_id);
+  }
+  std::sort(spans.begin(), spans.end(), [](const NameSpan& a, const NameSpan& b) { return a.first < b.first; });
+  return spans;
+}
+
+Xapian::Query FilterQuery(const std::vector<QueryFilter>& filters, bool excluded) {
+  // Values of one field are alternatives; fields are all required.
+  std::map<std::string, std::vector<Xapian::Query>> by_field;
+  for (const auto& f : filters) {
+    if (f.excluded != excluded) continue;
+    Xapian::Query q;
+    if (f.field == "lang") {
+      q = Xapian::Query(Term(schema::kLangPrefix, f.value));
+    } else if (f.field == "type") {
+      q = Xapian::Query(Term(schema::kTypePrefix, f.value));
+    } else if (f.field == "entity") {
+      q = Xapian::Query(Term(schema::kEntityPrefix, f.value));
+    } else if (f.field == "year" && f.until.empty()) {
+      q = Xapian::Query(Term(schema::kYearPrefix, f.value));
+    } else if (f.field == "year") {
+      // Dates are stored as YYYY[MM[DD]]; the range covers every form.
+      q = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, f.value, f.until + "9999");
+    } else {
+      continue;
+    }
+    by_field[f.field].push_back(q);
+  }
+  std::vector<Xapian::Query> fields;
+  for (auto& [_, alternatives] : by_field) fields.push_back(Combine(Xapian::Query::OP_OR, alternatives));
+  if (fields.empty()) return Xapian::Query();
+  return Combine(excluded ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, fields);
+}
+
+}  // namespace
+
+QueryLexicon::QueryLexicon(const indexer::Analyzer& analyzer, const indexer::Lexicon& lexicon)
+    : entities_(analyzer, lexicon.entities), concepts_(analyzer, lexicon.concepts) {}
+
+BuiltQuery BuildQuery(const ParsedQuery& parsed, const QueryLexicon* lexicon, const RankingWeights& weights) {
+  BuiltQuery built;
+  std::vector<Xapian::Query> required, optional_units, excluded;
+
+  // Runs of plain words (not quoted, excluded, prefixed, titled or OR-ed)
+  // are where names are looked for and where proximity counts.
+  std::vector<std::vector<const QueryTerm*>> runs(1);
+  for (size_t i = 0; i < parsed.clauses.size(); ++i) {
+    const QueryClause& c = parsed.clauses[i];
+    const bool next_or = i + 1 < parsed.clauses.size() && parsed.clauses[i + 1].or_with_previous;
+    const bool plain = !c.quoted && !c.excluded && !c.prefix && !c.title && !c.or_with_previous &&
+                       !next_or && c.terms.size() == 1;
+    if (plain) {
+      runs.back().push_back(&c.terms.front());
+      continue;
+    }
+    if (!runs.back().empty()) runs.emplace_back();
+    if (c.excluded) {
+      excluded.push_back(ClauseQuery(c));
+    } else if (c.or_with_previous) {
+      continue;  // taken with the clause it follows
+    } else if (next_or) {
+      std::vector<Xapian::Query> alternatives = {ClauseQuery(c)};
+      for (size_t k = i + 1; k < parsed.clauses.size() && parsed.clauses[k].or_with_previous; ++k) {
+        alternatives.push_back(ClauseQuery(parsed.clauses[k]));
+      }
+      optional_units.push_back(Combine(Xapian::Query::OP_OR, alternatives));
+    } else if (c.quoted || c.title) {
+      required.push_back(ClauseQuery(c));
+    } else {
+      optional_units.push_back(ClauseQuery(c));  // word* prefix
+    }
+  }
+
+  std::vector<Xapian::Query> boosts;
+  for (const auto& run : runs) {
+    if (run.empty()) continue;
+    std::vector<Xapian::Query> words;
+    for (const QueryTerm* t : run) words.push_back(WordQuery(*t));
+    // Adjacent pairs: multi-syllable words and phrases over scattered hits.
+    for (size_t i = 0; i + 1 < words.size(); ++i) {
+      boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Phrase({words[i], words[i + 1]}),
+                          weights.adjacent_pair);
+    }
+    std::vector<NameSpan> names;
+    if (lexicon != nullptr) names = FindNames(run, *lexicon, &built.entity_ids, &built.concept_ids);
+    size_t next_name = 0;
+    for (size_t i = 0; i < run.size();) {
+      if (next_name < names.size() && names[next_name].first == i) {
+        const NameSpan& n = names[next_name++];
+        std::vector<Xapian::Query> span(words.begin() + static_cast<long>(i),
+                                        words.begin() + static_cast<long>(i + n.count));
+        optional_units.emplace_back(
+            Xapian::Query::OP_OR, Phrase(span),
+            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(n.term), weights.cross_language));
+        i += n.count;
+      } else {
+        optional_units.push_back(words[i]);
+        ++i;
+      }
+    }
+  }
+
+  Xapian::Query text;
+  if (!optional_units.empty()) {
+    std::vector<Xapian::Query> scored = {Combine(Xapian::Query::OP_OR, optional_units)};
+    if (optional_units.size() > 1) {
+      scored.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Combine(Xapian::Query::OP_AND, optional_units),
+                          weights.all_units);
+    }
+    scored.insert(scored.end(), boosts.begin(), boosts.end());
+    text = Combine(Xapian::Query::OP_OR, scored);
+  }
+  if (!required.empty()) {
+    Xapian::Query must = Combine(Xapian::Query::OP_AND, required);
+    text = text.empty() ? must : Xapian::Query(Xapian::Query::OP_AND_MAYBE, must, text);
+  }
+  if (text.empty()) text = Xapian::Query::MatchAll;  // filters only
+
+  Xapian::Query q = Xapian::Query(Xapian::Query::OP_FILTER, text,
+                                  Xapian::Query(Term(schema::kKindPrefix, schema::kPassageKind)));
+  Xapian::Query include = FilterQuery(parsed.filters, false);
+  if (!include.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, include);
+  Xapian::Query exclude_filters = FilterQuery(parsed.filters, true);
+  if (!exclude_filters.empty()) excluded.push_back(exclude_filters);
+  if (!excluded.empty()) {
+    q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, Combine(Xapian::Query::OP_OR, excluded));
+  }
+  built.query = q;
+  return built;
+}
+
+}  // namespace policygraph::server

@@ -1,0 +1,114 @@
+#include "server/spelling.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <unicode/unistr.h>
+
+#include "indexer/entity_matcher.h"
+#include "indexer/search_schema.h"
+
+namespace policygraph::server {
+
+namespace {
+
+// Candidates per word, most frequent first; more rarely changes the choice.
+constexpr size_t kCandidates = 4;
+// Weight of a pair of words seen together against each word's frequency:
+// context decides between "chuyển đổi số" and "chuyển đối số".
+constexpr double kPairWeight = 2.0;
+
+struct Candidate {
+  std::string form;
+  double score = 0;  // log frequency
+};
+
+// Written forms of a word typed without diacritics, from the synonyms the
+// indexer recorded, plus the word itself when it occurs as written.
+std::vector<Candidate> Candidates(const Xapian::Database& db, const QueryTerm& term) {
+  std::vector<Candidate> out;
+  if (!term.match_folded) return {{term.exact, 0}};
+  std::string key(search_schema::kFoldedPrefix);
+  key += term.folded;
+  out.push_back({term.folded, std::log1p(db.get_termfreq(term.folded))});
+  for (auto it = db.synonyms_begin(key); it != db.synonyms_end(key); ++it) {
+    out.push_back({*it, std::log1p(db.get_termfreq(*it))});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+  if (out.size() > kCandidates) out.resize(kCandidates);
+  return out;
+}
+
+double PairScore(const Xapian::Database& db, const std::string& a, const std::string& b) {
+  Xapian::Enquire enquire(db);
+  const Xapian::Query pair[] = {Xapian::Query(a), Xapian::Query(b)};
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, pair, pair + 2, 2));
+  return std::log1p(enquire.get_mset(0, 0, 100).get_matches_estimated());
+}
+
+// "Hoa" typed with a capital keeps it: "Hoa Kỳ", not "hoa Kỳ".
+std::string LikeTyped(const std::string& form, std::string_view typed) {
+  if (!indexer::StartsUppercase(typed)) return form;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(form);
+  if (u.isEmpty()) return form;
+  const int32_t first = U16_LENGTH(u.char32At(0));
+  icu::UnicodeString head(u, 0, first);
+  head.toUpper();
+  std::string out;
+  head.append(u, first, u.length() - first).toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+std::string SuggestSpelling(const Xapian::Database& db, const std::string& query, const ParsedQuery& parsed) {
+  std::vector<const QueryTerm*> words;
+  for (const auto& clause : parsed.clauses) {
+    if (clause.excluded) continue;
+    for (const auto& t : clause.terms) words.push_back(&t);
+  }
+  if (words.empty() || std::none_of(words.begin(), words.end(), [](const QueryTerm* t) { return t->match_folded; })) {
+    return "";
+  }
+  // Viterbi over the candidates: the best-scoring sequence of forms.
+  std::vector<std::vector<Candidate>> options;
+  for (const QueryTerm* t : words) options.push_back(Candidates(db, *t));
+  std::vector<std::vector<double>> best(words.size());
+  std::vector<std::vector<size_t>> from(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    best[i].assign(options[i].size(), -1e300);
+    from[i].assign(options[i].size(), 0);
+    for (size_t j = 0; j < options[i].size(); ++j) {
+      if (i == 0) {
+        best[i][j] = options[i][j].score;
+        continue;
+      }
+      for (size_t k = 0; k < options[i - 1].size(); ++k) {
+        double s = best[i - 1][k] + options[i][j].score +
+                   kPairWeight * PairScore(db, options[i - 1][k].form, options[i][j].form);
+        if (s > best[i][j]) {
+          best[i][j] = s;
+          from[i][j] = k;
+        }
+      }
+    }
+  }
+  std::vector<size_t> choice(words.size());
+  const auto& last = best.back();
+  choice.back() = static_cast<size_t>(std::max_element(last.begin(), last.end()) - last.begin());
+  for (size_t i = words.size() - 1; i > 0; --i) choice[i - 1] = from[i][choice[i]];
+
+  // Rewrite the query right to left so that earlier offsets stay valid.
+  std::string out = query;
+  bool changed = false;
+  for (size_t i = words.size(); i-- > 0;) {
+    const std::string& form = options[i][choice[i]].form;
+    if (form == words[i]->exact || words[i]->end <= words[i]->begin) continue;
+    const std::string_view typed = std::string_view(query).substr(words[i]->begin, words[i]->end - words[i]->begin);
+    out.replace(words[i]->begin, words[i]->end - words[i]->begin, LikeTyped(form, typed));
+    changed = true;
+  }
+  return changed ? out : "";
+}
+
+}  // namespace policygraph::server
