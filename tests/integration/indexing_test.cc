@@ -123,8 +123,20 @@ TEST(IndexingTest, BundledCorpusAnswersTheQuickStartChecks) {
   const fs::path corpus = SourceDir() / "corpus";
   TempDir data;
   indexer::IndexReport report;
-  Status s = Index({(corpus / "documents").string()}, data.str(), (corpus / "gazetteer").string(), &report);
+  Status s = indexer::IndexCorpus({(corpus / "documents").string()},
+                                  {data.str(), (corpus / "gazetteer").string(), (corpus / "glossary").string()},
+                                  &report);
   ASSERT_TRUE(s.ok()) << s.message();
+  // Cross-language: an English query finds Vietnamese passages too.
+  {
+    indexer::Analyzer analyzer;
+    server::SearchService search((fs::path(data.str()) / "search").string(), analyzer);
+    server::SearchResults results;
+    ASSERT_TRUE(search.Search({"personal data protection lang:vi", 10, 0, false}, &results).ok());
+    EXPECT_FALSE(results.hits.empty());
+    ASSERT_TRUE(search.Search({"an ninh mang", 10, 0, false}, &results).ok());
+    EXPECT_EQ(results.did_you_mean, "an ninh mạng");
+  }
   EXPECT_GE(report.total_documents, 30u);
   EXPECT_GE(SearchTotal(data.str(), "an ninh mạng"), 3u);
   EXPECT_GE(SearchTotal(data.str(), "an ninh mang"), 3u);
