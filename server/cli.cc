@@ -233,6 +233,9 @@ int RunCli(int argc, char** argv) {
                    "keep only the files at or under this path in the corpus");
   eval->add_option("--gazetteer", eval_options.gazetteer, "gazetteer .tsv file or directory")
       ->capture_default_str();
+  eval->add_option("--glossary", eval_options.glossary,
+                   "bilingual glossary .tsv file or directory (\"\" for none)")
+      ->capture_default_str();
   eval->add_option("--work", eval_options.work_dir,
                    "keep the indexes here (default: a temporary directory)");
   eval->add_flag("--json", eval_options.as_json, "print the report as JSON");

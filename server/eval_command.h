@@ -18,7 +18,10 @@ struct EvalOptions {
   std::string corpus_dir;    // every .txt/.md line under it is a document
   std::string queries_file;  // judgments, see eval_judgments.h
   std::string only;          // keep files at or under this relative path. Default: "" (all)
-  std::string gazetteer = "corpus/gazetteer";  // for policygraph's indexer
+  // For policygraph's indexer; the defaults are `policygraph index`'s, so
+  // that what is measured is what ships.
+  std::string gazetteer = "corpus/gazetteer";
+  std::string glossary = "corpus/glossary";  // "" for none
   // Where the indexes go, kept afterwards. Default: "" = a fresh temporary
   // directory, removed at the end.
   std::string work_dir;

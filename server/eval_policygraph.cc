@@ -16,9 +16,11 @@ namespace {
 
 class PolicygraphSystem : public SearchSystem {
  public:
-  PolicygraphSystem(const std::string& work_dir, std::string gazetteer, std::ostream* progress)
+  PolicygraphSystem(const std::string& work_dir, std::string gazetteer, std::string glossary,
+                    std::ostream* progress)
       : data_dir_((fs::path(work_dir) / "policygraph").string()),
         gazetteer_(std::move(gazetteer)),
+        glossary_(std::move(glossary)),
         progress_(progress),
         search_((fs::path(data_dir_) / "search").string(), analyzer_) {}
 
@@ -44,6 +46,7 @@ class PolicygraphSystem : public SearchSystem {
     indexer::IndexOptions options;
     options.data_dir = data_dir_;
     options.gazetteer = gazetteer_;
+    options.glossary = glossary_;
     indexer::IndexReport report;
     // The indexer's own progress (one line per 10,000 documents) is the
     // only sign of life during the longest step of a whole-corpus run.
@@ -52,8 +55,14 @@ class PolicygraphSystem : public SearchSystem {
 
   Status Search(const std::string& query, size_t k, std::vector<std::string>* ids) override {
     ids->clear();
+    SearchRequest request;
+    request.query = query;
+    request.limit = k;
+    // Hits are passages; judgments are per document (here, per line), so a
+    // document must take one rank, not one per passage.
+    request.group_by_document = true;
     SearchResults results;
-    Status s = search_.Search({query, k, 0}, &results);
+    Status s = search_.Search(request, &results);
     if (!s.ok()) return s;
     for (const auto& hit : results.hits) ids->push_back(hit.id);
     return Status::OK();
@@ -62,6 +71,7 @@ class PolicygraphSystem : public SearchSystem {
  private:
   std::string data_dir_;
   std::string gazetteer_;
+  std::string glossary_;
   std::ostream* progress_;
   indexer::Analyzer analyzer_;  // before search_, which holds a reference to it
   SearchService search_;
@@ -71,8 +81,9 @@ class PolicygraphSystem : public SearchSystem {
 
 std::unique_ptr<SearchSystem> MakePolicygraphSystem(const std::string& work_dir,
                                                     const std::string& gazetteer,
+                                                    const std::string& glossary,
                                                     std::ostream* progress) {
-  return std::make_unique<PolicygraphSystem>(work_dir, gazetteer, progress);
+  return std::make_unique<PolicygraphSystem>(work_dir, gazetteer, glossary, progress);
 }
 
 }  // namespace policygraph::server

@@ -39,10 +39,12 @@ class SearchSystem {
   virtual Status Search(const std::string& query, size_t k, std::vector<std::string>* ids) = 0;
 };
 
-// `gazetteer`: the .tsv file or directory IndexDocuments() reads;
-// `progress`, when not null, receives the indexer's progress lines.
+// `gazetteer`, `glossary`: the .tsv files or directories IndexDocuments()
+// reads (glossary "" for none); `progress`, when not null, receives the
+// indexer's progress lines.
 std::unique_ptr<SearchSystem> MakePolicygraphSystem(const std::string& work_dir,
                                                     const std::string& gazetteer,
+                                                    const std::string& glossary,
                                                     std::ostream* progress);
 std::unique_ptr<SearchSystem> MakeXapianDefaultSystem(const std::string& work_dir);
 std::unique_ptr<SearchSystem> MakeSqliteFts5System(const std::string& work_dir);
