@@ -12,6 +12,7 @@ const LANG_NAMES = { vi: 'Vietnamese', en: 'English' };
 const $ = (id) => document.getElementById(id);
 const els = {
   stats: $('stats'), form: $('search-form'), input: $('q'), alert: $('alert'), status: $('status'),
+  suggest: $('suggest'),
   resultsView: $('results-view'), results: $('results'), pager: $('pager'),
   prev: $('prev'), next: $('next'), pageInfo: $('page-info'),
   docView: $('doc-view'), back: $('back-link'), docTitle: $('doc-title'), docMeta: $('doc-meta'),
@@ -112,6 +113,10 @@ function renderHit(hit) {
   setLang(link, hit.lang);
   heading.append(link);
 
+  // A hit is a passage: say where in the document it sits.
+  const where = hit.heading ? el('p', 'hit-heading', '§ ' + hit.heading) : null;
+  if (where) setLang(where, hit.lang);
+
   const meta = el('p', 'hit-meta');
   meta.append(langBadge(hit.lang));
   if (hit.date) { const t = el('time', null, hit.date); t.dateTime = hit.date; meta.append(t); }
@@ -122,7 +127,7 @@ function renderHit(hit) {
   snippet.innerHTML = sanitizeSnippet(hit.snippet || '');
   setLang(snippet, hit.lang);
 
-  li.append(heading, meta, snippet);
+  li.append(...[heading, where, meta, snippet].filter(Boolean));
   return li;
 }
 
@@ -147,6 +152,15 @@ async function renderSearch(q, offset, seq, moveFocus) {
   const start = Number.isFinite(Number(data.offset)) ? Number(data.offset) : offset;
 
   els.results.replaceChildren(...hits.map(renderHit));
+  if (data.did_you_mean) {
+    const link = el('a', null, data.did_you_mean);
+    link.href = searchHash(data.did_you_mean, 0);
+    els.suggest.replaceChildren('Did you mean ', link, '?');
+    els.suggest.hidden = false;
+  } else {
+    els.suggest.replaceChildren();
+    els.suggest.hidden = true;
+  }
   els.results.start = start + 1; // keep the <ol> numbering continuous across pages
   if (hits.length) {
     setStatus(`${fmt(total)} result${total === 1 ? '' : 's'} for “${q}” — showing ${fmt(start + 1)}–${fmt(start + hits.length)}`);
