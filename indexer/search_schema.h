@@ -22,6 +22,8 @@ inline constexpr char kDatePrefix[] = "D";      // 20220601 (boolean)
 inline constexpr char kTitlePrefix[] = "S";     // exact title terms
 inline constexpr char kTitleFoldedPrefix[] = "XS";  // folded title terms
 inline constexpr char kFoldedPrefix[] = "XA";   // folded terms (no diacritics)
+inline constexpr char kLeadPrefix[] = "XL";     // exact terms of a passage's first words
+inline constexpr char kLeadFoldedPrefix[] = "XM";  // folded terms of its first words
 inline constexpr char kEntityPrefix[] = "XE";   // entity ids, positional at each mention
 inline constexpr char kConceptPrefix[] = "XC";  // glossary concepts, positional
 inline constexpr char kTypePrefix[] = "XT";     // document type (boolean)
@@ -45,6 +47,12 @@ inline constexpr char kLexiconKey[] = "policygraph.lexicon";
 // matching title outrank the passage that actually answers.)
 inline constexpr unsigned kTitleWdf = 1;
 inline constexpr unsigned kHeadingWdf = 1;
+// The first words of a passage are indexed again under the lead prefixes:
+// a definition ("13. Sự cố an ninh mạng là …"), an article title or a list
+// item names its subject first, and a query found there is about it rather
+// than mentioning it in passing.
+inline constexpr unsigned kLeadTokens = 12;
+
 // Gap between the title's, the heading's and the body's positions, so that
 // no phrase spans two of them.
 inline constexpr unsigned kTitleBodyGap = 100;

@@ -148,6 +148,11 @@ Status SearchWriter::Write(const AnalysedDocument& a, const Analyzer& analyzer) 
         continue;
       }
       AddText(xdoc, &a.body[t], &a.body[t_end], next, 1);
+      for (size_t k = t; k < t_end && k < t + schema::kLeadTokens; ++k) {
+        const unsigned pos = next + (a.body[k].position - a.body[t].position);
+        xdoc.add_posting(Term(schema::kLeadPrefix, a.body[k].exact), pos);
+        xdoc.add_posting(Term(schema::kLeadFoldedPrefix, a.body[k].folded), pos);
+      }
       for (size_t k = t; k < t_end; ++k) {
         if (a.body[k].exact != a.body[k].folded) impl_->spellings.emplace(a.body[k].folded, a.body[k].exact);
       }

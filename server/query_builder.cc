@@ -24,6 +24,13 @@ Xapian::Query WordQuery(const QueryTerm& t) {
                        Xapian::Query(Term(schema::kFoldedPrefix, t.folded)));
 }
 
+// The same word among the first words of a passage (search_schema.h).
+Xapian::Query LeadWordQuery(const QueryTerm& t) {
+  if (!t.match_folded) return Xapian::Query(Term(schema::kLeadPrefix, t.exact));
+  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Term(schema::kLeadPrefix, t.exact)),
+                       Xapian::Query(Term(schema::kLeadFoldedPrefix, t.folded)));
+}
+
 Xapian::Query TitleWordQuery(const QueryTerm& t) {
   return t.match_folded ? Xapian::Query(Term(schema::kTitleFoldedPrefix, t.folded))
                         : Xapian::Query(Term(schema::kTitlePrefix, t.exact));
@@ -168,12 +175,23 @@ BuiltQuery BuildQuery(const ParsedQuery& parsed, const QueryLexicon* lexicon, co
   std::vector<Xapian::Query> boosts;
   for (const auto& run : runs) {
     if (run.empty()) continue;
-    std::vector<Xapian::Query> words;
-    for (const QueryTerm* t : run) words.push_back(WordQuery(*t));
-    // Adjacent pairs: multi-syllable words and phrases over scattered hits.
-    for (size_t i = 0; i + 1 < words.size(); ++i) {
-      boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Phrase({words[i], words[i + 1]}),
-                          weights.adjacent_pair);
+    std::vector<Xapian::Query> words, lead;
+    for (const QueryTerm* t : run) {
+      words.push_back(WordQuery(*t));
+      lead.push_back(LeadWordQuery(*t));
+    }
+    // Adjacent pairs and triples: multi-syllable words and phrases over
+    // scattered hits; a passage that holds most of a long query in order
+    // (a definition, a title) collects one bonus per run it holds.
+    for (size_t n = 2; n <= 3; ++n) {
+      for (size_t i = 0; i + n <= words.size(); ++i) {
+        std::vector<Xapian::Query> run_words(words.begin() + static_cast<long>(i),
+                                             words.begin() + static_cast<long>(i + n));
+        boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Phrase(run_words), weights.adjacent_pair);
+        std::vector<Xapian::Query> lead_words(lead.begin() + static_cast<long>(i),
+                                              lead.begin() + static_cast<long>(i + n));
+        boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Phrase(lead_words), weights.lead);
+      }
     }
     std::vector<NameSpan> names;
     if (lexicon != nullptr) names = FindNames(run, *lexicon, &built.entity_ids, &built.concept_ids);

@@ -10,8 +10,11 @@
 //    is how a query in one language finds the other. It is scaled down so
 //    that matches in the query's own words rank first;
 //  - passages holding all the units get a bonus (coordination), and each
-//    pair of adjacent words found adjacent gets one too (proximity: the
-//    syllables of a Vietnamese word, or a phrase, beat scattered syllables);
+//    pair or triple of adjacent words found in order gets one too
+//    (proximity: the syllables of a Vietnamese word, or a phrase, beat
+//    scattered syllables);
+//  - the same again for pairs and triples among a passage's first words,
+//    where definitions and titles name their subject;
 //  - quoted phrases, title: clauses and filters are required; -items are
 //    excluded.
 #pragma once
@@ -46,7 +49,8 @@ class QueryLexicon {
 struct RankingWeights {
   double cross_language = 0.6;  // entity/concept term, relative to own words
   double all_units = 1.0;       // extra for passages holding every unit
-  double adjacent_pair = 0.5;   // extra per adjacent pair found adjacent
+  double adjacent_pair = 0.5;   // extra per adjacent pair (or triple) found in order
+  double lead = 0.5;            // extra per such pair or triple among a passage's first words
 };
 
 struct BuiltQuery {
