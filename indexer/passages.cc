@@ -1,5 +1,8 @@
 #include "indexer/passages.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <cctype>
 
 namespace policygraph::indexer {
@@ -14,10 +17,15 @@ bool StartsWithWordThenNumber(std::string_view line, std::string_view word) {
   return std::isdigit(c) || c == 'I' || c == 'V' || c == 'X' || c == 'L';
 }
 
+// A letter or digit in any script; rules drawn with dashes, box-drawing
+// characters or bullets have none.
 bool HasWordCharacter(std::string_view s) {
-  for (char ch : s) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    if (std::isalnum(c) || c >= 0x80) return true;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t length = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c >= 0 && u_isalnum(c)) return true;
   }
   return false;
 }
@@ -31,13 +39,15 @@ std::string HeadingText(std::string_view line) {
 }  // namespace
 
 bool IsHeadingLine(std::string_view line) {
-  if (line.empty()) return false;
+  // Headings are short; a longer line is a paragraph whatever it starts
+  // with (a hashtag, "#1 priority …").
+  if (line.empty() || line.size() >= 400) return false;
   if (line[0] == '#') return true;
   static const std::string_view kWords[] = {"Điều", "Chương", "CHƯƠNG", "Mục", "MỤC", "Phần",
                                             "PHẦN", "Article", "ARTICLE", "Chapter", "CHAPTER",
                                             "Part", "PART", "Section", "SECTION"};
   for (auto word : kWords) {
-    if (StartsWithWordThenNumber(line, word)) return line.size() < 400;
+    if (StartsWithWordThenNumber(line, word)) return true;
   }
   return false;
 }

@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "indexer/definitions.h"
+#include "indexer/english_stem.h"
 #include "indexer/search_schema.h"
 
 namespace policygraph::indexer {
@@ -148,6 +150,30 @@ Status SearchWriter::Write(const AnalysedDocument& a, const Analyzer& analyzer) 
         continue;
       }
       AddText(xdoc, &a.body[t], &a.body[t_end], next, 1);
+      // A definition: mark the words of the term it defines (definitions.h),
+      // and the whole term as one, for a query that names exactly it.
+      if (auto defined = FindDefinedTerm(text)) {
+        const uint32_t from = p.begin + static_cast<uint32_t>(defined->first);
+        const uint32_t to = p.begin + static_cast<uint32_t>(defined->second);
+        std::string whole;
+        for (size_t k = t; k < t_end && a.body[k].begin < to; ++k) {
+          if (a.body[k].begin < from) continue;
+          const unsigned pos = next + (a.body[k].position - a.body[t].position);
+          xdoc.add_posting(Term(schema::kDefinedPrefix, a.body[k].exact), pos);
+          xdoc.add_posting(Term(schema::kDefinedFoldedPrefix, a.body[k].folded), pos);
+          if (!whole.empty()) whole += '_';
+          whole += a.body[k].folded;
+        }
+        if (!whole.empty() && whole.size() < 200) xdoc.add_term(Term(schema::kDefinitionPrefix, whole));
+      }
+      if (lang == "en") {
+        for (size_t k = t; k < t_end; ++k) {
+          std::string stem = EnglishStem(a.body[k].exact);
+          if (!stem.empty()) {
+            xdoc.add_posting(Term(schema::kStemPrefix, stem), next + (a.body[k].position - a.body[t].position));
+          }
+        }
+      }
       for (size_t k = t; k < t_end && k < t + schema::kLeadTokens; ++k) {
         const unsigned pos = next + (a.body[k].position - a.body[t].position);
         xdoc.add_posting(Term(schema::kLeadPrefix, a.body[k].exact), pos);

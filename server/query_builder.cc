@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
+#include "indexer/english_stem.h"
 #include "indexer/search_schema.h"
 
 namespace policygraph::server {
@@ -17,18 +19,24 @@ std::string Term(const char* prefix, std::string_view value) {
   return term;
 }
 
-// One word: typed with diacritics it means them; without, either form.
+// One word: typed with diacritics it means them; without, either form; and
+// an English word also its other inflections, through its stem (only
+// English passages have stem terms). Each form that matches adds weight, so
+// the word as typed ranks first.
 Xapian::Query WordQuery(const QueryTerm& t) {
   if (!t.match_folded) return Xapian::Query(t.exact);
-  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(t.exact),
-                       Xapian::Query(Term(schema::kFoldedPrefix, t.folded)));
+  std::vector<Xapian::Query> forms = {Xapian::Query(t.exact), Xapian::Query(Term(schema::kFoldedPrefix, t.folded))};
+  std::string stem = indexer::EnglishStem(t.exact);
+  if (!stem.empty()) forms.emplace_back(Term(schema::kStemPrefix, stem));
+  return Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end());
 }
 
-// The same word among the first words of a passage (search_schema.h).
-Xapian::Query LeadWordQuery(const QueryTerm& t) {
-  if (!t.match_folded) return Xapian::Query(Term(schema::kLeadPrefix, t.exact));
-  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Term(schema::kLeadPrefix, t.exact)),
-                       Xapian::Query(Term(schema::kLeadFoldedPrefix, t.folded)));
+// The same word in a field of its own: among a passage's first words, or in
+// the term a passage defines (search_schema.h).
+Xapian::Query FieldWordQuery(const QueryTerm& t, const char* exact_prefix, const char* folded_prefix) {
+  if (!t.match_folded) return Xapian::Query(Term(exact_prefix, t.exact));
+  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Term(exact_prefix, t.exact)),
+                       Xapian::Query(Term(folded_prefix, t.folded)));
 }
 
 Xapian::Query TitleWordQuery(const QueryTerm& t) {
@@ -60,6 +68,15 @@ Xapian::Query ClauseQuery(const QueryClause& c) {
   }
   if (c.title || c.prefix) return Combine(Xapian::Query::OP_AND, parts);
   return Phrase(parts);
+}
+
+// Words that ask rather than name ("là gì", "thế nào", "what is"): they do
+// not count when judging how much of a query a defined term covers.
+bool IsQuestionWord(const std::string& folded) {
+  static const std::set<std::string> kWords = {
+      "la", "gi", "ai", "nao", "the", "nhu", "duoc", "hieu", "bao", "nhieu", "sao",  // Vietnamese, folded
+      "what", "is", "are", "a", "an", "of", "define", "definition", "meaning", "means"};
+  return kWords.count(folded) > 0;
 }
 
 // A name found in the query: the span of plain words it covers.
@@ -175,10 +192,11 @@ BuiltQuery BuildQuery(const ParsedQuery& parsed, const QueryLexicon* lexicon, co
   std::vector<Xapian::Query> boosts;
   for (const auto& run : runs) {
     if (run.empty()) continue;
-    std::vector<Xapian::Query> words, lead;
+    std::vector<Xapian::Query> words, lead, defined;
     for (const QueryTerm* t : run) {
       words.push_back(WordQuery(*t));
-      lead.push_back(LeadWordQuery(*t));
+      lead.push_back(FieldWordQuery(*t, schema::kLeadPrefix, schema::kLeadFoldedPrefix));
+      defined.push_back(FieldWordQuery(*t, schema::kDefinedPrefix, schema::kDefinedFoldedPrefix));
     }
     // Adjacent pairs and triples: multi-syllable words and phrases over
     // scattered hits; a passage that holds most of a long query in order
@@ -191,6 +209,30 @@ BuiltQuery BuildQuery(const ParsedQuery& parsed, const QueryLexicon* lexicon, co
         std::vector<Xapian::Query> lead_words(lead.begin() + static_cast<long>(i),
                                               lead.begin() + static_cast<long>(i + n));
         boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Phrase(lead_words), weights.lead);
+        std::vector<Xapian::Query> defined_words(defined.begin() + static_cast<long>(i),
+                                                 defined.begin() + static_cast<long>(i + n));
+        boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Phrase(defined_words), weights.definition);
+      }
+    }
+    // A run of words that is exactly a term some passage defines: that
+    // definition answers the query ("bí mật nhà nước là gì").
+    const size_t content_words = static_cast<size_t>(std::count_if(
+        run.begin(), run.end(), [](const QueryTerm* t) { return !IsQuestionWord(t->folded); }));
+    for (size_t i = 0; i < run.size(); ++i) {
+      std::string whole;
+      for (size_t j = i; j < run.size() && j < i + 15; ++j) {
+        if (!whole.empty()) whole += '_';
+        whole += run[j]->folded;
+        if (j > i) {
+          // The more of the query the defined term covers, the surer the
+          // match: "dữ liệu cá nhân cơ bản" is not answered by the definition
+          // of "dữ liệu cá nhân".
+          const double coverage =
+              std::min(1.0, static_cast<double>(j - i + 1) / static_cast<double>(std::max<size_t>(1, content_words)));
+          boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                              Xapian::Query(Term(schema::kDefinitionPrefix, whole)),
+                              weights.defined_term * coverage);
+        }
       }
     }
     std::vector<NameSpan> names;

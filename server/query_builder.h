@@ -14,7 +14,8 @@
 //    (proximity: the syllables of a Vietnamese word, or a phrase, beat
 //    scattered syllables);
 //  - the same again for pairs and triples among a passage's first words,
-//    where definitions and titles name their subject;
+//    where definitions and titles name their subject, and in the term a
+//    passage defines (indexer/definitions.h);
 //  - quoted phrases, title: clauses and filters are required; -items are
 //    excluded.
 #pragma once
@@ -51,6 +52,9 @@ struct RankingWeights {
   double all_units = 1.0;       // extra for passages holding every unit
   double adjacent_pair = 0.5;   // extra per adjacent pair (or triple) found in order
   double lead = 0.5;            // extra per such pair or triple among a passage's first words
+  double definition = 0.5;      // extra per such pair or triple in the term a passage defines
+  double defined_term = 3.0;    // extra when words of the query are exactly that term,
+                                // times the share of the query's words it covers
 };
 
 struct BuiltQuery {

@@ -46,10 +46,17 @@ double PairScore(const Xapian::Database& db, const std::string& a, const std::st
   return std::log1p(enquire.get_mset(0, 0, 100).get_matches_estimated());
 }
 
-// "Hoa" typed with a capital keeps it: "Hoa Kỳ", not "hoa Kỳ".
+// "Hoa" typed with a capital keeps it ("Hoa Kỳ", not "hoa Kỳ"), and "HOA"
+// in capitals stays in capitals.
 std::string LikeTyped(const std::string& form, std::string_view typed) {
   if (!indexer::StartsUppercase(typed)) return form;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(form);
+  icu::UnicodeString as_typed = icu::UnicodeString::fromUTF8(typed);
+  if (as_typed.length() > 1 && icu::UnicodeString(as_typed).toUpper() == as_typed) {
+    std::string upper;
+    u.toUpper().toUTF8String(upper);
+    return upper;
+  }
   if (u.isEmpty()) return form;
   const int32_t first = U16_LENGTH(u.char32At(0));
   icu::UnicodeString head(u, 0, first);
