@@ -79,6 +79,18 @@ bool IsValidUtf8(std::string_view text, size_t* bad_offset) {
   return true;
 }
 
+size_t VisibleLength(std::string_view text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  size_t visible = 0;
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0 || u_getCombiningClass(c) == 0) ++visible;
+  }
+  return visible;
+}
+
 std::string TruncateUtf8(std::string_view s, size_t max_bytes) {
   if (s.size() <= max_bytes) return std::string(s);
   size_t cut = max_bytes;
@@ -197,6 +209,11 @@ Language Analyzer::DetectLanguage(std::string_view text) const {
   // Count letters that are Vietnamese-only (anything beyond ASCII in the
   // Latin script, after folding away case) against plain ASCII letters.
   MappedText m = Decode(text.substr(0, 1 << 16));
+  // Compose first: in NFD text the Vietnamese letters are ASCII letters
+  // followed by combining marks.
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString composed = icu_->nfc->normalize(m.text, status);
+  if (U_SUCCESS(status)) m.text = composed;
   size_t ascii = 0, vietnamese = 0, other = 0;
   for (int32_t i = 0; i < m.text.length();) {
     UChar32 c = m.text.char32At(i);

@@ -60,6 +60,11 @@ class Analyzer {
 // receives the byte offset of the first malformed sequence.
 bool IsValidUtf8(std::string_view text, size_t* bad_offset = nullptr);
 
+// Length in characters as a reader sees them: code points that are not
+// combining marks. The same for NFC and NFD text, so that limits measured
+// with it cut a text the same way whatever its normalisation.
+size_t VisibleLength(std::string_view text);
+
 // Cuts UTF-8 text to at most `max_bytes` without splitting a character and
 // appends "…" when it cut anything.
 std::string TruncateUtf8(std::string_view text, size_t max_bytes);

@@ -3,13 +3,15 @@
 #include <algorithm>
 #include <cctype>
 
+#include "indexer/analyzer.h"
+
 namespace policygraph::indexer {
 
 namespace {
 
-// Longest term considered, in bytes and in words: longer "X là" sentences
+// Longest term considered, in characters and in words: longer "X là" sentences
 // are statements, not definitions.
-constexpr size_t kMaxTermBytes = 160;
+constexpr size_t kMaxTermChars = 100;
 constexpr size_t kMaxTermWords = 15;
 
 // Skips a list marker: "13. ", "2) ", "a) ", "đ) ".
@@ -31,7 +33,7 @@ size_t SkipListMarker(std::string_view s) {
 }
 
 bool PlausibleTerm(std::string_view term) {
-  if (term.empty() || term.size() > kMaxTermBytes) return false;
+  if (term.empty() || VisibleLength(term) > kMaxTermChars) return false;
   if (term.find_first_of(",;:()[]\"") != std::string_view::npos) return false;
   const size_t words = static_cast<size_t>(std::count(term.begin(), term.end(), ' ')) + 1;
   return words <= kMaxTermWords;
@@ -42,7 +44,8 @@ std::optional<std::pair<size_t, size_t>> VietnameseDefinition(std::string_view p
   // "X là …" defines. ("X bao gồm: …", an enumeration, is not taken: the
   // article that says what X *is* should come before the one listing its
   // parts, and both would then compete as equals.)
-  const size_t verb = p.find(" l\xC3\xA0 ", start);  // " là "
+  // " là ", composed (NFC) or decomposed (NFD: a + combining grave).
+  const size_t verb = std::min(p.find(" l\xC3\xA0 ", start), p.find(" la\xCC\x80 ", start));
   if (verb == std::string_view::npos || verb == start) return std::nullopt;
   std::string_view term = p.substr(start, verb - start);
   if (!PlausibleTerm(term)) return std::nullopt;
@@ -64,7 +67,7 @@ std::optional<std::pair<size_t, size_t>> EnglishDefinition(std::string_view p) {
     while (!rest.empty() && (rest.front() == ' ' || rest.front() == ',')) rest.remove_prefix(1);
     const bool defines = std::any_of(std::begin(kVerbs), std::end(kVerbs),
                                      [&](std::string_view v) { return rest.substr(0, v.size()) == v; });
-    if (defines && !term.empty() && term.size() <= kMaxTermBytes) return std::make_pair(begin, c);
+    if (defines && !term.empty() && VisibleLength(term) <= kMaxTermChars) return std::make_pair(begin, c);
   }
   return std::nullopt;
 }

@@ -11,7 +11,7 @@ namespace policygraph::indexer {
 namespace {
 
 // Longest forms considered: a title of a dozen words, a name of ten.
-constexpr size_t kMaxTitleBytes = 200;
+constexpr size_t kMaxTitleChars = 150;
 constexpr size_t kMaxNameBytes = 100;
 
 bool HasLetter(std::string_view s) {
@@ -37,7 +37,7 @@ std::vector<graph::Node> LearnTranslations(std::string_view text, const Analyzer
       if (title_end == std::string_view::npos) break;
       pos = title_end + close.size();
       const std::string_view title = text.substr(title_begin, title_end - title_begin);
-      if (title.empty() || title.size() > kMaxTitleBytes || title.find('\n') != std::string_view::npos) {
+      if (title.empty() || VisibleLength(title) > kMaxTitleChars || title.find('\n') != std::string_view::npos) {
         continue;
       }
       size_t p = pos;

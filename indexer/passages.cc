@@ -1,6 +1,8 @@
 #include "indexer/passages.h"
 
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <cctype>
@@ -30,10 +32,29 @@ bool HasWordCharacter(std::string_view s) {
   return false;
 }
 
+// Headings are short (IsHeadingLine), so kept whole.
 std::string HeadingText(std::string_view line) {
   size_t i = 0;
   while (i < line.size() && (line[i] == '#' || line[i] == ' ')) ++i;
-  return TruncateUtf8(line.substr(i), 300);
+  return std::string(line.substr(i));
+}
+
+}  // namespace
+
+namespace {
+
+// The first bytes of a line in NFC: text arrives composed, decomposed, or a
+// mix of both ("ê" composed with a combining grave), and the heading words
+// are compared in one form.
+std::string NfcPrefix(std::string_view line, size_t max_bytes) {
+  size_t cut = std::min(line.size(), max_bytes);
+  while (cut < line.size() && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) ++cut;
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out;
+  icu::Normalizer2::getNFCInstance(status)
+      ->normalize(icu::UnicodeString::fromUTF8(line.substr(0, cut)), status)
+      .toUTF8String(out);
+  return U_SUCCESS(status) ? out : std::string(line.substr(0, cut));
 }
 
 }  // namespace
@@ -41,13 +62,14 @@ std::string HeadingText(std::string_view line) {
 bool IsHeadingLine(std::string_view line) {
   // Headings are short; a longer line is a paragraph whatever it starts
   // with (a hashtag, "#1 priority …").
-  if (line.empty() || line.size() >= 400) return false;
+  if (line.empty() || VisibleLength(line) >= 400) return false;
   if (line[0] == '#') return true;
   static const std::string_view kWords[] = {"Điều", "Chương", "CHƯƠNG", "Mục", "MỤC", "Phần",
                                             "PHẦN", "Article", "ARTICLE", "Chapter", "CHAPTER",
                                             "Part", "PART", "Section", "SECTION"};
+  const std::string head = NfcPrefix(line, 48);
   for (auto word : kWords) {
-    if (StartsWithWordThenNumber(line, word)) return true;
+    if (StartsWithWordThenNumber(head, word)) return true;
   }
   return false;
 }
@@ -76,7 +98,7 @@ std::vector<Passage> SplitPassages(std::string_view body, const Analyzer& analyz
       continue;
     }
     pending_heading = Passage();
-    if (line.size() <= kMaxPassageBytes) {
+    if (VisibleLength(line) <= kMaxPassageChars) {
       passages.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e), heading, false});
       continue;
     }
@@ -85,7 +107,8 @@ std::vector<Passage> SplitPassages(std::string_view body, const Analyzer& analyz
     uint32_t chunk_begin = static_cast<uint32_t>(b), chunk_end = chunk_begin;
     for (const auto& s : analyzer.Sentences(line)) {
       const uint32_t sb = static_cast<uint32_t>(b) + s.begin, se = static_cast<uint32_t>(b) + s.end;
-      if (chunk_end > chunk_begin && se - chunk_begin > kMaxPassageBytes / 2) {
+      if (chunk_end > chunk_begin &&
+          VisibleLength(body.substr(chunk_begin, se - chunk_begin)) > kMaxPassageChars / 2) {
         passages.push_back({chunk_begin, chunk_end, heading, false});
         chunk_begin = sb;
       }

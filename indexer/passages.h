@@ -2,7 +2,7 @@
 // the paragraph or clause that answers, not on a 300-article law.
 //
 // A passage is one non-empty line (a paragraph, a clause of an article), cut
-// further at sentence boundaries when it is longer than kMaxPassageBytes.
+// further at sentence boundaries when it is longer than kMaxPassageChars.
 // Heading lines (markdown "#", "Chương", "Mục", "Điều 5.", "Chapter", "Part",
 // "Section", "Article 5") give their text as the heading of the passages
 // that follow them, where it is indexed; a heading line is a passage of its
@@ -18,7 +18,8 @@
 
 namespace policygraph::indexer {
 
-constexpr size_t kMaxPassageBytes = 1500;
+// In characters (VisibleLength), so that NFC and NFD text split alike.
+constexpr size_t kMaxPassageChars = 1000;
 
 struct Passage {
   uint32_t begin = 0;  // byte span in the document body

@@ -162,7 +162,7 @@ TEST(PassagesTest, LongLineIsCutAtSentenceBoundaries) {
     if (i > 0) line += " ";
     line += s;
   }
-  ASSERT_GT(line.size(), kMaxPassageBytes);
+  ASSERT_GT(line.size(), kMaxPassageChars);
   const std::string body = "# Heading\nShort intro.\n  " + line + "  \nAfter.";
   const size_t line_begin = body.find(line);
   const size_t line_end = line_begin + line.size();
@@ -183,7 +183,7 @@ TEST(PassagesTest, LongLineIsCutAtSentenceBoundaries) {
     const Passage& p = pieces[i];
     EXPECT_FALSE(p.is_heading);
     EXPECT_EQ(p.heading, "Heading");  // every piece keeps the heading
-    EXPECT_LE(p.end - p.begin, kMaxPassageBytes);
+    EXPECT_LE(p.end - p.begin, kMaxPassageChars);
     EXPECT_GE(p.begin, line_begin);
     EXPECT_LE(p.end, line_end);
     // Whole sentences: a piece starts with "Câu số" and ends with a full stop.
@@ -199,16 +199,16 @@ TEST(PassagesTest, LongLineIsCutAtSentenceBoundaries) {
 }
 
 TEST(PassagesTest, LineOfExactlyTheLimitIsOnePassage) {
-  // The boundary: kMaxPassageBytes is still one passage, one byte more is cut.
+  // The boundary: kMaxPassageChars is still one passage, one character more is cut.
   std::string line;
-  while (line.size() + 10 <= kMaxPassageBytes) line += "Word word. ";
-  line.resize(kMaxPassageBytes - 1);
+  while (line.size() + 10 <= kMaxPassageChars) line += "Word word. ";
+  line.resize(kMaxPassageChars - 1);
   line += ".";
-  ASSERT_EQ(line.size(), kMaxPassageBytes);
+  ASSERT_EQ(line.size(), kMaxPassageChars);
   auto passages = SplitPassages(line, SharedAnalyzer());
   ASSERT_EQ(passages.size(), 1u);
   EXPECT_EQ(passages[0].begin, 0u);
-  EXPECT_EQ(passages[0].end, kMaxPassageBytes);
+  EXPECT_EQ(passages[0].end, kMaxPassageChars);
 
   passages = SplitPassages(line + " Word.", SharedAnalyzer());
   EXPECT_GT(passages.size(), 1u);
