@@ -37,7 +37,7 @@ struct SearchHit {
 
 struct SearchResults {
   std::string query;
-  uint64_t total = 0;  // estimated matching passages (or documents, grouped)
+  uint64_t total = 0;  // Xapian's estimate of matching passages (or documents, grouped)
   size_t offset = 0;
   size_t limit = 0;
   bool grouped = false;
