@@ -45,6 +45,11 @@ inline constexpr char kPassageKind[] = "passage";
 // concepts, JSON), so that queries are matched against exactly the same.
 inline constexpr char kLexiconKey[] = "policygraph.lexicon";
 
+// Metadata: the layout version. A reader refuses an index of another
+// version with a message to re-index, rather than searching it wrongly.
+inline constexpr char kSchemaKey[] = "policygraph.schema";
+inline constexpr char kSchemaVersion[] = "2";  // 2: passages
+
 // Title and heading words are indexed with every passage beneath them, so
 // they weigh more: a passage matches on its own words and on its context.
 // (Every passage carries its document's title, so a larger factor lets a

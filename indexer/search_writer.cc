@@ -87,6 +87,13 @@ Status SearchWriter::Open(const std::string& dir, std::unique_ptr<SearchWriter>*
   try {
     auto impl = std::make_unique<Impl>();
     impl->db = Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OPEN);
+    const std::string version = impl->db.get_metadata(schema::kSchemaKey);
+    if (impl->db.get_doccount() > 0 && version != schema::kSchemaVersion) {
+      return Status::InvalidArgument("the search index at " + dir + " has layout version '" + version +
+                                     "', this build writes version " + schema::kSchemaVersion +
+                                     "; index into a new data directory");
+    }
+    impl->db.set_metadata(schema::kSchemaKey, schema::kSchemaVersion);
     writer->reset(new SearchWriter(std::move(impl)));
     return Status::OK();
   } catch (const Xapian::DatabaseLockError& e) {

@@ -53,7 +53,9 @@ int RunIndex(const std::vector<std::string>& paths, const indexer::IndexOptions&
 int RunSearch(const std::string& query, const std::string& data, size_t limit, size_t offset,
               bool by_document, bool as_json) {
   const std::string dir = (fs::path(data) / "search").string();
-  if (!SearchService::CheckIndex(dir).ok()) {
+  Status index = SearchService::CheckIndex(dir);
+  if (index.IsInvalidArgument()) return Fail(index.message());  // an index of another version
+  if (!index.ok()) {
     return Fail("no index at " + data + " (run 'policygraph index PATH --data " + data + "' first)");
   }
   indexer::Analyzer analyzer;

@@ -82,6 +82,7 @@ Status PolicygraphServer::Create(const ServerOptions& options,
   const std::string search_dir = (fs::path(options.data_dir) / "search").string();
   const std::string graph_dir = (fs::path(options.data_dir) / "graph").string();
   Status s = SearchService::CheckIndex(search_dir);
+  if (s.IsInvalidArgument()) return Status::IOError(s.message());  // an index of another version
   if (!s.ok()) {
     return Status::NotFound("no index at " + options.data_dir +
                             " (run 'policygraph index PATH --data " + options.data_dir + "' first)");

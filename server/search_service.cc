@@ -118,7 +118,12 @@ Status SearchService::CheckIndex(const std::string& search_dir) {
   }
   try {
     Xapian::Database db(search_dir);
-    (void)db.get_doccount();
+    const std::string version = db.get_metadata(schema::kSchemaKey);
+    if (version != schema::kSchemaVersion) {
+      return Status::InvalidArgument("the search index at " + search_dir + " has layout version '" + version +
+                                     "', this build reads version " + schema::kSchemaVersion +
+                                     "; re-index into a new data directory");
+    }
   } catch (const Xapian::Error& e) {
     return Status::NotFound("no usable search index at " + search_dir + ": " + e.get_msg());
   }

@@ -65,8 +65,9 @@ class SearchService {
   // `search_dir` is DATA/search. The analyser must outlive the service.
   SearchService(std::string search_dir, const indexer::Analyzer& analyzer);
 
-  // OK when a search database can be opened at `search_dir`; otherwise a
-  // NotFound that says there is no index there.
+  // OK when a search database of this build's layout can be opened at
+  // `search_dir`; NotFound when there is none; InvalidArgument when it was
+  // written by a build with another layout (re-index).
   static Status CheckIndex(const std::string& search_dir);
 
   // InvalidArgument for a malformed query (the message is for the user).

@@ -108,6 +108,25 @@ TEST(IndexingTest, BadFileFailsTheRunAndLeavesThePreviousIndex) {
   EXPECT_EQ(SearchTotal(data.str(), "mới"), 0u);
 }
 
+TEST(IndexingTest, IndexOfAnotherLayoutIsRefusedWithAReason) {
+  TempDir data;
+  indexer::IndexReport report;
+  const std::string docs = (FixturesDir() / "documents").string();
+  const std::string gazetteer = (FixturesDir() / "gazetteer.tsv").string();
+  ASSERT_TRUE(Index({docs}, data.str(), gazetteer, &report).ok());
+  {
+    Xapian::WritableDatabase db(data.str() + "/search", Xapian::DB_OPEN);
+    db.set_metadata("policygraph.schema", "1");
+    db.commit();
+  }
+  Status s = server::SearchService::CheckIndex(data.str() + "/search");
+  EXPECT_TRUE(s.IsInvalidArgument());
+  EXPECT_NE(s.message().find("re-index"), std::string::npos) << s.message();
+  s = Index({docs}, data.str(), gazetteer, &report);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("layout version"), std::string::npos) << s.message();
+}
+
 TEST(IndexingTest, MissingPathsAndGazetteerAreClearErrors) {
   TempDir data;
   indexer::IndexReport report;
