@@ -52,7 +52,53 @@ std::string ToUtf8(const icu::UnicodeString& s) {
   return out;
 }
 
+bool AllOf(const icu::UnicodeString& s, int32_t from, int32_t to, bool (*pred)(UChar)) {
+  if (from >= to) return false;
+  for (int32_t i = from; i < to; ++i) {
+    if (!pred(s[i])) return false;
+  }
+  return true;
+}
+
+bool IsAsciiDigit(UChar c) { return c >= '0' && c <= '9'; }
+bool IsAsciiLower(UChar c) { return c >= 'a' && c <= 'z'; }
+bool IsAsciiLetter(UChar c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiAlnum(UChar c) { return IsAsciiLetter(c) || IsAsciiDigit(c); }
+bool IsWordChar(UChar c) { return u_isalnum(c); }
+
+// Whether the segment [a, a_end) and the one after the single joiner at
+// a_end, ending at b_end, are read as one token. ICU cuts at '/' and '-';
+// these are the cases where the whole is the useful unit:
+//   VNCERT/CC, 01/6/2022, 24/2018/QH14   any words around a '/'
+//   2021-2025                            numbers around a '-'
+//   e-commerce, e-ASEAN                  a single letter before a '-'
+//   cross-border, medium-sized           lower-case English words
+// and not "ASEAN-China" or "kinh tế-xã hội", where each side is a word
+// that must match on its own (names, Vietnamese syllables).
+bool JoinsWord(const icu::UnicodeString& s, int32_t a, int32_t a_end, int32_t b_end) {
+  const UChar joiner = s[a_end];
+  const int32_t b = a_end + 1;
+  if (joiner == '/') return AllOf(s, a, a_end, IsWordChar) && AllOf(s, b, b_end, IsWordChar);
+  if (joiner != '-') return false;
+  if (AllOf(s, a, a_end, IsAsciiDigit) && AllOf(s, b, b_end, IsAsciiDigit)) return true;
+  if (a_end - a == 1 && IsAsciiLetter(s[a]) && AllOf(s, b, b_end, IsAsciiAlnum)) return true;
+  return a_end - a >= 2 && b_end - b >= 2 && AllOf(s, a, a_end, IsAsciiLower) && AllOf(s, b, b_end, IsAsciiLower);
+}
+
 }  // namespace
+
+std::vector<std::string> CompoundParts(std::string_view term) {
+  std::vector<std::string> parts;
+  if (term.find_first_of("/-") == std::string_view::npos) return parts;
+  size_t start = 0;
+  for (size_t i = 0; i <= term.size(); ++i) {
+    if (i == term.size() || term[i] == '/' || term[i] == '-') {
+      if (i > start) parts.emplace_back(term.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return parts;
+}
 
 std::string_view LanguageCode(Language lang) {
   switch (lang) {
@@ -157,17 +203,36 @@ std::vector<Token> Analyzer::Tokenize(std::string_view text) const {
   MappedText m = Decode(text);
   auto it = icu_->Clone(*icu_->words);
   it->setText(m.text);
-  uint32_t position = 0;
-  int32_t start = it->first();
-  for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
+  // Word segments first (UTF-16 spans), then joined where ICU cut a token
+  // people read as one.
+  struct Segment {
+    int32_t start, end;
+    bool trimmed;  // a possessive was cut off: nothing may join after it
+  };
+  std::vector<Segment> segments;
+  int32_t seg_start = it->first();
+  for (int32_t end = it->next(); end != icu::BreakIterator::DONE; seg_start = end, end = it->next()) {
     if (it->getRuleStatus() == UBRK_WORD_NONE) continue;  // spaces, punctuation
     int32_t word_end = end;
     // ICU keeps the English possessive inside the word ("China's"); drop it
     // so that the name matches and is found like the bare word.
-    if (word_end - start > 2 && (m.text[word_end - 1] == 's' || m.text[word_end - 1] == 'S') &&
+    if (word_end - seg_start > 2 && (m.text[word_end - 1] == 's' || m.text[word_end - 1] == 'S') &&
         (m.text[word_end - 2] == '\'' || m.text[word_end - 2] == 0x2019)) {
       word_end -= 2;
     }
+    segments.push_back({seg_start, word_end, word_end != end});
+  }
+  uint32_t position = 0;
+  for (size_t i = 0; i < segments.size(); ++i) {
+    const int32_t start = segments[i].start;
+    size_t last = i;
+    while (last + 1 < segments.size() && !segments[last].trimmed &&
+           segments[last + 1].start == segments[last].end + 1 &&
+           JoinsWord(m.text, segments[last].start, segments[last].end, segments[last + 1].end)) {
+      ++last;
+    }
+    const int32_t word_end = segments[last].end;
+    i = last;
     Token t;
     t.begin = m.offsets[start];
     t.end = m.offsets[word_end];

@@ -26,6 +26,11 @@ struct Token {
   bool operator==(const Token&) const = default;
 };
 
+// The parts of a token the analyser kept whole across '/' or '-'
+// ("vncert/cc" -> {"vncert", "cc"}); empty for any other token. The indexer
+// indexes the parts too, so that "VNCERT" alone finds "VNCERT/CC".
+std::vector<std::string> CompoundParts(std::string_view term);
+
 struct SentenceSpan {
   uint32_t begin = 0;  // byte offsets, surrounding whitespace trimmed
   uint32_t end = 0;

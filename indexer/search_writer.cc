@@ -47,6 +47,9 @@ void AddText(Xapian::Document& xdoc, const Token* begin, const Token* end, unsig
     const unsigned pos = first_position + (t->position - base);
     xdoc.add_posting(t->exact, pos, wdf);
     xdoc.add_posting(Term(schema::kFoldedPrefix, t->folded), pos, wdf);
+    // A token kept whole ("vncert/cc") is also found by its parts.
+    for (const auto& part : CompoundParts(t->exact)) xdoc.add_posting(part, pos, wdf);
+    for (const auto& part : CompoundParts(t->folded)) xdoc.add_posting(Term(schema::kFoldedPrefix, part), pos, wdf);
   }
 }
 

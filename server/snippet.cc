@@ -7,6 +7,10 @@ namespace {
 bool TermMatches(const indexer::Token& token, const QueryClause& clause, size_t k) {
   const QueryTerm& term = clause.terms[k];
   if (term.match_folded ? token.folded == term.folded : token.exact == term.exact) return true;
+  // A part of a token kept whole: "VNCERT" in "VNCERT/CC".
+  for (const auto& part : indexer::CompoundParts(term.match_folded ? token.folded : token.exact)) {
+    if (part == (term.match_folded ? term.folded : term.exact)) return true;
+  }
   // word*: any word starting with the typed letters
   return clause.prefix && k + 1 == clause.terms.size() && token.folded.rfind(term.folded, 0) == 0;
 }

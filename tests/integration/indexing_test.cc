@@ -90,6 +90,17 @@ TEST(IndexingTest, ChangedDocumentReplacesItsTextAndEvidence) {
   EXPECT_TRUE(Contains(NeighborIds(data.str(), "vietnam"), "singapore"));
 }
 
+TEST(IndexingTest, TokensKeptWholeAreFoundWholeAndByTheirParts) {
+  TempDir data, docs;
+  WriteFile(docs.path() / "a.md", "Trung tâm VNCERT/CC điều phối ứng cứu sự cố từ 01/6/2022 cho thương mại e-commerce.\n");
+  WriteFile(docs.path() / "b.md", "Một văn bản khác về thương mại.\n");
+  indexer::IndexReport report;
+  ASSERT_TRUE(Index({docs.str()}, data.str(), (FixturesDir() / "gazetteer.tsv").string(), &report).ok());
+  for (const char* q : {"VNCERT/CC", "VNCERT", "vncert cc", "01/6/2022", "2022", "e-commerce", "commerce"}) {
+    EXPECT_EQ(SearchTotal(data.str(), q), 1u) << q;
+  }
+}
+
 TEST(IndexingTest, BadFileFailsTheRunAndLeavesThePreviousIndex) {
   TempDir data, docs;
   const std::string gazetteer = (FixturesDir() / "gazetteer.tsv").string();
