@@ -1,9 +1,6 @@
 #include "indexer/gazetteer.h"
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <map>
 #include <set>
 #include <sstream>
 
@@ -12,7 +9,6 @@
 
 namespace policygraph::indexer {
 
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -71,40 +67,13 @@ Status ParseGazetteer(const std::string& name, const std::string& content,
 }
 
 Status LoadGazetteer(const std::string& path, std::vector<graph::Node>* entities) {
-  entities->clear();
-  std::vector<fs::path> files;
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    for (const auto& entry : fs::directory_iterator(path, ec)) {
-      if (entry.path().extension() == ".tsv") files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    if (files.empty()) return Status::NotFound("no .tsv gazetteer files in " + path);
-  } else if (fs::is_regular_file(path, ec)) {
-    files.push_back(path);
-  } else {
-    return Status::NotFound("no gazetteer at " + path);
-  }
-  std::map<std::string, std::string> id_to_file;
-  for (const auto& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return Status::IOError("cannot open gazetteer " + file.string());
-    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const size_t first_new = entities->size();
-    Status s = ParseGazetteer(file.string(), content, entities);
-    if (!s.ok()) return s;
-    for (size_t i = first_new; i < entities->size(); ++i) {
-      const std::string& id = (*entities)[i].id;
-      auto [it, inserted] = id_to_file.emplace(id, file.string());
-      if (!inserted) {
-        return Status::InvalidArgument("gazetteer id '" + id + "' appears twice: in " + it->second +
-                                       " and in " + file.string());
-      }
-    }
-  }
+  Status s = LoadTsvFiles(path, "gazetteer", /*require_files=*/true, ParseGazetteer, entities);
+  if (!s.ok()) return s;
+  std::set<std::string> ids;
+  for (const auto& e : *entities) ids.insert(e.id);
   for (const auto& e : *entities) {
     for (const auto& parent : e.member_of) {
-      if (!id_to_file.count(parent)) {
+      if (!ids.count(parent)) {
         return Status::InvalidArgument("gazetteer " + path + ": '" + e.id +
                                        "' is a member of unknown entity '" + parent + "'");
       }

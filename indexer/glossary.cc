@@ -1,9 +1,6 @@
 #include "indexer/glossary.h"
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <map>
 #include <sstream>
 
 #include "indexer/analyzer.h"
@@ -11,7 +8,6 @@
 
 namespace policygraph::indexer {
 
-namespace fs = std::filesystem;
 
 Status ParseGlossary(const std::string& name, const std::string& content,
                      std::vector<graph::Node>* concepts) {
@@ -45,36 +41,7 @@ Status ParseGlossary(const std::string& name, const std::string& content,
 }
 
 Status LoadGlossary(const std::string& path, std::vector<graph::Node>* concepts) {
-  concepts->clear();
-  std::vector<fs::path> files;
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    for (const auto& entry : fs::directory_iterator(path, ec)) {
-      if (entry.path().extension() == ".tsv") files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-  } else if (fs::is_regular_file(path, ec)) {
-    files.push_back(path);
-  } else {
-    return Status::NotFound("no glossary at " + path);
-  }
-  std::map<std::string, std::string> id_to_file;
-  for (const auto& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return Status::IOError("cannot open glossary " + file.string());
-    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const size_t first_new = concepts->size();
-    Status s = ParseGlossary(file.string(), content, concepts);
-    if (!s.ok()) return s;
-    for (size_t i = first_new; i < concepts->size(); ++i) {
-      auto [it, inserted] = id_to_file.emplace((*concepts)[i].id, file.string());
-      if (!inserted) {
-        return Status::InvalidArgument("glossary id '" + (*concepts)[i].id + "' appears twice: in " +
-                                       it->second + " and in " + file.string());
-      }
-    }
-  }
-  return Status::OK();
+  return LoadTsvFiles(path, "glossary", /*require_files=*/false, ParseGlossary, concepts);
 }
 
 }  // namespace policygraph::indexer

@@ -3,6 +3,9 @@
 // conventions where one exists.
 #pragma once
 
+#include <string>
+#include <string_view>
+
 namespace policygraph::search_schema {
 
 // The database holds two kinds of Xapian document:
@@ -65,5 +68,13 @@ inline constexpr unsigned kLeadTokens = 12;
 // Gap between the title's, the heading's and the body's positions, so that
 // no phrase spans two of them.
 inline constexpr unsigned kTitleBodyGap = 100;
+
+// Prefix + value, the form of every prefixed term. (Written out rather than
+// `prefix + value`: GCC 12 warns falsely, -Wrestrict, on that.)
+inline std::string Term(const char* prefix, std::string_view value) {
+  std::string term(prefix);
+  term.append(value);
+  return term;
+}
 
 }  // namespace policygraph::search_schema

@@ -12,18 +12,13 @@
 namespace policygraph::indexer {
 
 namespace schema = search_schema;
+using search_schema::Term;
 using nlohmann::json;
 
 namespace {
 
 // Prefix + value. (Written out rather than `prefix + value`: GCC 12 warns
 // falsely, -Wrestrict, on `const char* + std::string&&`.)
-std::string Term(const char* prefix, std::string_view value) {
-  std::string term(prefix);
-  term.append(value);
-  return term;
-}
-
 std::string CompactDate(const std::string& date) {
   std::string compact;
   for (char c : date) {

@@ -1,6 +1,10 @@
 #include "indexer/text_fields.h"
 
+#include <algorithm>
 #include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <map>
 
 namespace policygraph::indexer {
 
@@ -37,6 +41,42 @@ std::vector<std::string> SplitTabs(const std::string& line) {
     fields.push_back(line.substr(start, tab - start));
     start = tab + 1;
   }
+}
+
+Status LoadTsvFiles(const std::string& path, const std::string& what, bool require_files,
+                    const TsvParser& parse, std::vector<graph::Node>* out) {
+  namespace fs = std::filesystem;
+  out->clear();
+  std::vector<fs::path> files;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    for (const auto& entry : fs::directory_iterator(path, ec)) {
+      if (entry.path().extension() == ".tsv") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    if (files.empty() && require_files) return Status::NotFound("no .tsv " + what + " files in " + path);
+  } else if (fs::is_regular_file(path, ec)) {
+    files.push_back(path);
+  } else {
+    return Status::NotFound("no " + what + " at " + path);
+  }
+  std::map<std::string, std::string> id_to_file;
+  for (const auto& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return Status::IOError("cannot open " + what + " " + file.string());
+    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const size_t first_new = out->size();
+    Status s = parse(file.string(), content, out);
+    if (!s.ok()) return s;
+    for (size_t i = first_new; i < out->size(); ++i) {
+      auto [it, inserted] = id_to_file.emplace((*out)[i].id, file.string());
+      if (!inserted) {
+        return Status::InvalidArgument(what + " id '" + (*out)[i].id + "' appears twice: in " + it->second +
+                                       " and in " + file.string());
+      }
+    }
+  }
+  return Status::OK();
 }
 
 }  // namespace policygraph::indexer

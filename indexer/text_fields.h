@@ -2,9 +2,13 @@
 // (documents' front matter, the gazetteer, the glossary).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "graph/graph_types.h"
+#include "graph/status.h"
 
 namespace policygraph::indexer {
 
@@ -16,5 +20,13 @@ std::vector<std::string> SplitList(const std::string& field);
 
 // One line's tab-separated fields; a trailing tab gives a trailing "".
 std::vector<std::string> SplitTabs(const std::string& line);
+
+// Loads `path` (one .tsv file, or every .tsv file of a directory, sorted)
+// with `parse(name, content, out)`, and checks that ids are unique across
+// files. `what` names the kind of file in messages ("gazetteer").
+// A directory with no .tsv file is NotFound when `require_files`.
+using TsvParser = std::function<Status(const std::string&, const std::string&, std::vector<graph::Node>*)>;
+Status LoadTsvFiles(const std::string& path, const std::string& what, bool require_files,
+                    const TsvParser& parse, std::vector<graph::Node>* out);
 
 }  // namespace policygraph::indexer

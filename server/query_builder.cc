@@ -10,14 +10,9 @@
 namespace policygraph::server {
 
 namespace schema = search_schema;
+using search_schema::Term;
 
 namespace {
-
-std::string Term(const char* prefix, std::string_view value) {
-  std::string term(prefix);
-  term.append(value);
-  return term;
-}
 
 // One word: typed with diacritics it means them; without, either form; and
 // an English word also its other inflections, through its stem (only

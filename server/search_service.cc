@@ -18,15 +18,10 @@
 namespace policygraph::server {
 
 namespace schema = search_schema;
+using search_schema::Term;
 using nlohmann::json;
 
 namespace {
-
-std::string Term(const char* prefix, std::string_view value) {
-  std::string term(prefix);
-  term.append(value);
-  return term;
-}
 
 // This thread's handle on the database at `dir`, reopened so that it sees
 // the latest commit.
