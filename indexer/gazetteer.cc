@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <set>
-#include <sstream>
 
 #include "indexer/analyzer.h"
 #include "indexer/text_fields.h"
@@ -29,16 +28,7 @@ bool IsKnownEntityType(const std::string& type) {
 
 Status ParseGazetteer(const std::string& name, const std::string& content,
                       std::vector<graph::Node>* entities) {
-  if (!IsValidUtf8(content)) return Status::InvalidArgument(name + ": not valid UTF-8");
-  std::istringstream in(content);
-  std::string line;
-  int line_no = 0;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (Trim(line).empty() || Trim(line)[0] == '#') continue;
-    std::vector<std::string> fields = SplitTabs(line);
-    const std::string where = name + ":" + std::to_string(line_no) + ": ";
+  return ForEachTsvRow(name, content, [&](const std::vector<std::string>& fields, const std::string& where) {
     if (fields.size() != 6) {
       return Status::InvalidArgument(where + "expected 6 tab-separated fields "
                                      "(id, type, wikidata, names_en, names_vi, member_of), found " +
@@ -62,8 +52,8 @@ Status ParseGazetteer(const std::string& name, const std::string& content,
       return Status::InvalidArgument(where + "entity '" + node.id + "' has no names");
     }
     entities->push_back(std::move(node));
-  }
-  return Status::OK();
+    return Status::OK();
+  });
 }
 
 Status LoadGazetteer(const std::string& path, std::vector<graph::Node>* entities) {

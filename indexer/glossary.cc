@@ -1,7 +1,6 @@
 #include "indexer/glossary.h"
 
 #include <algorithm>
-#include <sstream>
 
 #include "indexer/analyzer.h"
 #include "indexer/text_fields.h"
@@ -11,16 +10,7 @@ namespace policygraph::indexer {
 
 Status ParseGlossary(const std::string& name, const std::string& content,
                      std::vector<graph::Node>* concepts) {
-  if (!IsValidUtf8(content)) return Status::InvalidArgument(name + ": not valid UTF-8");
-  std::istringstream in(content);
-  std::string line;
-  int line_no = 0;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (Trim(line).empty() || Trim(line)[0] == '#') continue;
-    const std::string where = name + ":" + std::to_string(line_no) + ": ";
-    std::vector<std::string> fields = SplitTabs(line);
+  return ForEachTsvRow(name, content, [&](const std::vector<std::string>& fields, const std::string& where) {
     if (fields.size() != 3) {
       return Status::InvalidArgument(where + "expected 3 tab-separated fields (id, english, "
                                      "vietnamese), found " + std::to_string(fields.size()));
@@ -36,8 +26,8 @@ Status ParseGlossary(const std::string& name, const std::string& content,
                                      "' needs at least one English and one Vietnamese form");
     }
     concepts->push_back(std::move(term));
-  }
-  return Status::OK();
+    return Status::OK();
+  });
 }
 
 Status LoadGlossary(const std::string& path, std::vector<graph::Node>* concepts) {

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <map>
 
+#include "indexer/analyzer.h"
+
 namespace policygraph::indexer {
 
 std::string Trim(std::string_view s) {
@@ -41,6 +43,25 @@ std::vector<std::string> SplitTabs(const std::string& line) {
     fields.push_back(line.substr(start, tab - start));
     start = tab + 1;
   }
+}
+
+Status ForEachTsvRow(const std::string& name, const std::string& content, const TsvRow& row) {
+  if (!IsValidUtf8(content)) return Status::InvalidArgument(name + ": not valid UTF-8");
+  size_t pos = 0;
+  int line_no = 0;
+  while (pos < content.size()) {
+    size_t eol = content.find('\n', pos);
+    if (eol == std::string::npos) eol = content.size();
+    std::string line = content.substr(pos, eol - pos);
+    pos = eol + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const std::string trimmed = Trim(line);
+    if (trimmed.empty() || trimmed[0] == '#') continue;
+    Status s = row(SplitTabs(line), name + ":" + std::to_string(line_no) + ": ");
+    if (!s.ok()) return s;
+  }
+  return Status::OK();
 }
 
 Status LoadTsvFiles(const std::string& path, const std::string& what, bool require_files,

@@ -21,6 +21,13 @@ std::vector<std::string> SplitList(const std::string& field);
 // One line's tab-separated fields; a trailing tab gives a trailing "".
 std::vector<std::string> SplitTabs(const std::string& line);
 
+// Calls row(fields, where) for each data row of a hand-edited TSV file:
+// blank lines and '#' comments skipped, CRLF accepted, `where` being
+// "NAME:LINE: " for messages. Stops at the first error `row` returns.
+// Content that is not UTF-8 is InvalidArgument.
+using TsvRow = std::function<Status(const std::vector<std::string>& fields, const std::string& where)>;
+Status ForEachTsvRow(const std::string& name, const std::string& content, const TsvRow& row);
+
 // Loads `path` (one .tsv file, or every .tsv file of a directory, sorted)
 // with `parse(name, content, out)`, and checks that ids are unique across
 // files. `what` names the kind of file in messages ("gazetteer").
