@@ -28,6 +28,10 @@ struct Candidate {
 std::vector<Candidate> Candidates(const Xapian::Database& db, const QueryTerm& term) {
   std::vector<Candidate> out;
   if (!term.match_folded) return {{term.exact, 0}};
+  // Only words that have written forms with diacritics can be restored.
+  std::string probe(search_schema::kFoldedPrefix);
+  probe += term.folded;
+  if (db.synonyms_begin(probe) == db.synonyms_end(probe)) return {{term.exact, 0}};
   std::string key(search_schema::kFoldedPrefix);
   key += term.folded;
   out.push_back({term.folded, std::log1p(db.get_termfreq(term.folded))});
@@ -90,9 +94,12 @@ std::string SuggestSpelling(const Xapian::Database& db, const std::string& query
         best[i][j] = options[i][j].score;
         continue;
       }
+      // With one candidate on each side the pair cannot change the choice:
+      // skip its phrase count, the costly part.
+      const bool choice_here = options[i - 1].size() > 1 || options[i].size() > 1;
       for (size_t k = 0; k < options[i - 1].size(); ++k) {
         double s = best[i - 1][k] + options[i][j].score +
-                   kPairWeight * PairScore(db, options[i - 1][k].form, options[i][j].form);
+                   (choice_here ? kPairWeight * PairScore(db, options[i - 1][k].form, options[i][j].form) : 0.0);
         if (s > best[i][j]) {
           best[i][j] = s;
           from[i][j] = k;
