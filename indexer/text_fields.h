@@ -14,6 +14,8 @@ namespace policygraph::indexer {
 
 // Without leading and trailing ASCII whitespace.
 std::string Trim(std::string_view s);
+// The same, as a view into `s` (no copy; `s` must outlive it).
+std::string_view TrimView(std::string_view s);
 
 // "a | b | c" -> {"a", "b", "c"}; empty items and a lone "-" give nothing.
 std::vector<std::string> SplitList(const std::string& field);

@@ -6,22 +6,13 @@
 #include <sstream>
 
 #include "indexer/analyzer.h"
+#include "indexer/text_fields.h"
 
 namespace policygraph::server {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 bool Keeps(const std::string& only, const std::string& relative) {
   if (only.empty() || relative == only) return true;
@@ -66,7 +57,7 @@ void SplitIntoLineDocuments(const std::string& file, std::string_view content,
   size_t n = 0;
   while (!content.empty()) {
     const size_t end = content.find('\n');
-    std::string_view line = Trim(content.substr(0, end));
+    std::string_view line = indexer::TrimView(content.substr(0, end));
     content.remove_prefix(end == std::string_view::npos ? content.size() : end + 1);
     if (line.empty()) continue;
     documents->push_back({file + "#" + std::to_string(n++), file, std::string(line)});

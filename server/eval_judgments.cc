@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "indexer/analyzer.h"
+#include "indexer/text_fields.h"
 
 namespace policygraph::server {
 
@@ -14,12 +15,6 @@ namespace {
 
 bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
 }
 
 std::vector<std::string_view> Split(std::string_view s, char sep) {
@@ -93,13 +88,13 @@ Status ParseJudgments(const std::string& name, std::string_view content,
     };
     std::string_view line = lines[i];
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (Trim(line).empty() || line.front() == '#') continue;
+    if (indexer::TrimView(line).empty() || line.front() == '#') continue;
     const std::vector<std::string_view> columns = Split(line, '\t');
     if (columns.size() != 3) {
       return fail("expected 3 tab-separated columns (qid, query, judgments), found " +
                   std::to_string(columns.size()));
     }
-    JudgedQuery q{std::string(Trim(columns[0])), std::string(Trim(columns[1])), {}};
+    JudgedQuery q{std::string(indexer::TrimView(columns[0])), std::string(indexer::TrimView(columns[1])), {}};
     if (q.qid.empty()) return fail("empty qid");
     if (q.query.empty()) return fail("empty query for " + q.qid);
     if (!qids.insert(q.qid).second) return fail("qid " + q.qid + " appears twice");
