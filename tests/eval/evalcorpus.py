@@ -39,3 +39,14 @@ def documents(root, only=""):
                 continue
             yield "%s#%d" % (rel, n), rel, line
             n += 1
+
+
+def tsv_rows(path):
+    """Yields (line number, fields) for each row of a judgments or known-items
+    file, skipping blank lines and '#' comments."""
+    with open(path, encoding="utf-8") as f:
+        for number, raw in enumerate(f, 1):
+            line = raw.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            yield number, line.split("\t")

@@ -28,22 +28,17 @@ MIN_RELEVANT, MAX_RELEVANT = 1, 5
 def read_known(path):
     items = []
     seen = set()
-    with open(path, encoding="utf-8") as f:
-        for number, raw in enumerate(f, 1):
-            line = raw.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            fields = line.split("\t")
-            if len(fields) != 3:
-                sys.exit("%s:%d: expected 3 tab-separated fields" % (path, number))
-            qid, query, targets = fields
-            if qid in seen:
-                sys.exit("%s:%d: repeated qid %s" % (path, number, qid))
-            seen.add(qid)
-            subs = [t.strip() for t in targets.split(" || ") if t.strip()]
-            if not subs:
-                sys.exit("%s:%d: no target" % (path, number))
-            items.append((qid, query.strip(), subs))
+    for number, fields in evalcorpus.tsv_rows(path):
+        if len(fields) != 3:
+            sys.exit("%s:%d: expected 3 tab-separated fields" % (path, number))
+        qid, query, targets = fields
+        if qid in seen:
+            sys.exit("%s:%d: repeated qid %s" % (path, number, qid))
+        seen.add(qid)
+        subs = [t.strip() for t in targets.split(" || ") if t.strip()]
+        if not subs:
+            sys.exit("%s:%d: no target" % (path, number))
+        items.append((qid, query.strip(), subs))
     return items
 
 
