@@ -47,6 +47,9 @@ inline constexpr char kPassageKind[] = "passage";
 // Metadata: the names the index was built with (entities and glossary
 // concepts, JSON), so that queries are matched against exactly the same.
 inline constexpr char kLexiconKey[] = "policygraph.lexicon";
+// A short fingerprint of the lexicon, read on every query to tell whether
+// it changed, instead of the whole lexicon (tens of kilobytes).
+inline constexpr char kLexiconRevisionKey[] = "policygraph.lexicon.revision";
 
 // Metadata: the layout version. A reader refuses an index of another
 // version with a message to re-index, rather than searching it wrongly.

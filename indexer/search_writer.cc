@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <nlohmann/json.hpp>
+#include <functional>
 #include <set>
 
 #include "indexer/definitions.h"
@@ -210,6 +211,8 @@ Status SearchWriter::Write(const AnalysedDocument& a, const Analyzer& analyzer) 
 Status SearchWriter::SetLexicon(const std::string& lexicon) {
   try {
     impl_->db.set_metadata(schema::kLexiconKey, lexicon);
+    impl_->db.set_metadata(schema::kLexiconRevisionKey,
+                           std::to_string(std::hash<std::string>{}(lexicon)) + "-" + std::to_string(lexicon.size()));
     return Status::OK();
   } catch (const Xapian::Error& err) {
     return Status::IOError("writing the lexicon: " + err.get_description());

@@ -86,20 +86,20 @@ class SearchService::LexiconCache {
   explicit LexiconCache(const indexer::Analyzer& analyzer) : analyzer_(analyzer) {}
 
   std::shared_ptr<const QueryLexicon> Get(const Xapian::Database& db) {
-    std::string encoded = db.get_metadata(schema::kLexiconKey);
+    const std::string revision = db.get_metadata(schema::kLexiconRevisionKey);
     std::lock_guard<std::mutex> lock(mutex_);
-    if (current_ && encoded == encoded_) return current_;
+    if (current_ && revision == revision_) return current_;
     indexer::Lexicon lexicon;
-    if (!indexer::DecodeLexicon(encoded, &lexicon).ok()) lexicon = indexer::Lexicon();
+    if (!indexer::DecodeLexicon(db.get_metadata(schema::kLexiconKey), &lexicon).ok()) lexicon = indexer::Lexicon();
     current_ = std::make_shared<const QueryLexicon>(analyzer_, lexicon);
-    encoded_ = std::move(encoded);
+    revision_ = revision;
     return current_;
   }
 
  private:
   const indexer::Analyzer& analyzer_;
   std::mutex mutex_;
-  std::string encoded_;
+  std::string revision_;
   std::shared_ptr<const QueryLexicon> current_;
 };
 

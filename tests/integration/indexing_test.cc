@@ -101,6 +101,29 @@ TEST(IndexingTest, TokensKeptWholeAreFoundWholeAndByTheirParts) {
   }
 }
 
+TEST(IndexingTest, ARunningSearchServiceSeesANewGlossary) {
+  TempDir data, docs;
+  WriteFile(docs.path() / "a.md", "Hợp tác về an ninh mạng trong khu vực.\n");
+  WriteFile(docs.path() / "none.tsv", "# empty glossary\n");
+  WriteFile(docs.path() / "glossary.tsv", "cybersecurity\tcybersecurity\tan ninh mạng\n");
+  const std::string gazetteer = (FixturesDir() / "gazetteer.tsv").string();
+  indexer::IndexReport report;
+  ASSERT_TRUE(indexer::IndexCorpus({(docs.path() / "a.md").string()},
+                                   {data.str(), gazetteer, (docs.path() / "none.tsv").string()}, &report)
+                  .ok());
+  indexer::Analyzer analyzer;
+  server::SearchService search(data.str() + "/search", analyzer);
+  server::SearchResults results;
+  ASSERT_TRUE(search.Search({"cybersecurity", 10, 0, false}, &results).ok());
+  EXPECT_TRUE(results.hits.empty());
+  // Re-indexed with a glossary: the same service matches the new concept.
+  ASSERT_TRUE(indexer::IndexCorpus({(docs.path() / "a.md").string()},
+                                   {data.str(), gazetteer, (docs.path() / "glossary.tsv").string()}, &report)
+                  .ok());
+  ASSERT_TRUE(search.Search({"cybersecurity", 10, 0, false}, &results).ok());
+  EXPECT_EQ(results.hits.size(), 1u);
+}
+
 TEST(IndexingTest, BadFileFailsTheRunAndLeavesThePreviousIndex) {
   TempDir data, docs;
   const std::string gazetteer = (FixturesDir() / "gazetteer.tsv").string();
