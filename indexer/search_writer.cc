@@ -121,6 +121,8 @@ Status SearchWriter::Write(const AnalysedDocument& a, const Analyzer& analyzer) 
     impl_->db.delete_document(Term(schema::kDocPrefix, doc.id));
     const unsigned title_end = a.title.empty() ? 0 : a.title.back().position + 1;
     size_t t = 0, e = 0, c = 0;  // cursors into body tokens, entities, concepts
+    std::string heading_text;    // the heading last analysed, and its tokens
+    std::vector<Token> heading;
     for (size_t n = 0; n < a.passages.size(); ++n) {
       const Passage& p = a.passages[n];
       while (t < a.body.size() && a.body[t].begin < p.begin) ++t;
@@ -147,7 +149,11 @@ Status SearchWriter::Write(const AnalysedDocument& a, const Analyzer& analyzer) 
       }
       unsigned next = title_end + schema::kTitleBodyGap;
       if (!p.heading.empty() && !p.is_heading) {
-        std::vector<Token> heading = analyzer.Tokenize(p.heading);
+        // Passages under one heading follow each other: analyse it once.
+        if (p.heading != heading_text) {
+          heading_text = p.heading;
+          heading = analyzer.Tokenize(p.heading);
+        }
         AddText(xdoc, heading.data(), heading.data() + heading.size(), next, schema::kHeadingWdf);
         next += static_cast<unsigned>(heading.size()) + schema::kTitleBodyGap;
       }
