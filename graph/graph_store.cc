@@ -228,10 +228,12 @@ Status GraphStore::PutNodes(const std::vector<Node>& nodes) {
     }
     if (old) {
       for (const auto& a : old->alias_keys) batch.Delete(impl_->cf[kAliases], AliasKey(a, node.id));
+      for (const auto& p : old->member_of) batch.Delete(impl_->cf[kMeta], MemberKey(p, node.id));
     }
     written[node.id] = &node;
     batch.Put(impl_->cf[kNodes], NodeKey(node.id), EncodeNode(node));
     for (const auto& a : node.alias_keys) batch.Put(impl_->cf[kAliases], AliasKey(a, node.id), "");
+    for (const auto& p : node.member_of) batch.Put(impl_->cf[kMeta], MemberKey(p, node.id), "");
   }
   batch.Put(impl_->cf[kMeta], "node_count", std::to_string(count));
   return FromRocks(impl_->db->Write(rocksdb::WriteOptions(), &batch), "writing nodes");
@@ -248,6 +250,17 @@ Status GraphStore::RemoveDocument(const std::string& doc_id) {
 Status GraphStore::Commit() {
   if (impl_->read_only) return Status::OK();
   return FromRocks(impl_->db->FlushWAL(/*sync=*/true), "syncing graph write-ahead log");
+}
+
+std::vector<std::string> GraphStore::MembersOf(const std::string& id) const {
+  std::vector<std::string> members;
+  const std::string prefix = MemberPrefix(id);
+  impl_->ScanPrefix(kMeta, prefix, [&](const rocksdb::Slice& key, const rocksdb::Slice&) {
+    KeyReader reader(std::string_view(key.data() + prefix.size(), key.size() - prefix.size()));
+    if (auto member = reader.ReadString()) members.push_back(*member);
+    return true;
+  });
+  return members;
 }
 
 std::optional<Node> GraphStore::GetNode(const std::string& id) const {

@@ -7,7 +7,8 @@
 //   in        target · relation · source -> ""          reverse direction, one scan per hop
 //   evidence  source · relation · target · doc · begin -> evidence record (JSON)
 //   docs      doc                      -> what the document contributed (JSON)
-//   meta      name                     -> value         schema version, counters
+//   meta      name                     -> value         schema version, counters;
+//             "member" · parent · member -> ""         who is a member of what
 // Keys are built by key_codec.h.
 //
 // Thread safety: a GraphStore may be shared by many reader threads. Writes
@@ -59,6 +60,8 @@ class GraphStore {
   Status Commit();
 
   std::optional<Node> GetNode(const std::string& id) const;
+  // Ids of the nodes whose member_of lists `id` ("asean" -> its members).
+  std::vector<std::string> MembersOf(const std::string& id) const;
   // Ids whose alias key starts with `folded_prefix`, each id once, at most
   // `limit`, in key order.
   std::vector<AliasHit> FindByAliasPrefix(const std::string& folded_prefix, size_t limit) const;

@@ -16,9 +16,16 @@ struct Node {
   std::vector<std::string> names_en;   // first is the display name
   std::vector<std::string> names_vi;   // first is the display name
   std::vector<std::string> member_of;  // entity ids
+  // Short forms that name the entity only when paired with another country
+  // by a dash, as in "Mỹ - Trung" (Trung: China) or "Việt - Nhật".
+  std::vector<std::string> pairing_names;
   // Folded forms of every name (no diacritics, case-folded), computed by the
   // indexer's analyser; the graph stores them for prefix lookup.
   std::vector<std::string> alias_keys;
+  // Found by the indexer from the text's own patterns rather than listed in
+  // the gazetteer; `confidence` (0..1) says how sure that finding is.
+  bool discovered = false;
+  double confidence = 1.0;
 
   const std::string& DisplayName() const;
 };
@@ -38,8 +45,10 @@ struct Evidence {
   std::string doc_id;
   uint32_t begin = 0;  // byte offsets of the sentence in the document body
   uint32_t end = 0;
-  std::string date;    // ISO date of the document or sentence, "" if unknown
-  std::string text;    // the sentence itself, for display
+  uint32_t passage = 0;  // 0-based passage number in the document
+  std::string date;     // ISO date written in the sentence, else the document's; "" if unknown
+  std::string trigger;  // the words that typed the link ("hợp tác với"); "" for co-mentions
+  std::string text;     // the sentence itself, for display
 };
 
 struct EdgeSummary {

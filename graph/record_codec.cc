@@ -37,7 +37,9 @@ std::string EncodeNode(const Node& n) {
   return json{{"id", n.id},           {"type", n.type},
               {"wikidata", n.wikidata}, {"names_en", n.names_en},
               {"names_vi", n.names_vi}, {"member_of", n.member_of},
-              {"alias_keys", n.alias_keys}}
+              {"pairing_names", n.pairing_names},
+              {"alias_keys", n.alias_keys}, {"discovered", n.discovered},
+              {"confidence", n.confidence}}
       .dump();
 }
 
@@ -50,7 +52,10 @@ std::optional<Node> DecodeNode(const std::string& value) {
     n.names_en = j.value("names_en", std::vector<std::string>{});
     n.names_vi = j.value("names_vi", std::vector<std::string>{});
     n.member_of = j.value("member_of", std::vector<std::string>{});
+    n.pairing_names = j.value("pairing_names", std::vector<std::string>{});
     n.alias_keys = j.value("alias_keys", std::vector<std::string>{});
+    n.discovered = j.value("discovered", false);
+    n.confidence = j.value("confidence", 1.0);
     return n;
   });
 }
@@ -75,14 +80,18 @@ std::optional<EdgeSummary> DecodeEdgeSummary(const std::string& value) {
 }
 
 std::string EncodeEvidence(const Evidence& e) {
-  return json{{"end", e.end}, {"date", e.date}, {"text", e.text}}.dump();
+  return json{{"end", e.end},   {"passage", e.passage}, {"date", e.date},
+              {"trigger", e.trigger}, {"text", e.text}}
+      .dump();
 }
 
 std::optional<Evidence> DecodeEvidence(const std::string& value) {
   return ParseOrNull(value, [](const json& j) -> std::optional<Evidence> {
     Evidence e;
     e.end = j.at("end").get<uint32_t>();
+    e.passage = j.value("passage", 0u);
     e.date = j.value("date", "");
+    e.trigger = j.value("trigger", "");
     e.text = j.value("text", "");
     return e;
   });
@@ -133,5 +142,13 @@ std::string EvidenceKey(const EdgeKey& e, const std::string& doc_id, uint32_t be
 }
 
 std::string NodePrefix(const std::string& id) { return KeyBuilder().AddString(id).Take(); }
+
+std::string MemberKey(const std::string& parent, const std::string& member) {
+  return KeyBuilder().AddString("member").AddString(parent).AddString(member).Take();
+}
+
+std::string MemberPrefix(const std::string& parent) {
+  return KeyBuilder().AddString("member").AddString(parent).Take();
+}
 
 }  // namespace policygraph::graph

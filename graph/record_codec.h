@@ -35,5 +35,8 @@ std::string EdgePrefix(const EdgeKey& e);  // evidence prefix of an edge
 std::string EvidenceDocPrefix(const EdgeKey& e, const std::string& doc_id);
 std::string EvidenceKey(const EdgeKey& e, const std::string& doc_id, uint32_t begin);
 std::string NodePrefix(const std::string& id);  // out/in prefix of one node
+// meta: "member" · parent · member -> "", from the nodes' member_of lists.
+std::string MemberKey(const std::string& parent, const std::string& member);
+std::string MemberPrefix(const std::string& parent);
 
 }  // namespace policygraph::graph

@@ -5,6 +5,35 @@
 
 namespace policygraph::graph {
 
+namespace {
+
+const std::string& OtherEnd(const EdgeSummary& edge, const std::string& id) {
+  return edge.key.source == id ? edge.key.target : edge.key.source;
+}
+
+// The edges of `id` the filter lets us follow, strongest first, so that a
+// result capped by max_nodes keeps the best-supported links. The sort is
+// stable: equal weights keep the store's (key) order, which is deterministic.
+std::vector<EdgeSummary> FollowableEdges(const GraphStore& store, const std::string& id,
+                                         const LinkFilter& filter) {
+  std::vector<EdgeSummary> edges = store.EdgesOf(id);
+  std::erase_if(edges, [&](const EdgeSummary& e) { return !filter.Accepts(e); });
+  std::stable_sort(edges.begin(), edges.end(),
+                   [](const EdgeSummary& a, const EdgeSummary& b) { return a.weight > b.weight; });
+  return edges;
+}
+
+// Breadth-first state: which ids are in the result, which were looked at and
+// turned away (no node record, or a type the filter excludes), so that each
+// id costs at most one GetNode.
+struct Walk {
+  std::set<std::string> included;
+  std::set<std::string> rejected;
+  std::set<EdgeKey> edges_seen;
+};
+
+}  // namespace
+
 Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Neighborhood* out) {
   *out = Neighborhood();
   if (request.depth < 1 || request.depth > NeighborhoodRequest::kMaxDepth) {
@@ -14,38 +43,47 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
   auto start = store.GetNode(request.id);
   if (!start) return Status::NotFound("no entity with id '" + request.id + "'");
 
-  std::set<std::string> visited = {request.id};
-  std::set<EdgeKey> edges_seen;
-  std::vector<std::string> frontier = {request.id};
+  const LinkFilter& filter = request.filter;
+  Walk walk;
+  walk.included.insert(request.id);
+  // The start is always included, whatever its type: the user asked for it.
   out->nodes.push_back(*start);
+  auto full = [&] { return out->nodes.size() >= request.max_nodes; };
+  std::vector<std::string> frontier = {request.id};
   for (int hop = 0; hop < request.depth && !frontier.empty(); ++hop) {
     std::vector<std::string> next;
     for (const auto& id : frontier) {
-      auto edges = store.EdgesOf(id);
-      // Strongest links first, so that a capped result keeps the best ones.
-      std::stable_sort(edges.begin(), edges.end(),
-                       [](const EdgeSummary& a, const EdgeSummary& b) { return a.weight > b.weight; });
-      for (const auto& e : edges) {
-        const std::string& other = e.key.source == id ? e.key.target : e.key.source;
-        if (!visited.count(other)) {
+      for (const auto& e : FollowableEdges(store, id, filter)) {
+        const std::string& other = OtherEnd(e, id);
+        if (!walk.included.count(other)) {
+          // Once the result is full and known to be truncated, no lookup can
+          // change it: skip them (a hub has tens of thousands of neighbours).
+          if (walk.rejected.count(other) || (full() && out->truncated)) continue;
           auto node = store.GetNode(other);
-          if (!node) continue;  // edge to an entity no longer in the gazetteer
-          if (out->nodes.size() >= request.max_nodes) {
+          // No node: an entity no longer in the gazetteer.
+          if (!node || !filter.AcceptsNode(*node)) {
+            walk.rejected.insert(other);
+            continue;
+          }
+          if (full()) {
+            // A node the filter accepts but there is no room for: the
+            // result is incomplete and must say so.
             out->truncated = true;
             continue;
           }
-          visited.insert(other);
-          out->nodes.push_back(*node);
+          walk.included.insert(other);
+          out->nodes.push_back(std::move(*node));
           next.push_back(other);
         }
-        if (edges_seen.insert(e.key).second) out->edges.push_back(e);
+        if (walk.edges_seen.insert(e.key).second) out->edges.push_back(e);
       }
     }
     frontier = std::move(next);
   }
-  // Keep only edges whose both ends are in the result.
+  // Keep only edges whose both ends are in the result (an edge seen from a
+  // node whose neighbour was then capped away must not dangle).
   std::erase_if(out->edges, [&](const EdgeSummary& e) {
-    return !visited.count(e.key.source) || !visited.count(e.key.target);
+    return !walk.included.count(e.key.source) || !walk.included.count(e.key.target);
   });
   return Status::OK();
 }

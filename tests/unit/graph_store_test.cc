@@ -31,7 +31,13 @@ Node MakeNode(std::string id, Strings alias_keys) {
 }
 
 Evidence Ev(std::string doc, uint32_t begin, uint32_t end, std::string date) {
-  return {doc, begin, end, date, doc + " sentence at " + std::to_string(begin)};
+  Evidence e;
+  e.doc_id = doc;
+  e.begin = begin;
+  e.end = end;
+  e.date = date;
+  e.text = doc + " sentence at " + std::to_string(begin);
+  return e;
 }
 
 const EdgeKey kAseanChina{"asean", "co_mention", "china"};
