@@ -1,0 +1,341 @@
+// indexer::DiscoverNames: names found from the text's own patterns (quotes,
+// head words, parentheses). Every sentence here is written for this test.
+// What matters: the right span and type, aliases from parentheses and
+// ordinals, and no names from ordinary phrases, titles of office or
+// headings; any input, NFD or broken UTF-8, must be safe.
+
+#include "indexer/entity_discovery.h"
+
+#include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace policygraph::indexer {
+namespace {
+
+class EntityDiscoveryTest : public ::testing::Test {
+ protected:
+  std::vector<DiscoveredName> Discover(const std::string& text) {
+    std::vector<DiscoveredName> names = DiscoverNames(text, analyzer_);
+    // Invariants of every result: spans inside the text, in text order,
+    // not overlapping, and a name that is the spanned text (here NFC).
+    uint32_t previous_end = 0;
+    for (const auto& n : names) {
+      EXPECT_LT(n.begin, n.end) << n.name;
+      EXPECT_LE(n.end, text.size()) << n.name;
+      EXPECT_GE(n.begin, previous_end) << n.name;
+      previous_end = n.end;
+      EXPECT_FALSE(n.type.empty()) << n.name;
+      EXPECT_GT(n.confidence, 0.0) << n.name;
+      EXPECT_LE(n.confidence, 1.0) << n.name;
+    }
+    return names;
+  }
+
+  static std::optional<DiscoveredName> Named(const std::vector<DiscoveredName>& names, const std::string& name) {
+    for (const auto& n : names) {
+      if (n.name == name) return n;
+    }
+    return std::nullopt;
+  }
+
+  static std::vector<std::string> AllNames(const std::vector<DiscoveredName>& names) {
+    std::vector<std::string> out;
+    for (const auto& n : names) out.push_back(n.name);
+    return out;
+  }
+
+  static bool HasAlias(const DiscoveredName& n, const std::string& alias) {
+    return std::find(n.aliases.begin(), n.aliases.end(), alias) != n.aliases.end();
+  }
+
+  static std::string Nfd(const std::string& nfc) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    std::string out;
+    nfd->normalize(icu::UnicodeString::fromUTF8(nfc), status).toUTF8String(out);
+    EXPECT_TRUE(U_SUCCESS(status));
+    return out;
+  }
+
+  Analyzer analyzer_;
+};
+
+TEST_F(EntityDiscoveryTest, EmptyAndPlainTextGiveNothing) {
+  EXPECT_TRUE(Discover("").empty());
+  EXPECT_TRUE(Discover("\n\n  \n").empty());
+  EXPECT_TRUE(Discover("các nước trong khu vực tiếp tục hợp tác về an ninh mạng.").empty());
+  EXPECT_TRUE(Discover("the parties shall cooperate in good faith.").empty());
+}
+
+TEST_F(EntityDiscoveryTest, QuotedTitleWithHeadWord) {
+  const std::string text = "Năm 2023, chính phủ thông qua “Chiến lược Dữ liệu mở quốc gia” để thúc đẩy đổi mới.";
+  const auto names = Discover(text);
+  ASSERT_EQ(names.size(), 1u) << ::testing::PrintToString(AllNames(names));
+  const auto& n = names[0];
+  EXPECT_EQ(n.name, "Chiến lược Dữ liệu mở quốc gia");
+  EXPECT_EQ(n.type, "strategy");
+  EXPECT_GE(n.confidence, 0.85);
+  EXPECT_EQ(text.substr(n.begin, n.end - n.begin), n.name);  // quotes are not in the span
+}
+
+TEST_F(EntityDiscoveryTest, StraightQuotesAndEnglishHeadInsideQuotes) {
+  const auto names = Discover("Ministers endorsed the \"Mekong Digital Skills Roadmap\" last week.");
+  const auto n = Named(names, "Mekong Digital Skills Roadmap");
+  ASSERT_TRUE(n) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(n->type, "plan");
+  EXPECT_GE(n->confidence, 0.85);
+}
+
+TEST_F(EntityDiscoveryTest, HeadWordBeforeTheQuoteGivesTheType) {
+  const auto names =
+      Discover("Bộ đã trình Đề án “Phát triển nhân lực số giai đoạn 2024 - 2030” lên Thủ tướng.");
+  const auto n = Named(names, "Phát triển nhân lực số giai đoạn 2024 - 2030");
+  ASSERT_TRUE(n) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(n->type, "programme");
+  EXPECT_GE(n->confidence, 0.85);
+}
+
+TEST_F(EntityDiscoveryTest, QuotedTitleWithoutHeadWordIsALowerConfidenceInitiative) {
+  const auto names = Discover("Hai nước cùng thúc đẩy “Hành lang số xanh” và \"Cầu nối Tri thức Mekong\" trong năm nay.");
+  const auto corridor = Named(names, "Hành lang số xanh");
+  const auto bridge = Named(names, "Cầu nối Tri thức Mekong");
+  ASSERT_TRUE(corridor) << ::testing::PrintToString(AllNames(names));
+  ASSERT_TRUE(bridge) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(corridor->type, "initiative");
+  EXPECT_LT(corridor->confidence, 0.7);
+  EXPECT_GT(corridor->confidence, 0.4);
+}
+
+TEST_F(EntityDiscoveryTest, QuotedOrdinaryPhrasesAreNotNames) {
+  // Lower case, a short compound, an honour, a clause, a defined term.
+  EXPECT_TRUE(Discover("Sự chênh lệch đã tạo ra “khoảng trống pháp lý” giữa các nước.").empty());
+  EXPECT_TRUE(Discover("Hợp đồng gọi bên bán là “Nhà cung cấp” trong văn bản này.").empty());
+  EXPECT_TRUE(Discover("Ông được tặng “Huân chương Lao động hạng Ba” năm 2020.").empty());
+  EXPECT_TRUE(Discover("Người phát ngôn nói “Chúng tôi đã sẵn sàng” trước báo giới.").empty());
+  EXPECT_TRUE(Discover("“Cyber Resilience Board” means the board established under section 4.").empty());
+  EXPECT_TRUE(Discover("In this Part, “licensed operator” includes a former licensee.").empty());
+}
+
+TEST_F(EntityDiscoveryTest, UnquotedHeadWithAcronymAndTranslationInParentheses) {
+  const auto names = Discover(
+      "Tháng 5, Ủy ban Điều phối An ninh thông tin Khu vực (Regional Information Security "
+      "Coordination Committee - RISCC) đã họp phiên đầu tiên.");
+  ASSERT_EQ(names.size(), 1u) << ::testing::PrintToString(AllNames(names));
+  const auto& n = names[0];
+  EXPECT_EQ(n.name, "Ủy ban Điều phối An ninh thông tin Khu vực");
+  EXPECT_EQ(n.type, "organization");
+  EXPECT_NEAR(n.confidence, 0.85, 0.05);
+  EXPECT_TRUE(HasAlias(n, "Regional Information Security Coordination Committee"))
+      << ::testing::PrintToString(n.aliases);
+  EXPECT_TRUE(HasAlias(n, "RISCC"));
+}
+
+TEST_F(EntityDiscoveryTest, UnquotedHeadNameEndsAtThePredicate) {
+  const auto names = Discover("Ngày 3/4, Diễn đàn Kinh tế số Đông Nam Á 2024 tổ chức tại Hà Nội.");
+  const auto n = Named(names, "Diễn đàn Kinh tế số Đông Nam Á 2024");
+  ASSERT_TRUE(n) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(n->type, "event");
+  EXPECT_NEAR(n->confidence, 0.7, 0.05);
+
+  const auto laws = Discover("Theo Luật Giao dịch điện tử và Bộ luật Dân sự, hợp đồng này có hiệu lực.");
+  EXPECT_TRUE(Named(laws, "Luật Giao dịch điện tử")) << ::testing::PrintToString(AllNames(laws));
+  EXPECT_TRUE(Named(laws, "Bộ luật Dân sự")) << ::testing::PrintToString(AllNames(laws));
+  EXPECT_EQ(Named(laws, "Bộ luật Dân sự")->type, "law");
+}
+
+TEST_F(EntityDiscoveryTest, VietnameseNamesMixCaseListsAndPartners) {
+  const auto names = Discover(
+      "Bộ Văn hóa, Thể thao và Du lịch phối hợp với Bộ Lao động - Thương binh và Xã hội. "
+      "Diễn đàn Hợp tác số Việt Nam - Nhật Bản diễn ra trong hai ngày.");
+  EXPECT_TRUE(Named(names, "Bộ Văn hóa, Thể thao và Du lịch")) << ::testing::PrintToString(AllNames(names));
+  EXPECT_TRUE(Named(names, "Bộ Lao động - Thương binh và Xã hội")) << ::testing::PrintToString(AllNames(names));
+  EXPECT_TRUE(Named(names, "Diễn đàn Hợp tác số Việt Nam - Nhật Bản")) << ::testing::PrintToString(AllNames(names));
+}
+
+TEST_F(EntityDiscoveryTest, TwoNamesJoinedByVaAreTwo) {
+  const auto names = Discover("Sự kiện do Hiệp hội Điện toán Đám mây Việt Nam và Hiệp hội An ninh mạng Quốc gia đồng tổ chức.");
+  EXPECT_TRUE(Named(names, "Hiệp hội Điện toán Đám mây Việt Nam")) << ::testing::PrintToString(AllNames(names));
+  EXPECT_TRUE(Named(names, "Hiệp hội An ninh mạng Quốc gia")) << ::testing::PrintToString(AllNames(names));
+}
+
+TEST_F(EntityDiscoveryTest, DocumentNumbersAndYearsMakeALawName) {
+  const auto names = Discover("Căn cứ Nghị định số 13/2023/NĐ-CP ngày 17 tháng 4 năm 2023 của Chính phủ;");
+  const auto n = Named(names, "Nghị định số 13/2023/NĐ-CP");
+  ASSERT_TRUE(n) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(n->type, "law");
+}
+
+TEST_F(EntityDiscoveryTest, OldAndNewTonePlacementAreTheSameHead) {
+  const auto names = Discover("Uỷ ban Quốc gia về Chuyển đổi số đã họp. Ủy ban Quốc gia về Chuyển đổi số đã họp.");
+  ASSERT_EQ(names.size(), 2u) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(names[0].type, "organization");
+  EXPECT_EQ(names[1].type, "organization");
+}
+
+TEST_F(EntityDiscoveryTest, TitlesOfOfficeAndCommonPhrasesAreNotNames) {
+  // "Bộ trưởng" is a minister; the head words here lead only lower-case words.
+  EXPECT_TRUE(Discover("Bộ trưởng cho biết sẽ tăng ngân sách.").empty());
+  EXPECT_TRUE(Discover("Chương trình cung cấp các khóa học miễn phí cho sinh viên.").empty());
+  EXPECT_TRUE(Discover("Các nước đưa ra chiến lược phát triển kỹ thuật số riêng.").empty());
+  EXPECT_TRUE(Discover("Luật này có hiệu lực kể từ ngày ký.").empty());
+  // The minister's title run holds a strategy head, but no strategy.
+  const auto names = Discover("Phó Thủ tướng kiêm Bộ trưởng Điều phối Chính sách Kinh tế Lào phát biểu.");
+  for (const auto& n : names) EXPECT_NE(n.type, "strategy") << n.name;
+  // A minister of an organisation: the organisation is a name.
+  const auto ministry = Discover("Bộ trưởng Bộ Tài nguyên và Môi trường đã ký quyết định.");
+  EXPECT_EQ(AllNames(ministry), std::vector<std::string>{"Bộ Tài nguyên và Môi trường"});
+}
+
+TEST_F(EntityDiscoveryTest, NameCutShortReadsItselfFromTheRestOfTheText) {
+  // The second sentence has no clear end after the name; the first says
+  // where "Bộ Nội vụ" ends.
+  const auto names = Discover("Hồ sơ gửi Bộ Nội vụ. Bộ Nội vụ phản hồi ý kiến trong mười ngày.");
+  ASSERT_EQ(names.size(), 2u) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(names[0].name, "Bộ Nội vụ");
+  EXPECT_EQ(names[1].name, "Bộ Nội vụ");
+}
+
+TEST_F(EntityDiscoveryTest, EnglishActsWithYears) {
+  const auto names = Discover(
+      "Section 5 of the Online Safety Act 2021 amends the Broadcasting Services Act 1992 and the "
+      "Data Privacy Act of 2012.");
+  EXPECT_TRUE(Named(names, "Online Safety Act 2021")) << ::testing::PrintToString(AllNames(names));
+  EXPECT_TRUE(Named(names, "Broadcasting Services Act 1992")) << ::testing::PrintToString(AllNames(names));
+  EXPECT_TRUE(Named(names, "Data Privacy Act of 2012")) << ::testing::PrintToString(AllNames(names));
+  for (const auto& n : names) EXPECT_EQ(n.type, "law") << n.name;
+}
+
+TEST_F(EntityDiscoveryTest, EnglishPossessiveAndComplements) {
+  const auto names = Discover(
+      "Malaysia's Personal Data Protection Act applies here, and the Cyber Defence Agency of "
+      "Norland reports to the Ministry of Digital Affairs.");
+  const auto act = Named(names, "Malaysia's Personal Data Protection Act");
+  ASSERT_TRUE(act) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(act->type, "law");
+  EXPECT_TRUE(Named(names, "Cyber Defence Agency of Norland")) << ::testing::PrintToString(AllNames(names));
+  const auto ministry = Named(names, "Ministry of Digital Affairs");
+  ASSERT_TRUE(ministry) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(ministry->type, "organization");
+}
+
+TEST_F(EntityDiscoveryTest, EnglishHeadingsAndGenericReferencesAreNotNames) {
+  EXPECT_TRUE(Discover("Section 12 - Duties of the Commissioner").empty());
+  EXPECT_TRUE(Discover("PART 3 - GENERAL PROVISIONS OF THIS ACT").empty());
+  EXPECT_TRUE(Discover("This Act binds the Crown. The Principal Act is amended as follows.").empty());
+  EXPECT_TRUE(Discover("Nothing in this Regulation affects the powers of the Commission.").empty());
+  EXPECT_TRUE(Discover("Subject to Part 4, Division 2 of the Act applies.").empty());
+}
+
+TEST_F(EntityDiscoveryTest, TwoEnglishActsJoinedByAndAreTwo) {
+  const auto names = Discover("It is read with the Privacy Act 1988 and the Spam Act 2003.");
+  EXPECT_EQ(AllNames(names), (std::vector<std::string>{"Privacy Act 1988", "Spam Act 2003"}));
+}
+
+TEST_F(EntityDiscoveryTest, AcronymWhoseInitialsMatchTheRunBeforeIt) {
+  const auto names = Discover("Theo Global Cyber Observatory (GCO), số vụ tấn công đã tăng.");
+  const auto n = Named(names, "Global Cyber Observatory");
+  ASSERT_TRUE(n) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(n->type, "organization");
+  EXPECT_TRUE(HasAlias(*n, "GCO"));
+  EXPECT_GT(n->confidence, 0.6);
+  EXPECT_LT(n->confidence, 0.85);
+  // Initials that do not match, and a bare acronym, are no name.
+  EXPECT_TRUE(Discover("Người dân dùng Thẻ căn cước (NRIC) để đăng ký.").empty());
+  EXPECT_TRUE(Discover("Theo dữ liệu của OECD, tỷ lệ này tăng.").empty());
+}
+
+TEST_F(EntityDiscoveryTest, OrdinalsAndLeadingTheGoIntoAliases) {
+  const auto vi = Discover("Hội nghị Bộ trưởng Năng lượng ASEAN lần thứ 41 đã thông qua tuyên bố chung.");
+  const auto meeting = Named(vi, "Hội nghị Bộ trưởng Năng lượng ASEAN lần thứ 41");
+  ASSERT_TRUE(meeting) << ::testing::PrintToString(AllNames(vi));
+  EXPECT_EQ(meeting->type, "event");
+  EXPECT_TRUE(HasAlias(*meeting, "Hội nghị Bộ trưởng Năng lượng ASEAN")) << ::testing::PrintToString(meeting->aliases);
+
+  const auto word = Discover("Hội nghị Thượng đỉnh Kinh tế số Lần thứ hai khai mạc sáng nay.");
+  ASSERT_EQ(word.size(), 1u) << ::testing::PrintToString(AllNames(word));
+  EXPECT_TRUE(HasAlias(word[0], "Hội nghị Thượng đỉnh Kinh tế số")) << ::testing::PrintToString(word[0].aliases);
+
+  const auto en = Discover("Delegates met at the Third Regional Data Governance Forum in March.");
+  const auto forum = Named(en, "Third Regional Data Governance Forum");
+  ASSERT_TRUE(forum) << ::testing::PrintToString(AllNames(en));
+  EXPECT_TRUE(HasAlias(*forum, "Regional Data Governance Forum"));
+
+  const auto the = Discover("Khung Tiêu chuẩn Thương mại số (The Digital Trade Standards Framework) được công bố.");
+  ASSERT_EQ(the.size(), 1u) << ::testing::PrintToString(AllNames(the));
+  EXPECT_EQ(the[0].name, "Khung Tiêu chuẩn Thương mại số");
+  EXPECT_TRUE(HasAlias(the[0], "The Digital Trade Standards Framework")) << ::testing::PrintToString(the[0].aliases);
+  EXPECT_TRUE(HasAlias(the[0], "Digital Trade Standards Framework"));
+}
+
+TEST_F(EntityDiscoveryTest, LongQuotedTitleGetsItsShortFormAsAlias) {
+  const auto names = Discover(
+      "Chính phủ phê duyệt “Kế hoạch Hạ tầng số Quốc gia, hướng tới kết nối toàn dân đến năm 2030, "
+      "tầm nhìn 2045”.");
+  ASSERT_EQ(names.size(), 1u) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(names[0].type, "plan");
+  EXPECT_TRUE(HasAlias(names[0], "Kế hoạch Hạ tầng số Quốc gia")) << ::testing::PrintToString(names[0].aliases);
+}
+
+TEST_F(EntityDiscoveryTest, TranslationInParenthesesIsAnAliasNotASecondName) {
+  const auto names = Discover("Ngày 5/6, Tuần lễ Đổi mới Sáng tạo Quốc gia 2024 (National Innovation Week 2024) khai mạc.");
+  ASSERT_EQ(names.size(), 1u) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(names[0].name, "Tuần lễ Đổi mới Sáng tạo Quốc gia 2024");
+  EXPECT_EQ(names[0].type, "event");
+  EXPECT_TRUE(HasAlias(names[0], "National Innovation Week 2024"));
+}
+
+TEST_F(EntityDiscoveryTest, NfdInputGivesTheSameNamesWithSpansIntoTheInput) {
+  const std::string nfc =
+      "Tháng 5, Ủy ban Điều phối An ninh thông tin Khu vực (RISCC) ban hành “Khung Ứng phó sự cố "
+      "mạng chung”.";
+  const std::string nfd = Nfd(nfc);
+  ASSERT_NE(nfc, nfd);
+  const auto from_nfc = Discover(nfc);
+  const auto from_nfd = Discover(nfd);
+  ASSERT_EQ(AllNames(from_nfc), AllNames(from_nfd));
+  ASSERT_EQ(from_nfd.size(), 2u) << ::testing::PrintToString(AllNames(from_nfd));
+  for (size_t i = 0; i < from_nfd.size(); ++i) {
+    EXPECT_EQ(from_nfd[i].type, from_nfc[i].type);
+    EXPECT_EQ(from_nfd[i].aliases, from_nfc[i].aliases);
+    // The span is in the NFD input and holds the name's NFD form.
+    const auto& n = from_nfd[i];
+    EXPECT_EQ(nfd.substr(n.begin, n.end - n.begin), Nfd(n.name));
+  }
+}
+
+TEST_F(EntityDiscoveryTest, MalformedUtf8DoesNotCrash) {
+  std::string text = "Theo Luật An ninh mạng \xff\xfe và “Chiến lược Dữ liệu \xc3 quốc gia” (\xe1\x80) ";
+  text += std::string("\xf0\x9f", 2);  // a cut four-byte sequence at the very end
+  const auto names = Discover(text);
+  EXPECT_TRUE(Named(names, "Luật An ninh mạng")) << ::testing::PrintToString(AllNames(names));
+  // Every byte value and cut sequences everywhere: no crash, spans valid.
+  std::string noise;
+  for (int i = 0; i < 256; ++i) noise += static_cast<char>(i);
+  noise += " Bộ Ngoại giao (MOFA) \xe2\x80 “Sáng kiến Xanh \xcc";
+  Discover(noise);
+  Discover(std::string("\"", 1));
+  Discover("“");
+  Discover("(");
+  Discover("Luật");
+}
+
+TEST_F(EntityDiscoveryTest, NamesAreReportedOncePerOccurrenceInTextOrder) {
+  const auto names = Discover(
+      "“Hiệp định Đối tác Số khu vực” (RDPA) có hiệu lực. Hiệp định Đối tác Số khu vực (RDPA) mở ra thị trường.");
+  ASSERT_EQ(names.size(), 2u) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(names[0].name, "Hiệp định Đối tác Số khu vực");
+  EXPECT_EQ(names[1].name, "Hiệp định Đối tác Số khu vực");
+  EXPECT_LT(names[0].begin, names[1].begin);
+  EXPECT_GT(names[0].confidence, names[1].confidence - 1e-9);
+  EXPECT_TRUE(HasAlias(names[0], "RDPA"));
+  EXPECT_TRUE(HasAlias(names[1], "RDPA"));
+}
+
+}  // namespace
+}  // namespace policygraph::indexer
