@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <set>
 
 #include "indexer/gazetteer.h"
 
@@ -22,24 +23,41 @@ EntityMatcher::EntityMatcher(const Analyzer& analyzer, const std::vector<graph::
   for (const auto& entity : entities) {
     std::vector<std::string> names = entity.names_en;
     names.insert(names.end(), entity.names_vi.begin(), entity.names_vi.end());
-    for (const auto& name : names) {
+    const size_t pairing_from = names.size();
+    names.insert(names.end(), entity.pairing_names.begin(), entity.pairing_names.end());
+    for (size_t n = 0; n < names.size(); ++n) {
+      const std::string& name = names[n];
       std::vector<Token> tokens = analyzer.Tokenize(name);
       if (tokens.empty()) continue;
       Pattern p;
       p.entity_id = entity.id;
       p.not_entity = entity.type == kNotEntityType;
+      p.pairing_only = n >= pairing_from;
       for (const auto& t : tokens) {
         p.terms.push_back(t.exact);
         p.folded.push_back(t.folded);
         p.capitalised.push_back(StartsUppercase(std::string_view(name).substr(t.begin)));
       }
       bool duplicate = std::any_of(patterns_.begin(), patterns_.end(), [&](const Pattern& q) {
-        return q.terms == p.terms && q.entity_id == p.entity_id && q.capitalised == p.capitalised;
+        return q.terms == p.terms && q.entity_id == p.entity_id && q.capitalised == p.capitalised &&
+               q.pairing_only == p.pairing_only;
       });
       if (!duplicate) patterns_.push_back(std::move(p));
     }
   }
   pattern_count_ = patterns_.size();
+  // Which entities each folded name could be: "trung quoc" only China, but
+  // "han" (Hàn, Hán …) is not for text to decide.
+  std::unordered_map<std::string, std::set<std::string>> folded_owners;
+  auto folded_key = [](const Pattern& p) {
+    std::string key;
+    for (const auto& f : p.folded) key += f + ' ';
+    return key;
+  };
+  for (const auto& p : patterns_) folded_owners[folded_key(p)].insert(p.entity_id);
+  for (auto& p : patterns_) {
+    p.folded_unique = p.terms.size() >= 2 && p.terms != p.folded && folded_owners[folded_key(p)].size() == 1;
+  }
   for (size_t i = 0; i < patterns_.size(); ++i) {
     by_first_term_[patterns_[i].terms.front()].push_back(i);
     by_first_folded_[patterns_[i].folded.front()].push_back(i);
@@ -56,13 +74,14 @@ std::vector<EntityMention> EntityMatcher::Find(std::string_view text, const std:
   // A token without diacritics may stand for any accented form when folded
   // matching is on; a token with them means exactly them.
   auto token_matches = [&](const Token& t, const Pattern& p, size_t k) {
-    const bool same = t.exact == p.terms[k] ||
-                      (options.folded && t.exact == t.folded && t.folded == p.folded[k]);
+    const bool same = t.exact == p.terms[k] || ((options.folded || p.folded_unique) && t.exact == t.folded &&
+                                                t.folded == p.folded[k]);
     if (!same) return false;
     return !options.require_capitals || !p.capitalised[k] ||
            StartsUppercase(text.substr(t.begin, t.end - t.begin));
   };
   std::vector<EntityMention> mentions;
+  std::vector<bool> pairing_only;
   for (size_t i = 0; i < tokens.size();) {
     const Pattern* match = nullptr;
     auto try_bucket = [&](const std::unordered_map<std::string, std::vector<size_t>>& index,
@@ -73,6 +92,8 @@ std::vector<EntityMention> EntityMatcher::Find(std::string_view text, const std:
         const Pattern& p = patterns_[idx];
         if (match != nullptr && match->terms.size() >= p.terms.size()) return;
         if (i + p.terms.size() > tokens.size()) continue;
+        if (options.max_tokens != 0 && p.terms.size() > options.max_tokens) continue;
+        if (!options.skip_entity.empty() && p.entity_id == options.skip_entity) continue;
         bool ok = true;
         for (size_t k = 0; k < p.terms.size() && ok; ++k) ok = token_matches(tokens[i + k], p, k);
         if (ok) {
@@ -82,19 +103,74 @@ std::vector<EntityMention> EntityMatcher::Find(std::string_view text, const std:
       }
     };
     try_bucket(by_first_term_, tokens[i].exact);
-    if (options.folded && tokens[i].exact == tokens[i].folded) try_bucket(by_first_folded_, tokens[i].folded);
+    // Text typed without diacritics ("Trung Quoc") still names an entity
+    // where the folded name is a single entity's (see folded_unique).
+    if (tokens[i].exact == tokens[i].folded) try_bucket(by_first_folded_, tokens[i].folded);
     if (match == nullptr) {
       ++i;
       continue;
     }
     const size_t n = match->terms.size();
-    if (!match->not_entity) {
+    // "US$5 billion", "S$": a currency, not the country.
+    const bool currency = tokens[i + n - 1].end < text.size() && text[tokens[i + n - 1].end] == '$';
+    if (!match->not_entity && !currency) {
       mentions.push_back({match->entity_id, tokens[i].begin, tokens[i + n - 1].end,
                           static_cast<uint32_t>(i), static_cast<uint32_t>(n)});
+      pairing_only.push_back(match->pairing_only);
     }
     i += n;
   }
+  KeepPairedOnly(text, &mentions, pairing_only);
   return mentions;
+}
+
+namespace {
+
+// True when only spaces and one dash (-, – or —) lie between two mentions.
+bool DashBetween(std::string_view text, uint32_t end, uint32_t begin) {
+  if (begin <= end || begin - end > 8) return false;
+  std::string_view gap = text.substr(end, begin - end);
+  size_t dashes = 0;
+  for (size_t k = 0; k < gap.size();) {
+    if (gap[k] == ' ') {
+      ++k;
+    } else if (gap[k] == '-') {
+      ++dashes, ++k;
+    } else if (gap.substr(k, 3) == "\u2013" || gap.substr(k, 3) == "\u2014") {
+      ++dashes, k += 3;
+    } else {
+      return false;
+    }
+  }
+  return dashes == 1;
+}
+
+}  // namespace
+
+void EntityMatcher::KeepPairedOnly(std::string_view text, std::vector<EntityMention>* mentions,
+                                   const std::vector<bool>& pairing_only) {
+  std::vector<EntityMention> kept;
+  for (size_t k = 0; k < mentions->size(); ++k) {
+    const auto& m = (*mentions)[k];
+    bool paired = !pairing_only[k] ||
+                  (k > 0 && DashBetween(text, (*mentions)[k - 1].end, m.begin)) ||
+                  (k + 1 < mentions->size() && DashBetween(text, m.end, (*mentions)[k + 1].begin));
+    if (paired) kept.push_back(m);
+  }
+  *mentions = std::move(kept);
+}
+
+std::vector<EntityMention> EntityMatcher::FindInside(std::string_view text, const std::vector<Token>& tokens,
+                                                     const EntityMention& outer) const {
+  if (outer.token_count < 2 || outer.first_token + outer.token_count > tokens.size()) return {};
+  std::vector<Token> inner(tokens.begin() + outer.first_token,
+                           tokens.begin() + outer.first_token + outer.token_count);
+  MatchOptions options;
+  options.max_tokens = outer.token_count - 1;
+  options.skip_entity = outer.entity_id;
+  std::vector<EntityMention> found = Find(text, inner, options);
+  for (auto& m : found) m.first_token += outer.first_token;
+  return found;
 }
 
 }  // namespace policygraph::indexer

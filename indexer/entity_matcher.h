@@ -7,7 +7,12 @@
 //   must too: "Mỹ" (the US) does not fire inside "thẩm mỹ";
 // - the longest match wins, and a not_entity name ("Ấn Độ Dương", the Indian
 //   Ocean) wins over the shorter entity inside it ("Ấn Độ", India) and is
-//   then dropped.
+//   then dropped;
+// - text written without diacritics matches a name folded only where that
+//   is unambiguous: "Trung Quoc" is China (no other name folds to it), a
+//   one-word name never matches folded ("My" is not Mỹ);
+// - a pairing name ("Trung" for China) counts only where a dash joins it to
+//   another country's name: "Mỹ - Trung", "Việt - Nhật".
 #pragma once
 
 #include <string>
@@ -28,6 +33,14 @@ struct MatchOptions {
   // Match a token by its folded form (no diacritics) where the token itself
   // has none, so "trung quoc" finds Trung Quốc. Default: false.
   bool folded = false;
+  // Longest name, in tokens, that may match; 0 for no limit. Finding the
+  // names inside a name ("Việt Nam" in "Diễn đàn … Việt Nam - Hàn Quốc")
+  // caps it below the outer name's length.
+  size_t max_tokens = 0;
+  // Names of this entity are skipped: inside "Thailand's Personal Data
+  // Protection Act 2019" the shorter "Thailand's Personal Data Protection
+  // Act" would hide "Thailand". Default: none.
+  std::string skip_entity;
 };
 
 struct EntityMention {
@@ -47,6 +60,12 @@ class EntityMatcher {
   std::vector<EntityMention> Find(std::string_view text, const std::vector<Token>& tokens,
                                   const MatchOptions& options = MatchOptions()) const;
 
+  // The names inside `outer` (which must come from Find over the same
+  // tokens), shorter than it: "Việt Nam" and "Hàn Quốc" inside "Diễn đàn
+  // Chuyển đổi số Việt Nam - Hàn Quốc".
+  std::vector<EntityMention> FindInside(std::string_view text, const std::vector<Token>& tokens,
+                                        const EntityMention& outer) const;
+
   size_t pattern_count() const { return pattern_count_; }
 
  private:
@@ -56,7 +75,14 @@ class EntityMatcher {
     std::vector<bool> capitalised;  // per term: the name's word starts uppercase
     std::string entity_id;
     bool not_entity = false;
+    bool pairing_only = false;
+    // Text without diacritics may match it folded: it has two words or more,
+    // diacritics to lose, and no other entity's name folds the same way.
+    bool folded_unique = false;
   };
+  // Drops pairing-only mentions not joined by a dash to another mention.
+  static void KeepPairedOnly(std::string_view text, std::vector<EntityMention>* mentions,
+                             const std::vector<bool>& pairing_only);
   // Patterns, and indexes on them by first exact and first folded term, each
   // bucket longest first.
   std::vector<Pattern> patterns_;

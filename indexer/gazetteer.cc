@@ -29,9 +29,9 @@ bool IsKnownEntityType(const std::string& type) {
 Status ParseGazetteer(const std::string& name, const std::string& content,
                       std::vector<graph::Node>* entities) {
   return ForEachTsvRow(name, content, [&](const std::vector<std::string>& fields, const std::string& where) {
-    if (fields.size() != 6) {
-      return Status::InvalidArgument(where + "expected 6 tab-separated fields "
-                                     "(id, type, wikidata, names_en, names_vi, member_of), found " +
+    if (fields.size() != 6 && fields.size() != 7) {
+      return Status::InvalidArgument(where + "expected 6 or 7 tab-separated fields "
+                                     "(id, type, wikidata, names_en, names_vi, member_of[, pairing_names]), found " +
                                      std::to_string(fields.size()));
     }
     graph::Node node;
@@ -41,6 +41,7 @@ Status ParseGazetteer(const std::string& name, const std::string& content,
     node.names_en = SplitList(fields[3]);
     node.names_vi = SplitList(fields[4]);
     node.member_of = SplitList(fields[5]);
+    if (fields.size() == 7) node.pairing_names = SplitList(fields[6]);
     if (!IsSlug(node.id)) {
       return Status::InvalidArgument(where + "id '" + node.id +
                                      "' must be a lowercase slug of a-z, 0-9, '-' and '_'");

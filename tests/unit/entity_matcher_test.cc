@@ -40,6 +40,9 @@ std::vector<Node> Gazetteer() {
       // that "longest wins" cannot rely on gazetteer order.
       MakeNode("asean", "regional_org", {"ASEAN"}, {"ASEAN"}),
       MakeNode("asean-regional-forum", "organization", {"ASEAN Regional Forum"}, {}),
+      // "Hàn Quốc" and "Hán Quốc" both fold to "han quoc".
+      MakeNode("south-korea", "country", {"South Korea"}, {"Hàn Quốc"}),
+      MakeNode("han-state", "country", {}, {"Hán Quốc"}),
   };
 }
 
@@ -86,7 +89,10 @@ TEST_F(EntityMatcherTest, Golden) {
       {"NFD text matches NFC names; the span covers the NFD bytes",
        "Trung Quo\xcc\x82\xcc\x81" "c va\xcc\x80 My\xcc\x83",
        {{"china", "Trung Quo\xcc\x82\xcc\x81" "c"}, {"united-states", "My\xcc\x83"}}},
-      {"matching is diacritics-exact: no diacritics, no match", "trung quoc; Trung Quoc", {}},
+      {"text without diacritics matches a name that folds to one entity only", "trung quoc; Trung Quoc",
+       {{"china", "Trung Quoc"}}},
+      {"but never a one-word name: My is not Mỹ", "My data", {}},
+      {"nor a folded name two entities share", "Han Quoc; Hàn Quốc", {{"south-korea", "Hàn Quốc"}}},
       {"the longest name starting at a word wins", "ASEAN Regional Forum",
        {{"asean-regional-forum", "ASEAN Regional Forum"}}},
       {"a partial longer name falls back to the shorter one", "ASEAN Regional meeting",
@@ -125,8 +131,8 @@ TEST_F(EntityMatcherTest, MentionCarriesTokenIndexAndCount) {
 
 TEST_F(EntityMatcherTest, DuplicateNamesMakeOnePattern) {
   // "EU" is both an English and a Vietnamese name of the EU: one pattern.
-  // 2 India + 2 ocean + 4 US + 2 China + 3 EU + 1 ASEAN + 1 ARF.
-  EXPECT_EQ(matcher_.pattern_count(), 15u);
+  // 2 India + 2 ocean + 4 US + 2 China + 3 EU + 1 ASEAN + 1 ARF + 2 Korea + 1 Hán.
+  EXPECT_EQ(matcher_.pattern_count(), 18u);
 }
 
 TEST(EntityMatcherStandaloneTest, NamesWithoutTokensAreIgnored) {

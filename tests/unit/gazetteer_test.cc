@@ -88,6 +88,16 @@ TEST(GazetteerTest, ParseAppendsToTheVector) {
   EXPECT_EQ(nodes[1].id, "a");
 }
 
+TEST(GazetteerTest, OptionalSeventhColumnHoldsPairingNames) {
+  std::vector<Node> entities;
+  ASSERT_TRUE(ParseGazetteer("g.tsv", "china\tcountry\tQ148\tChina\tTrung Quốc\t-\tTrung\n", &entities).ok());
+  ASSERT_EQ(entities.size(), 1u);
+  EXPECT_EQ(entities[0].pairing_names, std::vector<std::string>{"Trung"});
+  entities.clear();
+  ASSERT_TRUE(ParseGazetteer("g.tsv", "china\tcountry\tQ148\tChina\tTrung Quốc\t-\n", &entities).ok());
+  EXPECT_TRUE(entities[0].pairing_names.empty());
+}
+
 TEST(GazetteerTest, ErrorsNameFileAndLine) {
   struct Case {
     const char* why;
@@ -95,8 +105,8 @@ TEST(GazetteerTest, ErrorsNameFileAndLine) {
     const char* message_part;   // besides "g.tsv:3: "
   };
   const std::vector<Case> cases = {
-      {"five fields", "china\tcountry\tQ148\tChina\tTrung Quốc", "expected 6 tab-separated fields"},
-      {"seven fields", "china\tcountry\tQ148\tChina\tTrung Quốc\t-\textra", "found 7"},
+      {"five fields", "china\tcountry\tQ148\tChina\tTrung Quốc", "expected 6 or 7 tab-separated fields"},
+      {"eight fields", "china\tcountry\tQ148\tChina\tTrung Quốc\t-\tTrung\textra", "found 8"},
       {"spaces instead of tabs", "china country Q148 China - -", "found 1"},
       {"uppercase id", "China\tcountry\tQ148\tChina\t-\t-", "id 'China'"},
       {"space in id", "united states\tcountry\t-\tUS\t-\t-", "lowercase slug"},
