@@ -7,8 +7,10 @@
 
 #include "graph/graph_store.h"
 #include "indexer/analyzer.h"
-#include "indexer/co_mentions.h"
+#include "indexer/discovered_entities.h"
+#include "indexer/document_links.h"
 #include "indexer/document.h"
+#include "indexer/entity_discovery.h"
 #include "indexer/entity_matcher.h"
 #include "indexer/gazetteer.h"
 #include "indexer/glossary.h"
@@ -79,8 +81,8 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
                                      " (rename one, or set 'id:' in its front matter)");
     }
   }
-  std::vector<graph::Node> entities;
-  Status s = LoadGazetteer(options.gazetteer, &entities);
+  std::vector<graph::Node> gazetteer;
+  Status s = LoadGazetteer(options.gazetteer, &gazetteer);
   if (!s.ok()) return s;
 
   std::vector<graph::Node> concepts;
@@ -90,6 +92,12 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
   }
 
   Analyzer analyzer;
+  // Names the texts themselves reveal join the gazetteer's before matching,
+  // so that every document finds them, wherever they were first seen.
+  DiscoveredEntities discovered(analyzer, gazetteer);
+  for (const auto& doc : docs) discovered.Add(DiscoverNames(doc.body, analyzer));
+  std::vector<graph::Node> entities = discovered.Merged();
+
   // Open both stores.
   std::error_code ec;
   fs::create_directories(options.data_dir, ec);
@@ -114,10 +122,13 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
 
   EntityMatcher entity_matcher(analyzer, entities);
   EntityMatcher concept_matcher(analyzer, concepts);
+  DocumentLinker linker(analyzer, entity_matcher, entities);
   std::vector<graph::Node> nodes = NodesFromGazetteer(analyzer, entities);
   s = graph->PutNodes(nodes);
   if (!s.ok()) return s;
   report->entities = nodes.size();
+  report->discovered = static_cast<size_t>(
+      std::count_if(nodes.begin(), nodes.end(), [](const graph::Node& n) { return n.discovered; }));
   report->concepts = concepts.size();
 
   // Analyse and write each document.
@@ -132,7 +143,7 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
     a.concepts = concept_matcher.Find(doc.body, a.body);
     a.entity_ids = DistinctIds(a.entities);
     graph::DocumentContribution contribution =
-        ExtractCoMentions(doc, analyzer.Sentences(doc.body), a.entities);
+        linker.Extract(doc, a.body, a.entities, a.passages, analyzer.Sentences(doc.body));
 
     s = search->Write(a, analyzer);
     if (!s.ok()) return s;
@@ -140,6 +151,7 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
     if (!s.ok()) return s;
     report->mentions += a.entities.size();
     report->evidence += contribution.evidence.size();
+    for (const auto& [edge, ev] : contribution.evidence) report->typed_evidence += !ev.trigger.empty();
     report->passages += a.passages.size();
     ++report->documents;
     if (progress != nullptr && report->documents % 10000 == 0) {
@@ -148,7 +160,9 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
   }
 
   // Commit explicitly, graph first: see the header for why this order.
-  s = search->SetLexicon(EncodeLexicon({entities, concepts}));
+  // Queries are matched against the gazetteer's entities only: discovered
+  // names are many and unchecked, and would reshape ranking unreviewed.
+  s = search->SetLexicon(EncodeLexicon({gazetteer, concepts}));
   if (!s.ok()) return s;
   s = graph->Commit();
   if (!s.ok()) return s;

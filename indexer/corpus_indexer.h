@@ -26,11 +26,13 @@ struct IndexOptions {
 
 struct IndexReport {
   size_t documents = 0;       // documents written
-  size_t entities = 0;        // gazetteer entities (nodes) written
+  size_t entities = 0;        // entities (nodes) written: gazetteer and discovered
+  size_t discovered = 0;      // of which discovered in the texts
   size_t concepts = 0;        // glossary and learned concepts
   size_t passages = 0;        // passages written
   size_t mentions = 0;        // entity mentions found
-  size_t evidence = 0;        // co-mention evidence sentences written
+  size_t evidence = 0;        // evidence sentences written (typed links and co-mentions)
+  size_t typed_evidence = 0;  // of which for typed links
   uint64_t total_documents = 0;  // documents in the search index afterwards
 };
 

@@ -1,0 +1,200 @@
+#include "indexer/discovered_entities.h"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+
+#include "indexer/entity_matcher.h"
+#include "indexer/gazetteer.h"
+
+namespace policygraph::indexer {
+
+namespace {
+
+// An id from a name's folded form: "Hội nghị Bộ trưởng ASEAN" ->
+// "d-hoi-nghi-bo-truong-asean".
+std::string SlugOf(const std::string& folded) {
+  std::string slug = kDiscoveredIdPrefix;
+  for (char c : folded) {
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (alnum) {
+      slug.push_back(c);
+    } else if (slug.back() != '-') {
+      slug.push_back('-');
+    }
+    if (slug.size() >= 72) break;
+  }
+  while (slug.size() > 2 && slug.back() == '-') slug.pop_back();
+  return slug;
+}
+
+}  // namespace
+
+bool IsAcronym(const std::string& text) {
+  if (text.size() < 2 || text.size() > 12) return false;
+  size_t upper = 0, lower = 0;
+  for (char c : text) {
+    if (c == ' ') return false;
+    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) ++upper;
+    else if (c >= 'a' && c <= 'z') ++lower;
+    else if (c != '/' && c != '-' && c != '.' && c != '&') return false;
+  }
+  return upper >= 2 && upper > lower;
+}
+
+DiscoveredEntities::DiscoveredEntities(const Analyzer& analyzer, const std::vector<graph::Node>& gazetteer)
+    : analyzer_(analyzer), gazetteer_(gazetteer) {
+  for (size_t i = 0; i < gazetteer.size(); ++i) {
+    for (const auto* names : {&gazetteer[i].names_en, &gazetteer[i].names_vi}) {
+      for (const auto& name : *names) gazetteer_key_.emplace(Key(name), i);
+    }
+  }
+}
+
+// Names compare by their words: case, tone placement and punctuation aside.
+std::string DiscoveredEntities::Key(const std::string& name) const {
+  std::string key;
+  for (const auto& t : analyzer_.Tokenize(name)) {
+    if (!key.empty()) key.push_back(' ');
+    key += t.exact;
+  }
+  return key;
+}
+
+// A name that picks out one thing: a capitalised word or a number after its
+// first word ("Luật An ninh mạng", "Kế hoạch … 2025"), not a head word and
+// lowercase description ("Luật bảo vệ dữ liệu cá nhân").
+bool DiscoveredEntities::IsSpecific(const std::string& name) const {
+  auto tokens = analyzer_.Tokenize(name);
+  for (size_t i = 1; i < tokens.size(); ++i) {
+    std::string_view word = std::string_view(name).substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    if (StartsUppercase(word) || (!word.empty() && word[0] >= '0' && word[0] <= '9')) return true;
+  }
+  return false;
+}
+
+// "Công ty an ninh mạng Fortinet", "Bộ Thông tin và Truyền thông Việt Nam":
+// a known organisation or framework with words around it. Matching finds the
+// known name inside; a new entity would only hide it. Countries and regional
+// organisations do not count: "Hội nghị Cấp cao ASEAN - Nhật Bản" is new.
+std::optional<DiscoveredEntities::Known> DiscoveredEntities::KnownInside(const std::string& name) const {
+  auto tokens = analyzer_.Tokenize(name);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    std::string key;
+    for (size_t j = i; j < tokens.size(); ++j) {
+      key += (j == i ? "" : " ") + tokens[j].exact;
+      auto it = gazetteer_key_.find(key);
+      if (it == gazetteer_key_.end()) continue;
+      const std::string& type = gazetteer_[it->second].type;
+      if (type != "country" && type != "regional_org" && type != kNotEntityType) return Known{it->second, i == 0};
+    }
+  }
+  return std::nullopt;
+}
+
+void DiscoveredEntities::AddName(std::vector<std::string>* names, const std::string& name) const {
+  const std::string key = Key(name);
+  if (key.empty()) return;
+  for (const auto& n : *names) {
+    if (Key(n) == key) return;
+  }
+  names->push_back(name);
+}
+
+void DiscoveredEntities::Add(const std::vector<DiscoveredName>& names) {
+  for (const auto& d : names) {
+    if (d.confidence < kMinDiscoveryConfidence) continue;
+    const std::string key = Key(d.name);
+    if (key.empty() || gazetteer_key_.count(key)) continue;
+    if (auto known = KnownInside(d.name)) {
+      // "Chương trình Chuyển đổi số quốc gia đến năm 2025 …" is the known
+      // programme written out in full: one more name for it. "Công ty an
+      // ninh mạng Fortinet" only describes a known name: nothing to add.
+      if (known->at_start && IsSpecific(d.name)) AddName(&learned_[known->index], d.name);
+      continue;
+    }
+    std::vector<std::string> full, acronyms;
+    for (const auto& a : d.aliases) (IsAcronym(a) ? acronyms : full).push_back(a);
+
+    // Stated as a translation of a gazetteer entity?
+    std::optional<size_t> known;
+    for (const auto* list : {&full, &acronyms}) {
+      for (const auto& a : *list) {
+        auto it = gazetteer_key_.find(Key(a));
+        if (it != gazetteer_key_.end() && gazetteer_[it->second].type != kNotEntityType) known = it->second;
+      }
+    }
+    if (known) {
+      if (IsSpecific(d.name)) AddName(&learned_[*known], d.name);
+      continue;
+    }
+    if (!IsSpecific(d.name) && full.empty() && acronyms.empty()) continue;
+
+    // One discovered entity per name; a translation already seen joins it.
+    std::optional<size_t> index;
+    if (auto it = found_key_.find(key); it != found_key_.end()) index = it->second;
+    for (const auto& a : full) {
+      if (index) break;
+      if (auto it = found_key_.find(Key(a)); it != found_key_.end()) index = it->second;
+    }
+    if (!index) {
+      index = found_.size();
+      found_.push_back(Found{d.type, 0, 0, {}, {}});
+    }
+    Found& f = found_[*index];
+    f.confidence = std::max(f.confidence, d.confidence);
+    ++f.occurrences;
+    AddName(&f.names, d.name);
+    found_key_.emplace(key, *index);
+    for (const auto& a : full) {
+      if (gazetteer_key_.count(Key(a))) continue;
+      AddName(&f.names, a);
+      found_key_.emplace(Key(a), *index);
+    }
+    for (const auto& a : acronyms) {
+      if (!gazetteer_key_.count(Key(a))) AddName(&f.acronyms, a);
+    }
+  }
+}
+
+std::vector<graph::Node> DiscoveredEntities::Merged() const {
+  std::vector<graph::Node> out = gazetteer_;
+  for (const auto& [index, names] : learned_) {
+    graph::Node& n = out[index];
+    for (const auto& name : names) {
+      auto& list = analyzer_.DetectLanguage(name) == Language::kVietnamese ? n.names_vi : n.names_en;
+      list.push_back(name);
+    }
+  }
+
+  // An acronym two names claim names neither.
+  std::map<std::string, std::set<size_t>> claims;
+  for (size_t i = 0; i < found_.size(); ++i) {
+    for (const auto& a : found_[i].acronyms) claims[Key(a)].insert(i);
+  }
+  std::set<std::string> ids;
+  for (const auto& n : gazetteer_) ids.insert(n.id);
+  for (size_t i = 0; i < found_.size(); ++i) {
+    const Found& f = found_[i];
+    if (f.names.empty()) continue;
+    graph::Node n;
+    n.type = f.type;
+    n.discovered = true;
+    n.confidence = f.confidence;
+    n.id = SlugOf(analyzer_.Fold(f.names.front()));
+    for (int suffix = 2; ids.count(n.id); ++suffix) n.id = SlugOf(analyzer_.Fold(f.names.front())) + "-" + std::to_string(suffix);
+    ids.insert(n.id);
+    std::vector<std::string> names = f.names;
+    for (const auto& a : f.acronyms) {
+      if (claims[Key(a)].size() == 1) names.push_back(a);
+    }
+    for (const auto& name : names) {
+      auto& list = analyzer_.DetectLanguage(name) == Language::kVietnamese ? n.names_vi : n.names_en;
+      list.push_back(name);
+    }
+    out.push_back(std::move(n));
+  }
+  return out;
+}
+
+}  // namespace policygraph::indexer

@@ -1,0 +1,165 @@
+#include "indexer/document_links.h"
+
+#include <algorithm>
+#include <set>
+
+#include "indexer/dates.h"
+#include "indexer/typed_links.h"
+
+namespace policygraph::indexer {
+
+namespace {
+
+// How many passages back "các luật trên" ("the laws above") may reach.
+constexpr uint32_t kAnaphoraPassages = 3;
+
+bool Overlaps(uint32_t b1, uint32_t e1, uint32_t b2, uint32_t e2) { return b1 < e2 && b2 < e1; }
+
+// The date a sentence states, if any: the first date that is neither a
+// period nor part of a name.
+const DateMention* SentenceDate(const std::vector<DateMention>& dates, const SentenceSpan& s,
+                                const std::vector<EntityMention>& mentions) {
+  for (const auto& d : dates) {
+    if (d.begin < s.begin) continue;
+    if (d.begin >= s.end) break;
+    if (d.period) continue;
+    bool in_name = std::any_of(mentions.begin(), mentions.end(),
+                               [&](const EntityMention& m) { return Overlaps(d.begin, d.end, m.begin, m.end); });
+    if (!in_name) return &d;
+  }
+  return nullptr;
+}
+
+bool StartsWithPossessive(std::string_view rest) {
+  return rest.substr(0, 2) == "'s" || rest.substr(0, 4) == "\u2019s";
+}
+
+}  // namespace
+
+DocumentLinker::DocumentLinker(const Analyzer& analyzer, const EntityMatcher& matcher,
+                               const std::vector<graph::Node>& entities)
+    : matcher_(matcher), triggers_(analyzer) {
+  for (const auto& e : entities) type_of_[e.id] = e.type;
+}
+
+graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, const std::vector<Token>& tokens,
+                                                    const std::vector<EntityMention>& mentions,
+                                                    const std::vector<Passage>& passages,
+                                                    const std::vector<SentenceSpan>& sentences) const {
+  graph::DocumentContribution c;
+  c.doc_id = doc.id;
+  const std::string_view body = doc.body;
+  auto type_of = [&](const std::string& id) {
+    auto it = type_of_.find(id);
+    return it == type_of_.end() ? std::string() : it->second;
+  };
+
+  // Names inside names, once per mention.
+  std::vector<SentenceMention> all(mentions.size());
+  std::set<std::string> named;
+  for (size_t k = 0; k < mentions.size(); ++k) {
+    const auto& m = mentions[k];
+    SentenceMention& sm = all[k];
+    sm.id = m.entity_id;
+    sm.type = type_of(m.entity_id);
+    sm.kind = KindOfType(sm.type);
+    sm.first = m.first_token;
+    sm.count = m.token_count;
+    named.insert(m.entity_id);
+    std::vector<EntityMention> inner = matcher_.FindInside(body, tokens, m);
+    std::vector<const EntityMention*> actors;
+    for (const auto& in : inner) {
+      named.insert(in.entity_id);
+      if (KindOfType(type_of(in.entity_id)) != EntityKind::kActor) continue;
+      actors.push_back(&in);
+      bool after_of = in.first_token > m.first_token &&
+                      (tokens[in.first_token - 1].exact == "của" || tokens[in.first_token - 1].exact == "of");
+      bool possessive = in.first_token == m.first_token && StartsWithPossessive(body.substr(in.end));
+      // An organisation belongs to the country in its name ("Bộ Khoa học,
+      // CNTT và Truyền thông Hàn Quốc"); a framework only to one named as
+      // its owner ("Luật … của Thái Lan", "Thailand's … Act"), since "Khung
+      // ASEAN về …" names ASEAN without being its law.
+      bool owns = sm.type == "organization" || after_of || possessive;
+      if (sm.owner.empty() && type_of(in.entity_id) == "country" && owns) sm.owner = in.entity_id;
+    }
+    // "… Việt Nam - Hàn Quốc", "ASEAN-Japan …": two actors a dash joins.
+    for (size_t i = 0; i + 1 < actors.size() && sm.paired.empty(); ++i) {
+      std::string_view gap = body.substr(actors[i]->end, actors[i + 1]->begin - actors[i]->end);
+      bool dash = gap.size() <= 7 && (gap.find('-') != std::string_view::npos ||
+                                      gap.find("\u2013") != std::string_view::npos);
+      if (dash && actors[i]->entity_id != actors[i + 1]->entity_id) {
+        sm.paired = {actors[i]->entity_id, actors[i + 1]->entity_id};
+      }
+    }
+  }
+  c.entities.assign(named.begin(), named.end());
+
+  const std::string default_year = doc.date.size() >= 4 ? doc.date.substr(0, 4) : "";
+  const std::vector<DateMention> dates = FindDates(body, default_year);
+
+  size_t passage = 0, t = 0, m = 0;
+  std::string carried_date;  // the last date stated in the current passage
+  std::vector<std::pair<uint32_t, std::string>> laws_seen;  // (passage, law id)
+  for (const auto& s : sentences) {
+    while (passage + 1 < passages.size() && passages[passage + 1].begin <= s.begin) {
+      ++passage;
+      carried_date.clear();
+    }
+    while (t < tokens.size() && tokens[t].begin < s.begin) ++t;
+    size_t t_end = t;
+    while (t_end < tokens.size() && tokens[t_end].begin < s.end) ++t_end;
+    while (m < mentions.size() && mentions[m].begin < s.begin) ++m;
+    size_t m_end = m;
+    while (m_end < mentions.size() && mentions[m_end].begin < s.end) ++m_end;
+
+    if (const DateMention* d = SentenceDate(dates, s, mentions)) carried_date = d->iso;
+    if (m_end == m) continue;
+
+    SentenceContext ctx;
+    ctx.text = body;
+    std::vector<Token> sentence_tokens(tokens.begin() + t, tokens.begin() + t_end);
+    ctx.tokens = &sentence_tokens;
+    for (size_t k = m; k < m_end; ++k) {
+      SentenceMention sm = all[k];
+      sm.first -= static_cast<uint32_t>(t);
+      ctx.mentions.push_back(std::move(sm));
+    }
+    ctx.triggers = triggers_.Find(sentence_tokens);
+    for (const auto& [p, law] : laws_seen) {
+      if (p + kAnaphoraPassages >= passage &&
+          std::find(ctx.recent_laws.begin(), ctx.recent_laws.end(), law) == ctx.recent_laws.end()) {
+        ctx.recent_laws.push_back(law);
+      }
+    }
+
+    graph::Evidence ev;
+    ev.doc_id = doc.id;
+    ev.begin = s.begin;
+    ev.end = s.end;
+    ev.passage = static_cast<uint32_t>(passage);
+    ev.date = carried_date.empty() ? doc.date : carried_date;
+    ev.text = TruncateUtf8(body.substr(s.begin, s.end - s.begin), kMaxEvidenceTextBytes);
+
+    std::set<std::pair<std::string, std::string>> typed_pairs;
+    for (const auto& link : FindTypedLinks(ctx)) {
+      graph::Evidence typed = ev;
+      typed.trigger = TruncateUtf8(link.trigger, 200);
+      c.evidence.push_back({graph::EdgeKey{link.source, link.relation, link.target}, std::move(typed)});
+      typed_pairs.insert(std::minmax(link.source, link.target));
+    }
+    // Every other pair named together is a co-mention, smaller id first.
+    std::set<std::string> here;
+    for (size_t k = m; k < m_end; ++k) here.insert(mentions[k].entity_id);
+    for (auto a = here.begin(); a != here.end(); ++a) {
+      for (auto b = std::next(a); b != here.end(); ++b) {
+        if (!typed_pairs.count({*a, *b})) c.evidence.push_back({graph::EdgeKey{*a, kCoMention, *b}, ev});
+      }
+    }
+    for (size_t k = m; k < m_end; ++k) {
+      if (all[k].type == "law") laws_seen.emplace_back(static_cast<uint32_t>(passage), all[k].id);
+    }
+  }
+  return c;
+}
+
+}  // namespace policygraph::indexer

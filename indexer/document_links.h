@@ -1,0 +1,48 @@
+// Everything one document contributes to the graph: per sentence, the typed
+// links its entities and trigger words state (typed_links.h), a weak
+// co_mention link for any other pair named together, and for each link the
+// evidence: document, passage, sentence span, date and trigger.
+//
+// A sentence's date is the first date written in it (not a plan's period
+// such as "2021-2025", not a year inside a name); failing that, the last
+// date written earlier in the same passage ("Ngày 23/11/2022, … . Sự kiện
+// này …"); failing that, the document's date.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "graph/graph_types.h"
+#include "indexer/analyzer.h"
+#include "indexer/document.h"
+#include "indexer/entity_matcher.h"
+#include "indexer/link_triggers.h"
+#include "indexer/passages.h"
+
+namespace policygraph::indexer {
+
+// Longest sentence text kept as evidence; the span still covers it whole.
+constexpr size_t kMaxEvidenceTextBytes = 1000;
+
+class DocumentLinker {
+ public:
+  // `entities` gives each id's type; `matcher` finds names inside names. Both
+  // must outlive the linker.
+  DocumentLinker(const Analyzer& analyzer, const EntityMatcher& matcher,
+                 const std::vector<graph::Node>& entities);
+
+  // `tokens`, `mentions`, `passages` and `sentences` come from the analyser,
+  // matcher and SplitPassages over doc.body.
+  graph::DocumentContribution Extract(const SourceDocument& doc, const std::vector<Token>& tokens,
+                                      const std::vector<EntityMention>& mentions,
+                                      const std::vector<Passage>& passages,
+                                      const std::vector<SentenceSpan>& sentences) const;
+
+ private:
+  const EntityMatcher& matcher_;
+  TriggerLexicon triggers_;
+  std::unordered_map<std::string, std::string> type_of_;
+};
+
+}  // namespace policygraph::indexer

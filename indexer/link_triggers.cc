@@ -1,0 +1,128 @@
+#include "indexer/link_triggers.h"
+
+#include <algorithm>
+
+namespace policygraph::indexer {
+
+namespace {
+
+struct Entry {
+  const char* relation;
+  std::vector<const char*> phrases;
+};
+
+// Vietnamese and English, written as they appear; the analyser folds case and
+// tone placement, so "Hợp tác" and "hợp tác" are one entry. English verbs are
+// listed in their inflected forms rather than stemmed, because a stem would
+// also catch nouns that type nothing ("partnering" yes, "partner countries" no).
+const std::vector<Entry>& Entries() {
+  static const std::vector<Entry> kEntries = {
+      {kCooperation,
+       {"hợp tác", "phối hợp", "cùng với", "quan hệ đối tác", "đối tác chiến lược", "đối tác toàn diện",
+        "là đối tác", "đối thoại", "đàm phán", "ký kết", "ký thỏa thuận", "bắt tay", "liên kết với",
+        "làm việc với", "tuyên bố chung", "joint statement", "cooperate", "cooperates", "cooperated", "cooperating", "cooperation",
+        "co-operation", "collaborate", "collaborates", "collaborated", "collaborating", "collaboration",
+        "partnership", "partnered", "partnering", "dialogue", "work with", "works with", "worked with",
+        "working with", "together with", "signed", "signs", "negotiated", "negotiations with",
+        "agreed with"}},
+      {kEnactment,
+       {"ban hành", "thông qua", "phê duyệt", "phê chuẩn", "có hiệu lực", "công bố", "khởi động", "ra mắt",
+        "adopt", "adopts", "adopted", "pass", "passes", "passed", "enact", "enacts", "enacted", "approve",
+        "approves", "approved", "issue", "issues", "issued", "launch", "launches", "launched",
+        "introduce", "introduces", "introduced", "unveil", "unveils", "unveiled", "ratify", "ratifies",
+        "ratified", "came into force", "comes into force", "come into force", "entered into force",
+        "enters into force", "took effect", "takes effect", "take effect"}},
+      {kParticipation,
+       {"tham dự", "tham gia", "có sự tham gia", "có sự tham dự", "đăng cai", "chủ trì", "attend",
+        "attends", "attended", "participate", "participates", "participated", "took part", "take part",
+        "takes part", "hosted", "hosts", "host", "join", "joins", "joined"}},
+      {kInvestment,
+       {"đầu tư", "rót vốn", "invest", "invests", "invested", "investing", "investment", "investments"}},
+      {kMembership,
+       {"thành viên", "gia nhập", "kết nạp", "member", "members", "membership", "accession",
+        "acceded to", "admitted", "admits", "admit"}},
+      {kBasis,
+       {"dựa trên", "dựa vào", "trên cơ sở", "căn cứ", "quy định chi tiết", "hướng dẫn thi hành",
+        "tham khảo", "theo mô hình", "lấy cảm hứng từ", "based on", "pursuant to", "built on",
+        "modelled on", "modeled on", "in accordance with", "implementing", "implements",
+        "inspired by", "draws on", "drew on", "drawing on"}},
+      {kCueSymmetric, {"phối hợp", "cùng", "tuyên bố chung", "jointly", "together", "joint statement"}},
+      {kCueThrough, {"thông qua"}},
+      {kCueThisLaw,
+       {"luật này", "đạo luật này", "văn bản này", "nghị định này", "nghị định", "this law", "this act",
+        "the act", "the law", "the decree", "this decree", "the regulation"}},
+      {kCueLaunch,
+       {"công bố", "khởi động", "ra mắt", "launch", "launches", "launched", "unveil", "unveils", "unveiled",
+        "introduce", "introduces", "introduced"}},
+      {kCueAdmit, {"kết nạp", "admitted", "admits", "admit"}},
+      {kCueAnd, {"và", "cùng", "and", "with"}},
+      {kCueContrast,
+       {"trong khi", "trong khi đó", "nhưng", "tuy nhiên", "while", "whereas", "but",
+        "although", "though", "meanwhile"}},
+      {kCueBetween, {"giữa", "between"}},
+      {kCueLocation, {"trong", "tại", "ở", "khắp", "in", "at", "within", "across", "throughout"}},
+      {kCueOwner, {"của", "of"}},
+      {kCueSpeech,
+       {"cho rằng", "cho biết", "nhấn mạnh", "khẳng định", "phát biểu", "theo", "said", "says",
+        "stated", "noted", "according to"}},
+      {kCueHost, {"tổ chức tại", "diễn ra tại", "held in", "held at", "hosted in", "took place in"}},
+      {kCueAnaphora,
+       {"các luật trên", "các luật này", "những luật này", "các văn bản trên", "các đạo luật trên",
+        "these laws", "these acts", "the above laws", "those laws"}},
+  };
+  return kEntries;
+}
+
+}  // namespace
+
+bool IsUndirectedRelation(const std::string& relation) {
+  return relation == kCooperation || relation == kCoMention;
+}
+
+const std::vector<std::string>& AllRelations() {
+  static const std::vector<std::string> kAll = {kCooperation, kEnactment, kParticipation, kInvestment,
+                                                kMembership,  kBasis,     kCoMention};
+  return kAll;
+}
+
+TriggerLexicon::TriggerLexicon(const Analyzer& analyzer) {
+  for (const auto& entry : Entries()) {
+    for (const char* phrase : entry.phrases) {
+      Phrase p;
+      for (const auto& t : analyzer.Tokenize(phrase)) p.terms.push_back(t.exact);
+      if (p.terms.empty()) continue;
+      p.relation = entry.relation;
+      phrases_.push_back(std::move(p));
+    }
+  }
+  std::stable_sort(phrases_.begin(), phrases_.end(),
+                   [](const Phrase& a, const Phrase& b) { return a.terms.size() > b.terms.size(); });
+  for (size_t i = 0; i < phrases_.size(); ++i) by_first_term_[phrases_[i].terms.front()].push_back(i);
+}
+
+std::vector<TriggerHit> TriggerLexicon::Find(const std::vector<Token>& tokens) const {
+  std::vector<TriggerHit> hits;
+  for (size_t i = 0; i < tokens.size();) {
+    size_t length = 0;
+    auto bucket = by_first_term_.find(tokens[i].exact);
+    if (bucket == by_first_term_.end()) {
+      ++i;
+      continue;
+    }
+    for (size_t idx : bucket->second) {  // longest first
+      const Phrase& p = phrases_[idx];
+      if (length != 0 && p.terms.size() < length) break;
+      if (i + p.terms.size() > tokens.size()) continue;
+      bool same = true;
+      for (size_t k = 0; k < p.terms.size() && same; ++k) same = tokens[i + k].exact == p.terms[k];
+      if (!same) continue;
+      // A phrase may be both a trigger and a cue ("phối hợp"): keep both.
+      hits.push_back({p.relation, static_cast<uint32_t>(i), static_cast<uint32_t>(p.terms.size())});
+      length = p.terms.size();
+    }
+    i += length == 0 ? 1 : length;
+  }
+  return hits;
+}
+
+}  // namespace policygraph::indexer

@@ -1,0 +1,68 @@
+// The words that type a link between two entities named in one sentence
+// ("hợp tác với", "ban hành", "có sự tham dự của", "based on" …), and the
+// small documented set of link types they lead to. The rules that use them
+// are in typed_links.h; README.md ("The graph") lists the types with examples.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "indexer/analyzer.h"
+
+namespace policygraph::indexer {
+
+// Link types. Directed except cooperation and co_mention, which are stored
+// with the smaller id as source.
+inline constexpr char kCooperation[] = "cooperation";      // partnership, joint work, dialogue
+inline constexpr char kEnactment[] = "enactment";          // actor -> law/strategy/plan it adopts
+inline constexpr char kParticipation[] = "participation";  // actor -> event/programme it attends or hosts
+inline constexpr char kInvestment[] = "investment";        // investor -> where it invests
+inline constexpr char kMembership[] = "membership";        // member -> organisation
+inline constexpr char kBasis[] = "basis";                  // law -> framework it rests on
+inline constexpr char kCoMention[] = "co_mention";          // named in one sentence, nothing more
+
+bool IsUndirectedRelation(const std::string& relation);
+// Every relation above, in a stable order (for the API's documentation).
+const std::vector<std::string>& AllRelations();
+
+// Words that change how a trigger is read, found like triggers.
+inline constexpr char kCueSymmetric[] = "cue:symmetric";  // "phối hợp", "jointly": subjects cooperate together
+inline constexpr char kCueBetween[] = "cue:between";      // "giữa", "between"
+inline constexpr char kCueLocation[] = "cue:location";    // "trong", "tại", "in": a place, not a party
+inline constexpr char kCueOwner[] = "cue:owner";          // "của", "of": the next name owns the previous one
+inline constexpr char kCueSpeech[] = "cue:speech";        // "cho rằng", "said": what precedes is a speaker
+inline constexpr char kCueHost[] = "cue:host";            // "tổ chức tại", "held in": the place hosts
+inline constexpr char kCueAnaphora[] = "cue:anaphora";    // "các luật trên", "these laws"
+inline constexpr char kCueThrough[] = "cue:through";      // "thông qua": adopts, or "through"
+inline constexpr char kCueThisLaw[] = "cue:this-law";     // "luật này", "this Act": the law named last
+inline constexpr char kCueLaunch[] = "cue:launch";        // "khởi động", "launched": starts, does not ratify
+inline constexpr char kCueAdmit[] = "cue:admit";          // "kết nạp", "admitted": the member follows
+inline constexpr char kCueAnd[] = "cue:and";              // "và", "and": joins the subjects of one verb
+inline constexpr char kCueContrast[] = "cue:contrast";    // "while", "trong khi": a new clause, other parties
+
+struct TriggerHit {
+  std::string relation;  // one of the link types, or a cue
+  uint32_t first = 0;    // index of its first token in the token vector searched
+  uint32_t count = 0;    // tokens
+};
+
+class TriggerLexicon {
+ public:
+  explicit TriggerLexicon(const Analyzer& analyzer);
+  // Triggers and cues among `tokens`, longest first at each position, in
+  // token order, not overlapping.
+  std::vector<TriggerHit> Find(const std::vector<Token>& tokens) const;
+
+ private:
+  struct Phrase {
+    std::vector<std::string> terms;  // exact terms
+    std::string relation;
+  };
+  std::vector<Phrase> phrases_;
+  // Phrases by their first term, each bucket longest first.
+  std::unordered_map<std::string, std::vector<size_t>> by_first_term_;
+};
+
+}  // namespace policygraph::indexer

@@ -1,0 +1,398 @@
+#include "indexer/typed_links.h"
+
+#include <algorithm>
+#include <optional>
+
+namespace policygraph::indexer {
+
+EntityKind KindOfType(const std::string& type) {
+  if (type == "country" || type == "regional_org" || type == "organization") return EntityKind::kActor;
+  if (type == "law" || type == "agreement" || type == "strategy" || type == "plan" || type == "programme" ||
+      type == "initiative" || type == "framework") {
+    return EntityKind::kFramework;
+  }
+  if (type == "event") return EntityKind::kEvent;
+  if (type == "person") return EntityKind::kPerson;
+  return EntityKind::kOther;
+}
+
+namespace {
+
+// How far, in words, a party may stand from its trigger, and one list item
+// from the next ("Trung Quốc, Mỹ, Liên minh châu Âu, các nước lớn và …").
+// Measured on the dev article's sentences and a few of our own; wider gaps
+// start to pair names from different clauses.
+constexpr uint32_t kNearGap = 8;
+constexpr uint32_t kListGap = 8;
+// "có sự tham dự của Bộ trưởng Quốc phòng, quan chức các nước thành viên
+// ASEAN …": attendance lists start after a longer preamble.
+constexpr uint32_t kAttendanceGap = 12;
+// "đã đầu tư 2,85 tỷ USD để xây dựng ba trung tâm dữ liệu ở Tây Java,
+// Indonesia": the place of an investment comes after its amount and purpose.
+constexpr uint32_t kInvestmentGap = 16;
+
+class Sentence {
+ public:
+  explicit Sentence(const SentenceContext& ctx) : ctx_(ctx), tokens_(*ctx.tokens) {
+    for (const auto& hit : ctx.triggers) {
+      if (!InsideMention(hit)) hits_.push_back(hit);
+    }
+  }
+
+  std::vector<TypedLink> Links() {
+    for (const auto& hit : hits_) {
+      if (hit.relation == kCooperation) Cooperation(hit);
+      else if (hit.relation == kEnactment) Enactment(hit);
+      else if (hit.relation == kParticipation) Participation(hit);
+      else if (hit.relation == kInvestment) Investment(hit);
+      else if (hit.relation == kMembership) Membership(hit);
+      else if (hit.relation == kBasis) Basis(hit);
+      else if (hit.relation == kCueHost) Host(hit);
+    }
+    for (size_t k = 0; k < M().size(); ++k) {
+      const auto& m = M()[k];
+      if (m.paired.size() == 2) Add(m.paired[0], kCooperation, m.paired[1], Span(m.first, m.count));
+      if (m.kind == EntityKind::kFramework) Ownership(k);
+    }
+    return std::move(links_);
+  }
+
+ private:
+  const std::vector<SentenceMention>& M() const { return ctx_.mentions; }
+  static uint32_t End(const SentenceMention& m) { return m.first + m.count; }
+  static uint32_t End(const TriggerHit& h) { return h.first + h.count; }
+
+  bool InsideMention(const TriggerHit& h) const {
+    return std::any_of(M().begin(), M().end(),
+                       [&](const SentenceMention& m) { return h.first < End(m) && m.first < End(h); });
+  }
+
+  std::string Span(uint32_t first, uint32_t count) const {
+    if (count == 0 || first + count > tokens_.size()) return "";
+    return std::string(ctx_.text.substr(tokens_[first].begin, tokens_[first + count - 1].end - tokens_[first].begin));
+  }
+
+  // A cue of kind `cue` lies within tokens [from, to).
+  bool CueIn(uint32_t from, uint32_t to, const char* cue) const {
+    return std::any_of(hits_.begin(), hits_.end(),
+                       [&](const TriggerHit& h) { return h.relation == cue && h.first >= from && End(h) <= to; });
+  }
+  // The cue ends exactly where token `at` starts.
+  bool CueRightBefore(uint32_t at, const char* cue) const {
+    return std::any_of(hits_.begin(), hits_.end(),
+                       [&](const TriggerHit& h) { return h.relation == cue && End(h) == at; });
+  }
+
+  // Punctuation that ends a clause (';', ':') or a contrast ("while",
+  // "trong khi") lies between token `from - 1` and token `to`.
+  bool ClauseBreak(uint32_t from, uint32_t to) const {
+    if (from == 0 || to >= tokens_.size() || from > to) return false;
+    std::string_view gap = ctx_.text.substr(tokens_[from - 1].end, tokens_[to].begin - tokens_[from - 1].end);
+    return gap.find_first_of(";:!?\n") != std::string_view::npos || CueIn(from, to, kCueContrast);
+  }
+
+  // Mention k names the owner of mention k-1: "Fortinet của Hoa Kỳ",
+  // "“…” sửa đổi của Singapore".
+  bool IsOwner(size_t k) const {
+    if (k == 0) return false;
+    const auto& prev = M()[k - 1];
+    const auto& m = M()[k];
+    // "Bộ Thông tin và Truyền thông Việt Nam": a country right after an
+    // organisation says whose it is.
+    if (m.first == End(prev) && m.type == "country" && prev.type == "organization") return true;
+    return m.first - End(prev) <= 3 && CueRightBefore(m.first, kCueOwner);
+  }
+
+  // A place rather than a party: "trong ASEAN", "tại khu vực ASEAN".
+  bool IsPlace(const SentenceMention& m, uint32_t from) const {
+    uint32_t start = m.first >= 3 ? std::max(from, m.first - 3) : from;
+    return CueIn(start, m.first, kCueLocation);
+  }
+
+  // Actors before token `at`, nearest first: the first within `near` words,
+  // each further one within kListGap of the one after it. Stops at a clause
+  // break or a speaker cue.
+  std::vector<size_t> ActorsBefore(uint32_t at, uint32_t near) const {
+    std::vector<size_t> out;
+    uint32_t cursor = at;
+    for (size_t k = M().size(); k-- > 0;) {
+      const auto& m = M()[k];
+      if (End(m) > cursor) continue;
+      uint32_t gap = cursor - End(m);
+      if (gap > (out.empty() ? near : kListGap)) break;
+      if (ClauseBreak(End(m), cursor) || CueIn(End(m), cursor, kCueSpeech)) break;
+      if (m.kind == EntityKind::kActor && !IsOwner(k)) out.push_back(k);
+      cursor = m.first;  // other names are stepped over, and distance counts from them
+    }
+    return out;
+  }
+
+  // Actors after token `at`, nearest first, likewise; places and owners are
+  // stepped over, not taken.
+  std::vector<size_t> ActorsAfter(uint32_t at, uint32_t near, bool places_count) const {
+    std::vector<size_t> out;
+    uint32_t cursor = at;
+    for (size_t k = 0; k < M().size(); ++k) {
+      const auto& m = M()[k];
+      if (m.first < cursor) continue;
+      uint32_t gap = m.first - cursor;
+      if (gap > (out.empty() ? near : kListGap)) break;
+      if (ClauseBreak(cursor, m.first)) break;
+      bool party = m.kind == EntityKind::kActor && !IsOwner(k) && (places_count || !IsPlace(m, cursor));
+      if (party) out.push_back(k);
+      cursor = End(m);
+    }
+    return out;
+  }
+
+  // Frameworks (or, with `kind`, other kinds) after / before a token.
+  std::vector<size_t> KindAfter(uint32_t at, uint32_t near, EntityKind kind) const {
+    std::vector<size_t> out;
+    uint32_t cursor = at;
+    for (size_t k = 0; k < M().size(); ++k) {
+      const auto& m = M()[k];
+      if (m.first < cursor) continue;
+      if (m.first - cursor > (out.empty() ? near : kListGap) || ClauseBreak(cursor, m.first)) break;
+      if (m.kind == kind) out.push_back(k);
+      cursor = End(m);
+    }
+    return out;
+  }
+  std::optional<size_t> KindBefore(uint32_t at, uint32_t near, EntityKind kind) const {
+    for (size_t k = M().size(); k-- > 0;) {
+      const auto& m = M()[k];
+      if (End(m) > at) continue;
+      if (at - End(m) > near || ClauseBreak(End(m), at)) return std::nullopt;
+      if (m.kind == kind) return k;
+    }
+    return std::nullopt;
+  }
+
+  void Add(const std::string& a, const char* relation, const std::string& b, const std::string& trigger) {
+    if (a.empty() || b.empty() || a == b) return;
+    TypedLink link{a, relation, b, trigger};
+    if (IsUndirectedRelation(relation) && b < a) std::swap(link.source, link.target);
+    for (const auto& l : links_) {
+      if (l.source == link.source && l.relation == link.relation && l.target == link.target) return;
+    }
+    links_.push_back(std::move(link));
+  }
+
+  void Pairs(const std::vector<size_t>& xs, const std::vector<size_t>& ys, const char* relation,
+             const std::string& trigger) {
+    for (size_t x : xs) {
+      for (size_t y : ys) Add(M()[x].id, relation, M()[y].id, trigger);
+    }
+  }
+  void Cooperation(const TriggerHit& hit) {
+    const std::string trigger = Span(hit.first, hit.count);
+    auto left = ActorsBefore(hit.first, kNearGap);
+    auto right = ActorsAfter(End(hit), kNearGap, /*places_count=*/false);
+    std::vector<std::pair<size_t, size_t>> pairs;
+    if (!left.empty() && !right.empty()) {
+      for (size_t a : left) {
+        for (size_t b : right) pairs.emplace_back(a, b);
+      }
+    } else if (right.size() >= 2 && CueIn(End(hit), M()[right[0]].first, kCueBetween)) {
+      AddAllPairs(right, &pairs);  // "hợp tác giữa ASEAN và Trung Quốc"
+    } else if (left.size() >= 2 && right.empty() && JoinedByAnd(left)) {
+      AddAllPairs(left, &pairs);  // "A và B phối hợp tổ chức", "A và B nâng quan hệ lên …"
+    }
+    for (const auto& [a, b] : pairs) {
+      Add(M()[a].id, kCooperation, M()[b].id, trigger);
+      // Ministries that cooperate bring their countries together too.
+      std::string ca = CountryOf(a), cb = CountryOf(b);
+      if (!ca.empty() && !cb.empty() && (ca != M()[a].id || cb != M()[b].id)) Add(ca, kCooperation, cb, trigger);
+    }
+  }
+
+  static void AddAllPairs(const std::vector<size_t>& xs, std::vector<std::pair<size_t, size_t>>* pairs) {
+    for (size_t i = 0; i < xs.size(); ++i) {
+      for (size_t j = i + 1; j < xs.size(); ++j) pairs->emplace_back(xs[i], xs[j]);
+    }
+  }
+
+  // The actors (nearest first, as ActorsBefore gives them) are joined by
+  // "và", "and", "cùng", "with": subjects of one verb.
+  bool JoinedByAnd(const std::vector<size_t>& actors) const {
+    for (size_t i = 0; i + 1 < actors.size(); ++i) {
+      const auto& later = M()[actors[i]];
+      const auto& earlier = M()[actors[i + 1]];
+      if (!CueIn(End(earlier), later.first, kCueAnd)) return false;
+    }
+    return true;
+  }
+
+  // The country an actor is or belongs to: itself, the country its name
+  // holds, or the one named right after it ("Bộ … Việt Nam").
+  std::string CountryOf(size_t k) const {
+    const auto& m = M()[k];
+    if (m.type == "country") return m.id;
+    if (!m.owner.empty()) return m.owner;
+    if (k + 1 < M().size() && IsOwner(k + 1) && M()[k + 1].type == "country") return M()[k + 1].id;
+    return "";
+  }
+
+  // Who a framework belongs to: a country named inside it after "của"/"of"
+  // or as "X's", or right after it as "… của X".
+  std::string OwnerOf(size_t k) const {
+    if (!M()[k].owner.empty()) return M()[k].owner;
+    // "Thailand's Green Data Act": a country in the possessive right before.
+    if (k > 0 && M()[k - 1].type == "country" && End(M()[k - 1]) == M()[k].first) {
+      std::string_view after = ctx_.text.substr(tokens_[M()[k].first - 1].end);
+      if (after.substr(0, 2) == "'s" || after.substr(0, 4) == "\u2019s") return M()[k - 1].id;
+    }
+    for (size_t j = k + 1; j < M().size(); ++j) {
+      const auto& m = M()[j];
+      if (m.id == M()[k].id) continue;  // its own translation in parentheses
+      if (IsOwner(j) && m.type == "country") return m.id;
+      break;
+    }
+    return "";
+  }
+
+  // A country's own law, strategy, plan or programme is one it enacted
+  // ("“Kế hoạch …” của Lào", "Thailand's … Act"); an initiative or
+  // agreement named after a country need not be.
+  void Ownership(size_t k) {
+    const std::string& type = M()[k].type;
+    if (type != "law" && type != "strategy" && type != "plan" && type != "programme") return;
+    std::string owner = OwnerOf(k);
+    if (!owner.empty()) Add(owner, kEnactment, M()[k].id, Span(M()[k].first, M()[k].count));
+  }
+
+  void Enactment(const TriggerHit& hit) {
+    const std::string trigger = Span(hit.first, hit.count);
+    // "thông qua" is also "through": "thông qua cơ chế “DCCP”", "thông qua
+    // dự án …". It adopts only what follows it at once.
+    const uint32_t reach = CueIn(hit.first, End(hit), kCueThrough) ? 0 : 3;
+    auto after = KindAfter(End(hit), reach, EntityKind::kFramework);
+    // Launching talks on an agreement does not enact it: an agreement is
+    // enacted only by approving, ratifying or bringing it into force.
+    const bool launch = CueIn(hit.first, End(hit), kCueLaunch);
+    auto enactable = [&](size_t f) { return !(launch && M()[f].type == "agreement"); };
+    if (!after.empty()) {
+      auto actors = ActorsBefore(hit.first, kNearGap);
+      for (size_t f : after) {
+        if (!enactable(f)) continue;
+        if (actors.empty()) Add(OwnerOf(f), kEnactment, M()[f].id, trigger);
+        for (size_t a : actors) Add(M()[a].id, kEnactment, M()[f].id, trigger);
+      }
+      return;
+    }
+    // Passive: "“Luật …” có hiệu lực", "the Act entered into force".
+    if (auto f = KindBefore(hit.first, kNearGap, EntityKind::kFramework); f && enactable(*f)) {
+      Add(OwnerOf(*f), kEnactment, M()[*f].id, trigger);
+    }
+  }
+
+  void Participation(const TriggerHit& hit) {
+    const std::string trigger = Span(hit.first, hit.count);
+    std::vector<size_t> targets;
+    for (size_t k = 0; k < M().size(); ++k) {
+      const auto& m = M()[k];
+      bool joinable = m.kind == EntityKind::kEvent || (m.kind == EntityKind::kFramework && IsProgramme(m));
+      if (joinable) targets.push_back(k);
+    }
+    if (targets.empty()) return;
+    size_t target = Nearest(targets, hit);
+    auto parties = ActorsAfter(End(hit), kAttendanceGap, /*places_count=*/false);
+    auto subjects = ActorsBefore(hit.first, kNearGap);
+    parties.insert(parties.end(), subjects.begin(), subjects.end());
+    for (size_t a : parties) Add(M()[a].id, kParticipation, M()[target].id, trigger);
+  }
+
+  // "tổ chức tại Siem Reap, Campuchia": the country after the cue hosts the
+  // event the sentence names.
+  void Host(const TriggerHit& hit) {
+    std::vector<size_t> events;
+    for (size_t k = 0; k < M().size(); ++k) {
+      if (M()[k].kind == EntityKind::kEvent && M()[k].first < hit.first) events.push_back(k);
+    }
+    if (events.empty()) return;
+    auto hosts = ActorsAfter(End(hit), 4, /*places_count=*/true);
+    if (!hosts.empty()) {
+      Add(M()[hosts[0]].id, kParticipation, M()[Nearest(events, hit)].id, Span(hit.first, hit.count));
+    }
+  }
+
+  void Investment(const TriggerHit& hit) {
+    const std::string trigger = Span(hit.first, hit.count);
+    auto investors = ActorsBefore(hit.first, kNearGap);
+    auto targets = ActorsAfter(End(hit), kInvestmentGap, /*places_count=*/true);
+    std::erase_if(targets, [&](size_t k) { return M()[k].type != "country"; });
+    Pairs(investors, targets, kInvestment, trigger);
+  }
+
+  // One can be a member of an organisation or a party to an agreement.
+  static bool CanHaveMembers(const SentenceMention& m) {
+    return m.type == "regional_org" || m.type == "organization" || m.type == "agreement";
+  }
+
+  void Membership(const TriggerHit& hit) {
+    const std::string trigger = Span(hit.first, hit.count);
+    std::vector<size_t> bodies;
+    for (size_t k = 0; k < M().size(); ++k) {
+      const auto& m = M()[k];
+      if (m.first >= End(hit) && m.first - End(hit) <= 6 && CanHaveMembers(m)) {
+        bodies.push_back(k);
+        break;
+      }
+    }
+    if (CueIn(hit.first, End(hit), kCueAdmit)) {
+      // "ASEAN kết nạp Timor-Leste": the body comes first, the member after.
+      auto admitted = ActorsAfter(End(hit), kNearGap, /*places_count=*/false);
+      if (auto body = KindBefore(hit.first, kNearGap, EntityKind::kActor); body && !admitted.empty()) {
+        Pairs(admitted, {*body}, kMembership, trigger);
+        return;
+      }
+    }
+    auto members = ActorsBefore(hit.first, kNearGap);
+    std::erase_if(members, [&](size_t k) { return M()[k].type != "country" && M()[k].type != "organization"; });
+    Pairs(members, bodies, kMembership, trigger);
+  }
+
+  void Basis(const TriggerHit& hit) {
+    const std::string trigger = Span(hit.first, hit.count);
+    auto grounds = KindAfter(End(hit), 3, EntityKind::kFramework);
+    if (grounds.empty()) return;
+    std::vector<std::string> laws;
+    if (auto f = KindBefore(hit.first, kNearGap, EntityKind::kFramework)) {
+      laws.push_back(M()[*f].id);
+    } else if (CueIn(hit.first >= 4 ? hit.first - 4 : 0, hit.first, kCueAnaphora)) {
+      laws = ctx_.recent_laws;  // "Các luật trên dựa trên …"
+    } else if (CueIn(hit.first >= 8 ? hit.first - 8 : 0, hit.first, kCueThisLaw) && !ctx_.recent_laws.empty()) {
+      laws = {ctx_.recent_laws.back()};  // "luật này dựa trên …": the law named last
+    }
+    for (const auto& law : laws) {
+      for (size_t g : grounds) Add(law, kBasis, M()[g].id, trigger);
+    }
+  }
+
+  // What one can join or take part in, besides events.
+  static bool IsProgramme(const SentenceMention& m) {
+    return m.type == "programme" || m.type == "initiative" || m.type == "agreement";
+  }
+
+  size_t Nearest(const std::vector<size_t>& ks, const TriggerHit& hit) const {
+    auto distance = [&](size_t k) {
+      const auto& m = M()[k];
+      return m.first >= End(hit) ? m.first - End(hit) : hit.first - std::min(hit.first, End(m));
+    };
+    return *std::min_element(ks.begin(), ks.end(), [&](size_t a, size_t b) { return distance(a) < distance(b); });
+  }
+
+  const SentenceContext& ctx_;
+  const std::vector<Token>& tokens_;
+  std::vector<TriggerHit> hits_;
+  std::vector<TypedLink> links_;
+};
+
+}  // namespace
+
+std::vector<TypedLink> FindTypedLinks(const SentenceContext& sentence) {
+  if (sentence.mentions.size() < 1 || sentence.tokens == nullptr) return {};
+  return Sentence(sentence).Links();
+}
+
+}  // namespace policygraph::indexer

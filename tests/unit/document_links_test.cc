@@ -1,0 +1,217 @@
+// indexer::DocumentLinker: typed links, co-mentions and their evidence, from
+// short sentences of our own over a small gazetteer built here, so that each
+// rule of typed_links.h has a case (and each trap a case that must not fire).
+
+#include "indexer/document_links.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "indexer/analyzer.h"
+#include "indexer/entity_matcher.h"
+#include "indexer/passages.h"
+
+namespace policygraph::indexer {
+namespace {
+
+using graph::Node;
+using Link = std::tuple<std::string, std::string, std::string>;  // source, relation, target
+
+Node MakeNode(std::string id, std::string type, std::vector<std::string> en, std::vector<std::string> vi,
+              std::vector<std::string> pairing = {}) {
+  Node n;
+  n.id = std::move(id);
+  n.type = std::move(type);
+  n.names_en = std::move(en);
+  n.names_vi = std::move(vi);
+  n.pairing_names = std::move(pairing);
+  return n;
+}
+
+std::vector<Node> Gazetteer() {
+  return {
+      MakeNode("asean", "regional_org", {"ASEAN"}, {"ASEAN"}),
+      MakeNode("european-union", "regional_org", {"European Union", "EU"}, {"Liên minh châu Âu", "EU"}),
+      MakeNode("vietnam", "country", {"Vietnam"}, {"Việt Nam"}, {"Việt"}),
+      MakeNode("japan", "country", {"Japan"}, {"Nhật Bản"}, {"Nhật"}),
+      MakeNode("south-korea", "country", {"South Korea"}, {"Hàn Quốc"}),
+      MakeNode("china", "country", {"China"}, {"Trung Quốc"}, {"Trung"}),
+      MakeNode("united-states", "country", {"United States", "US"}, {"Hoa Kỳ", "Mỹ"}),
+      MakeNode("indonesia", "country", {"Indonesia"}, {"Indonesia"}),
+      MakeNode("laos", "country", {"Laos"}, {"Lào"}),
+      MakeNode("thailand", "country", {"Thailand"}, {"Thái Lan"}),
+      MakeNode("singapore", "country", {"Singapore"}, {"Singapore"}),
+      MakeNode("australia", "country", {"Australia"}, {"Úc", "Australia"}),
+      MakeNode("timor-leste", "country", {"Timor-Leste"}, {"Timor-Leste"}),
+      MakeNode("amazon", "organization", {"Amazon"}, {"Amazon"}),
+      MakeNode("vn-ministry", "organization", {"Ministry of Testing"}, {"Bộ Kiểm thử"}),
+      MakeNode("kr-ministry", "organization", {}, {"Bộ Thử nghiệm Hàn Quốc"}),
+      MakeNode("green-law", "law", {"Green Data Act"}, {"Luật Dữ liệu Xanh"}),
+      MakeNode("blue-law", "law", {"Blue Data Act"}, {"Luật Dữ liệu Lam"}),
+      MakeNode("common-frame", "agreement", {"Common Data Framework"}, {"Khung Dữ liệu Chung"}),
+      MakeNode("plan-2030", "plan", {"Digital Plan 2030"}, {"Kế hoạch Số 2030"}),
+      MakeNode("trade-pact", "agreement", {"Coral Trade Agreement"}, {"Hiệp định Thương mại San hô"}),
+      MakeNode("test-summit", "event", {"Coral Summit"}, {"Hội nghị San hô"}),
+      MakeNode("vn-kr-forum", "event", {}, {"Diễn đàn Số Việt Nam - Hàn Quốc"}),
+      MakeNode("seed-project", "programme", {}, {"Dự án Hạt giống"}),
+  };
+}
+
+class DocumentLinksTest : public ::testing::Test {
+ protected:
+  DocumentLinksTest() : entities_(Gazetteer()), matcher_(analyzer_, entities_), linker_(analyzer_, matcher_, entities_) {}
+
+  graph::DocumentContribution Extract(const std::string& body, const std::string& date = "2022-01-01") {
+    SourceDocument doc;
+    doc.id = "doc";
+    doc.date = date;
+    doc.body = body;
+    auto tokens = analyzer_.Tokenize(doc.body);
+    auto mentions = matcher_.Find(doc.body, tokens);
+    return linker_.Extract(doc, tokens, mentions, SplitPassages(doc.body, analyzer_), analyzer_.Sentences(doc.body));
+  }
+
+  std::set<Link> Typed(const std::string& body) {
+    std::set<Link> out;
+    for (const auto& [key, ev] : Extract(body).evidence) {
+      if (key.relation != kCoMention) out.emplace(key.source, key.relation, key.target);
+    }
+    return out;
+  }
+
+  Analyzer analyzer_;
+  std::vector<Node> entities_;
+  EntityMatcher matcher_;
+  DocumentLinker linker_;
+};
+
+TEST_F(DocumentLinksTest, CooperationJoinsSubjectWithEachPartnerNotPartnersWithEachOther) {
+  EXPECT_EQ(Typed("Năm 2023, Việt Nam hợp tác với Nhật Bản và Hàn Quốc về an ninh mạng."),
+            (std::set<Link>{{"japan", "cooperation", "vietnam"}, {"south-korea", "cooperation", "vietnam"}}));
+}
+
+TEST_F(DocumentLinksTest, CooperationBetweenTwoNamedAfterTheTrigger) {
+  EXPECT_EQ(Typed("Hợp tác giữa ASEAN và Trung Quốc được tăng cường."),
+            (std::set<Link>{{"asean", "cooperation", "china"}}));
+}
+
+TEST_F(DocumentLinksTest, SubjectsJoinedByAndCooperate) {
+  EXPECT_EQ(Typed("Japan and Singapore signed a digital partnership in 2023."),
+            (std::set<Link>{{"japan", "cooperation", "singapore"}}));
+}
+
+TEST_F(DocumentLinksTest, APlaceIsNotAPartnerAndASpeakerIsNotAParty) {
+  EXPECT_TRUE(Typed("Bộ trưởng Việt Nam cho rằng hợp tác trong ASEAN cần được thúc đẩy.").empty());
+}
+
+TEST_F(DocumentLinksTest, AContrastStartsANewClause) {
+  EXPECT_TRUE(Typed("ASEAN members signed up, while Laos and Thailand stayed out.").empty());
+}
+
+TEST_F(DocumentLinksTest, MinistriesCooperatingLinkTheirCountriesToo) {
+  auto links = Typed("Bộ Kiểm thử Việt Nam và Bộ Thử nghiệm Hàn Quốc phối hợp tổ chức hội thảo.");
+  EXPECT_TRUE(links.count({"kr-ministry", "cooperation", "vn-ministry"}));
+  EXPECT_TRUE(links.count({"south-korea", "cooperation", "vietnam"}));
+  EXPECT_FALSE(links.count({"vietnam", "cooperation", "vn-ministry"}));
+}
+
+TEST_F(DocumentLinksTest, TwoCountriesPairedInANameCooperate) {
+  EXPECT_TRUE(Typed("Diễn đàn Số Việt Nam - Hàn Quốc diễn ra sôi nổi.").count({"south-korea", "cooperation", "vietnam"}));
+}
+
+TEST_F(DocumentLinksTest, EnactmentByTheSubjectOfAnAdoptionVerb) {
+  EXPECT_EQ(Typed("Tháng 9/2022, Indonesia thông qua “Luật Dữ liệu Xanh”."),
+            (std::set<Link>{{"indonesia", "enactment", "green-law"}}));
+  EXPECT_EQ(Typed("In 2022 the European Union adopted the Blue Data Act."),
+            (std::set<Link>{{"european-union", "enactment", "blue-law"}}));
+}
+
+TEST_F(DocumentLinksTest, ThroughIsNotAdoption) {
+  EXPECT_TRUE(Typed("Liên minh châu Âu hỗ trợ Indonesia thông qua dự án “Luật Dữ liệu Xanh”.").count(
+                  {"european-union", "enactment", "green-law"}) == 0);
+}
+
+TEST_F(DocumentLinksTest, LaunchingTalksOnAnAgreementDoesNotEnactIt) {
+  EXPECT_FALSE(Typed("Thái Lan khởi động đàm phán Hiệp định Thương mại San hô.").count(
+      {"thailand", "enactment", "trade-pact"}));
+}
+
+TEST_F(DocumentLinksTest, ACountrysOwnPlanIsOneItEnacted) {
+  EXPECT_EQ(Typed("“Kế hoạch Số 2030” của Lào tập trung vào hạ tầng."),
+            (std::set<Link>{{"laos", "enactment", "plan-2030"}}));
+  // The owner named inside a longer name of the law.
+  EXPECT_EQ(Typed("Thailand's Green Data Act took effect in June."),
+            (std::set<Link>{{"thailand", "enactment", "green-law"}}));
+}
+
+TEST_F(DocumentLinksTest, AttendanceAndHosting) {
+  EXPECT_EQ(Typed("Hội nghị San hô tổ chức tại Hà Nội, Việt Nam có sự tham dự của Nhật Bản và Úc."),
+            (std::set<Link>{{"vietnam", "participation", "test-summit"},
+                            {"japan", "participation", "test-summit"},
+                            {"australia", "participation", "test-summit"}}));
+}
+
+TEST_F(DocumentLinksTest, InvestmentReachesThePlaceAfterAmountAndPurpose) {
+  EXPECT_EQ(Typed("Amazon đã đầu tư 5 tỷ USD để xây dựng ba trung tâm dữ liệu ở Tây Java, Indonesia."),
+            (std::set<Link>{{"amazon", "investment", "indonesia"}}));
+  // US$ is a currency, not the United States.
+  EXPECT_EQ(Typed("Amazon plans to invest US$5 billion in Thailand."),
+            (std::set<Link>{{"amazon", "investment", "thailand"}}));
+}
+
+TEST_F(DocumentLinksTest, MembershipAndAdmission) {
+  EXPECT_EQ(Typed("Timor-Leste chính thức trở thành thành viên của ASEAN."),
+            (std::set<Link>{{"timor-leste", "membership", "asean"}}));
+  EXPECT_EQ(Typed("ASEAN kết nạp Timor-Leste vào năm 2025."), (std::set<Link>{{"timor-leste", "membership", "asean"}}));
+  EXPECT_EQ(Typed("Singapore gia nhập Hiệp định Thương mại San hô năm 2020."),
+            (std::set<Link>{{"singapore", "membership", "trade-pact"}}));
+}
+
+TEST_F(DocumentLinksTest, BasisWithTheLawsNamedBefore) {
+  EXPECT_EQ(Typed("Luật Dữ liệu Xanh có hiệu lực.\nLuật Dữ liệu Lam được ban hành.\n"
+                  "Các luật trên dựa trên Khung Dữ liệu Chung."),
+            (std::set<Link>{{"green-law", "basis", "common-frame"}, {"blue-law", "basis", "common-frame"}}));
+  EXPECT_EQ(Typed("The Green Data Act was modelled on the Common Data Framework."),
+            (std::set<Link>{{"green-law", "basis", "common-frame"}}));
+}
+
+TEST_F(DocumentLinksTest, PairsWithoutATypedLinkAreCoMentions) {
+  auto c = Extract("Mỹ và Trung Quốc cạnh tranh gay gắt.");
+  ASSERT_EQ(c.evidence.size(), 1u);
+  EXPECT_EQ(c.evidence[0].first, (graph::EdgeKey{"china", kCoMention, "united-states"}));
+  EXPECT_TRUE(c.evidence[0].second.trigger.empty());
+}
+
+TEST_F(DocumentLinksTest, PairingNameCountsOnlyInAPairing) {
+  auto c = Extract("Cạnh tranh Mỹ - Trung lan sang Trung tâm dữ liệu.");
+  EXPECT_EQ(c.entities, (std::vector<std::string>{"china", "united-states"}));
+  EXPECT_EQ(Extract("Trung tâm dữ liệu của Mỹ.").entities, (std::vector<std::string>{"united-states"}));
+}
+
+TEST_F(DocumentLinksTest, EvidenceNamesPassageSpanTriggerAndDate) {
+  const std::string body = "Mở đầu.\nNgày 5/3/2023, Việt Nam hợp tác với Nhật Bản. Sau đó Nhật Bản hợp tác với Hàn Quốc.";
+  auto c = Extract(body, "2024-01-01");
+  std::vector<graph::Evidence> coop;
+  for (const auto& [key, ev] : c.evidence) {
+    if (key.relation == "cooperation") coop.push_back(ev);
+  }
+  ASSERT_EQ(coop.size(), 2u);
+  EXPECT_EQ(coop[0].passage, 1u);
+  EXPECT_EQ(body.substr(coop[0].begin, coop[0].end - coop[0].begin),
+            "Ngày 5/3/2023, Việt Nam hợp tác với Nhật Bản.");
+  EXPECT_EQ(coop[0].trigger, "hợp tác");
+  EXPECT_EQ(coop[0].date, "2023-03-05");
+  // The second sentence states no date: it carries the passage's last one.
+  EXPECT_EQ(coop[1].date, "2023-03-05");
+  // With no date in the passage, the document's.
+  auto plain = Extract("Việt Nam hợp tác với Nhật Bản.", "2024-01-01");
+  ASSERT_FALSE(plain.evidence.empty());
+  EXPECT_EQ(plain.evidence[0].second.date, "2024-01-01");
+}
+
+}  // namespace
+}  // namespace policygraph::indexer
