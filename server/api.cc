@@ -4,6 +4,8 @@
 #include <optional>
 
 #include "graph/traversal.h"
+#include "server/api_params.h"
+#include "server/graph_api.h"
 #include "server/json_views.h"
 
 namespace policygraph::server {
@@ -11,57 +13,6 @@ namespace policygraph::server {
 using nlohmann::json;
 
 namespace {
-
-void SendJson(httplib::Response& res, const json& body) {
-  // error_handler_t::replace: stored text is validated UTF-8, but a stray
-  // byte must never turn into an exception halfway through a response.
-  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
-}
-
-void SendStatus(httplib::Response& res, const Status& s) {
-  if (s.IsNotFound()) return SendError(res, 404, "not_found", s.message());
-  if (s.IsInvalidArgument()) return SendError(res, 400, "bad_request", s.message());
-  SendError(res, 500, "internal", s.message());
-}
-
-// Reads an optional unsigned integer parameter within [min, max]. On a bad
-// value, answers 400 naming the parameter and returns nullopt.
-std::optional<size_t> SizeParam(const httplib::Request& req, httplib::Response& res,
-                                const char* name, size_t fallback, size_t min, size_t max) {
-  if (!req.has_param(name)) return fallback;
-  const std::string v = req.get_param_value(name);
-  size_t value = 0;
-  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), value);
-  if (v.empty() || ec != std::errc() || ptr != v.data() + v.size() || value < min || value > max) {
-    SendError(res, 400, "bad_parameter",
-              std::string("parameter '") + name + "' must be an integer from " + std::to_string(min) +
-                  " to " + std::to_string(max) + ", got '" + v.substr(0, 40) + "'");
-    return std::nullopt;
-  }
-  return value;
-}
-
-// A required or optional text parameter no longer than max_bytes.
-std::optional<std::string> TextParam(const httplib::Request& req, httplib::Response& res,
-                                     const char* name, bool required, size_t max_bytes) {
-  if (!req.has_param(name)) {
-    if (!required) return std::string();
-    SendError(res, 400, "missing_parameter", std::string("parameter '") + name + "' is required");
-    return std::nullopt;
-  }
-  std::string v = req.get_param_value(name);
-  if (v.size() > max_bytes) {
-    SendError(res, 400, "bad_parameter",
-              std::string("parameter '") + name + "' is longer than " + std::to_string(max_bytes) +
-                  " bytes");
-    return std::nullopt;
-  }
-  if (!indexer::IsValidUtf8(v)) {
-    SendError(res, 400, "bad_parameter", std::string("parameter '") + name + "' is not valid UTF-8");
-    return std::nullopt;
-  }
-  return v;
-}
 
 void Health(const ApiContext& ctx, httplib::Response& res) {
   graph::GraphCounts counts = ctx.graph.Counts();
@@ -138,26 +89,7 @@ void Entity(const ApiContext& ctx, const httplib::Request& req, httplib::Respons
   SendJson(res, body);
 }
 
-void Neighbors(const ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  auto id = TextParam(req, res, "id", true, ctx.limits.max_id_bytes);
-  if (!id) return;
-  auto depth = SizeParam(req, res, "depth", 1, 1, graph::NeighborhoodRequest::kMaxDepth);
-  if (!depth) return;
-  auto limit = SizeParam(req, res, "limit", 200, 1, ctx.limits.max_graph_nodes);
-  if (!limit) return;
-  graph::Neighborhood hood;
-  Status s = graph::Neighbors(ctx.graph, {*id, static_cast<int>(*depth), *limit}, &hood);
-  if (!s.ok()) return SendStatus(res, s);
-  SendJson(res, ToJson(hood, *id, static_cast<int>(*depth)));
-}
-
 }  // namespace
-
-void SendError(httplib::Response& res, int status, const std::string& code,
-               const std::string& message) {
-  res.status = status;
-  SendJson(res, ErrorJson(code, message));
-}
 
 void RegisterApiRoutes(httplib::Server& server, const ApiContext& ctx) {
   // The whole route table, in one place.
@@ -167,7 +99,7 @@ void RegisterApiRoutes(httplib::Server& server, const ApiContext& ctx) {
              [&ctx](const auto& req, auto& res) { Document(ctx, req, res); });
   server.Get("/api/entities", [&ctx](const auto& req, auto& res) { Entities(ctx, req, res); });
   server.Get(R"(/api/entities/([^/]+))", [&ctx](const auto& req, auto& res) { Entity(ctx, req, res); });
-  server.Get("/api/graph/neighbors", [&ctx](const auto& req, auto& res) { Neighbors(ctx, req, res); });
+  RegisterGraphRoutes(server, ctx);
 }
 
 }  // namespace policygraph::server

@@ -29,8 +29,4 @@ struct ApiContext {
 // Registers every /api route on `server`. `ctx` must outlive the server.
 void RegisterApiRoutes(httplib::Server& server, const ApiContext& ctx);
 
-// Writes the JSON error shape with `status`.
-void SendError(httplib::Response& res, int status, const std::string& code,
-               const std::string& message);
-
 }  // namespace policygraph::server

@@ -9,7 +9,10 @@
 #include "graph/graph_store.h"
 #include "graph/traversal.h"
 #include "indexer/corpus_indexer.h"
+#include "server/cli_common.h"
 #include "server/eval_command.h"
+#include "server/graph_commands.h"
+#include "server/eval_graph.h"
 #include "server/http_server.h"
 #include "server/json_views.h"
 #include "server/search_service.h"
@@ -24,28 +27,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitRuntime = 1;
-constexpr int kExitUsage = 2;
-
-int Fail(const std::string& message, int code = kExitRuntime) {
-  std::cerr << "policygraph: " << message << "\n";
-  return code;
-}
-
-// A usage error (bad argument value) vs a runtime one (missing index, I/O).
-int FailStatus(const Status& s) {
-  return Fail(s.message(), s.IsInvalidArgument() ? kExitUsage : kExitRuntime);
-}
-
 int RunIndex(const std::vector<std::string>& paths, const indexer::IndexOptions& options) {
   indexer::IndexReport report;
   Status s = indexer::IndexCorpus(paths, options, &report, &std::cerr);
   if (!s.ok()) return Fail(s.message());
   std::cout << "indexed " << report.documents << " documents (" << report.total_documents
             << " in the index) as " << report.passages << " passages; " << report.entities
-            << " entities, " << report.concepts << " glossary concepts, " << report.mentions
-            << " entity mentions, " << report.evidence << " link evidence sentences, into "
+            << " entities (" << report.discovered << " discovered in the texts), " << report.concepts
+            << " glossary concepts, " << report.mentions << " entity mentions, " << report.evidence
+            << " link evidence sentences (" << report.typed_evidence << " for typed links), into "
             << options.data_dir << "\n";
   return kExitOk;
 }
@@ -83,47 +73,6 @@ int RunSearch(const std::string& query, const std::string& data, size_t limit, s
               << "  [" << hit.id << "#" << hit.passage << ", " << hit.lang
               << (hit.date.empty() ? "" : ", " + hit.date) << ", score " << hit.score << "]\n   "
               << snippet << "\n";
-  }
-  return kExitOk;
-}
-
-int RunNeighbors(const std::string& entity, const std::string& data, int depth, bool as_json) {
-  const std::string dir = (fs::path(data) / "graph").string();
-  if (!fs::is_directory(dir)) {
-    return Fail("no index at " + data + " (run 'policygraph index PATH --data " + data + "' first)");
-  }
-  std::unique_ptr<graph::GraphStore> store;
-  graph::GraphStoreOptions options;
-  options.read_only = true;
-  options.create_if_missing = false;
-  Status s = graph::GraphStore::Open(dir, options, &store);
-  if (!s.ok()) return Fail(s.message());
-  // Accept a name as well as an id: "Trung Quốc" or "trung quoc" finds china.
-  std::string id = entity;
-  if (!store->GetNode(id)) {
-    indexer::Analyzer analyzer;
-    const std::string key = analyzer.Fold(entity);
-    for (const auto& hit : store->FindByAliasPrefix(key, 50)) {
-      if (hit.alias_key == key) {
-        id = hit.id;
-        break;
-      }
-    }
-  }
-  graph::Neighborhood hood;
-  s = graph::Neighbors(*store, {id, depth, 200}, &hood);
-  if (!s.ok()) return FailStatus(s);
-  if (as_json) {
-    std::cout << ToJson(hood, id, depth).dump(2) << "\n";
-    return kExitOk;
-  }
-  std::cout << hood.nodes.front().DisplayName() << " (" << id << "): " << hood.nodes.size() - 1
-            << " neighbour(s) within depth " << depth << (hood.truncated ? ", truncated" : "") << "\n";
-  for (const auto& e : hood.edges) {
-    std::cout << "  " << e.key.source << " -[" << e.key.relation << ", weight " << e.weight
-              << "]- " << e.key.target;
-    if (!e.first_date.empty()) std::cout << "  " << e.first_date << ".." << e.last_date;
-    std::cout << "\n";
   }
   return kExitOk;
 }
@@ -196,16 +145,7 @@ int RunCli(int argc, char** argv) {
   search->add_flag("--by-document", by_document, "one hit per document (its best passage)");
 
   auto* graph_cmd = app.add_subcommand("graph", "explore the entity graph");
-  graph_cmd->require_subcommand(1);
-  auto* neighbors = graph_cmd->add_subcommand("neighbors", "entities linked to ENTITY");
-  std::string entity;
-  int depth = 1;
-  neighbors->add_option("entity", entity, "entity id (china) or name (Trung Quốc)")->required();
-  add_data(neighbors);
-  neighbors->add_option("--depth", depth, "hops")
-      ->check(CLI::Range(1, graph::NeighborhoodRequest::kMaxDepth))
-      ->capture_default_str();
-  neighbors->add_flag("--json", as_json, "print the API's JSON");
+  GraphCommands graph_commands(graph_cmd, &data);
 
   auto* serve = app.add_subcommand("serve", "serve the web UI and the HTTP API");
   ServerOptions server_options;
@@ -242,6 +182,22 @@ int RunCli(int argc, char** argv) {
                    "keep the indexes here (default: a temporary directory)");
   eval->add_flag("--json", eval_options.as_json, "print the report as JSON");
 
+  auto* eval_graph = app.add_subcommand(
+      "eval-graph", "measure entity and link extraction (precision, recall) on one document against "
+                    "gold entities and links");
+  GraphEvalOptions graph_eval;
+  eval_graph->add_option("file", graph_eval.file, "the document (.txt or .md)")->required();
+  eval_graph->add_option("--gold-entities", graph_eval.gold_entities,
+                         "gold entities .tsv (key, type, surface forms)")
+      ->required();
+  eval_graph->add_option("--gold-links", graph_eval.gold_links, "gold links .tsv (a, class, b, paragraphs)")
+      ->required();
+  eval_graph->add_option("--gazetteer", graph_eval.gazetteer, "gazetteer .tsv file or directory")
+      ->capture_default_str();
+  eval_graph->add_option("--work", graph_eval.work_dir, "keep the graph here (default: a temporary directory)");
+  eval_graph->add_flag("--verbose", graph_eval.verbose, "list missed and wrong entities and links");
+  eval_graph->add_flag("--json", graph_eval.as_json, "print the report as JSON");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -261,11 +217,15 @@ int RunCli(int argc, char** argv) {
       return RunIndex(paths, index_options);
     }
     if (*search) return RunSearch(query, data, limit, offset, by_document, as_json);
-    if (*neighbors) return RunNeighbors(entity, data, depth, as_json);
+    if (auto code = graph_commands.Run()) return *code;
     if (*eval) {
       // Every eval error is about its inputs or the work directory: a runtime error.
       Status s = RunEval(eval_options, std::cout, std::cerr);
       return s.ok() ? kExitOk : Fail(s.message());
+    }
+    if (*eval_graph) {
+      Status s = RunGraphEval(graph_eval, std::cout, std::cerr);
+      return s.ok() ? kExitOk : FailStatus(s);
     }
     if (*serve) {
       server_options.data_dir = data;

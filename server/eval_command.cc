@@ -15,6 +15,7 @@
 #include "server/eval_metrics.h"
 #include "server/eval_report.h"
 #include "server/eval_systems.h"
+#include "server/work_directory.h"
 
 namespace policygraph::server {
 
@@ -67,44 +68,6 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-// The work directory: the one given (kept), or a fresh temporary one that
-// is removed when this goes out of scope, on every exit path.
-class WorkDirectory {
- public:
-  WorkDirectory() = default;
-  WorkDirectory(const WorkDirectory&) = delete;
-  WorkDirectory& operator=(const WorkDirectory&) = delete;
-  ~WorkDirectory() {
-    if (temporary_ && !path_.empty()) {
-      std::error_code ec;
-      fs::remove_all(path_, ec);
-    }
-  }
-
-  Status Open(const std::string& given) {
-    std::error_code ec;
-    if (!given.empty()) {
-      fs::create_directories(given, ec);
-      if (ec) return Status::IOError("cannot create work directory " + given + ": " + ec.message());
-      path_ = given;
-      return Status::OK();
-    }
-    std::string pattern = (fs::temp_directory_path(ec) / "policygraph-eval-XXXXXX").string();
-    if (ec || mkdtemp(pattern.data()) == nullptr) {
-      return Status::IOError("cannot create a temporary work directory");
-    }
-    path_ = pattern;
-    temporary_ = true;
-    return Status::OK();
-  }
-
-  const std::string& path() const { return path_; }
-  bool temporary() const { return temporary_; }
-
- private:
-  std::string path_;
-  bool temporary_ = false;
-};
 
 struct FormQueries {
   NormalForm form;

@@ -8,6 +8,7 @@
 #include "graph/graph_store.h"
 #include "indexer/analyzer.h"
 #include "server/api.h"
+#include "server/api_params.h"
 #include "server/bounded_task_queue.h"
 #include "server/search_service.h"
 

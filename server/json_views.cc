@@ -54,7 +54,9 @@ json EntitySummaryJson(const graph::Node& n) {
           {"names_en", n.names_en},
           {"names_vi", n.names_vi},
           {"wikidata", n.wikidata.empty() ? json(nullptr) : json(n.wikidata)},
-          {"member_of", n.member_of}};
+          {"member_of", n.member_of},
+          {"discovered", n.discovered},
+          {"confidence", n.confidence}};
 }
 
 json ToJson(const graph::EdgeSummary& e) {
@@ -68,8 +70,13 @@ json ToJson(const graph::EdgeSummary& e) {
 }
 
 json ToJson(const graph::Evidence& ev) {
-  return {{"document", ev.doc_id}, {"begin", ev.begin}, {"end", ev.end},
-          {"date", ev.date.empty() ? json(nullptr) : json(ev.date)}, {"sentence", ev.text}};
+  return {{"document", ev.doc_id},
+          {"passage", ev.passage},
+          {"begin", ev.begin},
+          {"end", ev.end},
+          {"date", ev.date.empty() ? json(nullptr) : json(ev.date)},
+          {"trigger", ev.trigger.empty() ? json(nullptr) : json(ev.trigger)},
+          {"sentence", ev.text}};
 }
 
 json ToJson(const graph::Neighborhood& hood, const std::string& id, int depth) {
@@ -78,6 +85,32 @@ json ToJson(const graph::Neighborhood& hood, const std::string& id, int depth) {
   for (const auto& e : hood.edges) edges.push_back(ToJson(e));
   return {{"id", id}, {"depth", depth}, {"truncated", hood.truncated},
           {"nodes", nodes}, {"edges", edges}};
+}
+
+json ToJson(const graph::Path& path, const std::string& source, const std::string& target) {
+  json nodes = json::array(), edges = json::array();
+  for (const auto& n : path.nodes) nodes.push_back(EntitySummaryJson(n));
+  for (const auto& e : path.edges) edges.push_back(ToJson(e));
+  return {{"source", source}, {"target", target}, {"found", !path.nodes.empty()},
+          {"hops", path.edges.size()}, {"nodes", nodes}, {"edges", edges}};
+}
+
+json ToJson(const graph::PartnershipMatrix& m) {
+  json cells = json::array();
+  for (const auto& c : m.cells) {
+    cells.push_back({{"partner", c.partner}, {"member", c.member}, {"weight", c.weight},
+                     {"evidence_count", c.evidence_count}, {"by_year", c.by_year},
+                     {"relations", c.relations}});
+  }
+  return {{"partners", m.partners}, {"members", m.members}, {"cells", cells}};
+}
+
+json ToJson(const graph::TimelineEntry& e) {
+  return {{"date", e.date.empty() ? json(nullptr) : json(e.date)},
+          {"relation", e.relation},
+          {"source", e.source},
+          {"target", e.target},
+          {"evidence", ToJson(e.evidence)}};
 }
 
 json ErrorJson(const std::string& code, const std::string& message) {

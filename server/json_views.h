@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "graph/graph_types.h"
+#include "graph/partnership.h"
+#include "graph/shortest_path.h"
 #include "graph/traversal.h"
 #include "server/search_service.h"
 
@@ -17,6 +19,9 @@ nlohmann::json EntitySummaryJson(const graph::Node& node);  // id, type, name, n
 nlohmann::json ToJson(const graph::EdgeSummary& edge);
 nlohmann::json ToJson(const graph::Evidence& evidence);
 nlohmann::json ToJson(const graph::Neighborhood& hood, const std::string& id, int depth);
+nlohmann::json ToJson(const graph::Path& path, const std::string& source, const std::string& target);
+nlohmann::json ToJson(const graph::PartnershipMatrix& matrix);
+nlohmann::json ToJson(const graph::TimelineEntry& entry);
 
 // {"error": {"code": ..., "message": ...}}
 nlohmann::json ErrorJson(const std::string& code, const std::string& message);

@@ -34,10 +34,11 @@ class CliTest : public ::testing::Test {
 TEST_F(CliTest, HelpOnEveryCommand) {
   for (auto args : std::vector<std::vector<std::string>>{
            {"--help"}, {"index", "--help"}, {"search", "--help"}, {"graph", "neighbors", "--help"},
-           {"serve", "--help"}}) {
+           {"graph", "path", "--help"}, {"graph", "evidence", "--help"}, {"graph", "matrix", "--help"},
+           {"graph", "entities", "--help"}, {"eval-graph", "--help"}, {"serve", "--help"}}) {
     auto r = RunPolicygraph(args);
     EXPECT_EQ(r.exit_code, 0) << r.out;
-    EXPECT_TRUE(Has(r.out, "--data") || Has(r.out, "Subcommands")) << r.out;
+    EXPECT_TRUE(Has(r.out, "--data") || Has(r.out, "Subcommands") || Has(r.out, "--gold-links")) << r.out;
   }
 }
 
@@ -72,6 +73,25 @@ TEST_F(CliTest, NeighborsByIdOrName) {
   r = RunPolicygraph({"graph", "neighbors", "atlantis", "--data", data_.str()});
   EXPECT_EQ(r.exit_code, 1) << r.out;
   EXPECT_TRUE(Has(r.out, "no entity")) << r.out;
+}
+
+TEST_F(CliTest, GraphPathEvidenceMatrixAndEntities) {
+  auto r = RunPolicygraph({"graph", "path", "china", "united-states", "--data", data_.str()});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(Has(r.out, "2 hop(s)")) << r.out;
+  r = RunPolicygraph({"graph", "evidence", "Trung Quốc", "cooperation", "asean", "--data", data_.str()});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(Has(r.out, "1 sentence(s)") && Has(r.out, "[hợp tác]")) << r.out;
+  r = RunPolicygraph({"graph", "matrix", "--data", data_.str(), "--relation", "cooperation"});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(Has(r.out, "china × asean: weight 1 (2022: 1)")) << r.out;
+  r = RunPolicygraph({"graph", "entities", "trung", "--data", data_.str()});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(Has(r.out, "china\tcountry")) << r.out;
+  r = RunPolicygraph({"graph", "neighbors", "china", "--relation", "friendship", "--data", data_.str()});
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_TRUE(Has(r.out, "unknown relation 'friendship'")) << r.out;
+  EXPECT_EQ(RunPolicygraph({"graph", "path", "china", "--data", data_.str()}).exit_code, 2);
 }
 
 TEST_F(CliTest, RuntimeErrorsExitOneAndNameTheProblem) {

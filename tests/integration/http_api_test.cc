@@ -236,7 +236,8 @@ TEST_F(HttpApiTest, NeighborsOfChinaIncludeAsean) {
   for (const auto& n : body["nodes"]) ids.push_back(n["id"]);
   EXPECT_NE(std::find(ids.begin(), ids.end(), "asean"), ids.end()) << body.dump();
   ASSERT_FALSE(body["edges"].empty());
-  EXPECT_EQ(body["edges"][0]["relation"], "co_mention");
+  // "ASEAN và Trung Quốc đẩy mạnh hợp tác": a typed link, not a mere co-mention.
+  EXPECT_EQ(body["edges"][0]["relation"], "cooperation");
   // The Indian Ocean ("Ấn Độ Dương") is not India, and "thẩm mỹ" holds no US.
   json india = GetJson("/api/entities/india", 200);
   for (const auto& d : india["documents"]) EXPECT_NE(d["id"], "vi-hop-tac");
@@ -247,6 +248,75 @@ TEST_F(HttpApiTest, NeighborsRejectsBadDepthAndUnknownIds) {
   ExpectError("/api/graph/neighbors?id=china&depth=0", 400, "bad_parameter");
   ExpectError("/api/graph/neighbors", 400, "missing_parameter");
   ExpectError("/api/graph/neighbors?id=atlantis", 404, "not_found");
+}
+
+TEST_F(HttpApiTest, NeighborFiltersByRelationDateAndType) {
+  auto ids = [](const json& body) {
+    std::vector<std::string> out;
+    for (const auto& n : body["nodes"]) out.push_back(n["id"]);
+    return out;
+  };
+  EXPECT_EQ(ids(GetJson("/api/graph/neighbors?id=china&relation=co_mention", 200)),
+            std::vector<std::string>{"china"});
+  EXPECT_EQ(ids(GetJson("/api/graph/neighbors?id=china&relation=cooperation&from=2022&to=2022", 200)),
+            (std::vector<std::string>{"china", "asean"}));
+  EXPECT_EQ(ids(GetJson("/api/graph/neighbors?id=china&from=2023", 200)), std::vector<std::string>{"china"});
+  EXPECT_EQ(ids(GetJson("/api/graph/neighbors?id=china&type=country", 200)), std::vector<std::string>{"china"});
+  EXPECT_EQ(ids(GetJson("/api/graph/neighbors?id=china&min_weight=2", 200)), std::vector<std::string>{"china"});
+  ExpectError("/api/graph/neighbors?id=china&relation=friendship", 400, "bad_parameter");
+  ExpectError("/api/graph/neighbors?id=china&type=planet", 400, "bad_parameter");
+  ExpectError("/api/graph/neighbors?id=china&from=last-year", 400, "bad_parameter");
+  ExpectError("/api/graph/neighbors?id=china&min_weight=-1", 400, "bad_parameter");
+}
+
+TEST_F(HttpApiTest, EvidenceOfAnEdgeNamesSentenceTriggerAndDate) {
+  json body = GetJson("/api/graph/evidence?source=china&relation=cooperation&target=asean", 200);
+  EXPECT_EQ(body["source"], "asean");  // undirected: stored smaller id first
+  ASSERT_EQ(body["evidence"].size(), 1u) << body.dump();
+  const json& ev = body["evidence"][0];
+  EXPECT_EQ(ev["document"], "vi-hop-tac");
+  EXPECT_EQ(ev["trigger"], "hợp tác");
+  EXPECT_EQ(ev["date"], "2022");
+  EXPECT_NE(ev["sentence"].get<std::string>().find("Trung Quốc"), std::string::npos);
+  ExpectError("/api/graph/evidence?source=china&relation=cooperation", 400, "missing_parameter");
+  ExpectError("/api/graph/evidence?source=china&relation=likes&target=asean", 400, "bad_parameter");
+  ExpectError("/api/graph/evidence?source=atlantis&relation=cooperation&target=asean", 404, "not_found");
+}
+
+TEST_F(HttpApiTest, ShortestPathThroughAsean) {
+  json body = GetJson("/api/graph/path?source=china&target=united-states", 200);
+  ASSERT_TRUE(body["found"].get<bool>()) << body.dump();
+  std::vector<std::string> ids;
+  for (const auto& n : body["nodes"]) ids.push_back(n["id"]);
+  EXPECT_EQ(ids, (std::vector<std::string>{"china", "asean", "united-states"}));
+  EXPECT_EQ(body["hops"], 2);
+  EXPECT_FALSE(GetJson("/api/graph/path?source=china&target=united-states&max_hops=1", 200)["found"].get<bool>());
+  ExpectError("/api/graph/path?source=china&target=atlantis", 404, "not_found");
+  ExpectError("/api/graph/path?source=china&target=asean&max_hops=0", 400, "bad_parameter");
+}
+
+TEST_F(HttpApiTest, PartnershipMatrixAndTimeline) {
+  json body = GetJson("/api/graph/matrix", 200);
+  std::vector<std::string> members = body["members"];
+  EXPECT_EQ(members.front(), "asean");
+  EXPECT_NE(std::find(members.begin(), members.end(), "vietnam"), members.end()) << body.dump();
+  bool china_asean = false;
+  for (const auto& c : body["cells"]) {
+    if (c["partner"] == "china" && c["member"] == "asean") {
+      china_asean = true;
+      EXPECT_EQ(c["weight"], 1);
+      EXPECT_EQ(c["by_year"]["2022"], 1);
+    }
+  }
+  EXPECT_TRUE(china_asean) << body.dump();
+  EXPECT_TRUE(GetJson("/api/graph/matrix?from=2023", 200)["cells"].empty());
+  EXPECT_EQ(GetJson("/api/graph/matrix?partners=china&members=asean", 200)["cells"].size(), 1u);
+  ExpectError("/api/graph/matrix?partners=atlantis", 404, "not_found");
+
+  json timeline = GetJson("/api/graph/timeline?a=china&b=asean", 200);
+  ASSERT_EQ(timeline["entries"].size(), 1u);
+  EXPECT_EQ(timeline["entries"][0]["relation"], "cooperation");
+  ExpectError("/api/graph/timeline?a=china", 400, "missing_parameter");
 }
 
 TEST_F(HttpApiTest, UnknownRoutesAndTraversalGetJson404) {

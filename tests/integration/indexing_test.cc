@@ -43,7 +43,10 @@ std::vector<std::string> NeighborIds(const std::string& data, const std::string&
   EXPECT_TRUE(s.ok()) << s.message();
   if (!s.ok()) return {};
   graph::Neighborhood hood;
-  s = graph::Neighbors(*store, {id, 1, 500}, &hood);
+  graph::NeighborhoodRequest request;
+  request.id = id;
+  request.max_nodes = 500;
+  s = graph::Neighbors(*store, request, &hood);
   EXPECT_TRUE(s.ok()) << s.message();
   std::vector<std::string> ids;
   for (const auto& n : hood.nodes) ids.push_back(n.id);
