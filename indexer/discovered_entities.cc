@@ -101,9 +101,26 @@ void DiscoveredEntities::AddName(std::vector<std::string>* names, const std::str
   names->push_back(name);
 }
 
+// "Thái Lan DTAC" (after "công ty viễn thông"): a country before a name
+// says where the company is from; the name is what follows.
+std::string DiscoveredEntities::WithoutLeadingCountry(const std::string& name) const {
+  auto tokens = analyzer_.Tokenize(name);
+  std::string key;
+  for (size_t j = 0; j + 1 < tokens.size(); ++j) {
+    key += (j == 0 ? "" : " ") + tokens[j].exact;
+    auto it = gazetteer_key_.find(key);
+    if (it != gazetteer_key_.end() && gazetteer_[it->second].type == "country") {
+      return name.substr(tokens[j + 1].begin);
+    }
+  }
+  return name;
+}
+
 void DiscoveredEntities::Add(const std::vector<DiscoveredName>& names) {
-  for (const auto& d : names) {
-    if (d.confidence < kMinDiscoveryConfidence) continue;
+  for (const auto& found : names) {
+    if (found.confidence < kMinDiscoveryConfidence) continue;
+    DiscoveredName d = found;
+    if (d.type == "organization") d.name = WithoutLeadingCountry(d.name);
     const std::string key = Key(d.name);
     if (key.empty() || gazetteer_key_.count(key)) continue;
     if (auto known = KnownInside(d.name)) {

@@ -276,10 +276,12 @@ struct Head {
 
 // Vietnamese names start with one of these ("Luật An ninh mạng").
 constexpr std::pair<const char*, std::string_view> kVietnameseHeads[] = {
-    {"luật", kLaw}, {"bộ luật", kLaw}, {"nghị định", kLaw}, {"quyết định", kLaw},
+    {"luật", kLaw}, {"bộ luật", kLaw}, {"đạo luật", kLaw}, {"nghị định", kLaw}, {"quyết định", kLaw},
     {"thông tư", kLaw}, {"quy định", kLaw}, {"pháp lệnh", kLaw}, {"nghị quyết", kLaw}, {"hiến pháp", kLaw},
     {"hiệp định", kAgreement}, {"công ước", kAgreement}, {"hiệp ước", kAgreement},
     {"thỏa thuận", kAgreement}, {"khung", kAgreement}, {"nghị định thư", kAgreement},
+    {"bản ghi nhớ", kAgreement}, {"biên bản ghi nhớ", kAgreement}, {"khu vực thương mại tự do", kAgreement},
+    {"khuôn khổ", kInitiative},
     {"chiến lược", kStrategy}, {"chính sách", kStrategy},
     {"kế hoạch", kPlan}, {"lộ trình", kPlan}, {"quy hoạch", kPlan},
     {"chương trình", kProgramme}, {"đề án", kProgramme}, {"dự án", kProgramme},
@@ -291,7 +293,7 @@ constexpr std::pair<const char*, std::string_view> kVietnameseHeads[] = {
     {"tổng cục", kOrganization}, {"quỹ", kOrganization}, {"viện", kOrganization},
     {"học viện", kOrganization}, {"nhóm công tác", kOrganization}, {"mạng lưới", kOrganization},
     {"tập đoàn", kOrganization}, {"công ty", kOrganization}, {"hội đồng", kOrganization},
-    {"ngân hàng", kOrganization}, {"văn phòng", kOrganization},
+    {"ngân hàng", kOrganization}, {"văn phòng", kOrganization}, {"quốc hội", kOrganization},
 };
 
 // Lower-case words that make a head word something else: "Bộ trưởng" is a
@@ -318,7 +320,7 @@ constexpr const char* kPartWords[] = {"điều", "khoản", "điểm", "chương
 constexpr const char* kVietnameseStops[] = {
     "đã", "sẽ", "đang", "được", "bị", "có", "là", "do", "cho", "với", "nhằm", "để", "tại", "trong",
     "từ", "theo", "thuộc", "của", "này", "đó", "kia", "ấy", "nọ", "khi", "nếu", "mà", "thì", "vì",
-    "nên", "hoặc", "hay", "cũng", "đều", "vẫn", "còn", "rằng", "ngày", "tháng", "qua", "sau",
+    "nên", "hoặc", "hay", "cũng", "đều", "vẫn", "còn", "rằng", "ngày", "tháng", "qua", "sau", "ở",
     "trước", "đến", "tới", "những", "nhiều", "mọi", "như", "cùng", "v.v", "vv", "nhưng", "tuy",
     "không", "chưa", "chỉ", "rất", "đây", "nêu", "trên", "dưới", "giữa", "bởi", "tổ chức",
     "công bố", "thông qua", "ban hành", "phê duyệt", "triển khai", "ký kết", "chủ trì", "phối hợp",
@@ -934,8 +936,27 @@ struct Extent {
   std::vector<uint32_t> other_ends;
 };
 
+// Whether a capitalised word or acronym comes within the next few words
+// from `i`, before any stop word or punctuation.
+bool CapitalisedSoon(Line& line, size_t i, const VietnameseLists& lists) {
+  constexpr size_t kLookahead = 4;
+  for (size_t k = i; k < line.size() && k < i + kLookahead; ++k) {
+    if (!line.IsWord(k) || IsVietnameseStop(line, k, lists)) return false;
+    if (IsStrong(line[k])) return true;
+  }
+  return false;
+}
+
 // Whether the Vietnamese name being extended stops before word `i`.
 bool EndsVietnameseName(Line& line, size_t i, const VietnameseLists& lists) {
+  // "… Thái Bình Dương vì Thịnh vượng": "vì" (for) before a capitalised
+  // word joins the purpose in the name; otherwise it is "because".
+  if (line.KeyIs(i, "vì") && line.IsWord(i + 1) && line[i + 1].cap) return false;
+  // "đến năm 2040", "tới năm 2030": the horizon of a strategy or plan.
+  if ((line.KeyIs(i, "đến") || line.KeyIs(i, "tới")) && line.KeyIs(i + 1, "năm") && line.IsWord(i + 2) &&
+      line[i + 2].number) {
+    return false;
+  }
   if (IsVietnameseStop(line, i, lists) || IsPartReference(line, i, lists)) return true;
   const Piece& p = line[i];
   if (!p.lower) return false;
@@ -947,10 +968,14 @@ bool EndsVietnameseName(Line& line, size_t i, const VietnameseLists& lists) {
   if (key == "và" && line.IsWord(i + 1) &&
       (line[i + 1].lower || line[i + 1].number || VietnameseHeadAt(line, i + 1, lists, &head_length) ||
        IsOfficeTitle(line, i + 1, lists))) {
-    return true;
+    // "… quan hệ hữu nghị và hợp tác ASEAN - Nhật Bản": a lower-case
+    // stretch that reaches a capitalised part of the same name goes on.
+    return !(line[i + 1].lower && CapitalisedSoon(line, i + 1, lists));
   }
-  // "năm" belongs to a name only before a year ("… ASEAN năm 2025").
-  return key == "năm" && !(line.IsWord(i + 1) && line[i + 1].number);
+  // "năm" belongs to a name only before a year ("… ASEAN năm 2025") or
+  // after a number of years ("kỷ niệm 50 năm quan hệ …").
+  const bool after_number = i > 0 && line.IsWord(i - 1) && line[i - 1].number;
+  return key == "năm" && !(line.IsWord(i + 1) && line[i + 1].number) && !after_number;
 }
 
 // Where an unquoted Vietnamese name whose head ends before `body` ends.
@@ -1072,6 +1097,51 @@ void FindVietnameseHeaded(Line& line, const VietnameseLists& lists, std::vector<
   }
 }
 
+// ----- Rule 2b: a company named after a lower-case descriptor -----
+
+// "tập đoàn Amkor Technology", "công ty an ninh mạng Fortinet", "hãng
+// Samsung": the capitalised run after the descriptor is the company's name.
+constexpr const char* kCompanyWords[] = {"công ty", "tập đoàn", "hãng"};
+constexpr size_t kMaxDescriptorWords = 4;
+constexpr size_t kMaxCompanyNameWords = 5;
+constexpr double kAfterCompanyWord = 0.6;
+
+void FindCompanies(Line& line, const VietnameseLists& lists, std::vector<Candidate>& out) {
+  for (size_t i = 0; i + 1 < line.size(); ++i) {
+    if (!line.IsWord(i) || !line[i].lower) continue;
+    size_t length = 0;
+    for (const char* word : kCompanyWords) {
+      const std::string_view w(word);
+      const size_t space = w.find(' ');
+      if (space == std::string_view::npos ? line.KeyIs(i, w)
+                                          : line.KeyIs(i, w.substr(0, space)) && line.KeyIs(i + 1, w.substr(space + 1))) {
+        length = space == std::string_view::npos ? 1 : 2;
+        break;
+      }
+    }
+    if (length == 0) continue;
+    size_t k = i + length;
+    size_t descriptors = 0;
+    while (k < line.size() && line.IsWord(k) && line[k].lower && !IsVietnameseStop(line, k, lists) &&
+           descriptors < kMaxDescriptorWords) {
+      ++k, ++descriptors;
+    }
+    size_t first = k, last = k;
+    for (; k < line.size() && line.IsWord(k) && (line[k].cap || line[k].acronym) && k - first < kMaxCompanyNameWords;
+         ++k) {
+      last = k;
+    }
+    if (k == first) continue;
+    Candidate c;
+    c.first = first;
+    c.last = last;
+    c.next = last + 1;
+    c.type = kOrganization;
+    c.confidence = kAfterCompanyWord;
+    out.push_back(std::move(c));
+  }
+}
+
 // ----- Rule 3: English names ending in a head noun -----
 
 // The first piece of the English name whose head is at `head`, walking
@@ -1102,8 +1172,9 @@ size_t EnglishNameStart(Line& line, size_t head) {
       break;
     }
     if (!IsEnglishNameWord(line, j) && !line[j].acronym) break;
-    // An acronym or label before "of the …" is a reference ("CJC of the Act").
-    if (line[j].acronym && connectors > 0) break;
+    // An acronym or label before "of the …" is a reference ("CJC of the
+    // Act"); before "and" it is a word of the name ("CHIPS and Science Act").
+    if (line[j].acronym && connectors > 0 && !line.KeyIs(j + 1, "and")) break;
     start = j;
     connectors = 0;
     // "Singapore's Personal Data Protection Act": a possessive starts the name.
@@ -1119,9 +1190,12 @@ size_t EnglishNameStart(Line& line, size_t head) {
 size_t EnglishNameEnd(Line& line, size_t head, std::string_view type) {
   size_t last = head;
   if (line[head].possessive) return last;
+  // "Act 2012", "Act of 2012", "Strategy to 2040".
   auto trailing_year = [&](size_t at) {
     if (line.IsWord(at) && IsYear(line.Raw(at))) return at;
-    if (line.KeyIs(at, "of") && line.IsWord(at + 1) && IsYear(line.Raw(at + 1))) return at + 1;
+    if ((line.KeyIs(at, "of") || line.KeyIs(at, "to")) && line.IsWord(at + 1) && IsYear(line.Raw(at + 1))) {
+      return at + 1;
+    }
     return size_t{0};
   };
   if (size_t y = trailing_year(head + 1)) return y;
@@ -1131,6 +1205,8 @@ size_t EnglishNameEnd(Line& line, size_t head, std::string_view type) {
   if (line.KeyIs(i, "the")) ++i;
   size_t connectors = 0;
   for (; i < line.size(); ++i) {
+    // "… Friendship and Cooperation in Tokyo": a place, not the name.
+    if (line.Raw(i) == "in" || line.Raw(i) == "at") break;
     if (IsEnglishConnector(line, i)) {
       if (++connectors > 2) break;
       continue;
@@ -1408,6 +1484,7 @@ void DiscoverInLine(std::string_view text, size_t begin, size_t end, KeyMaker& k
   std::vector<std::pair<size_t, size_t>> defined;
   FindQuoted(line, lists, candidates, defined);
   FindVietnameseHeaded(line, lists, candidates);
+  FindCompanies(line, lists, candidates);
   FindEnglishHeaded(line, candidates);
   std::erase_if(candidates, [&](const Candidate& c) {
     return std::any_of(defined.begin(), defined.end(),

@@ -40,6 +40,7 @@ inline constexpr char kCueThisLaw[] = "cue:this-law";     // "luật này", "thi
 inline constexpr char kCueLaunch[] = "cue:launch";        // "khởi động", "launched": starts, does not ratify
 inline constexpr char kCueAdmit[] = "cue:admit";          // "kết nạp", "admitted": the member follows
 inline constexpr char kCueAnd[] = "cue:and";              // "và", "and": joins the subjects of one verb
+inline constexpr char kCueIntent[] = "cue:intent";        // "applied to", "xin gia nhập": not done yet
 inline constexpr char kCueContrast[] = "cue:contrast";    // "while", "trong khi": a new clause, other parties
 
 struct TriggerHit {

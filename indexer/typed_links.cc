@@ -41,7 +41,9 @@ class Sentence {
 
   std::vector<TypedLink> Links() {
     for (const auto& hit : hits_) {
+      const bool done = !OnlyIntended(hit);
       if (hit.relation == kCooperation) Cooperation(hit);
+      else if (!done) continue;
       else if (hit.relation == kEnactment) Enactment(hit);
       else if (hit.relation == kParticipation) Participation(hit);
       else if (hit.relation == kInvestment) Investment(hit);
@@ -53,6 +55,7 @@ class Sentence {
       const auto& m = M()[k];
       if (m.paired.size() == 2) Add(m.paired[0], kCooperation, m.paired[1], Span(m.first, m.count));
       if (m.kind == EntityKind::kFramework) Ownership(k);
+      if (m.kind == EntityKind::kEvent) ActingAt(k);
     }
     return std::move(links_);
   }
@@ -109,6 +112,12 @@ class Sentence {
     return CueIn(start, m.first, kCueLocation);
   }
 
+  // `ks` already holds a mention of `id` ("Bộ … Hàn Quốc (MSIT)" names one
+  // ministry twice).
+  bool Holds(const std::vector<size_t>& ks, const std::string& id) const {
+    return std::any_of(ks.begin(), ks.end(), [&](size_t k) { return M()[k].id == id; });
+  }
+
   // Actors before token `at`, nearest first: the first within `near` words,
   // each further one within kListGap of the one after it. Stops at a clause
   // break or a speaker cue.
@@ -121,7 +130,7 @@ class Sentence {
       uint32_t gap = cursor - End(m);
       if (gap > (out.empty() ? near : kListGap)) break;
       if (ClauseBreak(End(m), cursor) || CueIn(End(m), cursor, kCueSpeech)) break;
-      if (m.kind == EntityKind::kActor && !IsOwner(k)) out.push_back(k);
+      if (m.kind == EntityKind::kActor && !IsOwner(k) && !Holds(out, m.id)) out.push_back(k);
       cursor = m.first;  // other names are stepped over, and distance counts from them
     }
     return out;
@@ -138,7 +147,8 @@ class Sentence {
       uint32_t gap = m.first - cursor;
       if (gap > (out.empty() ? near : kListGap)) break;
       if (ClauseBreak(cursor, m.first)) break;
-      bool party = m.kind == EntityKind::kActor && !IsOwner(k) && (places_count || !IsPlace(m, cursor));
+      bool party = m.kind == EntityKind::kActor && !IsOwner(k) && (places_count || !IsPlace(m, cursor)) &&
+                   !Holds(out, m.id);
       if (party) out.push_back(k);
       cursor = End(m);
     }
@@ -197,6 +207,10 @@ class Sentence {
       AddAllPairs(right, &pairs);  // "hợp tác giữa ASEAN và Trung Quốc"
     } else if (left.size() >= 2 && right.empty() && JoinedByAnd(left)) {
       AddAllPairs(left, &pairs);  // "A và B phối hợp tổ chức", "A và B nâng quan hệ lên …"
+    } else if (left.size() >= 2 && right.empty() && End(M()[left[0]]) == hit.first) {
+      // "the UK became an ASEAN dialogue partner": the name right before
+      // the trigger says whose partner the subject became.
+      for (size_t k = 1; k < left.size(); ++k) pairs.emplace_back(left[k], left[0]);
     }
     for (const auto& [a, b] : pairs) {
       Add(M()[a].id, kCooperation, M()[b].id, trigger);
@@ -280,10 +294,19 @@ class Sentence {
       }
       return;
     }
-    // Passive: "“Luật …” có hiệu lực", "the Act entered into force".
+    // Passive: "“Luật …” có hiệu lực", "the Act entered into force"; or a
+    // relative clause: "the GDPR, which the European Union adopted".
     if (auto f = KindBefore(hit.first, kNearGap, EntityKind::kFramework); f && enactable(*f)) {
-      Add(OwnerOf(*f), kEnactment, M()[*f].id, trigger);
+      auto actors = ActorsBefore(hit.first, kNearGap);
+      std::erase_if(actors, [&](size_t a) { return a < *f; });
+      if (actors.empty()) Add(OwnerOf(*f), kEnactment, M()[*f].id, trigger);
+      for (size_t a : actors) Add(M()[a].id, kEnactment, M()[*f].id, trigger);
     }
+  }
+
+  // "applied to join", "xin gia nhập": intent, not the act.
+  bool OnlyIntended(const TriggerHit& hit) const {
+    return CueIn(hit.first >= 3 ? hit.first - 3 : 0, End(hit), kCueIntent) || CueRightBefore(hit.first, kCueIntent);
   }
 
   void Participation(const TriggerHit& hit) {
@@ -314,6 +337,21 @@ class Sentence {
     if (!hosts.empty()) {
       Add(M()[hosts[0]].id, kParticipation, M()[Nearest(events, hit)].id, Span(hit.first, hit.count));
     }
+  }
+
+  // "tại Hội nghị …, Hàn Quốc công bố …", "at the summit, Japan announced":
+  // whoever acts at an event takes part in it.
+  void ActingAt(size_t k) {
+    const auto& event = M()[k];
+    if (!CueRightBefore(event.first, kCueLocation)) return;
+    auto actors = ActorsAfter(End(event), 6, /*places_count=*/false);
+    if (actors.empty()) return;
+    // Only the subject of what follows: the first actor, after a comma.
+    const auto& a = M()[actors.front()];
+    std::string_view gap = ctx_.text.substr(tokens_[End(event) - 1].end,
+                                            tokens_[a.first].begin - tokens_[End(event) - 1].end);
+    if (gap.find(',') == std::string_view::npos) return;
+    Add(a.id, kParticipation, event.id, Span(event.first >= 1 ? event.first - 1 : event.first, 1));
   }
 
   void Investment(const TriggerHit& hit) {
@@ -354,15 +392,22 @@ class Sentence {
 
   void Basis(const TriggerHit& hit) {
     const std::string trigger = Span(hit.first, hit.count);
-    auto grounds = KindAfter(End(hit), 3, EntityKind::kFramework);
+    // "quy định chi tiết một số điều của Luật …": the ground may come a few
+    // words after the trigger.
+    auto grounds = KindAfter(End(hit), 6, EntityKind::kFramework);
     if (grounds.empty()) return;
     std::vector<std::string> laws;
     if (auto f = KindBefore(hit.first, kNearGap, EntityKind::kFramework)) {
       laws.push_back(M()[*f].id);
     } else if (CueIn(hit.first >= 4 ? hit.first - 4 : 0, hit.first, kCueAnaphora)) {
       laws = ctx_.recent_laws;  // "Các luật trên dựa trên …"
-    } else if (CueIn(hit.first >= 8 ? hit.first - 8 : 0, hit.first, kCueThisLaw) && !ctx_.recent_laws.empty()) {
-      laws = {ctx_.recent_laws.back()};  // "luật này dựa trên …": the law named last
+    } else if (CueIn(hit.first >= 8 ? hit.first - 8 : 0, hit.first, kCueThisLaw)) {
+      // "luật này dựa trên …": the law named last, in this sentence or before.
+      std::string last = ctx_.recent_laws.empty() ? "" : ctx_.recent_laws.back();
+      for (size_t k = 0; k < M().size() && M()[k].first < hit.first; ++k) {
+        if (M()[k].type == "law") last = M()[k].id;
+      }
+      if (!last.empty()) laws = {last};
     }
     for (const auto& law : laws) {
       for (size_t g : grounds) Add(law, kBasis, M()[g].id, trigger);
