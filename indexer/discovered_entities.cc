@@ -123,13 +123,6 @@ void DiscoveredEntities::Add(const std::vector<DiscoveredName>& names) {
     if (d.type == "organization") d.name = WithoutLeadingCountry(d.name);
     const std::string key = Key(d.name);
     if (key.empty() || gazetteer_key_.count(key)) continue;
-    if (auto known = KnownInside(d.name)) {
-      // "Chương trình Chuyển đổi số quốc gia đến năm 2025 …" is the known
-      // programme written out in full: one more name for it. "Công ty an
-      // ninh mạng Fortinet" only describes a known name: nothing to add.
-      if (known->at_start && IsSpecific(d.name)) AddName(&learned_[known->index], d.name);
-      continue;
-    }
     std::vector<std::string> full, acronyms;
     for (const auto& a : d.aliases) (IsAcronym(a) ? acronyms : full).push_back(a);
 
@@ -143,6 +136,13 @@ void DiscoveredEntities::Add(const std::vector<DiscoveredName>& names) {
     }
     if (known) {
       if (IsSpecific(d.name)) AddName(&learned_[*known], d.name);
+      continue;
+    }
+    if (auto inside = KnownInside(d.name)) {
+      // "Chương trình Chuyển đổi số quốc gia đến năm 2025 …" is the known
+      // programme written out in full: one more name for it. "Công ty an
+      // ninh mạng Fortinet" only describes a known name: nothing to add.
+      if (inside->at_start && IsSpecific(d.name)) AddName(&learned_[inside->index], d.name);
       continue;
     }
     if (!IsSpecific(d.name) && full.empty() && acronyms.empty()) continue;

@@ -67,7 +67,7 @@ constexpr size_t kMaxVietnameseNameWords = 25;
 // đổi mới trí tuệ nhân tạo …") than later on, where a long lower-case
 // stretch is usually the sentence going on.
 constexpr size_t kMaxLowerAfterHead = 8;
-constexpr size_t kMaxLowerLater = 6;
+constexpr size_t kMaxLowerLater = 8;
 // Parenthesised translations longer than this are explanations, not names.
 constexpr size_t kMaxTranslationWords = 15;
 constexpr size_t kMaxParenthesisPieces = 60;
@@ -337,7 +337,7 @@ constexpr const char* kVietnameseStops[] = {
     "ra quyết định", "ủy thác", "tống đạt", "lựa chọn", "xét xử", "kháng nghị", "hết hiệu lực",
     "có hiệu lực", "số lượng", "kiến nghị", "ít nhất", "tiếp nhận", "bằng văn bản", "thông báo",
     "chấp thuận", "xác nhận", "vào sổ", "đối với", "về việc", "về lĩnh vực", "đồng tổ chức",
-    "đồng chủ trì",
+    "đồng chủ trì", "phê chuẩn", "vào",
 };
 
 // Compounds that begin with a stop word but are ordinary nouns inside names
@@ -616,6 +616,8 @@ bool MatchesAny(Line& line, size_t i, const std::unordered_map<std::string, std:
 
 bool IsVietnameseStop(Line& line, size_t i, const VietnameseLists& lists) {
   if (!line.IsWord(i) || !line[i].lower) return false;
+  // "tự do" (free): "do" (by, because) here ends a compound, not a name.
+  if (i > 0 && line.KeyIs(i, "do") && line.KeyIs(i - 1, "tự")) return false;
   return MatchesAny(line, i, lists.stops_by_first) && !MatchesAny(line, i, lists.not_stops_by_first);
 }
 

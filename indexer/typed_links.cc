@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <optional>
 
+#include "indexer/entity_matcher.h"  // StartsUppercase
+
 namespace policygraph::indexer {
 
 EntityKind KindOfType(const std::string& type) {
@@ -65,9 +67,11 @@ class Sentence {
   static uint32_t End(const SentenceMention& m) { return m.first + m.count; }
   static uint32_t End(const TriggerHit& h) { return h.first + h.count; }
 
+  // A trigger word that is a word of a name ("Chiến lược Hợp tác …") types
+  // nothing; one that runs into a name ("ký Hiệp định …") still does.
   bool InsideMention(const TriggerHit& h) const {
     return std::any_of(M().begin(), M().end(),
-                       [&](const SentenceMention& m) { return h.first < End(m) && m.first < End(h); });
+                       [&](const SentenceMention& m) { return m.first <= h.first && h.first < End(m); });
   }
 
   std::string Span(uint32_t first, uint32_t count) const {
@@ -106,10 +110,28 @@ class Sentence {
     return m.first - End(prev) <= 3 && CueRightBefore(m.first, kCueOwner);
   }
 
-  // A place rather than a party: "trong ASEAN", "tại khu vực ASEAN".
-  bool IsPlace(const SentenceMention& m, uint32_t from) const {
-    uint32_t start = m.first >= 3 ? std::max(from, m.first - 3) : from;
-    return CueIn(start, m.first, kCueLocation);
+  // A place rather than a party: "trong ASEAN", "tại khu vực ASEAN", or the
+  // country after a city in "tại Auckland, New Zealand, Anh ký …" (but not
+  // the subject in "ở Phnom Penh, Hàn Quốc công bố …").
+  bool IsPlace(const SentenceMention& m) const {
+    for (uint32_t back = 1; back <= 3 && back <= m.first; ++back) {
+      const uint32_t cue_end = m.first - back + 1;
+      if (!CueRightBefore(cue_end, kCueLocation)) continue;
+      std::string_view between = ctx_.text.substr(tokens_[cue_end - 1].end, tokens_[m.first].begin - tokens_[cue_end - 1].end);
+      // "in the EU", "trong khu vực ASEAN": only lower-case words between.
+      bool plain = between.find(',') == std::string_view::npos;
+      for (uint32_t t = cue_end; t < m.first && plain; ++t) {
+        plain = !StartsUppercase(ctx_.text.substr(tokens_[t].begin)) &&
+                !(ctx_.text[tokens_[t].begin] >= '0' && ctx_.text[tokens_[t].begin] <= '9');
+      }
+      if (plain) return true;
+      if (between.find(',') == std::string_view::npos) return false;  // "In April 2024 Malaysia passed …"
+      // "city, country" is a place when a comma closes it too.
+      const uint32_t after = End(m) < tokens_.size() ? tokens_[End(m)].begin : static_cast<uint32_t>(ctx_.text.size());
+      std::string_view tail = ctx_.text.substr(tokens_[End(m) - 1].end, after - tokens_[End(m) - 1].end);
+      return tail.find(',') != std::string_view::npos;
+    }
+    return false;
   }
 
   // `ks` already holds a mention of `id` ("Bộ … Hàn Quốc (MSIT)" names one
@@ -130,7 +152,7 @@ class Sentence {
       uint32_t gap = cursor - End(m);
       if (gap > (out.empty() ? near : kListGap)) break;
       if (ClauseBreak(End(m), cursor) || CueIn(End(m), cursor, kCueSpeech)) break;
-      if (m.kind == EntityKind::kActor && !IsOwner(k) && !Holds(out, m.id)) out.push_back(k);
+      if (m.kind == EntityKind::kActor && !IsOwner(k) && !IsPlace(m) && !Holds(out, m.id)) out.push_back(k);
       cursor = m.first;  // other names are stepped over, and distance counts from them
     }
     return out;
@@ -147,7 +169,7 @@ class Sentence {
       uint32_t gap = m.first - cursor;
       if (gap > (out.empty() ? near : kListGap)) break;
       if (ClauseBreak(cursor, m.first)) break;
-      bool party = m.kind == EntityKind::kActor && !IsOwner(k) && (places_count || !IsPlace(m, cursor)) &&
+      bool party = m.kind == EntityKind::kActor && !IsOwner(k) && (places_count || !IsPlace(m)) &&
                    !Holds(out, m.id);
       if (party) out.push_back(k);
       cursor = End(m);
@@ -240,10 +262,14 @@ class Sentence {
   // The country an actor is or belongs to: itself, the country its name
   // holds, or the one named right after it ("Bộ … Việt Nam").
   std::string CountryOf(size_t k) const {
-    const auto& m = M()[k];
-    if (m.type == "country") return m.id;
-    if (!m.owner.empty()) return m.owner;
-    if (k + 1 < M().size() && IsOwner(k + 1) && M()[k + 1].type == "country") return M()[k + 1].id;
+    if (M()[k].type == "country") return M()[k].id;
+    // Any mention of the same entity may say it: "Bộ … Hàn Quốc (MSIT)".
+    for (size_t j = 0; j < M().size(); ++j) {
+      const auto& m = M()[j];
+      if (m.id != M()[k].id) continue;
+      if (!m.owner.empty()) return m.owner;
+      if (j + 1 < M().size() && IsOwner(j + 1) && M()[j + 1].type == "country") return M()[j + 1].id;
+    }
     return "";
   }
 
@@ -358,7 +384,7 @@ class Sentence {
     const std::string trigger = Span(hit.first, hit.count);
     auto investors = ActorsBefore(hit.first, kNearGap);
     auto targets = ActorsAfter(End(hit), kInvestmentGap, /*places_count=*/true);
-    std::erase_if(targets, [&](size_t k) { return M()[k].type != "country"; });
+    std::erase_if(targets, [&](size_t k) { return M()[k].type != "country" && M()[k].type != "regional_org"; });
     Pairs(investors, targets, kInvestment, trigger);
   }
 

@@ -213,5 +213,40 @@ TEST_F(DocumentLinksTest, EvidenceNamesPassageSpanTriggerAndDate) {
   EXPECT_EQ(plain.evidence[0].second.date, "2024-01-01");
 }
 
+TEST_F(DocumentLinksTest, RelativeClauseNamesTheEnactor) {
+  EXPECT_TRUE(Typed("The rules follow the Blue Data Act, which the European Union adopted in 2016.")
+                  .count({"european-union", "enactment", "blue-law"}));
+}
+
+TEST_F(DocumentLinksTest, AFrontedDateIsNotAPlace) {
+  EXPECT_EQ(Typed("In April 2024 Thailand passed the Green Data Act."),
+            (std::set<Link>{{"thailand", "enactment", "green-law"}}));
+}
+
+TEST_F(DocumentLinksTest, ACountryAfterACityIsAPlaceButNotTheSubjectAfterIt) {
+  // "tại Hà Nội, Việt Nam, Singapore ký …": Vietnam is where, Singapore who.
+  EXPECT_EQ(Typed("Ngày 5/3/2023, tại Hà Nội, Việt Nam, Singapore gia nhập Hiệp định Thương mại San hô."),
+            (std::set<Link>{{"singapore", "membership", "trade-pact"}}));
+  // "ở Jakarta, Nhật Bản công bố …" after an event: Japan acts at it.
+  EXPECT_TRUE(Typed("Tại Hội nghị San hô ở Jakarta, Nhật Bản công bố Kế hoạch Số 2030.")
+                  .count({"japan", "participation", "test-summit"}));
+}
+
+TEST_F(DocumentLinksTest, IntentIsNotMembership) {
+  EXPECT_FALSE(Typed("Trung Quốc đã nộp đơn xin gia nhập Hiệp định Thương mại San hô.")
+                   .count({"china", "membership", "trade-pact"}));
+  EXPECT_FALSE(Typed("China applied to join the Coral Trade Agreement in 2021.")
+                   .count({"china", "participation", "trade-pact"}));
+}
+
+TEST_F(DocumentLinksTest, DialoguePartnerOfTheNameBeforeIt) {
+  EXPECT_TRUE(Typed("Japan became an ASEAN dialogue partner long ago.").count({"asean", "cooperation", "japan"}));
+}
+
+TEST_F(DocumentLinksTest, ThisLawIsTheLawNamedLast) {
+  EXPECT_EQ(Typed("Indonesia thông qua Luật Dữ liệu Xanh; luật này dựa trên Khung Dữ liệu Chung."),
+            (std::set<Link>{{"indonesia", "enactment", "green-law"}, {"green-law", "basis", "common-frame"}}));
+}
+
 }  // namespace
 }  // namespace policygraph::indexer

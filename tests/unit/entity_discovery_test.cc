@@ -337,5 +337,29 @@ TEST_F(EntityDiscoveryTest, NamesAreReportedOncePerOccurrenceInTextOrder) {
   EXPECT_TRUE(HasAlias(names[1], "RDPA"));
 }
 
+TEST_F(EntityDiscoveryTest, VietnameseNamesRunThroughYearsPurposesAndCompounds) {
+  auto names = AllNames(Discover("Úc công bố Chiến lược Kinh tế Biển Nam đến năm 2040 vào tháng 9."));
+  EXPECT_NE(std::find(names.begin(), names.end(), "Chiến lược Kinh tế Biển Nam đến năm 2040"), names.end())
+      << ::testing::PrintToString(names);
+  names = AllNames(Discover("Hai bên dự Hội nghị Cấp cao kỷ niệm 30 năm quan hệ Lào - Nhật Bản tại Viêng Chăn."));
+  EXPECT_NE(std::find(names.begin(), names.end(), "Hội nghị Cấp cao kỷ niệm 30 năm quan hệ Lào - Nhật Bản"),
+            names.end())
+      << ::testing::PrintToString(names);
+  names = AllNames(Discover("Hai nước ký Hiệp định Thương mại tự do Lào - Úc (LAFTA) năm ngoái."));
+  EXPECT_NE(std::find(names.begin(), names.end(), "Hiệp định Thương mại tự do Lào - Úc"), names.end())
+      << ::testing::PrintToString(names);
+  names = AllNames(Discover("Họ tham gia Khuôn khổ Hợp tác Biển vì Hòa bình (KHB) từ đầu."));
+  EXPECT_NE(std::find(names.begin(), names.end(), "Khuôn khổ Hợp tác Biển vì Hòa bình"), names.end())
+      << ::testing::PrintToString(names);
+}
+
+TEST_F(EntityDiscoveryTest, CompanyAfterALowerCaseDescriptor) {
+  auto found = Discover("Năm ngoái, tập đoàn bán dẫn Rivertone Micro mở nhà máy ở Đà Nẵng.");
+  auto company = Named(found, "Rivertone Micro");
+  ASSERT_TRUE(company) << ::testing::PrintToString(AllNames(found));
+  EXPECT_EQ(company->type, "organization");
+  EXPECT_FALSE(Named(Discover("công ty này mở rộng hoạt động."), "này"));
+}
+
 }  // namespace
 }  // namespace policygraph::indexer
