@@ -116,11 +116,57 @@ std::string DiscoveredEntities::WithoutLeadingCountry(const std::string& name) c
   return name;
 }
 
+// Shorter names a text also uses for the same entity:
+// - without a possessive country: "Japan's Economic Security Promotion Act";
+// - without its horizon: "… Strategy to 2030, with a Vision to 2050",
+//   "Chiến lược … đến năm 2030, tầm nhìn đến năm 2045";
+// - a company without its descriptor: "Tập đoàn Sembcorp Industries".
+std::vector<std::string> DiscoveredEntities::ShortForms(const std::string& name) const {
+  std::vector<std::string> out;
+  auto tokens = analyzer_.Tokenize(name);
+  if (tokens.size() < 2) return out;
+  // Possessive: a country, then "'s", "’s" or "'" (the Philippines').
+  std::string key;
+  for (size_t j = 0; j + 1 < tokens.size(); ++j) {
+    key += (j == 0 ? "" : " ") + tokens[j].exact;
+    auto it = gazetteer_key_.find(key);
+    if (it == gazetteer_key_.end() || gazetteer_[it->second].type != "country") continue;
+    std::string_view after = std::string_view(name).substr(tokens[j].end);
+    if (after.rfind("'s ", 0) == 0 || after.rfind("\u2019s ", 0) == 0 || after.rfind("' ", 0) == 0 ||
+        after.rfind("\u2019 ", 0) == 0) {
+      out.push_back(name.substr(tokens[j + 1].begin));
+    }
+    break;
+  }
+  // Horizon: cut before " to 2030", " đến năm 2030", ", tầm nhìn …".
+  for (const char* marker : {" to 19", " to 20", " đến năm ", ", tầm nhìn", ", with a Vision"}) {
+    size_t at = name.find(marker);
+    if (at != std::string::npos && at > 0) {
+      out.push_back(name.substr(0, at));
+      break;
+    }
+  }
+  // A company's descriptor before a Latin-script name.
+  for (const char* head : {"Tập đoàn ", "Công ty ", "Tổng công ty ", "Hãng "}) {
+    if (name.rfind(head, 0) != 0) continue;
+    std::string rest = name.substr(std::string_view(head).size());
+    bool latin = !rest.empty() && rest[0] >= 'A' && rest[0] <= 'Z' &&
+                 analyzer_.DetectLanguage(rest) != Language::kVietnamese;
+    if (latin) out.push_back(rest);
+  }
+  return out;
+}
+
 void DiscoveredEntities::Add(const std::vector<DiscoveredName>& names) {
   for (const auto& found : names) {
     if (found.confidence < kMinDiscoveryConfidence) continue;
     DiscoveredName d = found;
     if (d.type == "organization") d.name = WithoutLeadingCountry(d.name);
+    // Only a short form that still picks one thing out ("Chiến lược phát
+    // triển" from "… đến năm 2030" would name every strategy).
+    for (auto& short_form : ShortForms(d.name)) {
+      if (IsSpecific(short_form) || IsAcronym(short_form)) d.aliases.push_back(std::move(short_form));
+    }
     const std::string key = Key(d.name);
     if (key.empty() || gazetteer_key_.count(key)) continue;
     std::vector<std::string> full, acronyms;

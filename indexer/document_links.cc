@@ -34,12 +34,30 @@ bool StartsWithPossessive(std::string_view rest) {
   return rest.substr(0, 2) == "'s" || rest.substr(0, 4) == "\u2019s";
 }
 
+// A ministry, agency, parliament or government by any of its names.
+bool IsStateBody(const graph::Node& n) {
+  static const char* kHeads[] = {"Bộ ",        "Ministry",   "Department", "Cơ quan",  "Ủy ban",
+                                 "Uỷ ban",     "Agency",     "Commission", "Chính phủ", "Government",
+                                 "Cục ",       "Tổng cục",   "Quốc hội",   "Parliament", "National Assembly"};
+  for (const auto* names : {&n.names_vi, &n.names_en}) {
+    for (const auto& name : *names) {
+      for (const char* head : kHeads) {
+        if (name.rfind(head, 0) == 0) return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 DocumentLinker::DocumentLinker(const Analyzer& analyzer, const EntityMatcher& matcher,
                                const std::vector<graph::Node>& entities)
     : matcher_(matcher), triggers_(analyzer) {
-  for (const auto& e : entities) type_of_[e.id] = e.type;
+  for (const auto& e : entities) {
+    type_of_[e.id] = e.type;
+    if (e.type == "organization" && IsStateBody(e)) government_.insert(e.id);
+  }
 }
 
 graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, const std::vector<Token>& tokens,
@@ -65,6 +83,7 @@ graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, c
     sm.kind = KindOfType(sm.type);
     sm.first = m.first_token;
     sm.count = m.token_count;
+    sm.government = government_.count(m.entity_id) > 0;
     named.insert(m.entity_id);
     std::vector<EntityMention> inner = matcher_.FindInside(body, tokens, m);
     std::vector<const EntityMention*> actors;
@@ -82,8 +101,10 @@ graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, c
       bool owns = sm.type == "organization" || after_of || possessive;
       if (sm.owner.empty() && type_of(in.entity_id) == "country" && owns) sm.owner = in.entity_id;
     }
-    // "… Việt Nam - Hàn Quốc", "ASEAN-Japan …": two actors a dash joins.
-    for (size_t i = 0; i + 1 < actors.size() && sm.paired.empty(); ++i) {
+    // "… Việt Nam - Hàn Quốc", "ASEAN-Japan …": two actors a dash joins. A
+    // name with three or more ("Lào - Thái Lan - Malaysia - Singapore")
+    // names a multilateral project, not a pair.
+    for (size_t i = 0; i + 1 < actors.size() && actors.size() == 2 && sm.paired.empty(); ++i) {
       std::string_view gap = body.substr(actors[i]->end, actors[i + 1]->begin - actors[i]->end);
       bool dash = gap.size() <= 7 && (gap.find('-') != std::string_view::npos ||
                                       gap.find("\u2013") != std::string_view::npos);

@@ -11,6 +11,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "graph/graph_types.h"
@@ -43,6 +44,7 @@ class DocumentLinker {
   const EntityMatcher& matcher_;
   TriggerLexicon triggers_;
   std::unordered_map<std::string, std::string> type_of_;
+  std::unordered_set<std::string> government_;  // ministries, agencies: see SentenceMention
 };
 
 }  // namespace policygraph::indexer

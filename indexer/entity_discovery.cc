@@ -292,7 +292,8 @@ constexpr std::pair<const char*, std::string_view> kVietnameseHeads[] = {
     {"hiệp hội", kOrganization}, {"cơ quan", kOrganization}, {"cục", kOrganization},
     {"tổng cục", kOrganization}, {"quỹ", kOrganization}, {"viện", kOrganization},
     {"học viện", kOrganization}, {"nhóm công tác", kOrganization}, {"mạng lưới", kOrganization},
-    {"tập đoàn", kOrganization}, {"công ty", kOrganization}, {"hội đồng", kOrganization},
+    {"tập đoàn", kOrganization}, {"công ty", kOrganization}, {"tổng công ty", kOrganization},
+    {"hội đồng", kOrganization},
     {"ngân hàng", kOrganization}, {"văn phòng", kOrganization}, {"quốc hội", kOrganization},
 };
 
@@ -1083,6 +1084,8 @@ void FindVietnameseHeaded(Line& line, const VietnameseLists& lists, std::vector<
     const Head* head = VietnameseHeadAt(line, i, lists, &head_length);
     if (head == nullptr) continue;
     if (head->type != kOrganization && AfterTitleWord(line, i, lists)) continue;
+    // "Đối tác Chiến lược Toàn diện": a label of a relationship, not a strategy.
+    if (i > 0 && line.KeyIs(i - 1, "tác") && i > 1 && line.KeyIs(i - 2, "đối")) continue;
     // "Bộ và …", "Bộ, …": the head is used as a common noun.
     if (line.KeyIs(i + head_length, "và")) continue;
     const Extent e = ExtendVietnameseName(line, i + head_length, lists);
@@ -1185,6 +1188,18 @@ size_t EnglishNameStart(Line& line, size_t head) {
   return start;
 }
 
+// After a comma in an English name: capitalised words, then "and" and a
+// capitalised word ("Economy, Trade and Industry"), before anything else.
+bool EnglishListContinues(Line& line, size_t comma) {
+  size_t i = comma + 1;
+  if (!line.IsWord(i) || !line[i].cap) return false;
+  for (; i < line.size() && i < comma + 6; ++i) {
+    if (line.KeyIs(i, "and")) return line.IsWord(i + 1) && line[i + 1].cap;
+    if (!line.IsWord(i) || !line[i].cap) return false;
+  }
+  return false;
+}
+
 // The last piece of the English name whose head is at `head`: a year
 // ("Act 2012", "Act of 2012"), or for non-laws an "of/on/for" complement
 // of capitalised words ("Agency of Singapore", "Plan on ASEAN
@@ -1209,6 +1224,8 @@ size_t EnglishNameEnd(Line& line, size_t head, std::string_view type) {
   for (; i < line.size(); ++i) {
     // "… Friendship and Cooperation in Tokyo": a place, not the name.
     if (line.Raw(i) == "in" || line.Raw(i) == "at") break;
+    // "Ministry of Economy, Trade and Industry": a list inside the name.
+    if (line.IsPunct(i, ',') && EnglishListContinues(line, i)) continue;
     if (IsEnglishConnector(line, i)) {
       if (++connectors > 2) break;
       continue;

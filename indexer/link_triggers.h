@@ -40,6 +40,9 @@ inline constexpr char kCueThisLaw[] = "cue:this-law";     // "luật này", "thi
 inline constexpr char kCueLaunch[] = "cue:launch";        // "khởi động", "launched": starts, does not ratify
 inline constexpr char kCueAdmit[] = "cue:admit";          // "kết nạp", "admitted": the member follows
 inline constexpr char kCueAnd[] = "cue:and";              // "và", "and": joins the subjects of one verb
+inline constexpr char kCueCopula[] = "cue:copula";        // "là", "became": "X là thành viên của Y"
+inline constexpr char kCueQuantity[] = "cue:quantity";    // "bảy", "seven": some members, not the body
+inline constexpr char kCueMemberWord[] = "cue:member";    // "thành viên", "member states"
 inline constexpr char kCueIntent[] = "cue:intent";        // "applied to", "xin gia nhập": not done yet
 inline constexpr char kCueContrast[] = "cue:contrast";    // "while", "trong khi": a new clause, other parties
 

@@ -134,6 +134,23 @@ class Sentence {
     return false;
   }
 
+  // "Bảy nước ASEAN", "Seven ASEAN member states", "các nước thành viên
+  // ASEAN": some or all of its members, not the body itself.
+  bool MembersOnly(size_t k) const {
+    const auto& m = M()[k];
+    if (CueRightBefore(m.first, kCueMemberWord)) return true;
+    for (uint32_t back = 1; back <= 2 && back <= m.first; ++back) {
+      if (CueIn(m.first - back, m.first - back + 1, kCueQuantity)) {
+        // "Seven ASEAN", "bảy nước ASEAN": nothing but a noun between.
+        return back == 1 || (tokens_[m.first - 1].exact == "nước" || tokens_[m.first - 1].exact == "quốc");
+      }
+    }
+    // "ASEAN member states": a body followed by its members.
+    return m.type == "regional_org" &&
+           std::any_of(hits_.begin(), hits_.end(),
+                       [&](const TriggerHit& h) { return h.relation == kCueMemberWord && h.first == End(m); });
+  }
+
   // `ks` already holds a mention of `id` ("Bộ … Hàn Quốc (MSIT)" names one
   // ministry twice).
   bool Holds(const std::vector<size_t>& ks, const std::string& id) const {
@@ -152,7 +169,9 @@ class Sentence {
       uint32_t gap = cursor - End(m);
       if (gap > (out.empty() ? near : kListGap)) break;
       if (ClauseBreak(End(m), cursor) || CueIn(End(m), cursor, kCueSpeech)) break;
-      if (m.kind == EntityKind::kActor && !IsOwner(k) && !IsPlace(m) && !Holds(out, m.id)) out.push_back(k);
+      if (m.kind == EntityKind::kActor && !IsOwner(k) && !IsPlace(m) && !MembersOnly(k) && !Holds(out, m.id)) {
+        out.push_back(k);
+      }
       cursor = m.first;  // other names are stepped over, and distance counts from them
     }
     return out;
@@ -170,7 +189,7 @@ class Sentence {
       if (gap > (out.empty() ? near : kListGap)) break;
       if (ClauseBreak(cursor, m.first)) break;
       bool party = m.kind == EntityKind::kActor && !IsOwner(k) && (places_count || !IsPlace(m)) &&
-                   !Holds(out, m.id);
+                   !MembersOnly(k) && !Holds(out, m.id);
       if (party) out.push_back(k);
       cursor = End(m);
     }
@@ -236,7 +255,10 @@ class Sentence {
     }
     for (const auto& [a, b] : pairs) {
       Add(M()[a].id, kCooperation, M()[b].id, trigger);
-      // Ministries that cooperate bring their countries together too.
+      // Ministries that cooperate bring their countries together too;
+      // companies do not.
+      auto state = [&](size_t k) { return M()[k].type == "country" || M()[k].government; };
+      if (!state(a) || !state(b)) continue;
       std::string ca = CountryOf(a), cb = CountryOf(b);
       if (!ca.empty() && !cb.empty() && (ca != M()[a].id || cb != M()[b].id)) Add(ca, kCooperation, cb, trigger);
     }
@@ -280,7 +302,10 @@ class Sentence {
     // "Thailand's Green Data Act": a country in the possessive right before.
     if (k > 0 && M()[k - 1].type == "country" && End(M()[k - 1]) == M()[k].first) {
       std::string_view after = ctx_.text.substr(tokens_[M()[k].first - 1].end);
-      if (after.substr(0, 2) == "'s" || after.substr(0, 4) == "\u2019s") return M()[k - 1].id;
+      if (after.substr(0, 2) == "'s" || after.substr(0, 4) == "\u2019s" || after.substr(0, 2) == "' " ||
+          after.substr(0, 4) == "\u2019 ") {
+        return M()[k - 1].id;  // "Thailand's", "the Philippines'"
+      }
     }
     for (size_t j = k + 1; j < M().size(); ++j) {
       const auto& m = M()[j];
@@ -346,8 +371,14 @@ class Sentence {
     if (targets.empty()) return;
     size_t target = Nearest(targets, hit);
     auto parties = ActorsAfter(End(hit), kAttendanceGap, /*places_count=*/false);
-    auto subjects = ActorsBefore(hit.first, kNearGap);
-    parties.insert(parties.end(), subjects.begin(), subjects.end());
+    // "với sự tham gia của X", "participation of X": X takes part; the
+    // subject of the sentence organised it.
+    const bool of_follows = End(hit) < tokens_.size() &&
+                            (tokens_[End(hit)].exact == "của" || tokens_[End(hit)].exact == "of");
+    if (!of_follows) {
+      auto subjects = ActorsBefore(hit.first, kNearGap);
+      parties.insert(parties.end(), subjects.begin(), subjects.end());
+    }
     for (size_t a : parties) Add(M()[a].id, kParticipation, M()[target].id, trigger);
   }
 
@@ -372,12 +403,12 @@ class Sentence {
     if (!CueRightBefore(event.first, kCueLocation)) return;
     auto actors = ActorsAfter(End(event), 6, /*places_count=*/false);
     if (actors.empty()) return;
-    // Only the subject of what follows: the first actor, after a comma.
+    // Only the subject of what follows (one actor or a list), after a comma.
     const auto& a = M()[actors.front()];
     std::string_view gap = ctx_.text.substr(tokens_[End(event) - 1].end,
                                             tokens_[a.first].begin - tokens_[End(event) - 1].end);
     if (gap.find(',') == std::string_view::npos) return;
-    Add(a.id, kParticipation, event.id, Span(event.first >= 1 ? event.first - 1 : event.first, 1));
+    for (size_t k : actors) Add(M()[k].id, kParticipation, event.id, Span(event.first >= 1 ? event.first - 1 : event.first, 1));
   }
 
   void Investment(const TriggerHit& hit) {
@@ -395,6 +426,13 @@ class Sentence {
 
   void Membership(const TriggerHit& hit) {
     const std::string trigger = Span(hit.first, hit.count);
+    // "thành viên", "member" alone name a relation only after a copula ("X
+    // là thành viên của Y", "X became a member of Y"), not in "các nước
+    // thành viên ASEAN" or "ASEAN member states".
+    if (CueIn(hit.first, End(hit), kCueMemberWord) &&
+        !CueIn(hit.first >= 4 ? hit.first - 4 : 0, hit.first, kCueCopula)) {
+      return;
+    }
     std::vector<size_t> bodies;
     for (size_t k = 0; k < M().size(); ++k) {
       const auto& m = M()[k];
@@ -421,7 +459,19 @@ class Sentence {
     // "quy định chi tiết một số điều của Luật …": the ground may come a few
     // words after the trigger.
     auto grounds = KindAfter(End(hit), 6, EntityKind::kFramework);
-    if (grounds.empty()) return;
+    if (grounds.empty()) {
+      // "Nghị định … được ban hành căn cứ luật này": the ground is the law
+      // named before; what rests on it is the framework earlier in the sentence.
+      if (!CueIn(End(hit), End(hit) + 3, kCueThisLaw) || ctx_.recent_laws.empty()) return;
+      std::optional<size_t> rests;
+      for (size_t k = 0; k < M().size() && M()[k].first < hit.first; ++k) {
+        if (M()[k].kind == EntityKind::kFramework) rests = k;
+      }
+      if (rests && M()[*rests].id != ctx_.recent_laws.back()) {
+        Add(M()[*rests].id, kBasis, ctx_.recent_laws.back(), trigger);
+      }
+      return;
+    }
     std::vector<std::string> laws;
     if (auto f = KindBefore(hit.first, kNearGap, EntityKind::kFramework)) {
       laws.push_back(M()[*f].id);

@@ -44,6 +44,9 @@ struct SentenceMention {
   // Hàn Quốc". `paired` holds the ids of two actors a dash joins there.
   std::vector<std::string> paired;
   std::string owner;  // a country named inside after "của"/"of" or as "X's"
+  // A ministry, agency or other state body: its cooperation is its
+  // country's too (a company's is not).
+  bool government = false;
 };
 
 struct TypedLink {
