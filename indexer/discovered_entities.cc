@@ -109,9 +109,12 @@ std::string DiscoveredEntities::WithoutLeadingCountry(const std::string& name) c
   for (size_t j = 0; j + 1 < tokens.size(); ++j) {
     key += (j == 0 ? "" : " ") + tokens[j].exact;
     auto it = gazetteer_key_.find(key);
-    if (it != gazetteer_key_.end() && gazetteer_[it->second].type == "country") {
-      return name.substr(tokens[j + 1].begin);
-    }
+    if (it == gazetteer_key_.end() || gazetteer_[it->second].type != "country") continue;
+    // Only a short name after it: "Taiwan Semiconductor Manufacturing
+    // Company" keeps its country, which is part of the name.
+    std::string rest = name.substr(tokens[j + 1].begin);
+    if (tokens.size() - j - 1 <= 1 || IsAcronym(rest)) return rest;
+    break;
   }
   return name;
 }
@@ -191,7 +194,13 @@ void DiscoveredEntities::Add(const std::vector<DiscoveredName>& names) {
       if (inside->at_start && IsSpecific(d.name)) AddName(&learned_[inside->index], d.name);
       continue;
     }
-    if (!IsSpecific(d.name) && full.empty() && acronyms.empty()) continue;
+    // A generic name ("Luật bảo vệ dữ liệu cá nhân") with nothing stated
+    // beside it is a description; a long one is a title in its own right.
+    constexpr size_t kLongTitleWords = 10;
+    if (!IsSpecific(d.name) && full.empty() && acronyms.empty() &&
+        analyzer_.Tokenize(d.name).size() < kLongTitleWords) {
+      continue;
+    }
 
     // One discovered entity per name; a translation already seen joins it.
     std::optional<size_t> index;

@@ -88,7 +88,12 @@ graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, c
     std::vector<EntityMention> inner = matcher_.FindInside(body, tokens, m);
     std::vector<const EntityMention*> actors;
     for (const auto& in : inner) {
-      named.insert(in.entity_id);
+      // A name inside a name ("Taiwan" in "Taiwan Semiconductor …") is not
+      // a mention of its own, unless the name says whose it is ("quy tắc …
+      // của APEC"): the document then speaks of APEC.
+      const bool named_as_owner = in.first_token > m.first_token && (tokens[in.first_token - 1].exact == "của" ||
+                                                                   tokens[in.first_token - 1].exact == "of");
+      if (named_as_owner) named.insert(in.entity_id);
       if (KindOfType(type_of(in.entity_id)) != EntityKind::kActor) continue;
       actors.push_back(&in);
       bool after_of = in.first_token > m.first_token &&
@@ -110,6 +115,9 @@ graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, c
                                       gap.find("\u2013") != std::string_view::npos);
       if (dash && actors[i]->entity_id != actors[i + 1]->entity_id) {
         sm.paired = {actors[i]->entity_id, actors[i + 1]->entity_id};
+        // A pair the name states is a link the document makes: both ends
+        // are in it.
+        named.insert(sm.paired.begin(), sm.paired.end());
       }
     }
   }
@@ -120,7 +128,8 @@ graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, c
 
   size_t passage = 0, t = 0, m = 0;
   std::string carried_date;  // the last date stated in the current passage
-  std::vector<std::pair<uint32_t, std::string>> laws_seen;  // (passage, law id)
+  std::vector<std::pair<uint32_t, std::string>> laws_seen;       // (passage, law id)
+  std::vector<std::pair<uint32_t, std::string>> joinables_seen;  // (passage, event/programme id)
   for (const auto& s : sentences) {
     while (passage + 1 < passages.size() && passages[passage + 1].begin <= s.begin) {
       ++passage;
@@ -152,6 +161,9 @@ graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, c
         ctx.recent_laws.push_back(law);
       }
     }
+    for (const auto& [p, id] : joinables_seen) {
+      if (p == passage) ctx.recent_joinables.push_back(id);
+    }
 
     graph::Evidence ev;
     ev.doc_id = doc.id;
@@ -178,6 +190,9 @@ graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, c
     }
     for (size_t k = m; k < m_end; ++k) {
       if (all[k].type == "law") laws_seen.emplace_back(static_cast<uint32_t>(passage), all[k].id);
+      if (all[k].type == "event" || all[k].type == "programme" || all[k].type == "initiative") {
+        joinables_seen.emplace_back(static_cast<uint32_t>(passage), all[k].id);
+      }
     }
   }
   return c;

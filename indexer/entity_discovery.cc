@@ -293,7 +293,7 @@ constexpr std::pair<const char*, std::string_view> kVietnameseHeads[] = {
     {"tổng cục", kOrganization}, {"quỹ", kOrganization}, {"viện", kOrganization},
     {"học viện", kOrganization}, {"nhóm công tác", kOrganization}, {"mạng lưới", kOrganization},
     {"tập đoàn", kOrganization}, {"công ty", kOrganization}, {"tổng công ty", kOrganization},
-    {"hội đồng", kOrganization},
+    {"hội đồng", kOrganization}, {"nhóm", kOrganization}, {"liên minh", kOrganization},
     {"ngân hàng", kOrganization}, {"văn phòng", kOrganization}, {"quốc hội", kOrganization},
 };
 
@@ -386,6 +386,7 @@ const std::unordered_map<std::string_view, std::string_view>& EnglishHeads() {
       {"Strategy", kStrategy}, {"Policy", kStrategy},
       {"Framework", kAgreement}, {"Agreement", kAgreement}, {"Treaty", kAgreement},
       {"Convention", kAgreement}, {"Charter", kAgreement}, {"Protocol", kAgreement},
+      {"Memorandum", kAgreement},
       {"Partnership", kInitiative}, {"Initiative", kInitiative},
       {"Plan", kPlan}, {"Masterplan", kPlan}, {"Roadmap", kPlan}, {"Blueprint", kPlan},
       {"Programme", kProgramme}, {"Program", kProgramme}, {"Project", kProgramme},
@@ -679,6 +680,9 @@ bool AfterTitleWord(Line& line, size_t i, const VietnameseLists& lists) {
     const size_t j = i - back;
     if (!line.IsWord(j)) return false;
     if (line[j].lower && lists.title_words.count(line.Key(j))) return true;
+    // "Thủ tướng Chính phủ phê duyệt tại Quyết định …": a verb between ends
+    // the title; only its own capitalised words may come between.
+    if (line[j].lower && back > 1 && !(j + 1 < line.size() && line[j + 1].cap)) return false;
   }
   return false;
 }
@@ -981,13 +985,90 @@ bool EndsVietnameseName(Line& line, size_t i, const VietnameseLists& lists) {
   return key == "năm" && !(line.IsWord(i + 1) && line[i + 1].number) && !after_number;
 }
 
+// ----- Persons -----
+
+// Common Vietnamese family names: a capitalised run that starts with one
+// after an office title ("Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên") is a
+// person, not more of the ministry's name.
+constexpr const char* kVietnameseSurnames[] = {
+    "nguyễn", "trần", "lê",   "phạm",  "hoàng", "huỳnh", "phan", "vũ",   "võ",    "đặng", "bùi",
+    "đỗ",     "hồ",   "ngô",  "dương", "lý",    "tô",    "đinh", "trịnh", "lương", "mai",  "đào",
+    "cao",    "lâm",  "tạ",   "hà",    "vương", "chu",   "đoàn", "thái",  "tăng",  "lưu",  "trương",
+};
+
+// English titles before a person's name.
+const std::unordered_set<std::string_view>& EnglishPersonTitles() {
+  static const std::unordered_set<std::string_view> words = {
+      "President", "Minister", "Chancellor", "Premier", "King", "Queen", "Ambassador", "Secretary", "Senator",
+      "Governor", "Chairman", "Chairwoman", "Commissioner"};
+  return words;
+}
+
+bool IsSurname(Line& line, size_t i) {
+  if (!line.IsWord(i) || !line[i].cap || line[i].acronym) return false;
+  const std::string& key = line.Key(i);
+  return std::any_of(std::begin(kVietnameseSurnames), std::end(kVietnameseSurnames),
+                     [&](const char* s) { return key == s; });
+}
+
+// The last word of a personal name starting at `i`: 1-3 more capitalised
+// words, then the name must end (a lower-case word, punctuation, the line's
+// end). 0 when there is none.
+size_t PersonNameEnd(Line& line, size_t i, const VietnameseLists& lists) {
+  size_t last = i;
+  for (size_t k = i + 1; k < line.size() && k <= i + 3; ++k) {
+    size_t head_length = 0;
+    if (!line.IsWord(k) || !line[k].cap || line[k].acronym || VietnameseHeadAt(line, k, lists, &head_length)) break;
+    last = k;
+  }
+  if (last == i) return 0;
+  if (line.IsWord(last + 1) && (line[last + 1].cap || line[last + 1].number)) return 0;
+  return last;
+}
+
+// A Vietnamese office title ("Bộ trưởng", "Thủ tướng", "Chủ tịch") within
+// the `window` words before `i`.
+bool TitleBefore(Line& line, size_t i, const VietnameseLists& lists, size_t window) {
+  for (size_t back = 1; back <= window && back <= i; ++back) {
+    const size_t j = i - back;
+    if (line.IsWord(j) && line[j].lower && lists.title_words.count(line.Key(j))) return true;
+    if (line.IsWord(j) && (line.Raw(j) == "thống" || line.Raw(j) == "Thống")) return true;  // Tổng thống
+  }
+  return false;
+}
+
+constexpr double kPersonAfterTitle = 0.6;
+
+void FindPersons(Line& line, const VietnameseLists& lists, std::vector<Candidate>& out) {
+  for (size_t i = 0; i < line.size(); ++i) {
+    size_t last = 0;
+    if (IsSurname(line, i) && TitleBefore(line, i, lists, 12)) {
+      last = PersonNameEnd(line, i, lists);
+    } else if (i > 0 && line.IsWord(i - 1) && EnglishPersonTitles().count(line.Raw(i - 1)) && line.IsWord(i) &&
+               line[i].cap && !line[i].acronym && line[i].ascii && !EnglishHeadType(line, i)) {
+      last = PersonNameEnd(line, i, lists);  // "President Joe Biden", "Minister Anwar Ibrahim"
+    } else if (line.IsWord(i) && line[i].cap && !line[i].acronym && TitleBefore(line, i, lists, 1)) {
+      last = PersonNameEnd(line, i, lists);  // "Thủ tướng Kishida Fumio", "Tổng thống Joe Biden"
+    }
+    if (last == 0) continue;
+    Candidate c;
+    c.first = i;
+    c.last = last;
+    c.next = last + 1;
+    c.type = "person";
+    c.confidence = kPersonAfterTitle;
+    out.push_back(std::move(c));
+    i = last;
+  }
+}
+
 // Where an unquoted Vietnamese name whose head ends before `body` ends.
 // A clear end (punctuation, '(', a quote, a predicate word, the line's end)
 // keeps the words before it. Without one (too many lower-case words or
 // words in all) the name is cut back to its last capitalised word or
 // number, plus one lower-case syllable after a lone capitalised syllable:
 // proper names capitalise only their first syllable ("Bộ Tài chính").
-Extent ExtendVietnameseName(Line& line, size_t body, const VietnameseLists& lists) {
+Extent ExtendVietnameseName(Line& line, size_t body, const VietnameseLists& lists, bool titled) {
   Extent e;
   size_t last_word = body - 1;
   std::optional<size_t> last_strong;
@@ -1005,12 +1086,29 @@ Extent ExtendVietnameseName(Line& line, size_t body, const VietnameseLists& list
       // " - " before a partner, a year or a capitalised part ("ASEAN - Trung
       // Quốc", "2021 - 2025", "Bộ Lao động - Thương binh và Xã hội").
       if (IsDash(p.punct) && p.space_before && i > body && line.IsWord(i + 1) && IsStrong(line[i + 1])) continue;
+      // "thời kỳ 2021–2030": a period written without spaces.
+      if (IsDash(p.punct) && i > body && line.IsWord(i - 1) && line[i - 1].number && line.IsWord(i + 1) &&
+          line[i + 1].number) {
+        continue;
+      }
+      // "…, tầm nhìn đến năm 2050", "…, định hướng đến năm 2030": the horizon
+      // of a plan is part of its title.
+      if (p.punct == ',' && i > body && (line.KeyIs(i + 1, "tầm") || line.KeyIs(i + 1, "định")) &&
+          (line.KeyIs(i + 2, "nhìn") || line.KeyIs(i + 2, "hướng"))) {
+        continue;
+      }
       if (p.punct == ',' && i > body && CommaListContinues(line, i, lists)) continue;
       e.clear_end = true;
       strong_end = p.punct == '(' || IsQuote(p.punct);
       break;
     }
     if (EndsVietnameseName(line, i, lists)) {
+      e.clear_end = true;
+      break;
+    }
+    // "Bộ trưởng Bộ Công an Việt Nam Tô Lâm": the minister's name follows
+    // the ministry's.
+    if (titled && i > body && IsSurname(line, i) && PersonNameEnd(line, i, lists) != 0) {
       e.clear_end = true;
       break;
     }
@@ -1088,7 +1186,7 @@ void FindVietnameseHeaded(Line& line, const VietnameseLists& lists, std::vector<
     if (i > 0 && line.KeyIs(i - 1, "tác") && i > 1 && line.KeyIs(i - 2, "đối")) continue;
     // "Bộ và …", "Bộ, …": the head is used as a common noun.
     if (line.KeyIs(i + head_length, "và")) continue;
-    const Extent e = ExtendVietnameseName(line, i + head_length, lists);
+    const Extent e = ExtendVietnameseName(line, i + head_length, lists, TitleBefore(line, i, lists, 3));
     if (!e.found) continue;
     Candidate c;
     c.first = i;
@@ -1156,6 +1254,15 @@ size_t EnglishNameStart(Line& line, size_t head) {
   size_t start = head;
   size_t connectors = 0;  // connectors walked over since the last name word
   for (size_t j = head; j-- > 0;) {
+    // "Quad Leaders' Summit", "ASEAN-U.S. Special Summit": a plural
+    // possessive's apostrophe or an abbreviation's dot inside the name.
+    // (Not "The Philippines' CREATE MORE Act": after "The" it is an owner.)
+    const bool plural_possessive = j > 1 && IsApostrophe(line[j].punct) && line.IsWord(j - 1) &&
+                                   line[j - 1].cap && line.Raw(j - 1).back() == 's' && line.IsWord(j - 2) &&
+                                   line[j - 2].cap && line.Raw(j - 2) != "The";
+    const bool abbreviation_dot = j > 0 && line[j].punct == '.' && line.IsWord(j - 1) && !line[j - 1].lower &&
+                                  line.Raw(j - 1).size() >= 2 && line.Raw(j - 1)[line.Raw(j - 1).size() - 2] == '.';
+    if (plural_possessive || abbreviation_dot) continue;
     if (!line.IsWord(j)) break;
     if (IsEnglishConnector(line, j)) {
       // One connector between words ("Freedom of Information Act"); "of the"
@@ -1504,6 +1611,7 @@ void DiscoverInLine(std::string_view text, size_t begin, size_t end, KeyMaker& k
   FindQuoted(line, lists, candidates, defined);
   FindVietnameseHeaded(line, lists, candidates);
   FindCompanies(line, lists, candidates);
+  FindPersons(line, lists, candidates);
   FindEnglishHeaded(line, candidates);
   std::erase_if(candidates, [&](const Candidate& c) {
     return std::any_of(defined.begin(), defined.end(),

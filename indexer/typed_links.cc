@@ -37,7 +37,7 @@ class Sentence {
  public:
   explicit Sentence(const SentenceContext& ctx) : ctx_(ctx), tokens_(*ctx.tokens) {
     for (const auto& hit : ctx.triggers) {
-      if (!InsideMention(hit)) hits_.push_back(hit);
+      if (!InsideMention(hit) && !PartOfAnotherWord(hit)) hits_.push_back(hit);
     }
   }
 
@@ -66,6 +66,21 @@ class Sentence {
   const std::vector<SentenceMention>& M() const { return ctx_.mentions; }
   static uint32_t End(const SentenceMention& m) { return m.first + m.count; }
   static uint32_t End(const TriggerHit& h) { return h.first + h.count; }
+
+  // "ký" (sign) is also a syllable of "đăng ký" (register), "chữ ký"
+  // (signature), "ký hiệu" (symbol) …
+  bool PartOfAnotherWord(const TriggerHit& h) const {
+    if (h.count != 1 || tokens_[h.first].exact != "ký") return false;
+    static const char* kBefore[] = {"đăng", "chữ", "thư", "nhật", "phê"};
+    static const char* kAfter[] = {"hiệu", "tự", "túc", "sự", "giả", "quỹ", "gửi", "tên", "sinh", "ức", "kết"};
+    for (const char* w : kBefore) {
+      if (h.first > 0 && tokens_[h.first - 1].exact == w) return true;
+    }
+    for (const char* w : kAfter) {
+      if (End(h) < tokens_.size() && tokens_[End(h)].exact == w) return true;
+    }
+    return false;
+  }
 
   // A trigger word that is a word of a name ("Chiến lược Hợp tác …") types
   // nothing; one that runs into a name ("ký Hiệp định …") still does.
@@ -134,6 +149,14 @@ class Sentence {
     return false;
   }
 
+  // "Japan's Ministry of …": the country in the possessive owns the next
+  // name; it is not a party of its own.
+  bool IsPossessiveOwner(size_t k) const {
+    if (k + 1 >= M().size() || M()[k].type != "country" || End(M()[k]) != M()[k + 1].first) return false;
+    std::string_view after = ctx_.text.substr(tokens_[End(M()[k]) - 1].end);
+    return after.substr(0, 2) == "'s" || after.substr(0, 4) == "\u2019s" || after.substr(0, 2) == "' ";
+  }
+
   // "Bảy nước ASEAN", "Seven ASEAN member states", "các nước thành viên
   // ASEAN": some or all of its members, not the body itself.
   bool MembersOnly(size_t k) const {
@@ -169,7 +192,11 @@ class Sentence {
       uint32_t gap = cursor - End(m);
       if (gap > (out.empty() ? near : kListGap)) break;
       if (ClauseBreak(End(m), cursor) || CueIn(End(m), cursor, kCueSpeech)) break;
-      if (m.kind == EntityKind::kActor && !IsOwner(k) && !IsPlace(m) && !MembersOnly(k) && !Holds(out, m.id)) {
+      // "CATL ký thỏa thuận với IBC và cam kết rót …": IBC is the object of
+      // "với", not a subject of what follows.
+      const bool object_of_with = CueRightBefore(m.first, kCueWith);
+      if (m.kind == EntityKind::kActor && !IsOwner(k) && !IsPossessiveOwner(k) && !IsPlace(m) && !MembersOnly(k) &&
+          !object_of_with && !Holds(out, m.id)) {
         out.push_back(k);
       }
       cursor = m.first;  // other names are stepped over, and distance counts from them
@@ -187,9 +214,9 @@ class Sentence {
       if (m.first < cursor) continue;
       uint32_t gap = m.first - cursor;
       if (gap > (out.empty() ? near : kListGap)) break;
-      if (ClauseBreak(cursor, m.first)) break;
-      bool party = m.kind == EntityKind::kActor && !IsOwner(k) && (places_count || !IsPlace(m)) &&
-                   !MembersOnly(k) && !Holds(out, m.id);
+      if (ClauseBreak(cursor, m.first) || CueIn(cursor, m.first, kCueCreate)) break;
+      bool party = m.kind == EntityKind::kActor && !IsOwner(k) && !IsPossessiveOwner(k) &&
+                   (places_count || !IsPlace(m)) && !MembersOnly(k) && !Holds(out, m.id);
       if (party) out.push_back(k);
       cursor = End(m);
     }
@@ -291,6 +318,7 @@ class Sentence {
       if (m.id != M()[k].id) continue;
       if (!m.owner.empty()) return m.owner;
       if (j + 1 < M().size() && IsOwner(j + 1) && M()[j + 1].type == "country") return M()[j + 1].id;
+      if (j > 0 && IsPossessiveOwner(j - 1)) return M()[j - 1].id;
     }
     return "";
   }
@@ -368,7 +396,15 @@ class Sentence {
       bool joinable = m.kind == EntityKind::kEvent || (m.kind == EntityKind::kFramework && IsProgramme(m));
       if (joinable) targets.push_back(k);
     }
-    if (targets.empty()) return;
+    if (targets.empty()) {
+      // "Lào, Thái Lan, Malaysia và Singapore cùng tham gia dự án": the
+      // project named just before.
+      if (ctx_.recent_joinables.empty() || !JoinableNounAfter(hit)) return;
+      for (size_t a : ActorsBefore(hit.first, kNearGap)) {
+        Add(M()[a].id, kParticipation, ctx_.recent_joinables.back(), Span(hit.first, hit.count));
+      }
+      return;
+    }
     size_t target = Nearest(targets, hit);
     auto parties = ActorsAfter(End(hit), kAttendanceGap, /*places_count=*/false);
     // "với sự tham gia của X", "participation of X": X takes part; the
@@ -400,8 +436,14 @@ class Sentence {
   // whoever acts at an event takes part in it.
   void ActingAt(size_t k) {
     const auto& event = M()[k];
-    if (!CueRightBefore(event.first, kCueLocation)) return;
-    auto actors = ActorsAfter(End(event), 6, /*places_count=*/false);
+    const bool at = CueRightBefore(event.first, kCueLocation) ||
+                    (event.first > 0 && tokens_[event.first - 1].exact == "the" &&
+                     CueRightBefore(event.first - 1, kCueLocation));  // "At the … Summit"
+    if (!at) return;
+    // "At the Quad Leaders' Summit in Wilmington, Delaware, on 21 September
+    // 2024, Australia, India …": the place and date come first.
+    constexpr uint32_t kActingAtGap = 14;
+    auto actors = ActorsAfter(End(event), kActingAtGap, /*places_count=*/false);
     if (actors.empty()) return;
     // Only the subject of what follows (one actor or a list), after a comma.
     const auto& a = M()[actors.front()];
@@ -421,7 +463,8 @@ class Sentence {
 
   // One can be a member of an organisation or a party to an agreement.
   static bool CanHaveMembers(const SentenceMention& m) {
-    return m.type == "regional_org" || m.type == "organization" || m.type == "agreement";
+    return m.type == "regional_org" || m.type == "organization" || m.type == "agreement" ||
+           m.type == "initiative";
   }
 
   void Membership(const TriggerHit& hit) {
@@ -488,6 +531,19 @@ class Sentence {
     for (const auto& law : laws) {
       for (size_t g : grounds) Add(law, kBasis, M()[g].id, trigger);
     }
+  }
+
+  // "tham gia dự án", "joined the programme": a common noun for the thing
+  // joined right after the trigger.
+  bool JoinableNounAfter(const TriggerHit& hit) const {
+    static const char* kNouns[] = {"dự", "chương", "sáng", "hội", "diễn", "project", "programme", "program",
+                                   "initiative", "summit", "forum", "meeting"};
+    for (uint32_t t = End(hit); t < tokens_.size() && t < End(hit) + 2; ++t) {
+      for (const char* n : kNouns) {
+        if (tokens_[t].exact == n) return true;
+      }
+    }
+    return false;
   }
 
   // What one can join or take part in, besides events.

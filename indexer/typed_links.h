@@ -64,6 +64,8 @@ struct SentenceContext {
   std::vector<TriggerHit> triggers;   // over the same tokens
   // Laws named in the sentences just before, for "các luật trên".
   std::vector<std::string> recent_laws;
+  // Events and programmes named just before, for "cùng tham gia dự án".
+  std::vector<std::string> recent_joinables;
 };
 
 // Typed links of one sentence, each (source, relation, target) once; for
