@@ -338,7 +338,8 @@ constexpr const char* kVietnameseStops[] = {
     "ra quyết định", "ủy thác", "tống đạt", "lựa chọn", "xét xử", "kháng nghị", "hết hiệu lực",
     "có hiệu lực", "số lượng", "kiến nghị", "ít nhất", "tiếp nhận", "bằng văn bản", "thông báo",
     "chấp thuận", "xác nhận", "vào sổ", "đối với", "về việc", "về lĩnh vực", "đồng tổ chức",
-    "đồng chủ trì", "phê chuẩn", "vào",
+    "đồng chủ trì", "phê chuẩn", "vào", "trình", "cấp giấy phép", "tán thành", "triệu tập", "gửi", "giao cho",
+    "thẩm định", "bãi bỏ", "chấp thuận", "lấy ý kiến",
 };
 
 // Compounds that begin with a stop word but are ordinary nouns inside names
@@ -1047,8 +1048,11 @@ void FindPersons(Line& line, const VietnameseLists& lists, std::vector<Candidate
     } else if (i > 0 && line.IsWord(i - 1) && EnglishPersonTitles().count(line.Raw(i - 1)) && line.IsWord(i) &&
                line[i].cap && !line[i].acronym && line[i].ascii && !EnglishHeadType(line, i)) {
       last = PersonNameEnd(line, i, lists);  // "President Joe Biden", "Minister Anwar Ibrahim"
-    } else if (line.IsWord(i) && line[i].cap && !line[i].acronym && TitleBefore(line, i, lists, 1)) {
-      last = PersonNameEnd(line, i, lists);  // "Thủ tướng Kishida Fumio", "Tổng thống Joe Biden"
+    } else if (line.IsWord(i) && line[i].cap && !line[i].acronym && line[i].ascii && TitleBefore(line, i, lists, 1)) {
+      // "Thủ tướng Kishida Fumio", "Tổng thống Joe Biden": a foreign name in
+      // Latin letters (a Vietnamese word after a title is an office: "Cục
+      // trưởng Cục …").
+      last = PersonNameEnd(line, i, lists);
     }
     if (last == 0) continue;
     Candidate c;
