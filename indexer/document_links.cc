@@ -130,6 +130,7 @@ graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, c
   std::string carried_date;  // the last date stated in the current passage
   std::vector<std::pair<uint32_t, std::string>> laws_seen;       // (passage, law id)
   std::vector<std::pair<uint32_t, std::string>> joinables_seen;  // (passage, event/programme id)
+  std::vector<std::pair<uint32_t, std::string>> countries_seen;  // (passage, country id)
   for (const auto& s : sentences) {
     while (passage + 1 < passages.size() && passages[passage + 1].begin <= s.begin) {
       ++passage;
@@ -164,6 +165,9 @@ graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, c
     for (const auto& [p, id] : joinables_seen) {
       if (p == passage) ctx.recent_joinables.push_back(id);
     }
+    for (const auto& [p, id] : countries_seen) {
+      if (p == passage) ctx.recent_actors.push_back(id);
+    }
 
     graph::Evidence ev;
     ev.doc_id = doc.id;
@@ -190,6 +194,7 @@ graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, c
     }
     for (size_t k = m; k < m_end; ++k) {
       if (all[k].type == "law") laws_seen.emplace_back(static_cast<uint32_t>(passage), all[k].id);
+      if (all[k].type == "country") countries_seen.emplace_back(static_cast<uint32_t>(passage), all[k].id);
       if (all[k].type == "event" || all[k].type == "programme" || all[k].type == "initiative") {
         joinables_seen.emplace_back(static_cast<uint32_t>(passage), all[k].id);
       }

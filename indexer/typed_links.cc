@@ -280,6 +280,7 @@ class Sentence {
       // the trigger says whose partner the subject became.
       for (size_t k = 1; k < left.size(); ++k) pairs.emplace_back(left[k], left[0]);
     }
+    if (pairs.empty()) BothSides(hit, trigger);
     for (const auto& [a, b] : pairs) {
       Add(M()[a].id, kCooperation, M()[b].id, trigger);
       // Ministries that cooperate bring their countries together too;
@@ -289,6 +290,26 @@ class Sentence {
       std::string ca = CountryOf(a), cb = CountryOf(b);
       if (!ca.empty() && !cb.empty() && (ca != M()[a].id || cb != M()[b].id)) Add(ca, kCooperation, cb, trigger);
     }
+  }
+
+  // "khi hai nước nâng cấp quan hệ", "both sides agreed": the two countries
+  // named last before the cue, in this sentence or earlier in the passage.
+  void BothSides(const TriggerHit& hit, const std::string& trigger) {
+    constexpr uint32_t kBothSidesReach = 8;  // "hai nước nâng cấp quan hệ lên Đối tác …"
+    const uint32_t from = hit.first >= kBothSidesReach ? hit.first - kBothSidesReach : 0;
+    auto cue = std::find_if(hits_.begin(), hits_.end(), [&](const TriggerHit& h) {
+      return h.relation == kCueBothSides && h.first >= from && h.first <= hit.first;
+    });
+    if (cue == hits_.end()) return;
+    std::vector<std::string> named = ctx_.recent_actors;
+    for (const auto& m : M()) {
+      if (m.first < cue->first && m.type == "country") named.push_back(m.id);
+    }
+    std::vector<std::string> last_two;
+    for (auto it = named.rbegin(); it != named.rend() && last_two.size() < 2; ++it) {
+      if (std::find(last_two.begin(), last_two.end(), *it) == last_two.end()) last_two.push_back(*it);
+    }
+    if (last_two.size() == 2) Add(last_two[0], kCooperation, last_two[1], trigger);
   }
 
   static void AddAllPairs(const std::vector<size_t>& xs, std::vector<std::pair<size_t, size_t>>* pairs) {

@@ -64,6 +64,9 @@ struct SentenceContext {
   std::vector<TriggerHit> triggers;   // over the same tokens
   // Laws named in the sentences just before, for "các luật trên".
   std::vector<std::string> recent_laws;
+  // Countries and other actors named earlier in the passage, oldest first,
+  // for "hai nước", "both sides".
+  std::vector<std::string> recent_actors;
   // Events and programmes named just before, for "cùng tham gia dự án".
   std::vector<std::string> recent_joinables;
 };

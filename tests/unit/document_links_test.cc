@@ -248,5 +248,10 @@ TEST_F(DocumentLinksTest, ThisLawIsTheLawNamedLast) {
             (std::set<Link>{{"indonesia", "enactment", "green-law"}, {"green-law", "basis", "common-frame"}}));
 }
 
+TEST_F(DocumentLinksTest, BothSidesAreTheTwoCountriesNamedLast) {
+  EXPECT_TRUE(Typed("Tổng thống Mỹ thăm Việt Nam năm 2023, khi hai nước nâng cấp quan hệ lên Đối tác chiến lược.")
+                  .count({"united-states", "cooperation", "vietnam"}));
+}
+
 }  // namespace
 }  // namespace policygraph::indexer
