@@ -73,6 +73,16 @@ bool DiscoveredEntities::IsSpecific(const std::string& name) const {
   return false;
 }
 
+// Frameworks of any kind are one kind here: a discovered "law" may be the
+// gazetteer's "agreement" written out; an event is never an organisation.
+bool SameKind(const std::string& a, const std::string& b) {
+  auto kind = [](const std::string& t) {
+    static const std::set<std::string> kFrameworks = {"law", "agreement", "strategy", "plan", "programme", "initiative"};
+    return kFrameworks.count(t) ? std::string("framework") : t;
+  };
+  return kind(a) == kind(b);
+}
+
 // "Công ty an ninh mạng Fortinet", "Bộ Thông tin và Truyền thông Việt Nam":
 // a known organisation or framework with words around it. Matching finds the
 // known name inside; a new entity would only hide it. Countries and regional
@@ -86,7 +96,7 @@ std::optional<DiscoveredEntities::Known> DiscoveredEntities::KnownInside(const s
       auto it = gazetteer_key_.find(key);
       if (it == gazetteer_key_.end()) continue;
       const std::string& type = gazetteer_[it->second].type;
-      if (type != "country" && type != "regional_org" && type != kNotEntityType) return Known{it->second, i == 0};
+      if (type != "country" && type != "regional_org" && type != kNotEntityType) return Known{it->second, i == 0, type};
     }
   }
   return std::nullopt;
@@ -191,8 +201,12 @@ void DiscoveredEntities::Add(const std::vector<DiscoveredName>& names) {
       // "Chương trình Chuyển đổi số quốc gia đến năm 2025 …" is the known
       // programme written out in full: one more name for it. "Công ty an
       // ninh mạng Fortinet" only describes a known name: nothing to add.
-      if (inside->at_start && IsSpecific(d.name)) AddName(&learned_[inside->index], d.name);
-      continue;
+      // "G20 Leaders' Summit" starts with the G20 but is an event, not it.
+      if (inside->at_start && SameKind(inside->type, d.type) && IsSpecific(d.name)) {
+        AddName(&learned_[inside->index], d.name);
+        continue;
+      }
+      if (SameKind(inside->type, d.type) || !inside->at_start) continue;
     }
     // A generic name ("Luật bảo vệ dữ liệu cá nhân") with nothing stated
     // beside it is a description; a long one is a title in its own right.

@@ -60,6 +60,7 @@ class DiscoveredEntities {
   struct Known {
     size_t index;   // into the gazetteer
     bool at_start;  // the discovered name starts with the known one
+    std::string type;
   };
   std::optional<Known> KnownInside(const std::string& name) const;
   void AddName(std::vector<std::string>* names, const std::string& name) const;

@@ -704,7 +704,8 @@ bool IsEnglishConnector(Line& line, size_t i) {
 // determiner, at least two letters (not a section label like "B").
 bool IsEnglishNameWord(Line& line, size_t i) {
   if (!line.IsWord(i) || !line[i].cap) return false;
-  if (line[i].letters < 2) return false;
+  // "G20", "G7": one capital and digits name a group.
+  if (line[i].letters < 2 && !(line[i].letters == 1 && line.Raw(i).size() > 1 && line[i].ascii)) return false;
   return !EnglishDeterminers().count(line.Raw(i));
 }
 
@@ -1263,7 +1264,7 @@ size_t EnglishNameStart(Line& line, size_t head) {
     // (Not "The Philippines' CREATE MORE Act": after "The" it is an owner.)
     const bool plural_possessive = j > 1 && IsApostrophe(line[j].punct) && line.IsWord(j - 1) &&
                                    line[j - 1].cap && line.Raw(j - 1).back() == 's' && line.IsWord(j - 2) &&
-                                   line[j - 2].cap && line.Raw(j - 2) != "The";
+                                   (line[j - 2].cap || line[j - 2].acronym) && line.Raw(j - 2) != "The";
     const bool abbreviation_dot = j > 0 && line[j].punct == '.' && line.IsWord(j - 1) && !line[j - 1].lower &&
                                   line.Raw(j - 1).size() >= 2 && line.Raw(j - 1)[line.Raw(j - 1).size() - 2] == '.';
     if (plural_possessive || abbreviation_dot) continue;
@@ -1333,8 +1334,14 @@ size_t EnglishNameEnd(Line& line, size_t head, std::string_view type) {
   if (line.KeyIs(i, "the")) ++i;
   size_t connectors = 0;
   for (; i < line.size(); ++i) {
-    // "… Friendship and Cooperation in Tokyo": a place, not the name.
-    if (line.Raw(i) == "in" || line.Raw(i) == "at") break;
+    // "… Friendship and Cooperation in Tokyo": a place, not the name; but
+    // "… Cooperation in Regional Payment Connectivity" goes on (a place is
+    // rarely three capitalised words).
+    if ((line.Raw(i) == "in" || line.Raw(i) == "at") &&
+        !(line.IsWord(i + 1) && line[i + 1].cap && line.IsWord(i + 2) && line[i + 2].cap && line.IsWord(i + 3) &&
+          line[i + 3].cap)) {
+      break;
+    }
     // "Ministry of Economy, Trade and Industry": a list inside the name.
     if (line.IsPunct(i, ',') && EnglishListContinues(line, i)) continue;
     if (IsEnglishConnector(line, i)) {

@@ -41,6 +41,7 @@ inline constexpr char kCueLaunch[] = "cue:launch";        // "khởi động", "
 inline constexpr char kCueAdmit[] = "cue:admit";          // "kết nạp", "admitted": the member follows
 inline constexpr char kCueAnd[] = "cue:and";              // "và", "and": joins the subjects of one verb
 inline constexpr char kCueCreate[] = "cue:create";        // "thành lập", "set up": what follows is made, not a partner
+inline constexpr char kCueSign[] = "cue:sign";            // "signed", "ký": parties to what is signed
 inline constexpr char kCueBothSides[] = "cue:both";     // "hai nước", "both sides": the two named last
 inline constexpr char kCueWith[] = "cue:with";            // "với", "with": an object, not a subject
 inline constexpr char kCueCopula[] = "cue:copula";        // "là", "became": "X là thành viên của Y"

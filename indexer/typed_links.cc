@@ -122,7 +122,11 @@ class Sentence {
     // "Bộ Thông tin và Truyền thông Việt Nam": a country right after an
     // organisation says whose it is.
     if (m.first == End(prev) && m.type == "country" && prev.type == "organization") return true;
-    return m.first - End(prev) <= 3 && CueRightBefore(m.first, kCueOwner);
+    // "Fortinet của Hoa Kỳ", "the Ministry … of Japan": nothing but the cue
+    // between ("the governors of Bank Indonesia" makes no one an owner).
+    return std::any_of(hits_.begin(), hits_.end(), [&](const TriggerHit& h) {
+      return h.relation == kCueOwner && h.first == End(prev) && End(h) == m.first;
+    });
   }
 
   // A place rather than a party: "trong ASEAN", "tại khu vực ASEAN", or the
@@ -266,6 +270,21 @@ class Sentence {
     const std::string trigger = Span(hit.first, hit.count);
     auto left = ActorsBefore(hit.first, kNearGap);
     auto right = ActorsAfter(End(hit), kNearGap, /*places_count=*/false);
+    // Three or more parties signing a named agreement ("… signed the
+    // Memorandum of Understanding on …") become parties to it, not partners
+    // of each other pairwise; two who sign one cooperate.
+    if (CueIn(hit.first, End(hit), kCueSign) && right.empty()) {
+      auto signatories = Signatories(left);
+      auto agreement = KindAfter(End(hit), 3, EntityKind::kFramework);
+      if (!agreement.empty() && M()[agreement[0]].type == "agreement" && signatories.size() >= 2) {
+        if (signatories.size() >= 3) {
+          for (size_t a : signatories) Add(M()[a].id, kMembership, M()[agreement[0]].id, trigger);
+        } else {
+          Add(M()[signatories[0]].id, kCooperation, M()[signatories[1]].id, trigger);
+        }
+        return;
+      }
+    }
     std::vector<std::pair<size_t, size_t>> pairs;
     if (!left.empty() && !right.empty()) {
       for (size_t a : left) {
@@ -310,6 +329,25 @@ class Sentence {
       if (std::find(last_two.begin(), last_two.end(), *it) == last_two.end()) last_two.push_back(*it);
     }
     if (last_two.size() == 2) Add(last_two[0], kCooperation, last_two[1], trigger);
+  }
+
+  // The list of names right before a signing verb: "A (AA), B (BB) and C
+  // signed": items at most two words apart ("the governors of A" stops it).
+  std::vector<size_t> Signatories(const std::vector<size_t>& left) const {
+    constexpr uint32_t kSignatoryGap = 2;
+    std::vector<size_t> out;
+    for (size_t i = 0; i < left.size(); ++i) {
+      if (i > 0) {
+        // Mentions of the same entity between (its acronym) do not count.
+        uint32_t gap = M()[left[i - 1]].first;
+        for (size_t k = 0; k < M().size(); ++k) {
+          if (M()[k].first >= End(M()[left[i]]) && M()[k].first < gap) gap = M()[k].first;
+        }
+        if (gap - End(M()[left[i]]) > kSignatoryGap) break;
+      }
+      out.push_back(left[i]);
+    }
+    return out;
   }
 
   static void AddAllPairs(const std::vector<size_t>& xs, std::vector<std::pair<size_t, size_t>>* pairs) {
@@ -432,7 +470,10 @@ class Sentence {
     // subject of the sentence organised it.
     const bool of_follows = End(hit) < tokens_.size() &&
                             (tokens_[End(hit)].exact == "của" || tokens_[End(hit)].exact == "of");
-    if (!of_follows) {
+    // "hosted by Indonesia, the governors of …": the host, and only it.
+    const bool by_follows = End(hit) < tokens_.size() && (tokens_[End(hit)].exact == "by" || tokens_[End(hit)].exact == "bởi");
+    if (by_follows && parties.size() > 1) parties.resize(1);
+    if (!of_follows && !by_follows) {
       auto subjects = ActorsBefore(hit.first, kNearGap);
       parties.insert(parties.end(), subjects.begin(), subjects.end());
     }
@@ -500,7 +541,7 @@ class Sentence {
     std::vector<size_t> bodies;
     for (size_t k = 0; k < M().size(); ++k) {
       const auto& m = M()[k];
-      if (m.first >= End(hit) && m.first - End(hit) <= 6 && CanHaveMembers(m)) {
+      if (m.first >= End(hit) && m.first - End(hit) <= 6 && CanHaveMembers(m) && !ClauseBreak(End(hit), m.first)) {
         bodies.push_back(k);
         break;
       }

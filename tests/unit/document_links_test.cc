@@ -253,5 +253,20 @@ TEST_F(DocumentLinksTest, BothSidesAreTheTwoCountriesNamedLast) {
                   .count({"united-states", "cooperation", "vietnam"}));
 }
 
+TEST_F(DocumentLinksTest, ThreeSignatoriesOfAnAgreementBecomePartiesToIt) {
+  EXPECT_EQ(Typed("Japan, Singapore and Thailand signed the Coral Trade Agreement in 2022."),
+            (std::set<Link>{{"japan", "membership", "trade-pact"},
+                            {"singapore", "membership", "trade-pact"},
+                            {"thailand", "membership", "trade-pact"}}));
+  // Two who sign one cooperate.
+  EXPECT_EQ(Typed("Japan and Singapore signed the Coral Trade Agreement in 2022."),
+            (std::set<Link>{{"japan", "cooperation", "singapore"}}));
+}
+
+TEST_F(DocumentLinksTest, HostedByNamesOnlyTheHost) {
+  EXPECT_EQ(Typed("The Coral Summit was hosted by Indonesia, the ministers of Japan and Laos attending."),
+            (std::set<Link>{{"indonesia", "participation", "test-summit"}}));
+}
+
 }  // namespace
 }  // namespace policygraph::indexer
