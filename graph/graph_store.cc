@@ -352,6 +352,24 @@ std::optional<std::vector<std::string>> GraphStore::EntitiesOfDocument(const std
   return record->entities;
 }
 
+GraphBreakdown GraphStore::Breakdown() const {
+  GraphBreakdown b;
+  impl_->ScanPrefix(kOut, "", [&](const rocksdb::Slice& key, const rocksdb::Slice&) {
+    KeyReader reader(std::string_view(key.data(), key.size()));
+    reader.ReadString();  // source
+    if (auto relation = reader.ReadString()) ++b.edges_by_relation[*relation];
+    return true;
+  });
+  impl_->ScanPrefix(kNodes, "", [&](const rocksdb::Slice&, const rocksdb::Slice& value) {
+    if (auto node = DecodeNode(value.ToString())) {
+      ++b.nodes_by_type[node->type];
+      b.discovered_nodes += node->discovered;
+    }
+    return true;
+  });
+  return b;
+}
+
 GraphCounts GraphStore::Counts() const {
   return {impl_->Counter("node_count"), impl_->Counter("edge_count"), impl_->Counter("doc_count")};
 }

@@ -71,6 +71,9 @@ class GraphStore {
   std::vector<std::string> DocumentIds() const;
   std::optional<std::vector<std::string>> EntitiesOfDocument(const std::string& doc_id) const;
   GraphCounts Counts() const;
+  // Edges per relation and nodes per type; reads every node and edge key, so
+  // callers cache it (the server's graph does not change while it runs).
+  GraphBreakdown Breakdown() const;
 
  private:
   struct Impl;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -76,6 +77,13 @@ struct GraphCounts {
   uint64_t nodes = 0;
   uint64_t edges = 0;
   uint64_t documents = 0;
+};
+
+// What the graph holds, by kind: for the API's /stats.
+struct GraphBreakdown {
+  std::map<std::string, uint64_t> edges_by_relation;
+  std::map<std::string, uint64_t> nodes_by_type;
+  uint64_t discovered_nodes = 0;
 };
 
 }  // namespace policygraph::graph

@@ -109,9 +109,13 @@ Status SearchWriter::Write(const AnalysedDocument& a, const Analyzer& analyzer) 
     Xapian::Document record;
     json passages = json::array();
     for (const auto& p : a.passages) passages.push_back({p.begin, p.end, p.heading});
+    // Where each entity is named, for the document view's highlighting.
+    json mentions = json::array();
+    for (const auto& m : a.entities) mentions.push_back({m.entity_id, m.begin, m.end});
     record.set_data(Dump({{"id", doc.id},     {"title", doc.title},  {"lang", doc.lang},
                           {"date", doc.date}, {"type", doc.type},    {"path", doc.path},
-                          {"text", doc.body}, {"entities", a.entity_ids}, {"passages", passages}}));
+                          {"text", doc.body}, {"entities", a.entity_ids}, {"passages", passages},
+                          {"mentions", mentions}}));
     record.add_boolean_term(Term(schema::kIdPrefix, doc.id));
     record.add_boolean_term(Term(schema::kKindPrefix, schema::kDocKind));
     for (const auto& e : a.entity_ids) record.add_boolean_term(Term(schema::kEntityPrefix, e));

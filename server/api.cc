@@ -5,6 +5,7 @@
 
 #include "graph/traversal.h"
 #include "server/api_params.h"
+#include "server/openapi.h"
 #include "server/graph_api.h"
 #include "server/json_views.h"
 
@@ -22,6 +23,20 @@ void Health(const ApiContext& ctx, httplib::Response& res) {
                  {"edges", counts.edges}});
 }
 
+void Stats(const ApiContext& ctx, httplib::Response& res) {
+  std::call_once(ctx.stats->once, [&] { ctx.stats->breakdown = ctx.graph.Breakdown(); });
+  const graph::GraphCounts counts = ctx.graph.Counts();
+  const graph::GraphBreakdown& b = ctx.stats->breakdown;
+  SendJson(res, {{"documents", ctx.search.DocumentCount()},
+                 {"nodes", counts.nodes},
+                 {"edges", counts.edges},
+                 {"discovered_nodes", b.discovered_nodes},
+                 {"relations", b.edges_by_relation},
+                 {"entity_types", b.nodes_by_type}});
+}
+
+void OpenApi(httplib::Response& res) { res.set_content(OpenApiDocument(), "application/json"); }
+
 void Search(const ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   auto q = TextParam(req, res, "q", true, kMaxQueryBytes);
   if (!q) return;
@@ -37,7 +52,15 @@ void Search(const ApiContext& ctx, const httplib::Request& req, httplib::Respons
   Status s = ctx.search.Search({*q, *limit, *offset, group == "document"}, &results);
   if (s.IsInvalidArgument()) return SendError(res, 400, "bad_query", s.message());
   if (!s.ok()) return SendStatus(res, s);
-  SendJson(res, ToJson(results));
+  json body = ToJson(results);
+  // Facet entities by name, in the graph's display language-neutral form.
+  for (auto& e : body["facets"]["entity"]) {
+    auto node = ctx.graph.GetNode(e["id"].get<std::string>());
+    e["name"] = node ? node->DisplayName() : e["id"].get<std::string>();
+    e["name_vi"] = node && !node->names_vi.empty() ? node->names_vi.front() : e["name"].get<std::string>();
+    e["type"] = node ? node->type : "";
+  }
+  SendJson(res, body);
 }
 
 void Document(const ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -94,6 +117,8 @@ void Entity(const ApiContext& ctx, const httplib::Request& req, httplib::Respons
 void RegisterApiRoutes(httplib::Server& server, const ApiContext& ctx) {
   // The whole route table, in one place.
   server.Get("/api/health", [&ctx](const auto&, auto& res) { Health(ctx, res); });
+  server.Get("/api/stats", [&ctx](const auto&, auto& res) { Stats(ctx, res); });
+  server.Get("/api/openapi.json", [](const auto&, auto& res) { OpenApi(res); });
   server.Get("/api/search", [&ctx](const auto& req, auto& res) { Search(ctx, req, res); });
   server.Get(R"(/api/documents/([^/]+))",
              [&ctx](const auto& req, auto& res) { Document(ctx, req, res); });

@@ -4,6 +4,9 @@
 
 #include <httplib.h>
 
+#include <memory>
+#include <mutex>
+
 #include "graph/graph_store.h"
 #include "indexer/analyzer.h"
 #include "server/search_service.h"
@@ -19,11 +22,18 @@ struct ApiLimits {
   size_t max_graph_nodes = 500;  // nodes in one neighbours answer
 };
 
+// Figures computed once per server: its stores do not change while it runs.
+struct StatsCache {
+  std::once_flag once;
+  graph::GraphBreakdown breakdown;
+};
+
 struct ApiContext {
   const indexer::Analyzer& analyzer;
   const SearchService& search;
   const graph::GraphStore& graph;
   ApiLimits limits;
+  std::shared_ptr<StatsCache> stats = std::make_shared<StatsCache>();
 };
 
 // Registers every /api route on `server`. `ctx` must outlive the server.

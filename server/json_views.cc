@@ -28,7 +28,14 @@ json ToJson(const SearchResults& r) {
           {"limit", r.limit},
           {"grouped", r.grouped},
           {"did_you_mean", r.did_you_mean.empty() ? json(nullptr) : json(r.did_you_mean)},
-          {"hits", hits}};
+          {"hits", hits},
+          {"facets", ToJson(r.facets)}};
+}
+
+json ToJson(const SearchFacets& f) {
+  json entities = json::array();
+  for (const auto& [id, count] : f.entity) entities.push_back({{"id", id}, {"count", count}});
+  return {{"lang", f.lang}, {"year", f.year}, {"type", f.type}, {"entity", entities}, {"sampled", f.sampled}};
 }
 
 json ToJson(const StoredDocument& d) {
@@ -37,9 +44,11 @@ json ToJson(const StoredDocument& d) {
     passages.push_back({{"begin", p.begin}, {"end", p.end},
                         {"heading", p.heading.empty() ? json(nullptr) : json(p.heading)}});
   }
+  json mentions = json::array();
+  for (const auto& m : d.mentions) mentions.push_back({{"entity", m.entity}, {"begin", m.begin}, {"end", m.end}});
   return {{"id", d.id},     {"title", d.title}, {"lang", d.lang}, {"date", d.date},
           {"type", d.type}, {"path", d.path},   {"text", d.text}, {"entities", d.entities},
-          {"passages", passages}};
+          {"passages", passages}, {"mentions", mentions}};
 }
 
 json ToJson(const DocumentRef& d) {

@@ -13,6 +13,7 @@
 namespace policygraph::server {
 
 nlohmann::json ToJson(const SearchResults& results);
+nlohmann::json ToJson(const SearchFacets& facets);  // entity names are added by the API
 nlohmann::json ToJson(const StoredDocument& doc);
 nlohmann::json ToJson(const DocumentRef& doc);
 nlohmann::json EntitySummaryJson(const graph::Node& node);  // id, type, name, names

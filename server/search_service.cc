@@ -57,6 +57,11 @@ StoredDocument RecordFromData(const std::string& data) {
       d.passages.push_back({p[0].get<uint32_t>(), p[1].get<uint32_t>(), p[2].get<std::string>()});
     }
   }
+  for (const auto& m : j.value("mentions", json::array())) {
+    if (m.is_array() && m.size() == 3) {
+      d.mentions.push_back({m[0].get<std::string>(), m[1].get<uint32_t>(), m[2].get<uint32_t>()});
+    }
+  }
   return d;
 }
 
@@ -125,6 +130,49 @@ Status SearchService::CheckIndex(const std::string& search_dir) {
   return Status::OK();
 }
 
+namespace {
+
+// A second, unranked pass over the same query: ranking weights play no part
+// in counting, and keeping the pass apart leaves the ranked one exactly as
+// it was (see the note on check_at_least below).
+void CountFacets(Xapian::Database& db, const Xapian::Query& query, SearchFacets* facets) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  Xapian::ValueCountMatchSpy lang(schema::kLangSlot), type(schema::kTypeSlot), date(schema::kDateSlot);
+  enquire.add_matchspy(&lang);
+  enquire.add_matchspy(&type);
+  enquire.add_matchspy(&date);
+  Xapian::MSet mset = enquire.get_mset(0, SearchFacets::kEntitySample, SearchFacets::kFacetSample);
+  facets->sampled = lang.get_total();
+  auto copy = [](Xapian::ValueCountMatchSpy& spy, std::map<std::string, uint64_t>* out, size_t prefix) {
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+      std::string key = (*it).substr(0, prefix == 0 ? std::string::npos : prefix);
+      if (!key.empty()) (*out)[key] += it.get_termfreq();
+    }
+  };
+  copy(lang, &facets->lang, 0);
+  copy(type, &facets->type, 0);
+  copy(date, &facets->year, 4);  // the slot holds YYYYMMDD
+  std::map<std::string, uint64_t> named;
+  const std::string prefix = schema::kEntityPrefix;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Xapian::Document doc = it.get_document();
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      t.skip_to(prefix);
+      if (t == doc.termlist_end() || (*t).compare(0, prefix.size(), prefix) != 0) break;
+      ++named[(*t).substr(prefix.size())];
+    }
+  }
+  std::vector<std::pair<std::string, uint64_t>> ranked(named.begin(), named.end());
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (ranked.size() > SearchFacets::kMaxEntities) ranked.resize(SearchFacets::kMaxEntities);
+  facets->entity = std::move(ranked);
+}
+
+}  // namespace
+
 Status SearchService::Search(const SearchRequest& request, SearchResults* results) const {
   ParsedQuery parsed;
   Status s = ParseQuery(analyzer_, request.query, &parsed);
@@ -180,6 +228,7 @@ Status SearchService::Search(const SearchRequest& request, SearchResults* result
       hit.snippet = MakeSnippet(text, tokens, marked);
       results->hits.push_back(std::move(hit));
     }
+    CountFacets(db, built.query, &results->facets);
     results->did_you_mean = SuggestSpelling(db, request.query, parsed);
     return Status::OK();
   });

@@ -5,6 +5,7 @@
 // is seen); one SearchService may be shared by all server threads.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -35,6 +36,19 @@ struct SearchHit {
   uint64_t more_in_document = 0;  // with grouping: other matching passages
 };
 
+// Counts over the matching passages, for narrowing a search: per language,
+// year, document type, and the entities they name. Computed on up to
+// kFacetSample matches (all of them for most queries); `sampled` says how
+// many were looked at.
+struct SearchFacets {
+  std::map<std::string, uint64_t> lang, year, type;
+  std::vector<std::pair<std::string, uint64_t>> entity;  // most named first
+  uint64_t sampled = 0;
+  static constexpr unsigned kFacetSample = 2000;
+  static constexpr unsigned kEntitySample = 200;  // passages whose entities are counted
+  static constexpr size_t kMaxEntities = 20;
+};
+
 struct SearchResults {
   std::string query;
   uint64_t total = 0;  // Xapian's estimate of matching passages (or documents, grouped)
@@ -43,6 +57,7 @@ struct SearchResults {
   bool grouped = false;
   std::string did_you_mean;  // "" when the query looks right
   std::vector<SearchHit> hits;
+  SearchFacets facets;
 };
 
 struct PassageSpan {
@@ -50,10 +65,16 @@ struct PassageSpan {
   std::string heading;
 };
 
+struct EntityMentionSpan {
+  std::string entity;
+  uint32_t begin = 0, end = 0;  // UTF-8 byte offsets into the text
+};
+
 struct StoredDocument {
   std::string id, title, lang, date, type, path, text;
   std::vector<std::string> entities;
   std::vector<PassageSpan> passages;
+  std::vector<EntityMentionSpan> mentions;  // in text order
 };
 
 struct DocumentRef {

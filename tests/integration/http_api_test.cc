@@ -319,6 +319,55 @@ TEST_F(HttpApiTest, PartnershipMatrixAndTimeline) {
   ExpectError("/api/graph/timeline?a=china", 400, "missing_parameter");
 }
 
+TEST_F(HttpApiTest, OpenApiDescribesEveryRoute) {
+  json spec = GetJson("/api/openapi.json", 200);
+  ASSERT_TRUE(spec.is_object());
+  EXPECT_EQ(spec["openapi"].get<std::string>().substr(0, 2), "3.");
+  for (const std::string route : {"/api/health", "/api/stats", "/api/search", "/api/documents/{id}", "/api/entities",
+                                  "/api/entities/{id}", "/api/graph/neighbors", "/api/graph/path",
+                                  "/api/graph/evidence", "/api/graph/matrix", "/api/graph/timeline"}) {
+    EXPECT_TRUE(spec["paths"].contains(route)) << route;
+  }
+  // And every documented path without a path parameter is served.
+  for (const auto& [route, _] : spec["paths"].items()) {
+    if (route.find('{') != std::string::npos) continue;
+    auto res = server_->client().Get(route);
+    ASSERT_TRUE(res) << route;
+    EXPECT_NE(res->status, 404) << route;
+  }
+}
+
+TEST_F(HttpApiTest, StatsCountGraphByRelationAndType) {
+  json body = GetJson("/api/stats", 200);
+  EXPECT_EQ(body["documents"], 3);
+  EXPECT_GE(body["relations"]["cooperation"].get<int>(), 1) << body.dump();
+  EXPECT_GE(body["entity_types"]["country"].get<int>(), 1) << body.dump();
+}
+
+TEST_F(HttpApiTest, SearchFacetsCountLanguagesYearsTypesAndEntities) {
+  json body = GetJson("/api/search?q=ASEAN", 200);
+  const json& f = body["facets"];
+  EXPECT_GE(f["lang"]["vi"].get<int>(), 1) << f.dump();
+  EXPECT_GE(f["lang"]["en"].get<int>(), 1) << f.dump();
+  EXPECT_GE(f["year"]["2022"].get<int>(), 1) << f.dump();
+  bool asean = false;
+  for (const auto& e : f["entity"]) asean = asean || (e["id"] == "asean" && e["name"] == "ASEAN");
+  EXPECT_TRUE(asean) << f.dump();
+}
+
+TEST_F(HttpApiTest, DocumentHasEntityMentionsWithByteOffsets) {
+  json body = GetJson("/api/documents/vi-hop-tac", 200);
+  const std::string text = body["text"];
+  bool china = false;
+  for (const auto& m : body["mentions"]) {
+    if (m["entity"] == "china") {
+      china = true;
+      EXPECT_EQ(text.substr(m["begin"].get<size_t>(), m["end"].get<size_t>() - m["begin"].get<size_t>()), "Trung Quốc");
+    }
+  }
+  EXPECT_TRUE(china) << body["mentions"].dump();
+}
+
 TEST_F(HttpApiTest, UnknownRoutesAndTraversalGetJson404) {
   ExpectError("/api/nothing-here", 404, "not_found");
   auto res = server_->client().Get("/../../etc/passwd");
