@@ -49,7 +49,11 @@ void Search(const ApiContext& ctx, const httplib::Request& req, httplib::Respons
     return SendError(res, 400, "bad_parameter", "parameter 'group' must be 'passage' or 'document'");
   }
   SearchResults results;
-  Status s = ctx.search.Search({*q, *limit, *offset, group == "document"}, &results);
+  const std::string facets = req.has_param("facets") ? req.get_param_value("facets") : "true";
+  if (facets != "true" && facets != "false") {
+    return SendError(res, 400, "bad_parameter", "parameter 'facets' must be 'true' or 'false'");
+  }
+  Status s = ctx.search.Search({*q, *limit, *offset, group == "document", facets == "true"}, &results);
   if (s.IsInvalidArgument()) return SendError(res, 400, "bad_query", s.message());
   if (!s.ok()) return SendStatus(res, s);
   json body = ToJson(results);

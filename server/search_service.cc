@@ -228,7 +228,7 @@ Status SearchService::Search(const SearchRequest& request, SearchResults* result
       hit.snippet = MakeSnippet(text, tokens, marked);
       results->hits.push_back(std::move(hit));
     }
-    CountFacets(db, built.query, &results->facets);
+    if (request.facets) CountFacets(db, built.query, &results->facets);
     results->did_you_mean = SuggestSpelling(db, request.query, parsed);
     return Status::OK();
   });

@@ -22,6 +22,8 @@ struct SearchRequest {
   size_t offset = 0;   // hits to skip
   // One hit per document (its best passage) instead of one per passage.
   bool group_by_document = false;
+  // Count facets (a second, unranked pass over the matches). Default: false.
+  bool facets = false;
 };
 
 // A hit is a passage: the paragraph or clause that answers, in its document.
