@@ -73,6 +73,24 @@ bool DiscoveredEntities::IsSpecific(const std::string& name) const {
   return false;
 }
 
+// "Liên minh châu Âu về 0% …": a known name and then the sentence going on.
+bool DiscoveredEntities::KnownThenLowercase(const std::string& name) const {
+  auto tokens = analyzer_.Tokenize(name);
+  std::string key;
+  for (size_t j = 0; j + 1 < tokens.size(); ++j) {
+    key += (j == 0 ? "" : " ") + tokens[j].exact;
+    auto it = gazetteer_key_.find(key);
+    // Only for places and bodies: "Chương trình … quốc gia đến năm 2025"
+    // is a known programme written out longer (KnownInside learns it).
+    if (it == gazetteer_key_.end()) continue;
+    const std::string& type = gazetteer_[it->second].type;
+    if (type != "country" && type != "regional_org") continue;
+    std::string_view next = std::string_view(name).substr(tokens[j + 1].begin);
+    if (!StartsUppercase(next) && !(next[0] >= '0' && next[0] <= '9')) return true;
+  }
+  return false;
+}
+
 // Frameworks of any kind are one kind here: a discovered "law" may be the
 // gazetteer's "agreement" written out; an event is never an organisation.
 bool SameKind(const std::string& a, const std::string& b) {
@@ -159,6 +177,12 @@ std::vector<std::string> DiscoveredEntities::ShortForms(const std::string& name)
       break;
     }
   }
+  // "Nghị quyết số 36-NQ/TW về …": a legal document is cited by its number.
+  for (const char* head : {"Nghị quyết số ", "Nghị định số ", "Quyết định số ", "Thông tư số ", "Luật số "}) {
+    if (name.rfind(head, 0) != 0) continue;
+    size_t about = name.find(" về ");
+    if (about != std::string::npos) out.push_back(name.substr(0, about));
+  }
   // A company's descriptor before a Latin-script name.
   for (const char* head : {"Tập đoàn ", "Công ty ", "Tổng công ty ", "Hãng "}) {
     if (name.rfind(head, 0) != 0) continue;
@@ -181,7 +205,7 @@ void DiscoveredEntities::Add(const std::vector<DiscoveredName>& names) {
       if (IsSpecific(short_form) || IsAcronym(short_form)) d.aliases.push_back(std::move(short_form));
     }
     const std::string key = Key(d.name);
-    if (key.empty() || gazetteer_key_.count(key)) continue;
+    if (key.empty() || gazetteer_key_.count(key) || KnownThenLowercase(d.name)) continue;
     std::vector<std::string> full, acronyms;
     for (const auto& a : d.aliases) (IsAcronym(a) ? acronyms : full).push_back(a);
 

@@ -57,6 +57,7 @@ class DiscoveredEntities {
   bool IsSpecific(const std::string& name) const;
   std::string WithoutLeadingCountry(const std::string& name) const;
   std::vector<std::string> ShortForms(const std::string& name) const;
+  bool KnownThenLowercase(const std::string& name) const;
   struct Known {
     size_t index;   // into the gazetteer
     bool at_start;  // the discovered name starts with the known one

@@ -281,6 +281,7 @@ constexpr std::pair<const char*, std::string_view> kVietnameseHeads[] = {
     {"hiệp định", kAgreement}, {"công ước", kAgreement}, {"hiệp ước", kAgreement},
     {"thỏa thuận", kAgreement}, {"khung", kAgreement}, {"nghị định thư", kAgreement},
     {"bản ghi nhớ", kAgreement}, {"biên bản ghi nhớ", kAgreement}, {"khu vực thương mại tự do", kAgreement},
+    {"bộ quy tắc", kAgreement},
     {"khuôn khổ", kInitiative},
     {"chiến lược", kStrategy}, {"chính sách", kStrategy},
     {"kế hoạch", kPlan}, {"lộ trình", kPlan}, {"quy hoạch", kPlan},
@@ -294,6 +295,8 @@ constexpr std::pair<const char*, std::string_view> kVietnameseHeads[] = {
     {"học viện", kOrganization}, {"nhóm công tác", kOrganization}, {"mạng lưới", kOrganization},
     {"tập đoàn", kOrganization}, {"công ty", kOrganization}, {"tổng công ty", kOrganization},
     {"hội đồng", kOrganization}, {"nhóm", kOrganization}, {"liên minh", kOrganization},
+    {"tổ chức", kOrganization}, {"lực lượng", kOrganization}, {"cảnh sát biển", kOrganization},
+    {"hải cảnh", kOrganization}, {"đại học", kOrganization}, {"trường đại học", kOrganization},
     {"ngân hàng", kOrganization}, {"văn phòng", kOrganization}, {"quốc hội", kOrganization},
 };
 
@@ -958,6 +961,16 @@ bool CapitalisedSoon(Line& line, size_t i, const VietnameseLists& lists) {
 
 // Whether the Vietnamese name being extended stops before word `i`.
 bool EndsVietnameseName(Line& line, size_t i, const VietnameseLists& lists) {
+  // "Hội nghị Đại dương của Liên hợp quốc lần thứ ba (UNOC3)": "của" and a
+  // capitalised owner inside a name that goes on to its ordinal or acronym.
+  if (line.KeyIs(i, "của") && line.IsWord(i + 1) && line[i + 1].cap) {
+    size_t k = i + 1;
+    while (k < line.size() && line.IsWord(k) && (line[k].cap || line[k].lower) && k < i + 8 &&
+           !line.KeyIs(k, "lần")) {
+      ++k;
+    }
+    if (line.IsPunct(k, '(') || line.KeyIs(k, "lần")) return false;
+  }
   // "… Thái Bình Dương vì Thịnh vượng": "vì" (for) before a capitalised
   // word joins the purpose in the name; otherwise it is "because".
   if (line.KeyIs(i, "vì") && line.IsWord(i + 1) && line[i + 1].cap) return false;

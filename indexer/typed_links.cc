@@ -178,6 +178,17 @@ class Sentence {
                        [&](const TriggerHit& h) { return h.relation == kCueMemberWord && h.first == End(m); });
   }
 
+  // "Na Uy, quốc gia dẫn đầu thế giới về nuôi cá hồi, đã hợp tác với …": a
+  // description between commas right after the subject.
+  bool Appositive(uint32_t from, uint32_t to) const {
+    constexpr uint32_t kMaxAppositive = 16;
+    if (from == 0 || to >= tokens_.size() || to - from > kMaxAppositive) return false;
+    std::string_view gap = ctx_.text.substr(tokens_[from - 1].end, tokens_[to].begin - tokens_[from - 1].end);
+    size_t first = gap.find(',');
+    return first != std::string_view::npos && first < 3 && gap.find(',', first + 1) != std::string_view::npos &&
+           gap.find_first_of(";:") == std::string_view::npos;
+  }
+
   // `ks` already holds a mention of `id` ("Bộ … Hàn Quốc (MSIT)" names one
   // ministry twice).
   bool Holds(const std::vector<size_t>& ks, const std::string& id) const {
@@ -194,7 +205,7 @@ class Sentence {
       const auto& m = M()[k];
       if (End(m) > cursor) continue;
       uint32_t gap = cursor - End(m);
-      if (gap > (out.empty() ? near : kListGap)) break;
+      if (gap > (out.empty() ? near : kListGap) && !(out.empty() && Appositive(End(m), cursor))) break;
       if (ClauseBreak(End(m), cursor) || CueIn(End(m), cursor, kCueSpeech)) break;
       // "CATL ký thỏa thuận với IBC và cam kết rót …": IBC is the object of
       // "với", not a subject of what follows.
@@ -428,7 +439,11 @@ class Sentence {
       for (size_t f : after) {
         if (!enactable(f)) continue;
         if (actors.empty()) Add(OwnerOf(f), kEnactment, M()[f].id, trigger);
-        for (size_t a : actors) Add(M()[a].id, kEnactment, M()[f].id, trigger);
+        for (size_t a : actors) {
+          Add(M()[a].id, kEnactment, M()[f].id, trigger);
+          // "Quốc hội Việt Nam thông qua …": a state body enacts for its country.
+          if (M()[a].government) Add(CountryOf(a), kEnactment, M()[f].id, trigger);
+        }
       }
       return;
     }
@@ -580,6 +595,15 @@ class Sentence {
     std::vector<std::string> laws;
     if (auto f = KindBefore(hit.first, kNearGap, EntityKind::kFramework)) {
       laws.push_back(M()[*f].id);
+    } else if (hit.first == 0 || (hit.first <= 1)) {
+      // "Trên cơ sở Luật Thủy sản, … Chính phủ ban hành Nghị định số 26 …":
+      // the ground opens the sentence; what rests on it comes after.
+      for (size_t k = grounds.back() + 1; k < M().size(); ++k) {
+        if (M()[k].kind == EntityKind::kFramework && M()[k].id != M()[grounds.back()].id) {
+          laws.push_back(M()[k].id);
+          break;
+        }
+      }
     } else if (CueIn(hit.first >= 4 ? hit.first - 4 : 0, hit.first, kCueAnaphora)) {
       laws = ctx_.recent_laws;  // "Các luật trên dựa trên …"
     } else if (CueIn(hit.first >= 8 ? hit.first - 8 : 0, hit.first, kCueThisLaw)) {
