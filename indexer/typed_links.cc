@@ -239,13 +239,13 @@ class Sentence {
   }
 
   // Frameworks (or, with `kind`, other kinds) after / before a token.
-  std::vector<size_t> KindAfter(uint32_t at, uint32_t near, EntityKind kind) const {
+  std::vector<size_t> KindAfter(uint32_t at, uint32_t near, EntityKind kind, uint32_t list_gap = kListGap) const {
     std::vector<size_t> out;
     uint32_t cursor = at;
     for (size_t k = 0; k < M().size(); ++k) {
       const auto& m = M()[k];
       if (m.first < cursor) continue;
-      if (m.first - cursor > (out.empty() ? near : kListGap) || ClauseBreak(cursor, m.first)) break;
+      if (m.first - cursor > (out.empty() ? near : list_gap) || ClauseBreak(cursor, m.first)) break;
       if (m.kind == kind) out.push_back(k);
       cursor = End(m);
     }
@@ -578,7 +578,18 @@ class Sentence {
     const std::string trigger = Span(hit.first, hit.count);
     // "quy định chi tiết một số điều của Luật …": the ground may come a few
     // words after the trigger.
-    auto grounds = KindAfter(End(hit), 6, EntityKind::kFramework);
+    // Grounds are listed tightly ("Luật A và Luật B"); a framework further
+    // on is what the sentence goes on to do.
+    constexpr uint32_t kGroundListGap = 2;
+    auto grounds = KindAfter(End(hit), 6, EntityKind::kFramework, kGroundListGap);
+    // Only frameworks listed one after another: "… Luật A, năm 2019
+    // Indonesia ban hành Luật B" names B as what rests on A, not a ground.
+    for (size_t i = 1; i < grounds.size(); ++i) {
+      if (grounds[i] != grounds[i - 1] + 1) {
+        grounds.resize(i);
+        break;
+      }
+    }
     if (grounds.empty()) {
       // "Nghị định … được ban hành căn cứ luật này": the ground is the law
       // named before; what rests on it is the framework earlier in the sentence.

@@ -58,6 +58,7 @@ std::vector<Node> Gazetteer() {
       MakeNode("test-summit", "event", {"Coral Summit"}, {"Hội nghị San hô"}),
       MakeNode("vn-kr-forum", "event", {}, {"Diễn đàn Số Việt Nam - Hàn Quốc"}),
       MakeNode("seed-project", "programme", {}, {"Dự án Hạt giống"}),
+      MakeNode("vn-assembly", "organization", {}, {"Quốc hội Việt Nam"}),
   };
 }
 
@@ -266,6 +267,22 @@ TEST_F(DocumentLinksTest, ThreeSignatoriesOfAnAgreementBecomePartiesToIt) {
 TEST_F(DocumentLinksTest, HostedByNamesOnlyTheHost) {
   EXPECT_EQ(Typed("The Coral Summit was hosted by Indonesia, the ministers of Japan and Laos attending."),
             (std::set<Link>{{"indonesia", "participation", "test-summit"}}));
+}
+
+TEST_F(DocumentLinksTest, AStateBodyEnactsForItsCountry) {
+  auto links = Typed("Ngày 21/11/2017, Quốc hội Việt Nam thông qua Luật Dữ liệu Xanh.");
+  EXPECT_TRUE(links.count({"vn-assembly", "enactment", "green-law"}));
+  EXPECT_TRUE(links.count({"vietnam", "enactment", "green-law"}));
+}
+
+TEST_F(DocumentLinksTest, AGroundThatOpensTheSentence) {
+  EXPECT_TRUE(Typed("Trên cơ sở Luật Dữ liệu Xanh, năm 2019 Indonesia ban hành Luật Dữ liệu Lam.")
+                  .count({"blue-law", "basis", "green-law"}));
+}
+
+TEST_F(DocumentLinksTest, ASubjectWithADescriptionBetweenCommas) {
+  EXPECT_TRUE(Typed("Nhật Bản, quốc gia có nhiều kinh nghiệm về quản lý dữ liệu trên biển, đã hợp tác với Việt Nam.")
+                  .count({"japan", "cooperation", "vietnam"}));
 }
 
 }  // namespace
