@@ -21,6 +21,8 @@ glossary="${POLICYGRAPH_GLOSSARY:-corpus/glossary}"
 bin=build/server/policygraph
 
 install_missing_packages
+install_web_tools
+install_node_modules
 build_policygraph Release OFF
 
 # Re-index only when the corpus, the gazetteer or the binary changed since

@@ -10,11 +10,13 @@ import { fold } from './text.js';
 let counter = 0;
 
 // options: {onPick(entity), limit = 8, accept(value) → whether to suggest for this text,
-//           fill = true (put the chosen name into the input)}
+//           fill = true (put the chosen name into the input),
+//           showEmpty = true (say so when nothing matches)}
 export function attachAutocomplete(input, options = {}) {
   const limit = options.limit || 8;
   const accept = options.accept || ((v) => v.trim().length >= 1);
   const fill = options.fill !== false;
+  options = { showEmpty: true, ...options };
   const id = `ac-${++counter}`;
   const list = el('ul', { id: `${id}-list`, class: 'ac-list', role: 'listbox', hidden: true });
   const live = el('span', { class: 'visually-hidden', 'aria-live': 'polite' });
@@ -34,6 +36,8 @@ export function attachAutocomplete(input, options = {}) {
   let timer = null;
 
   function close() {
+    clearTimeout(timer);
+    seq++; // answers still on their way are for text already dealt with
     list.hidden = true;
     list.replaceChildren();
     items = [];
@@ -73,7 +77,10 @@ export function attachAutocomplete(input, options = {}) {
       other ? el('span', { class: 'ac-other', text: other }) : null,
       el('span', { class: 'ac-type', text: typeName(e.type) }));
     }));
-    if (!entities.length) list.append(el('li', { class: 'ac-empty', role: 'presentation', text: t('ac.none') }));
+    if (!entities.length) {
+      if (!options.showEmpty) { close(); return; }
+      list.append(el('li', { class: 'ac-empty', role: 'presentation', text: t('ac.none') }));
+    }
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     live.textContent = entities.length ? t('ac.count', { n: entities.length }) : t('ac.none');
@@ -81,6 +88,7 @@ export function attachAutocomplete(input, options = {}) {
 
   async function suggest() {
     const value = input.value;
+    clearTimeout(timer);
     const mine = ++seq;
     if (!accept(value)) { close(); return; }
     try {

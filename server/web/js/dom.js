@@ -16,10 +16,17 @@ export function el(tag, attrs, ...children) {
     else if (k === 'hidden' || k === 'disabled' || k === 'checked') node[k] = Boolean(v);
     else node.setAttribute(k, v === true ? '' : String(v));
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === undefined || c === null || c === false) continue;
     node.append(c instanceof Node ? c : String(c));
   }
+  return node;
+}
+
+// Replaces a node's children; arrays are flattened, null/undefined/false left out.
+export function fill(node, ...children) {
+  node.replaceChildren(...children.flat(Infinity).filter((c) => c !== undefined && c !== null && c !== false)
+    .map((c) => (c instanceof Node ? c : String(c))));
   return node;
 }
 

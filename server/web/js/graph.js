@@ -8,7 +8,7 @@
 
 import { apiUrl, getCached, getJSON } from './api.js';
 import { attachAutocomplete, resolveEntity } from './autocomplete.js';
-import { $, download, el, entityName, otherName, showError } from './dom.js';
+import { $, fill, download, el, entityName, otherName, showError } from './dom.js';
 import { formatNumber, relationName, t, typeName } from './i18n.js';
 import { toGraphML } from './graphml.js';
 import { go, href } from './nav.js';
@@ -312,7 +312,7 @@ async function renderEdgeDetail(sel, box) {
   const evidence = Array.isArray(data.evidence) ? data.evidence : [];
   const meta = edge ? t('graph.edgeMeta', { relation: relationName(sel.relation), weight: formatNumber(edge.weight),
     first: edge.first_date || '?', last: edge.last_date || '?' }) : relationName(sel.relation);
-  box.replaceChildren(
+  fill(box, 
     el('p', { class: 'detail-kind', text: t('graph.evidence') }),
     el('h2', { class: 'detail-title', id: 'detail-title', text: t('graph.evidenceOf', { a, b }) }),
     el('p', { class: 'detail-meta' }, el('span', { class: `rel-swatch rel-${sel.relation}` }), meta),
@@ -347,7 +347,7 @@ async function renderNodeDetail(sel, box) {
   const node = cy.getElementById(id);
   const links = node.nonempty() ? node.connectedEdges().sort((x, y) => y.data('weight') - x.data('weight')) : [];
   const docs = Array.isArray(e.documents) ? e.documents.slice(0, 12) : [];
-  box.replaceChildren(
+  fill(box, 
     el('p', { class: 'detail-kind', text: typeName(e.type) }),
     el('h2', { class: 'detail-title', id: 'detail-title', text: entityName(e) }),
     otherName(e) ? el('p', { class: 'detail-other', text: otherName(e) }) : null,
@@ -376,7 +376,7 @@ async function renderNodeDetail(sel, box) {
 }
 
 function renderIdleDetail(box) {
-  box.replaceChildren(el('p', { class: 'hint', text: t('graph.emptyHint') }));
+  fill(box, el('p', { class: 'hint', text: t('graph.emptyHint') }));
 }
 
 async function renderDetail(sel) {
@@ -392,7 +392,7 @@ async function renderDetail(sel) {
     focusKeyed(box, focused);
   } catch (err) {
     detailKey = '';
-    box.replaceChildren(el('p', { class: 'error-text', text: err.message }));
+    fill(box, el('p', { class: 'error-text', text: err.message }));
   }
 }
 
@@ -402,7 +402,7 @@ function renderNodeList() {
   const nodes = cy.nodes().sort((a, b) => String(a.data('label')).localeCompare(String(b.data('label'))));
   $('graph-nodes-heading').textContent = t('graph.inView', { n: nodes.length });
   const selected = state.sel && state.sel.kind === 'node' ? state.sel.id : '';
-  listEl.replaceChildren(...nodes.map((n) => {
+  fill(listEl, ...nodes.map((n) => {
     const dot = el('span', { class: 'type-dot', 'aria-hidden': 'true' });
     dot.style.background = TYPE_COLORS[n.data('type')] || '#718096';
     return el('li', {}, el('button', { type: 'button', class: 'node-button', 'aria-pressed': n.id() === selected ? 'true' : 'false',
@@ -415,7 +415,7 @@ function renderNodeList() {
 
 function renderLegend() {
   const legend = $('graph-legend');
-  legend.replaceChildren(...RELATIONS.map((r) => {
+  fill(legend, ...RELATIONS.map((r) => {
     const sw = el('span', { class: `legend-line${r === 'co_mention' ? ' dashed' : ''}`, 'aria-hidden': 'true' });
     sw.style.borderColor = RELATION_COLORS[r];
     return el('li', {}, sw, relationName(r));
@@ -516,7 +516,7 @@ async function render(parsed, ctx) {
 }
 
 export function initGraph() {
-  const checks = (container, values, labelKey) => container.replaceChildren(...values.map((v) =>
+  const checks = (container, values, labelKey) => fill(container, ...values.map((v) =>
     el('label', { class: 'check' }, el('input', { type: 'checkbox', value: v, checked: true }), ' ',
       el('span', { 'data-i18n': labelKey + v, text: t(labelKey + v) }))));
   checks($('graph-relations'), RELATIONS, 'rel.');

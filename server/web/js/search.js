@@ -2,7 +2,7 @@
 
 import { apiUrl, getCached, getJSON, getOptional } from './api.js';
 import { attachAutocomplete } from './autocomplete.js';
-import { $, el, entityName, sanitizeSnippet, setLang } from './dom.js';
+import { $, fill, el, entityName, sanitizeSnippet, setLang } from './dom.js';
 import { formatNumber, t, typeName } from './i18n.js';
 import { go, href } from './nav.js';
 import { blocks, fold, segment, utf8Index } from './text.js';
@@ -65,7 +65,7 @@ function renderPager(q, group, start, limit, total) {
   const pager = $('pager');
   const pages = Math.max(1, Math.ceil(total / limit));
   const page = Math.floor(start / limit) + 1;
-  pager.replaceChildren();
+  fill(pager);
   if (pages <= 1) { pager.hidden = true; return; }
   pager.hidden = false;
   pager.append(pageLink(q, group, Math.max(0, start - limit), t('search.prev'), { disabled: start <= 0, rel: 'prev' }));
@@ -84,7 +84,7 @@ function renderPager(q, group, start, limit, total) {
 function renderFacets(facets, q, group) {
   const box = $('facets');
   const groups = $('facet-groups');
-  if (!facets || typeof facets !== 'object') { box.hidden = true; groups.replaceChildren(); return; }
+  if (!facets || typeof facets !== 'object') { box.hidden = true; fill(groups); return; }
   const { filters } = splitFilters(q);
   const active = new Set(filters.map((f) => f.toLowerCase()));
   const sections = [];
@@ -112,14 +112,14 @@ function renderFacets(facets, q, group) {
   const ents = Array.isArray(facets.entity) ? facets.entity : [];
   addGroup('entity', t('facets.entity'), ents.filter((e) => e && e.id && Number(e.count) > 0).slice(0, 12)
     .map((e) => ({ token: `entity:${e.id}`, label: e.name || e.id, count: e.count })));
-  groups.replaceChildren(...sections);
+  fill(groups, ...sections);
   box.hidden = sections.length === 0;
 }
 
 function renderActiveFilters(q, group) {
   const box = $('active-filters');
   const { filters } = splitFilters(q);
-  box.replaceChildren();
+  fill(box);
   if (!filters.length) { box.hidden = true; return; }
   box.hidden = false;
   box.append(el('span', { class: 'label', text: t('facets.active') + ':' }),
@@ -165,14 +165,14 @@ async function renderSearch(params, ctx) {
   const limit = Number(data.limit) || PAGE_SIZE;
   const start = Number.isFinite(Number(data.offset)) ? Number(data.offset) : offset;
 
-  $('results').replaceChildren(...hits.map((h) => renderHit(h, q)));
+  fill($('results'), ...hits.map((h) => renderHit(h, q)));
   $('results').start = start + 1;
   if (data.did_you_mean && data.did_you_mean !== q) {
-    suggest.replaceChildren(t('search.didYouMean') + ' ',
+    fill(suggest, t('search.didYouMean') + ' ',
       el('a', { href: href('search', null, { q: data.did_you_mean, group }), text: data.did_you_mean }), '?');
     suggest.hidden = false;
   } else {
-    suggest.replaceChildren();
+    fill(suggest);
     suggest.hidden = true;
   }
   if (hits.length) {
@@ -242,11 +242,11 @@ async function renderDoc(id, params, ctx) {
   document.title = `${doc.title || id} – policygraph`;
   const meta = [[t('doc.language'), t('lang.' + doc.lang)], [t('doc.date'), doc.date],
     [t('doc.type'), doc.type && String(doc.type).replace(/_/g, ' ')], [t('doc.id'), doc.id || id]].filter(([, v]) => v);
-  $('doc-meta').replaceChildren(...meta.map(([k, v]) => el('div', {}, el('dt', { text: k }), el('dd', { text: v }))));
+  fill($('doc-meta'), ...meta.map(([k, v]) => el('div', {}, el('dt', { text: k }), el('dd', { text: v }))));
   $('doc-note').hidden = !hl;
   $('doc-note').textContent = hl ? t('doc.evidenceHere') : '';
   const textBox = $('doc-text');
-  textBox.replaceChildren(...renderText(doc, hl));
+  fill(textBox, ...renderText(doc, hl));
   setLang(textBox, doc.lang);
 
   // Entities: names in the interface language, each a link into the graph.
@@ -264,7 +264,7 @@ async function renderDoc(id, params, ctx) {
     return el('li', {}, el('a', { class: `chip type-${e ? e.type : 'unknown'}`, href: href('graph', null, { x: `${eid}:30` }),
       title: t('doc.openGraph', { name }) }, name, e ? el('span', { class: 'chip-type', text: typeName(e.type) }) : null));
   });
-  $('doc-entities').replaceChildren(...chips);
+  fill($('doc-entities'), ...chips);
   $('doc-entities-section').hidden = chips.length === 0;
 
   const mark = textBox.querySelector('mark.evidence');
@@ -289,6 +289,7 @@ export function initSearch() {
   // Suggest entities while a plain word or name is typed (not while writing operators).
   attachAutocomplete($('q'), {
     fill: false,
+    showEmpty: false, // the box is for any words; not every word is an entity
     accept: (v) => v.trim().length >= 2 && !/["():]/.test(v),
     onPick: (entity) => {
       // Search for the name in the language it was typed in; the cross-language aliases find the other.

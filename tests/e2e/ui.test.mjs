@@ -1,0 +1,284 @@
+// The web UI in headless Chromium against a real server over the bundled corpus (issue 5 §3).
+// Each step leaves a screenshot in build/e2e/. Run by ./test.sh (npm test) after ctest.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { indexCorpus, launchBrowser, newPage, screenshot, SHOTS, startServer } from './harness.mjs';
+
+let server;
+let tmp;
+let browser;
+let page;
+let problems;
+let base;
+
+before(async () => {
+  const indexed = indexCorpus();
+  tmp = indexed.tmp;
+  server = await startServer(indexed.data);
+  base = server.url;
+  browser = await launchBrowser();
+  ({ page, problems } = await newPage(browser, base));
+});
+
+after(async () => {
+  if (browser) await browser.close().catch(() => {});
+  if (server) await server.stop();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function open(hash) {
+  await page.goto(base + hash);
+  await page.waitForFunction(() => !document.body.hasAttribute('aria-busy'));
+}
+
+// The rendered position of a graph element, in page coordinates.
+async function edgeMidpoint(edgeId) {
+  return page.evaluate((id) => {
+    const cy = window.pgCy;
+    const edge = cy.getElementById(id);
+    if (edge.empty()) return null;
+    const box = cy.container().getBoundingClientRect();
+    const p = edge.renderedMidpoint();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }, edgeId);
+}
+
+describe('web UI', () => {
+  test('search "an ninh mang" shows highlighted hits for "an ninh mạng"', async () => {
+    await open('#search');
+    await page.locator('#q').fill('an ninh mang');
+    await page.locator('#q').press('Enter');
+    await page.locator('#results .hit').first().waitFor();
+    assert.match(page.url(), /#search\?q=an\+ninh\+mang/);
+    const marks = await page.locator('#results .hit .snippet mark').allTextContents();
+    const folded = marks.map((m) => m.toLowerCase());
+    assert.ok(folded.includes('mạng'), `expected a <mark>mạng</mark> among ${JSON.stringify(marks.slice(0, 12))}`);
+    assert.ok(folded.includes('ninh'), 'expected <mark>ninh</mark>');
+    await assert.doesNotReject(page.locator('#suggest a', { hasText: 'an ninh mạng' }).waitFor(), 'did-you-mean offers the diacritics');
+    const status = await page.locator('#search-status').textContent();
+    assert.match(status, /results? for “an ninh mang”/);
+    // Each hit names its language and date.
+    const meta = await page.locator('#results .hit').first().locator('.hit-meta').textContent();
+    assert.match(meta, /VI|EN/);
+    assert.match(meta, /\d{4}/);
+    // More than one page: the pager links to page 2.
+    await page.locator('#pager a', { hasText: '2' }).first().waitFor();
+    await screenshot(page, '01-search.png');
+  });
+
+  test('a search result opens its document with its entities linked', async () => {
+    const first = page.locator('#results .hit-title a').first();
+    const title = (await first.textContent()).trim();
+    await first.click();
+    await page.locator('#view-doc').waitFor();
+    await page.waitForFunction(() => !document.body.hasAttribute('aria-busy'));
+    assert.equal((await page.locator('#doc-title').textContent()).trim(), title);
+    assert.ok((await page.locator('#doc-text p').count()) > 0, 'the document has paragraphs');
+    const chips = page.locator('#doc-entities a.chip');
+    assert.ok((await chips.count()) > 0, 'entities are listed');
+    assert.match(await chips.first().getAttribute('href'), /^#graph\?x=/);
+    await screenshot(page, '02-document.png');
+  });
+
+  test('graph: open china (autocomplete, keyboard) and see its link to asean', async () => {
+    await open('#graph');
+    const input = page.locator('#graph-start');
+    await input.fill('china');
+    await page.locator('.ac-option[data-entity-id="china"]').waitFor();
+    await input.press('ArrowDown');
+    await input.press('Enter');
+    await page.waitForFunction(() => window.pgCy && window.pgCy.getElementById('asean').nonempty());
+    assert.match(page.url(), /x=china%3A30/);
+    const between = await page.evaluate(() => window.pgCy.edges()
+      .filter((e) => [e.data('source'), e.data('target')].sort().join() === 'asean,china').map((e) => e.data('relation')));
+    assert.ok(between.includes('cooperation'), `china–asean relations: ${between}`);
+    await page.locator('#graph-nodes button', { hasText: 'ASEAN' }).first().waitFor();
+    // China is selected: its details are shown, its neighbourhood highlighted.
+    await page.locator('#graph-detail h2', { hasText: 'China' }).waitFor();
+    const faded = await page.evaluate(() => window.pgCy.$('.faded').length);
+    assert.equal(faded, 0, 'china neighbours everything shown, so nothing is faded');
+    await screenshot(page, '03-graph-china.png');
+  });
+
+  test('graph: click the china–asean edge and read its evidence', async () => {
+    const id = 'asean|cooperation|china';
+    const at = await edgeMidpoint(id);
+    assert.ok(at, `edge ${id} is drawn`);
+    await page.mouse.click(at.x, at.y);
+    await page.waitForFunction(() => location.hash.includes('sel=e%3A'));
+    const selected = decodeURIComponent(new URL(page.url()).hash);
+    assert.match(selected, /sel=e:(asean\|cooperation\|china|china\|cooperation\|asean)/, 'the click selected the edge');
+    const items = page.locator('#graph-detail .evidence-item');
+    await items.first().waitFor();
+    assert.ok((await items.count()) >= 2, 'several evidence sentences');
+    const text = await page.locator('#graph-detail').textContent();
+    assert.match(text, /ASEAN/);
+    assert.match(text, /China|Trung Quốc/);
+    const docLink = items.first().locator('a[data-doc]');
+    assert.match(await docLink.getAttribute('href'), /^#doc\/[^?]+\?hl=\d+-\d+/);
+    await screenshot(page, '04-graph-evidence.png');
+
+    // The evidence link opens the document with that sentence highlighted.
+    const sentence = (await items.first().locator('blockquote').textContent()).trim();
+    await docLink.click();
+    const mark = page.locator('#doc-text mark.evidence');
+    await mark.first().waitFor();
+    const marked = (await mark.allTextContents()).join('').replace(/\s+/g, ' ').trim();
+    assert.equal(marked, sentence.replace(/\s+/g, ' '));
+    await screenshot(page, '05-evidence-in-document.png');
+  });
+
+  test('graph: expand, undo, hub cap and shortest path', async () => {
+    await open('#graph?x=china%3A30');
+    await page.waitForFunction(() => window.pgCy && window.pgCy.nodes().length > 1);
+    const before = await page.evaluate(() => window.pgCy.nodes().length);
+    // Expand ASEAN (a hub) from the list, by keyboard.
+    await page.locator('#graph-nodes button', { hasText: 'ASEAN' }).first().focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#graph-detail button', { hasText: 'Expand neighbours' }).click();
+    await page.waitForFunction((n) => window.pgCy.nodes().length > n, before);
+    const expanded = await page.evaluate(() => window.pgCy.nodes().length);
+    assert.ok(expanded <= before + 30, `a hub shows at most 30 new neighbours (${before} → ${expanded})`);
+    assert.match(page.url(), /x=china%3A30%2Casean%3A30/);
+    await page.locator('#graph-detail button', { hasText: /^Show 30 more$/ }).waitFor();
+    await page.locator('#graph-undo').click();
+    await page.waitForFunction((n) => window.pgCy.nodes().length === n, before);
+
+    await page.locator('#graph-path-from').fill('China');
+    await page.locator('#graph-path-to').fill('Vietnam');
+    await page.locator('#graph-path-form button[type=submit]').click();
+    await page.locator('#graph-path-result', { hasText: /Path of \d+ links/ }).waitFor();
+    const pathNodes = await page.evaluate(() => window.pgCy.$('node.path').map((n) => n.id()));
+    assert.ok(pathNodes.includes('china') && pathNodes.includes('vietnam'), `path nodes: ${pathNodes}`);
+    await screenshot(page, '06-graph-path.png');
+  });
+
+  test('partnerships: rows for the US, China and the EU; a cell opens its timeline', async () => {
+    await open('#partners');
+    const rows = await page.locator('#matrix tbody th[scope=row]').allTextContents();
+    for (const name of ['United States', 'China', 'European Union']) {
+      assert.ok(rows.includes(name), `row ${name} in ${JSON.stringify(rows)}`);
+    }
+    const cols = await page.locator('#matrix thead th').allTextContents();
+    assert.ok(cols.includes('ASEAN'), 'an ASEAN column');
+    const cell = page.locator('#matrix button.cell[data-partner="china"][data-member="asean"]');
+    assert.ok(Number(await cell.textContent()) > 0, 'China–ASEAN has a weight');
+    await cell.click();
+    await page.locator('#pair-view h3', { hasText: 'China' }).waitFor();
+    assert.ok((await page.locator('#pair-view .evidence-item').count()) > 0, 'the pair has dated evidence');
+    assert.ok((await page.locator('#pair-view .year-chart li').count()) > 0, 'a per-year chart');
+    await screenshot(page, '07-partnerships.png');
+
+    // A year range narrows the matrix (the server recomputes weights).
+    await page.locator('#partners-from').fill('2023');
+    await page.locator('#partners-to').fill('2023');
+    await page.locator('#partners-form button[type=submit]').click();
+    await page.waitForFunction(() => location.hash.includes('from=2023'));
+    await page.waitForFunction(() => !document.body.hasAttribute('aria-busy'));
+    const narrowed = await page.locator('#matrix button.cell').count();
+    await open('#partners');
+    const all = await page.locator('#matrix button.cell').count();
+    assert.ok(narrowed < all, `2023 only has fewer linked cells (${narrowed}) than all years (${all})`);
+  });
+
+  test('export the graph as PNG, JSON and GraphML', async () => {
+    await open('#graph?x=china%3A30');
+    await page.waitForFunction(() => window.pgCy && window.pgCy.nodes().length > 1);
+    const files = {};
+    for (const [button, ext] of [['#export-png', 'png'], ['#export-json', 'json'], ['#export-graphml', 'graphml']]) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
+      assert.equal(download.suggestedFilename(), `policygraph-china.${ext}`);
+      const file = path.join(SHOTS, `export.${ext}`);
+      fs.mkdirSync(SHOTS, { recursive: true });
+      await download.saveAs(file);
+      files[ext] = fs.readFileSync(file);
+    }
+    assert.ok(files.png.length > 2000, 'a PNG of some size');
+    assert.deepEqual([...files.png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+    const json = JSON.parse(files.json.toString('utf8'));
+    const ids = json.elements.nodes.map((n) => n.data.id);
+    assert.ok(ids.includes('china') && ids.includes('asean'), 'JSON holds the nodes');
+    const xml = files.graphml.toString('utf8');
+    assert.match(xml, /<node id="china">/);
+    assert.match(xml, /<edge id="[^"]+" source="asean" target="china">/);
+    const parseError = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      return doc.getElementsByTagName('parsererror').length ? doc.documentElement.textContent : '';
+    }, xml);
+    assert.equal(parseError, '', 'GraphML is well-formed XML');
+  });
+
+  test('a bad query shows an error message, not a blank page', async () => {
+    await open('#search');
+    await page.locator('#q').fill('"unclosed');
+    await page.locator('#q').press('Enter');
+    const alert = page.locator('#alert');
+    await alert.locator('.alert-text').waitFor();
+    assert.match(await alert.textContent(), /unclosed quote/);
+    assert.ok(await page.locator('#search-form').isVisible(), 'the form stays');
+    assert.ok(await page.locator('#search-results').isHidden(), 'no stale results');
+    await screenshot(page, '08-bad-query.png');
+
+    // Other 4xx: an unknown entity in the graph, a bad year filter.
+    await open('#graph?x=no-such-entity%3A30');
+    assert.match(await page.locator('#alert').textContent(), /no entity with id 'no-such-entity'/);
+  });
+
+  test('Vietnamese interface, kept in the URL', async () => {
+    await open('#partners');
+    await page.locator('#lang-toggle').click();
+    await page.waitForFunction(() => location.hash.includes('ui=vi'));
+    await page.locator('nav a[data-nav="search"]', { hasText: 'Tìm kiếm' }).waitFor();
+    await page.locator('#matrix tbody th', { hasText: 'Trung Quốc' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'vi');
+    await page.reload();
+    await page.locator('h1#partners-heading', { hasText: 'Quan hệ đối tác' }).waitFor();
+    await screenshot(page, '09-vietnamese.png');
+    await page.locator('#lang-toggle').click();
+    await page.locator('nav a[data-nav="search"]', { hasText: 'Search' }).waitFor();
+  });
+
+  test('keyboard: skip link first, visible focus, Escape closes suggestions', async () => {
+    await open('#search');
+    await page.reload(); // focus back at the start of the document
+    await page.locator('#q').waitFor();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'skip-link');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(outline, 'none', 'focus is visible');
+    await page.locator('#q').fill('trung');
+    await page.locator('#q + .ac-list .ac-option').first().waitFor();
+    await page.keyboard.press('Escape');
+    assert.ok(await page.locator('#q + .ac-list').isHidden(), 'Escape closes the list');
+  });
+
+  test('phone width (390px): no sideways scrolling', async () => {
+    const phone = await newPage(browser, base, { viewport: { width: 390, height: 844 } });
+    try {
+      for (const [hash, shot] of [['#search?q=an+ninh+mang', '10-phone-search.png'], ['#graph?x=china%3A30', '11-phone-graph.png'],
+        ['#partners?pair=china%2Casean', '12-phone-partners.png']]) {
+        await phone.page.goto(base + hash);
+        await phone.page.waitForFunction(() => !document.body.hasAttribute('aria-busy'));
+        const width = await phone.page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(width <= 391, `${hash}: page is ${width}px wide at 390px`);
+        await screenshot(phone.page, shot);
+      }
+      assert.deepEqual(phone.problems.pageErrors, []);
+    } finally {
+      await phone.context.close();
+    }
+  });
+
+  test('nothing loaded from another origin, no script errors, no CSP violations', () => {
+    assert.deepEqual(problems.external, [], 'requests to other origins');
+    assert.deepEqual(problems.pageErrors, [], 'uncaught exceptions');
+    assert.deepEqual(problems.csp, [], 'Content-Security-Policy violations');
+    // The only console errors allowed are the failed fetches the bad-input steps caused.
+    const unexpected = problems.consoleErrors.filter((m) => !/status of (400|404)/.test(m));
+    assert.deepEqual(unexpected, [], 'console errors');
+  });
+});
