@@ -301,4 +301,11 @@ Language Analyzer::DetectLanguage(std::string_view text) const {
   return Language::kEnglish;
 }
 
+bool StartsWithPossessive(std::string_view rest) {
+  for (std::string_view mark : {"'s", "\u2019s", "' ", "\u2019 "}) {
+    if (rest.substr(0, mark.size()) == mark) return true;
+  }
+  return false;
+}
+
 }  // namespace policygraph::indexer

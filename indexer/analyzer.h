@@ -61,6 +61,11 @@ class Analyzer {
   std::unique_ptr<Icu> icu_;
 };
 
+// True when `rest` (the text right after a word) starts with an English
+// possessive: "'s", "’s", or the lone apostrophe of a plural ("the
+// Philippines' "). The analyser drops it from tokens; this says it was there.
+bool StartsWithPossessive(std::string_view rest);
+
 // True when `text` is well-formed UTF-8; otherwise *bad_offset (if given)
 // receives the byte offset of the first malformed sequence.
 bool IsValidUtf8(std::string_view text, size_t* bad_offset = nullptr);

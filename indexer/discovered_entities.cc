@@ -162,9 +162,7 @@ std::vector<std::string> DiscoveredEntities::ShortForms(const std::string& name)
     key += (j == 0 ? "" : " ") + tokens[j].exact;
     auto it = gazetteer_key_.find(key);
     if (it == gazetteer_key_.end() || gazetteer_[it->second].type != "country") continue;
-    std::string_view after = std::string_view(name).substr(tokens[j].end);
-    if (after.rfind("'s ", 0) == 0 || after.rfind("\u2019s ", 0) == 0 || after.rfind("' ", 0) == 0 ||
-        after.rfind("\u2019 ", 0) == 0) {
+    if (StartsWithPossessive(std::string_view(name).substr(tokens[j].end))) {
       out.push_back(name.substr(tokens[j + 1].begin));
     }
     break;

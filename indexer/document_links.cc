@@ -30,10 +30,6 @@ const DateMention* SentenceDate(const std::vector<DateMention>& dates, const Sen
   return nullptr;
 }
 
-bool StartsWithPossessive(std::string_view rest) {
-  return rest.substr(0, 2) == "'s" || rest.substr(0, 4) == "\u2019s";
-}
-
 // A ministry, agency, parliament or government by any of its names.
 bool IsStateBody(const graph::Node& n) {
   static const char* kHeads[] = {"Bộ ",        "Ministry",   "Department", "Cơ quan",  "Ủy ban",

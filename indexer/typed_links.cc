@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "indexer/analyzer.h"        // StartsWithPossessive
 #include "indexer/entity_matcher.h"  // StartsUppercase
 
 namespace policygraph::indexer {
@@ -157,8 +158,7 @@ class Sentence {
   // name; it is not a party of its own.
   bool IsPossessiveOwner(size_t k) const {
     if (k + 1 >= M().size() || M()[k].type != "country" || End(M()[k]) != M()[k + 1].first) return false;
-    std::string_view after = ctx_.text.substr(tokens_[End(M()[k]) - 1].end);
-    return after.substr(0, 2) == "'s" || after.substr(0, 4) == "\u2019s" || after.substr(0, 2) == "' ";
+    return StartsWithPossessive(ctx_.text.substr(tokens_[End(M()[k]) - 1].end));
   }
 
   // "Bảy nước ASEAN", "Seven ASEAN member states", "các nước thành viên
@@ -397,14 +397,8 @@ class Sentence {
   // or as "X's", or right after it as "… của X".
   std::string OwnerOf(size_t k) const {
     if (!M()[k].owner.empty()) return M()[k].owner;
-    // "Thailand's Green Data Act": a country in the possessive right before.
-    if (k > 0 && M()[k - 1].type == "country" && End(M()[k - 1]) == M()[k].first) {
-      std::string_view after = ctx_.text.substr(tokens_[M()[k].first - 1].end);
-      if (after.substr(0, 2) == "'s" || after.substr(0, 4) == "\u2019s" || after.substr(0, 2) == "' " ||
-          after.substr(0, 4) == "\u2019 ") {
-        return M()[k - 1].id;  // "Thailand's", "the Philippines'"
-      }
-    }
+    // "Thailand's Green Data Act", "the Philippines' CREATE MORE Act".
+    if (k > 0 && IsPossessiveOwner(k - 1)) return M()[k - 1].id;
     for (size_t j = k + 1; j < M().size(); ++j) {
       const auto& m = M()[j];
       if (m.id == M()[k].id) continue;  // its own translation in parentheses
