@@ -99,7 +99,7 @@ function loadScript(src) {
 function cyStyle() {
   const style = [
     { selector: 'node', style: {
-      label: 'data(label)', 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 4, color: '#1b1f24',
+      label: 'data(label)', 'font-size': 12, 'min-zoomed-font-size': 5, 'text-valign': 'bottom', 'text-margin-y': 4, color: '#1b1f24',
       'text-outline-color': '#ffffff', 'text-outline-width': 2, 'text-wrap': 'ellipsis', 'text-max-width': '140px',
       width: 'data(size)', height: 'data(size)', 'background-color': '#718096', 'border-width': 1, 'border-color': '#ffffff',
     } },
@@ -233,7 +233,7 @@ function sync(g) {
     cy.nodes().forEach((n) => {
       const id = n.id();
       n.data('label', entityName(g.nodes.get(id)));
-      n.data('size', Math.round(22 + Math.min(30, 5 * Math.sqrt(n.degree(false)))));
+      n.data('size', Math.round(24 + Math.min(36, 6 * Math.sqrt(n.degree(false)))));
       n.toggleClass('expanded', g.expanded.has(id));
       n.toggleClass('truncated', g.truncated.get(id) === true);
       n.toggleClass('path', g.pathNodes.has(id));
@@ -243,7 +243,8 @@ function sync(g) {
   if (added) {
     cy.layout({
       name: 'cose', animate: false, randomize: before === 0, fit: true, padding: 40, nodeDimensionsIncludeLabels: true,
-      idealEdgeLength: () => 110, nodeRepulsion: () => 12000, componentSpacing: 80, numIter: 1500,
+      idealEdgeLength: () => 120, nodeRepulsion: () => 400000, edgeElasticity: () => 80, gravity: 0.4,
+      nestingFactor: 1.2, componentSpacing: 80, numIter: 1500,
     }).run();
   }
 }

@@ -111,7 +111,7 @@ function renderFacets(facets, q, group) {
     .map(([k, n]) => ({ token: `type:${k}`, label: k.replace(/_/g, ' '), count: n })));
   const ents = Array.isArray(facets.entity) ? facets.entity : [];
   addGroup('entity', t('facets.entity'), ents.filter((e) => e && e.id && Number(e.count) > 0).slice(0, 12)
-    .map((e) => ({ token: `entity:${e.id}`, label: e.name || e.id, count: e.count })));
+    .map((e) => ({ token: `entity:${e.id}`, label: entityName(e, e.id), count: e.count })));
   fill(groups, ...sections);
   box.hidden = sections.length === 0;
 }
