@@ -6,7 +6,7 @@
 // "collapse" drops one (and what only it brought in), "show more" raises its limit, and a
 // shared URL shows the same graph.
 
-import { apiUrl, getCached, getJSON } from './api.js';
+import { apiUrl, getCached, getOptional } from './api.js';
 import { attachAutocomplete, resolveEntity } from './autocomplete.js';
 import { $, fill, download, el, entityName, otherName, showError } from './dom.js';
 import { formatNumber, relationName, t, typeName } from './i18n.js';
@@ -445,6 +445,12 @@ function fillForms(st) {
   $('graph-to').value = st.to;
   $('graph-min').value = st.min;
   $('graph-hops').value = st.hops;
+  const start = $('graph-start');
+  if (st.x.length && start.dataset.entityId !== st.x[0].id && document.activeElement !== start) {
+    const root = st.x[0].id;
+    start.dataset.entityId = root;
+    nodeName(root).then((name) => { if (start.dataset.entityId === root) start.value = name; });
+  }
   if (st.path.length === 2) {
     for (const [i, input] of [[0, $('graph-path-from')], [1, $('graph-path-to')]]) {
       if (input.dataset.entityId !== st.path[i]) {
@@ -522,6 +528,16 @@ export function initGraph() {
       el('span', { 'data-i18n': labelKey + v, text: t(labelKey + v) }))));
   checks($('graph-relations'), RELATIONS, 'rel.');
   checks($('graph-types'), ENTITY_TYPES, 'type.');
+  // How many links and entities of each kind the index holds, when the server says (/api/stats).
+  getOptional('/api/stats').then((stats) => {
+    if (!stats) return;
+    for (const [container, counts] of [[$('graph-relations'), stats.relations], [$('graph-types'), stats.entity_types]]) {
+      for (const box of container.querySelectorAll('input')) {
+        const n = counts && Number(counts[box.value]);
+        box.parentElement.append(el('span', { class: 'check-count', text: Number.isFinite(n) ? String(n) : '0' }));
+      }
+    }
+  }, () => {});
 
   attachAutocomplete($('graph-start'), { onPick: (e) => navigate({ x: [{ id: e.id, limit: HUB_CAP }], sel: { kind: 'node', id: e.id }, path: [] }) });
   attachAutocomplete($('graph-path-from'));
