@@ -98,11 +98,10 @@ Status LoadDocument(const fs::path& file, SourceDocument* doc) {
     return Status::InvalidArgument(file.string() + " is " + std::to_string(size) +
                                    " bytes; the limit is " + std::to_string(kMaxDocumentBytes));
   }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return Status::IOError("cannot open " + file.string());
-  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Status::IOError("error while reading " + file.string());
-  Status s = ParseDocument(file.string(), std::move(content), doc);
+  std::string content;
+  Status s = ReadTextFile(file.string(), &content);
+  if (!s.ok()) return s;
+  s = ParseDocument(file.string(), std::move(content), doc);
   if (!s.ok()) return s;
   doc->path = file.string();
   if (doc->id.empty()) doc->id = SlugifyId(file.stem().string());

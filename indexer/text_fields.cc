@@ -4,6 +4,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <map>
 
 #include "indexer/analyzer.h"
@@ -47,6 +48,16 @@ std::vector<std::string> SplitTabs(const std::string& line) {
   }
 }
 
+Status ReadTextFile(const std::string& path, std::string* content) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IOError("cannot open " + path);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return Status::IOError("error while reading " + path);
+  *content = std::move(buffer).str();
+  return Status::OK();
+}
+
 Status ForEachTsvRow(const std::string& name, const std::string& content, const TsvRow& row) {
   if (!IsValidUtf8(content)) return Status::InvalidArgument(name + ": not valid UTF-8");
   size_t pos = 0;
@@ -85,9 +96,9 @@ Status LoadTsvFiles(const std::string& path, const std::string& what, bool requi
   }
   std::map<std::string, std::string> id_to_file;
   for (const auto& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return Status::IOError("cannot open " + what + " " + file.string());
-    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string content;
+    Status read = ReadTextFile(file.string(), &content);
+    if (!read.ok()) return Status::IOError("cannot read " + what + " " + file.string() + ": " + read.message());
     const size_t first_new = out->size();
     Status s = parse(file.string(), content, out);
     if (!s.ok()) return s;

@@ -30,6 +30,10 @@ std::vector<std::string> SplitTabs(const std::string& line);
 using TsvRow = std::function<Status(const std::vector<std::string>& fields, const std::string& where)>;
 Status ForEachTsvRow(const std::string& name, const std::string& content, const TsvRow& row);
 
+// Reads a whole file as bytes. IOError naming the file when it cannot be
+// opened or read.
+Status ReadTextFile(const std::string& path, std::string* content);
+
 // Loads `path` (one .tsv file, or every .tsv file of a directory, sorted)
 // with `parse(name, content, out)`, and checks that ids are unique across
 // files. `what` names the kind of file in messages ("gazetteer").

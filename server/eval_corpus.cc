@@ -20,16 +20,6 @@ bool Keeps(const std::string& only, const std::string& relative) {
          relative[only.size()] == '/';
 }
 
-Status ReadFile(const fs::path& path, std::string* content) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError("cannot read " + path.string());
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return Status::IOError("cannot read " + path.string());
-  *content = std::move(buffer).str();
-  return Status::OK();
-}
-
 // Relative paths of the .txt/.md files under root, sorted bytewise (the
 // order the judgments' tooling used; paths are ASCII in practice).
 Status CollectFiles(const fs::path& root, const std::string& only,
@@ -77,7 +67,7 @@ Status LoadEvalCorpus(const std::string& root, const std::string& only, EvalCorp
   }
   for (const auto& relative : files) {
     std::string content;
-    s = ReadFile(fs::path(root) / relative, &content);
+    s = indexer::ReadTextFile((fs::path(root) / relative).string(), &content);
     if (!s.ok()) return s;
     size_t bad_offset = 0;
     if (!indexer::IsValidUtf8(content, &bad_offset)) {

@@ -32,18 +32,9 @@ struct GoldLink {
   std::set<uint32_t> paragraphs;
 };
 
-Status ReadFile(const std::string& path, std::string* content) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound("cannot read " + path);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  *content = buf.str();
-  return Status::OK();
-}
-
 Status LoadGoldEntities(const std::string& path, std::vector<GoldEntity>* out) {
   std::string content;
-  Status s = ReadFile(path, &content);
+  Status s = indexer::ReadTextFile(path, &content);
   if (!s.ok()) return s;
   return indexer::ForEachTsvRow(path, content, [&](const std::vector<std::string>& f, const std::string& where) {
     if (f.size() != 3) return Status::InvalidArgument(where + "expected 3 fields (key, type, surface forms)");
@@ -54,7 +45,7 @@ Status LoadGoldEntities(const std::string& path, std::vector<GoldEntity>* out) {
 
 Status LoadGoldLinks(const std::string& path, std::vector<GoldLink>* out) {
   std::string content;
-  Status s = ReadFile(path, &content);
+  Status s = indexer::ReadTextFile(path, &content);
   if (!s.ok()) return s;
   return indexer::ForEachTsvRow(path, content, [&](const std::vector<std::string>& f, const std::string& where) {
     if (f.size() != 4) return Status::InvalidArgument(where + "expected 4 fields (a, class, b, paragraphs)");

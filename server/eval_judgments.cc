@@ -113,12 +113,10 @@ Status ParseJudgments(const std::string& name, std::string_view content,
 }
 
 Status LoadJudgments(const std::string& path, std::vector<JudgedQuery>* queries) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError("cannot read " + path);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return Status::IOError("cannot read " + path);
-  return ParseJudgments(path, buffer.str(), queries);
+  std::string content;
+  Status s = indexer::ReadTextFile(path, &content);
+  if (!s.ok()) return s;
+  return ParseJudgments(path, content, queries);
 }
 
 }  // namespace policygraph::server
