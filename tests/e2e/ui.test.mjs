@@ -157,6 +157,39 @@ describe('web UI', () => {
     await screenshot(page, '06-graph-path.png');
   });
 
+  test('graph: filters by link type, neighbourhood highlight, collapse', async () => {
+    await open('#graph?x=china%3A30');
+    await page.waitForFunction(() => window.pgCy && window.pgCy.nodes().length > 1);
+    const relations = page.locator('#graph-relations input');
+    for (let i = 0; i < await relations.count(); i++) {
+      const box = relations.nth(i);
+      if ((await box.getAttribute('value')) !== 'cooperation') await box.uncheck();
+    }
+    await page.locator('#graph-filters button[type=submit]').click();
+    await page.waitForFunction(() => location.hash.includes('rel=cooperation'));
+    await page.waitForFunction(() => !document.body.hasAttribute('aria-busy'));
+    const rels = await page.evaluate(() => [...new Set(window.pgCy.edges().map((e) => e.data('relation')))]);
+    assert.deepEqual(rels, ['cooperation'], 'only cooperation links remain');
+
+    // Select a neighbour of a neighbour: what is not next to it fades.
+    await open('#graph?x=china%3A30%2Casean%3A30&sel=n%3Ajapan');
+    await page.waitForFunction(() => window.pgCy && window.pgCy.$('.faded').length > 0);
+    const { faded, hoodFaded } = await page.evaluate(() => {
+      const cy = window.pgCy;
+      return { faded: cy.$('.faded').length, hoodFaded: cy.$id('japan').closedNeighborhood().filter('.faded').length };
+    });
+    assert.ok(faded > 0 && hoodFaded === 0, `faded ${faded}, of Japan's neighbourhood ${hoodFaded}`);
+    assert.ok(await page.evaluate(() => window.pgCy.$id('laos').nonempty()), 'ASEAN brought in Laos');
+    // Collapse ASEAN: what only it brought in goes, China's neighbours stay.
+    await page.locator('#graph-nodes button', { hasText: 'ASEAN' }).first().click();
+    await page.locator('#graph-detail button', { hasText: 'Collapse' }).click();
+    await page.waitForFunction(() => location.hash.includes('x=china%3A30&') || location.hash.endsWith('x=china%3A30'));
+    await page.waitForFunction(() => !document.body.hasAttribute('aria-busy'));
+    const ids = await page.evaluate(() => window.pgCy.nodes().map((n) => n.id()));
+    assert.ok(ids.includes('asean') && ids.includes('japan'), 'china\'s neighbours stay');
+    assert.ok(!ids.includes('laos'), 'laos came with asean only');
+  });
+
   test('partnerships: rows for the US, China and the EU; a cell opens its timeline', async () => {
     await open('#partners');
     const rows = await page.locator('#matrix tbody th[scope=row]').allTextContents();
