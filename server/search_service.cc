@@ -228,7 +228,15 @@ Status SearchService::Search(const SearchRequest& request, SearchResults* result
       hit.snippet = MakeSnippet(text, tokens, marked);
       results->hits.push_back(std::move(hit));
     }
-    if (request.facets) CountFacets(db, built.query, &results->facets);
+    if (request.facets) {
+      CountFacets(db, built.query, &results->facets);
+      // Below the sample's cap the count is exact, where Xapian's total is
+      // an estimate: report the exact one (per passage; grouped totals
+      // count documents and stay estimates).
+      if (!request.group_by_document && results->facets.sampled < SearchFacets::kFacetSample) {
+        results->total = results->facets.sampled;
+      }
+    }
     results->did_you_mean = SuggestSpelling(db, request.query, parsed);
     return Status::OK();
   });
