@@ -8,6 +8,7 @@
 
 #include "indexer/corpus_indexer.h"
 #include "server/http_server.h"
+#include "tests/support/running_server.h"
 #include "tests/support/test_support.h"
 
 namespace policygraph {
@@ -15,42 +16,9 @@ namespace {
 
 using nlohmann::json;
 using testing::FixturesDir;
+using testing::RunningServer;
 using testing::SourceDir;
 using testing::TempDir;
-
-// Starts a server over `data_dir` on a free port; stops and joins it on
-// every exit path.
-class RunningServer {
- public:
-  explicit RunningServer(const std::string& data_dir) {
-    server::ServerOptions options;
-    options.data_dir = data_dir;
-    options.web_dir = (SourceDir() / "server" / "web").string();
-    options.port = 0;
-    options.threads = 4;
-    Status s = server::PolicygraphServer::Create(options, &server_);
-    if (!s.ok()) throw std::runtime_error(s.message());
-    s = server_->Bind();
-    if (!s.ok()) throw std::runtime_error(s.message());
-    thread_ = std::thread([this] { (void)server_->Run(); });
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
-    client_->set_read_timeout(10, 0);
-    // Wait until the server answers.
-    for (int i = 0; i < 200 && !client_->Get("/api/health"); ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-  }
-  ~RunningServer() {
-    server_->Stop();
-    thread_.join();
-  }
-  httplib::Client& client() { return *client_; }
-
- private:
-  std::unique_ptr<server::PolicygraphServer> server_;
-  std::thread thread_;
-  std::unique_ptr<httplib::Client> client_;
-};
 
 class HttpApiTest : public ::testing::Test {
  protected:
