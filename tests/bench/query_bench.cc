@@ -1,0 +1,130 @@
+// In-process search latency (issue 6): runs a fixed query mix against an
+// index written by `policygraph index`, through server::SearchService as the
+// HTTP server does (a handle per call, facets on as /api/search defaults),
+// and prints p50/p95/p99 per query class and overall.
+//
+//   policygraph_query_bench --data DIR --queries FILE [--rounds N] [--no-facets]
+//
+// FILE: one query a line, "class<TAB>query"; blank lines and lines starting
+// with '#' are ignored. Each query runs once to warm up, then N rounds
+// (default 20), in the file's order. Output is one TSV row per class, then
+// "all"; a query that fails to parse is reported and counted as an error.
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "indexer/analyzer.h"
+#include "server/search_service.h"
+
+using namespace policygraph;
+
+namespace {
+
+double Percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  // Nearest-rank.
+  size_t rank = static_cast<size_t>(p / 100.0 * static_cast<double>(v.size()) + 0.999999);
+  rank = std::clamp<size_t>(rank, 1, v.size());
+  return v[rank - 1];
+}
+
+int Usage() {
+  std::cerr << "usage: policygraph_query_bench --data DIR --queries FILE [--rounds N] [--no-facets]\n";
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string data, queries_path;
+  int rounds = 20;
+  bool facets = true;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--data" && i + 1 < argc) data = argv[++i];
+    else if (a == "--queries" && i + 1 < argc) queries_path = argv[++i];
+    else if (a == "--rounds" && i + 1 < argc) rounds = std::atoi(argv[++i]);
+    else if (a == "--no-facets") facets = false;
+    else return Usage();
+  }
+  if (data.empty() || queries_path.empty() || rounds < 1) return Usage();
+
+  std::ifstream in(queries_path);
+  if (!in) {
+    std::cerr << "cannot read " << queries_path << "\n";
+    return 1;
+  }
+  std::vector<std::pair<std::string, std::string>> mix;  // class, query
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    auto tab = line.find('\t');
+    if (tab == std::string::npos) mix.emplace_back("other", line);
+    else mix.emplace_back(line.substr(0, tab), line.substr(tab + 1));
+  }
+  if (mix.empty()) {
+    std::cerr << "no queries in " << queries_path << "\n";
+    return 1;
+  }
+
+  const std::string search_dir = data + "/search";
+  Status st = server::SearchService::CheckIndex(search_dir);
+  if (!st.ok()) {
+    std::cerr << "index at " << search_dir << ": " << st.message() << "\n";
+    return 1;
+  }
+  indexer::Analyzer analyzer;
+  server::SearchService service(search_dir, analyzer);
+
+  std::map<std::string, std::vector<double>> by_class;
+  std::vector<double> all;
+  size_t errors = 0;
+  uint64_t hits_total = 0;
+  for (int r = -1; r < rounds; ++r) {  // round -1 warms up
+    for (const auto& [cls, q] : mix) {
+      server::SearchRequest req;
+      req.query = q;
+      req.facets = facets;
+      server::SearchResults res;
+      const auto t0 = std::chrono::steady_clock::now();
+      Status s = service.Search(req, &res);
+      const auto t1 = std::chrono::steady_clock::now();
+      if (r < 0) {
+        if (!s.ok()) std::cerr << "query error: [" << q << "]: " << s.message() << "\n";
+        else hits_total += res.total;
+        continue;
+      }
+      if (!s.ok()) {
+        ++errors;
+        continue;
+      }
+      const double ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
+      by_class[cls].push_back(ms);
+      all.push_back(ms);
+    }
+  }
+
+  std::cout << "# documents " << service.DocumentCount() << ", queries " << mix.size()
+            << ", rounds " << rounds << ", facets " << (facets ? "on" : "off")
+            << ", errors " << errors << ", matches (first round) " << hits_total << "\n";
+  std::cout << "class\tn\tmean_ms\tp50_ms\tp95_ms\tp99_ms\tmax_ms\n";
+  auto row = [](const std::string& name, const std::vector<double>& v) {
+    double sum = 0;
+    for (double x : v) sum += x;
+    std::cout << std::fixed << std::setprecision(2) << name << "\t" << v.size() << "\t"
+              << (v.empty() ? 0 : sum / static_cast<double>(v.size())) << "\t" << Percentile(v, 50)
+              << "\t" << Percentile(v, 95) << "\t" << Percentile(v, 99) << "\t"
+              << (v.empty() ? 0 : *std::max_element(v.begin(), v.end())) << "\n";
+  };
+  for (const auto& [cls, v] : by_class) row(cls, v);
+  row("all", all);
+  return errors == 0 ? 0 : 1;
+}
