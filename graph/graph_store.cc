@@ -352,6 +352,19 @@ std::optional<std::vector<std::string>> GraphStore::EntitiesOfDocument(const std
   return record->entities;
 }
 
+std::set<std::string> GraphStore::EvidenceDocumentIds() const {
+  std::set<std::string> ids;
+  impl_->ScanPrefix(kEvidence, "", [&](const rocksdb::Slice& key, const rocksdb::Slice&) {
+    KeyReader reader(std::string_view(key.data(), key.size()));
+    reader.ReadString();  // source
+    reader.ReadString();  // relation
+    reader.ReadString();  // target
+    if (auto doc = reader.ReadString()) ids.insert(*doc);
+    return true;
+  });
+  return ids;
+}
+
 GraphBreakdown GraphStore::Breakdown() const {
   GraphBreakdown b;
   impl_->ScanPrefix(kOut, "", [&](const rocksdb::Slice& key, const rocksdb::Slice&) {

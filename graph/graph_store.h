@@ -18,6 +18,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,9 @@ class GraphStore {
   std::vector<EdgeSummary> EdgesOf(const std::string& id) const;
   std::vector<Evidence> EvidenceOf(const EdgeKey& edge, size_t limit) const;
   std::vector<std::string> DocumentIds() const;
+  // Every document some evidence names, scanning all evidence keys: for
+  // consistency checks, not for serving.
+  std::set<std::string> EvidenceDocumentIds() const;
   std::optional<std::vector<std::string>> EntitiesOfDocument(const std::string& doc_id) const;
   GraphCounts Counts() const;
   // Edges per relation and nodes per type; reads every node and edge key, so

@@ -17,6 +17,7 @@
 #include "indexer/learned_translations.h"
 #include "indexer/lexicon.h"
 #include "indexer/passages.h"
+#include "indexer/search_schema.h"
 #include "indexer/search_writer.h"
 
 namespace policygraph::indexer {
@@ -124,14 +125,15 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
   EntityMatcher concept_matcher(analyzer, concepts);
   DocumentLinker linker(analyzer, entity_matcher, entities);
   std::vector<graph::Node> nodes = NodesFromGazetteer(analyzer, entities);
-  s = graph->PutNodes(nodes);
-  if (!s.ok()) return s;
   report->entities = nodes.size();
   report->discovered = static_cast<size_t>(
       std::count_if(nodes.begin(), nodes.end(), [](const graph::Node& n) { return n.discovered; }));
   report->concepts = concepts.size();
 
-  // Analyse and write each document.
+  // Analyse each document and write it to the search index; keep what it
+  // contributes to the graph until the search index has committed it.
+  std::vector<graph::DocumentContribution> contributions;
+  contributions.reserve(docs.size());
   for (auto& doc : docs) {
     if (doc.lang.empty()) doc.lang = std::string(LanguageCode(analyzer.DetectLanguage(doc.body)));
     AnalysedDocument a;
@@ -142,12 +144,10 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
     a.entities = entity_matcher.Find(doc.body, a.body);
     a.concepts = concept_matcher.Find(doc.body, a.body);
     a.entity_ids = DistinctIds(a.entities);
-    graph::DocumentContribution contribution =
-        linker.Extract(doc, a.body, a.entities, a.passages, analyzer.Sentences(doc.body));
+    contributions.push_back(linker.Extract(doc, a.body, a.entities, a.passages, analyzer.Sentences(doc.body)));
+    const graph::DocumentContribution& contribution = contributions.back();
 
     s = search->Write(a, analyzer);
-    if (!s.ok()) return s;
-    s = graph->ReplaceDocument(contribution);
     if (!s.ok()) return s;
     report->mentions += a.entities.size();
     report->evidence += contribution.evidence.size();
@@ -159,12 +159,25 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
     }
   }
 
-  // Commit explicitly, graph first: see the header for why this order.
+  // Search index first, marked "pending"; then the graph; then "complete".
+  // See the header for why this order makes every moment a valid state.
   // Queries are matched against the gazetteer's entities only: discovered
   // names are many and unchecked, and would reshape ranking unreviewed.
   s = search->SetLexicon(EncodeLexicon({gazetteer, concepts}));
   if (!s.ok()) return s;
+  s = search->SetGraphState(search_schema::kGraphPending);
+  if (!s.ok()) return s;
+  s = search->Commit();
+  if (!s.ok()) return s;
+  s = graph->PutNodes(nodes);
+  if (!s.ok()) return s;
+  for (const auto& contribution : contributions) {
+    s = graph->ReplaceDocument(contribution);
+    if (!s.ok()) return s;
+  }
   s = graph->Commit();
+  if (!s.ok()) return s;
+  s = search->SetGraphState(search_schema::kGraphComplete);
   if (!s.ok()) return s;
   s = search->Commit();
   if (!s.ok()) return s;

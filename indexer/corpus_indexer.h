@@ -1,13 +1,19 @@
 // Indexing a set of files into both stores: the Xapian search database at
 // DATA/search and the RocksDB graph at DATA/graph.
 //
-// Consistency: every file is loaded and checked before anything is written,
-// so a bad file fails the run with the previous index untouched. Each
-// document's graph changes are one WriteBatch, keyed by document id, and the
-// Xapian changes are committed once at the end: a run stopped half-way
-// leaves Xapian at the previous commit and the graph with some documents
-// already replaced, both readable, and running the index again finishes
-// the job because every write is a replacement by document id.
+// Consistency between the two stores (DATA/search and DATA/graph):
+// - every file is loaded and checked before anything is written, so a bad
+//   file fails the run with the previous index untouched;
+// - the search index is committed first, with its metadata
+//   "policygraph.graph" set to "pending"; then each document's graph
+//   contribution is written (one WriteBatch each, a replacement by document
+//   id) and the graph is synced; then "complete" is committed.
+// So at any moment a crash leaves one of two valid states: the graph's
+// documents and evidence all belong to documents the search index holds
+// (the graph may lag behind, and says so with "pending"), or both stores
+// agree exactly ("complete"). Running the index again finishes the job,
+// because every write replaces by document id. `policygraph check` (see
+// indexer/consistency.h) verifies exactly this.
 #pragma once
 
 #include <ostream>

@@ -51,6 +51,13 @@ inline constexpr char kLexiconKey[] = "policygraph.lexicon";
 // it changed, instead of the whole lexicon (tens of kilobytes).
 inline constexpr char kLexiconRevisionKey[] = "policygraph.lexicon.revision";
 
+// Metadata: whether the graph has caught up with this commit. The indexer
+// commits the search index first with "pending", then writes the graph, then
+// commits "complete" (see corpus_indexer.h). Absent in indexes older than it.
+inline constexpr char kGraphStateKey[] = "policygraph.graph";
+inline constexpr char kGraphPending[] = "pending";
+inline constexpr char kGraphComplete[] = "complete";
+
 // Metadata: the layout version. A reader refuses an index of another
 // version with a message to re-index, rather than searching it wrongly.
 inline constexpr char kSchemaKey[] = "policygraph.schema";

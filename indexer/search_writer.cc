@@ -229,6 +229,15 @@ Status SearchWriter::SetLexicon(const std::string& lexicon) {
   }
 }
 
+Status SearchWriter::SetGraphState(const std::string& state) {
+  try {
+    impl_->db.set_metadata(schema::kGraphStateKey, state);
+    return Status::OK();
+  } catch (const Xapian::Error& err) {
+    return Status::IOError("writing the graph state: " + err.get_description());
+  }
+}
+
 std::string SearchWriter::Lexicon() const {
   try {
     return impl_->db.get_metadata(schema::kLexiconKey);

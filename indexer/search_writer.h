@@ -38,6 +38,8 @@ class SearchWriter {
   // The lexicon (JSON) queries are matched against; see search_schema.h.
   Status SetLexicon(const std::string& json);
   std::string Lexicon() const;
+  // kGraphPending or kGraphComplete (search_schema.h), with the next Commit().
+  Status SetGraphState(const std::string& state);
   Status Commit();
   uint64_t DocumentCount() const;  // source documents, not passages
 

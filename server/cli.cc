@@ -8,6 +8,7 @@
 
 #include "graph/graph_store.h"
 #include "graph/traversal.h"
+#include "indexer/consistency.h"
 #include "indexer/corpus_indexer.h"
 #include "server/cli_common.h"
 #include "server/eval_command.h"
@@ -74,6 +75,23 @@ int RunSearch(const std::string& query, const std::string& data, size_t limit, s
               << (hit.date.empty() ? "" : ", " + hit.date) << ", score " << hit.score << "]\n   "
               << snippet << "\n";
   }
+  return kExitOk;
+}
+
+// Exit 0 when the stores agree as the indexer promises, 1 when they do not
+// (or cannot be read), with what is wrong.
+int RunCheck(const std::string& data) {
+  indexer::ConsistencyReport report;
+  Status s = indexer::CheckStores(data, &report);
+  if (!s.ok()) return Fail(s.message());
+  std::cout << "search index: " << report.search_documents << " documents; graph: " << report.graph_documents
+            << " documents; graph state: " << (report.graph_state.empty() ? "(not recorded)" : report.graph_state)
+            << "\n";
+  for (const auto& p : report.problems) std::cout << "  problem: " << p << "\n";
+  if (!report.consistent) return Fail("the stores at " + data + " disagree; run 'policygraph index' again");
+  std::cout << (report.graph_state == "pending" ? "consistent (the graph is behind: run the index again to finish)"
+                                                  : "consistent")
+            << "\n";
   return kExitOk;
 }
 
@@ -147,6 +165,9 @@ int RunCli(int argc, char** argv) {
   auto* graph_cmd = app.add_subcommand("graph", "explore the entity graph");
   GraphCommands graph_commands(graph_cmd, &data);
 
+  auto* check = app.add_subcommand("check", "check that the search index and the graph in DATA agree");
+  add_data(check);
+
   auto* serve = app.add_subcommand("serve", "serve the web UI and the HTTP API");
   ServerOptions server_options;
   server_options.web_dir = POLICYGRAPH_DEFAULT_WEB_DIR;
@@ -218,6 +239,7 @@ int RunCli(int argc, char** argv) {
     }
     if (*search) return RunSearch(query, data, limit, offset, by_document, as_json);
     if (auto code = graph_commands.Run()) return *code;
+    if (*check) return RunCheck(data);
     if (*eval) {
       // Every eval error is about its inputs or the work directory: a runtime error.
       Status s = RunEval(eval_options, std::cout, std::cerr);

@@ -54,6 +54,8 @@ std::string ShellQuote(const std::string& s) {
 }
 }  // namespace
 
+std::string PolicygraphBinary() { return POLICYGRAPH_BINARY; }
+
 CommandResult RunPolicygraph(const std::vector<std::string>& args) {
   std::string cmd = ShellQuote(POLICYGRAPH_BINARY);
   for (const auto& a : args) {

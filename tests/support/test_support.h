@@ -35,6 +35,9 @@ struct CommandResult {
   int exit_code = -1;
   std::string out;  // stdout and stderr together
 };
+// The built policygraph binary's path.
+std::string PolicygraphBinary();
+
 // Runs the built policygraph binary with `args` (each shell-quoted).
 CommandResult RunPolicygraph(const std::vector<std::string>& args);
 
