@@ -117,6 +117,29 @@ TEST_F(HostileHttpTest, OversizedBodiesAndUris) {
   ExpectStillServing();
 }
 
+TEST_F(HostileHttpTest, NoCorsAndNoRouteThatChangesData) {
+  // CORS is off: a page on another origin gets no permission to read answers.
+  httplib::Headers origin = {{"Origin", "http://evil.example"}};
+  auto res = server_->client().Get("/api/health", origin);
+  ASSERT_TRUE(res);
+  EXPECT_FALSE(res->has_header("Access-Control-Allow-Origin"));
+  auto preflight = server_->client().Options("/api/search", origin);
+  ASSERT_TRUE(preflight);
+  EXPECT_FALSE(preflight->has_header("Access-Control-Allow-Origin"));
+  // Nothing under /api changes data: writes are not routes at all.
+  for (const std::string path : {"/api/documents/vi-hop-tac", "/api/entities/china", "/api/search"}) {
+    auto del = server_->client().Delete(path);
+    ASSERT_TRUE(del) << path;
+    EXPECT_GE(del->status, 400) << path;
+    EXPECT_LT(del->status, 500) << path;
+    auto put = server_->client().Put(path, "{}", "application/json");
+    ASSERT_TRUE(put) << path;
+    EXPECT_GE(put->status, 400) << path;
+    EXPECT_LT(put->status, 500) << path;
+  }
+  ExpectStillServing();
+}
+
 TEST_F(HostileHttpTest, SlowClientIsCutOffAndOthersAreServed) {
   // A client that sends half a request line and stalls must not hold the
   // server: others are served meanwhile, and the stalled one is dropped.
