@@ -12,6 +12,8 @@
 #   --out DIR       where indexes, logs and results.tsv go (default /tmp/pg-bench-DATE)
 #   --no-eval       skip `policygraph eval` (the peers' index times)
 #   --no-shared     only the generated set
+#   --conn-close    wrk sends "Connection: close" (a new connection per request)
+#                   instead of keep-alive; see docs/PERFORMANCE.md on Nagle
 #
 # Everything written goes under --out (never the repository). Results:
 # OUT/results.tsv (set, metric, value, unit) and a log per step in OUT/.
@@ -29,6 +31,7 @@ PORT=18080
 ROUNDS=20
 EVAL=1
 SHARED=1
+WRK_HEADER=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --bin) BIN=$2; shift 2 ;;
@@ -40,6 +43,7 @@ while [[ $# -gt 0 ]]; do
     --rounds) ROUNDS=$2; shift 2 ;;
     --no-eval) EVAL=0; shift ;;
     --no-shared) SHARED=0; shift ;;
+    --conn-close) WRK_HEADER=(-H "Connection: close"); shift ;;
     -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -67,7 +71,7 @@ rec() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" | tee -a "$RESULTS"; }
   echo "# commit $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$REPO" diff --quiet 2>/dev/null || echo ' (working tree has uncommitted changes)')"
   echo "# nproc $(nproc), mem $(awk '/MemTotal/{printf "%.1f GiB", $2/1048576}' /proc/meminfo), cpu $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
   echo "# load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "# bin $PG, duration ${DURATION}s, rounds $ROUNDS"
+  echo "# bin $PG, duration ${DURATION}s, rounds $ROUNDS, wrk ${WRK_HEADER[*]:-keep-alive}"
 } | tee -a "$RESULTS"
 
 SERVER_PID=""
@@ -87,7 +91,7 @@ run_wrk() {
   local set=$1 name=$2 conns=$3 dur=$4 paths=$5 log
   log="$OUT/$set-wrk-$name-c$conns.log"
   local threads=$(( conns < 2 ? 1 : 2 ))
-  PG_PATHS="$paths" wrk -t"$threads" -c"$conns" -d"${dur}s" --latency -s "$HERE/wrk_queries.lua" \
+  PG_PATHS="$paths" wrk -t"$threads" -c"$conns" -d"${dur}s" ${WRK_HEADER[@]+"${WRK_HEADER[@]}"} --latency -s "$HERE/wrk_queries.lua" \
     "http://127.0.0.1:$PORT" > "$log" 2>&1 || { say "wrk failed, see $log"; return; }
   local rps errs socket p50 p95 p99
   rps=$(awk '/Requests\/sec/{print $2}' "$log")
