@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what is missing, build with tests, run every test through CTest,
 # then the browser tests (tests/e2e/, headless Chromium against the binary just
-# built). Exits non-zero on any failure.
+# built), then a short run of every fuzzer (tests/fuzz/, clang + libFuzzer,
+# POLICYGRAPH_FUZZ_SECONDS a target, default 30). Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/setup.sh
@@ -16,3 +17,6 @@ echo "==> running tests"
 
 echo "==> running browser tests (screenshots in build/e2e/)"
 node --test --test-concurrency=1 tests/e2e/
+
+echo "==> fuzzing each parser of outside input for ${POLICYGRAPH_FUZZ_SECONDS:-30}s (tests/fuzz/run.sh)"
+tests/fuzz/run.sh "${POLICYGRAPH_FUZZ_SECONDS:-30}"

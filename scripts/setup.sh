@@ -13,6 +13,7 @@ POLICYGRAPH_PACKAGES=(
   libgtest-dev libgmock-dev
   libsqlite3-dev
   libbenchmark-dev
+  clang             # libFuzzer targets (tests/fuzz/), run briefly by test.sh
 )
 
 install_missing_packages() {

@@ -202,7 +202,11 @@ Status RunGraphEval(const GraphEvalOptions& options, std::ostream& out, std::ost
     if (found) ++links.found;
     else missed_links.push_back(g.a + " " + g.relation + " " + g.b);
   }
-  for (const auto& [k, paragraphs] : edges) {
+  for (const auto& edge : edges) {
+    // (Not a structured binding: clang 14, which builds the fuzzers, cannot
+    // capture one in a lambda.)
+    const graph::EdgeKey& k = edge.first;
+    const std::set<uint32_t>& paragraphs = edge.second;
     bool right = std::any_of(gold_links.begin(), gold_links.end(), [&](const GoldLink& g) { return matches(k, paragraphs, g); });
     if (right) {
       ++links.right;
