@@ -11,6 +11,8 @@
 #   --duration S    seconds per wrk run (default 10; the issue wants 60)
 #   --out DIR       where indexes, logs and results.tsv go (default /tmp/pg-bench-DATE)
 #   --no-eval       skip `policygraph eval` (the peers' index times)
+#   --peers         also policygraph_peer_query_bench on --corpus: policygraph,
+#                   Xapian default and FTS5 on the same line documents and mix
 #   --no-shared     only the generated set
 #   --conn-close    wrk sends "Connection: close" (a new connection per request)
 #                   instead of keep-alive; see docs/PERFORMANCE.md on Nagle
@@ -32,6 +34,7 @@ ROUNDS=20
 EVAL=1
 SHARED=1
 WRK_HEADER=()
+PEERS=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --bin) BIN=$2; shift 2 ;;
@@ -42,9 +45,10 @@ while [[ $# -gt 0 ]]; do
     --port) PORT=$2; shift 2 ;;
     --rounds) ROUNDS=$2; shift 2 ;;
     --no-eval) EVAL=0; shift ;;
+    --peers) PEERS=1; shift ;;
     --no-shared) SHARED=0; shift ;;
     --conn-close) WRK_HEADER=(-H "Connection: close"); shift ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -190,5 +194,18 @@ if [[ $EVAL == 1 && $SHARED == 1 && -d $CORPUS && -f $CORPUS/../eval/qrels-known
     > "$OUT/eval.log" 2>&1 || say "eval failed, see $OUT/eval.log"
   rec eval "output" "see $OUT/eval.log" ""
   cat "$OUT/eval.log" >&2
+fi
+# -- peers on the fixed mix (in-process, same line documents).
+if [[ $PEERS == 1 && -d $CORPUS ]]; then
+  say "== peers on the query mix"
+  "$BIN/tests/bench/policygraph_peer_query_bench" --corpus "$CORPUS" --queries "$QUERIES" \
+    --rounds "$ROUNDS" --work "$OUT/peers" > "$OUT/peers.tsv" 2> "$OUT/peers.err" \
+    || say "peer bench failed, see $OUT/peers.err"
+  while IFS=$'\t' read -r sys cls n p50 p95 p99 idx mbs rej; do
+    [[ $cls == all ]] || continue
+    rec peers "$sys index s, MB/s" "$idx, $mbs" ""
+    rec peers "$sys inproc all p50/p95/p99 (n=$n, rejected $rej)" "$p50/$p95/$p99" "ms"
+  done < "$OUT/peers.tsv"
+  grep '^# ' "$OUT/peers.tsv" | tee -a "$RESULTS"
 fi
 say "results: $RESULTS"
