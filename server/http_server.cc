@@ -29,6 +29,10 @@ struct PolicygraphServer::Impl {
     http.set_read_timeout(options.read_timeout_s, 0);
     http.set_write_timeout(options.write_timeout_s, 0);
     http.set_keep_alive_timeout(options.read_timeout_s);
+    // Answers are small and written in more than one send: without this,
+    // Nagle's algorithm waits for the client's delayed ACK, about 40 ms per
+    // request on a kept-alive connection (tests/bench/run.sh found it).
+    http.set_tcp_nodelay(true);
     http.set_payload_max_length(options.max_payload_bytes);
     http.new_task_queue = [this] {
       return new BoundedTaskQueue(options.threads, options.max_queued);
