@@ -16,6 +16,23 @@ POLICYGRAPH_PACKAGES=(
   clang             # libFuzzer targets (tests/fuzz/), run briefly by test.sh
 )
 
+# apt_install PACKAGE...: installs them with apt-get (through sudo when not root).
+apt_install() {
+  echo "==> installing missing packages: $*"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+      sudo="sudo"
+    else
+      echo "error: packages missing ($*) and not running as root; install them with apt-get" >&2
+      return 1
+    fi
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "$@"
+}
+
 install_missing_packages() {
   local missing=()
   local pkg
@@ -27,19 +44,7 @@ install_missing_packages() {
   if [ ${#missing[@]} -eq 0 ]; then
     return 0
   fi
-  echo "==> installing missing packages: ${missing[*]}"
-  local sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then
-      sudo="sudo"
-    else
-      echo "error: packages missing (${missing[*]}) and not running as root; install them with apt-get" >&2
-      return 1
-    fi
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  apt_install "${missing[@]}"
 }
 
 # The web UI and its browser tests need Node.js with npm (for `npm ci`: Cytoscape.js, and
@@ -54,19 +59,7 @@ install_web_tools() {
   command -v npm >/dev/null 2>&1 || missing+=(npm)
   if [ "${1:-}" = with-browser ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
   if [ ${#missing[@]} -gt 0 ]; then
-    echo "==> installing missing packages: ${missing[*]}"
-    local sudo=""
-    if [ "$(id -u)" -ne 0 ]; then
-      if command -v sudo >/dev/null 2>&1; then
-        sudo="sudo"
-      else
-        echo "error: packages missing (${missing[*]}) and not running as root; install them with apt-get" >&2
-        return 1
-      fi
-    fi
-    export DEBIAN_FRONTEND=noninteractive
-    $sudo apt-get update -qq
-    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    apt_install "${missing[@]}" || return 1
   fi
   local major
   major=$(node -p 'process.versions.node.split(".")[0]')

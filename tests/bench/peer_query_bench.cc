@@ -30,19 +30,13 @@
 #include "server/eval_corpus.h"
 #include "server/eval_systems.h"
 #include "server/work_directory.h"
+#include "tests/bench/percentile.h"
 
 using namespace policygraph;
+using policygraph::bench::Percentile;
 using namespace policygraph::server;
 
 namespace {
-
-double Percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  size_t rank = static_cast<size_t>(p / 100.0 * static_cast<double>(v.size()) + 0.999999);
-  rank = std::clamp<size_t>(rank, 1, v.size());
-  return v[rank - 1];
-}
 
 struct Result {
   std::string system;

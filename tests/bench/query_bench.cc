@@ -22,19 +22,12 @@
 
 #include "indexer/analyzer.h"
 #include "server/search_service.h"
+#include "tests/bench/percentile.h"
 
 using namespace policygraph;
+using policygraph::bench::Percentile;
 
 namespace {
-
-double Percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  // Nearest-rank.
-  size_t rank = static_cast<size_t>(p / 100.0 * static_cast<double>(v.size()) + 0.999999);
-  rank = std::clamp<size_t>(rank, 1, v.size());
-  return v[rank - 1];
-}
 
 int Usage() {
   std::cerr << "usage: policygraph_query_bench --data DIR --queries FILE [--rounds N] [--no-facets]\n";
