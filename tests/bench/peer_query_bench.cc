@@ -30,7 +30,7 @@
 #include "server/eval_corpus.h"
 #include "server/eval_systems.h"
 #include "server/work_directory.h"
-#include "tests/bench/percentile.h"
+#include "tests/bench/bench_support.h"
 
 using namespace policygraph;
 using policygraph::bench::Percentile;
@@ -76,19 +76,9 @@ int main(int argc, char** argv) {
   }
 
   std::vector<std::pair<std::string, std::string>> mix;
-  {
-    std::ifstream in(queries_path);
-    if (!in) {
-      std::cerr << "cannot read " << queries_path << "\n";
-      return 1;
-    }
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.empty() || line[0] == '#') continue;
-      auto tab = line.find('\t');
-      if (tab == std::string::npos) mix.emplace_back("other", line);
-      else mix.emplace_back(line.substr(0, tab), line.substr(tab + 1));
-    }
+  if (!policygraph::bench::LoadQueryMix(queries_path, &mix)) {
+    std::cerr << "cannot read " << queries_path << "\n";
+    return 1;
   }
 
   EvalCorpus corpus;

@@ -22,7 +22,7 @@
 
 #include "indexer/analyzer.h"
 #include "server/search_service.h"
-#include "tests/bench/percentile.h"
+#include "tests/bench/bench_support.h"
 
 using namespace policygraph;
 using policygraph::bench::Percentile;
@@ -50,18 +50,10 @@ int main(int argc, char** argv) {
   }
   if (data.empty() || queries_path.empty() || rounds < 1) return Usage();
 
-  std::ifstream in(queries_path);
-  if (!in) {
+  std::vector<std::pair<std::string, std::string>> mix;  // class, query
+  if (!policygraph::bench::LoadQueryMix(queries_path, &mix)) {
     std::cerr << "cannot read " << queries_path << "\n";
     return 1;
-  }
-  std::vector<std::pair<std::string, std::string>> mix;  // class, query
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    auto tab = line.find('\t');
-    if (tab == std::string::npos) mix.emplace_back("other", line);
-    else mix.emplace_back(line.substr(0, tab), line.substr(tab + 1));
   }
   if (mix.empty()) {
     std::cerr << "no queries in " << queries_path << "\n";

@@ -1,0 +1,39 @@
+// What the latency tools of tests/bench share: nearest-rank percentiles and
+// the fixed query mix.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <fstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace policygraph::bench {
+
+// The p-th percentile (0 < p <= 100) of `v` by nearest rank; 0 when empty.
+inline double Percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  size_t rank = static_cast<size_t>(p / 100.0 * static_cast<double>(v.size()) + 0.999999);
+  rank = std::clamp<size_t>(rank, 1, v.size());
+  return v[rank - 1];
+}
+
+// The query mix (tests/bench/queries.tsv): "class<TAB>query" per line, '#'
+// comments; a line without a tab is class "other". False when the file
+// cannot be read.
+inline bool LoadQueryMix(const std::string& path, std::vector<std::pair<std::string, std::string>>* mix) {
+  std::ifstream in(path);
+  if (!in) return false;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    auto tab = line.find('\t');
+    if (tab == std::string::npos) mix->emplace_back("other", line);
+    else mix->emplace_back(line.substr(0, tab), line.substr(tab + 1));
+  }
+  return true;
+}
+
+}  // namespace policygraph::bench
