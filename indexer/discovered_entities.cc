@@ -93,6 +93,21 @@ bool DiscoveredEntities::KnownThenLowercase(const std::string& name) const {
 
 // Frameworks of any kind are one kind here: a discovered "law" may be the
 // gazetteer's "agreement" written out; an event is never an organisation.
+// An English name cut after its head, before an "of/on/for" complement:
+// "ASEAN Consensus" of "ASEAN Consensus on the Protection …". Only where
+// at least two words remain ("Ministry of …" gives nothing).
+std::optional<std::string> UpToHead(const std::string& name) {
+  size_t at = std::string::npos;
+  for (const char* joint : {" of ", " on ", " for "}) at = std::min(at, name.find(joint));
+  if (at == std::string::npos) return std::nullopt;
+  const std::string cut = name.substr(0, at);
+  const size_t space = cut.rfind(' ');
+  if (space == std::string::npos || cut.find('\'') != std::string::npos) return std::nullopt;
+  const char first = cut[space + 1];
+  if (first < 'A' || first > 'Z') return std::nullopt;
+  return cut;
+}
+
 bool SameKind(const std::string& a, const std::string& b) {
   auto kind = [](const std::string& t) {
     static const std::set<std::string> kFrameworks = {"law", "agreement", "strategy", "plan", "programme", "initiative"};
@@ -228,7 +243,13 @@ void DiscoveredEntities::Add(const std::vector<DiscoveredName>& names) {
         AddName(&learned_[inside->index], d.name);
         continue;
       }
-      if (SameKind(inside->type, d.type) || !inside->at_start) continue;
+      // "“Kế hoạch hành động … thực hiện Kế hoạch Tổng thể …”": a quoted
+      // title with its own head that names a known framework inside is a
+      // framework of its own (one that implements or amends the other).
+      constexpr double kQuotedTitleWithHead = 0.9;
+      const bool own_framework = !inside->at_start && d.confidence >= kQuotedTitleWithHead &&
+                                 d.type != "organization" && d.type != "event";
+      if (!own_framework && (SameKind(inside->type, d.type) || !inside->at_start)) continue;
     }
     // A generic name ("Luật bảo vệ dữ liệu cá nhân") with nothing stated
     // beside it is a description; a long one is a title in its own right.
@@ -247,7 +268,7 @@ void DiscoveredEntities::Add(const std::vector<DiscoveredName>& names) {
     }
     if (!index) {
       index = found_.size();
-      found_.push_back(Found{d.type, 0, 0, {}, {}});
+      found_.push_back(Found{d.type, 0, 0, {}, {}, {}});
     }
     Found& f = found_[*index];
     f.confidence = std::max(f.confidence, d.confidence);
@@ -262,6 +283,14 @@ void DiscoveredEntities::Add(const std::vector<DiscoveredName>& names) {
     for (const auto& a : acronyms) {
       if (!gazetteer_key_.count(Key(a))) AddName(&f.acronyms, a);
     }
+    for (const auto& v : d.variants) {
+      if (!gazetteer_key_.count(Key(v))) AddName(&f.variants, v);
+    }
+    // "ASEAN Consensus" for "ASEAN Consensus on the Protection …": the name
+    // up to its head, as a text goes on to call it. Shared like a variant.
+    if (auto cut = UpToHead(d.name); cut && IsSpecific(*cut) && !gazetteer_key_.count(Key(*cut))) {
+      AddName(&f.variants, *cut);
+    }
   }
 }
 
@@ -275,16 +304,41 @@ std::vector<graph::Node> DiscoveredEntities::Merged() const {
     }
   }
 
-  // An acronym two names claim names neither.
+  // An acronym two names claim names neither; likewise a name without its
+  // ordinal that two meetings of a series share ("ASEAN Summit" of the
+  // 31st and of the 46th), or that is another entity's own name.
+  std::map<std::string, std::set<size_t>> variant_claims;
+  for (size_t i = 0; i < found_.size(); ++i) {
+    for (const auto& v : found_[i].variants) variant_claims[Key(v)].insert(i);
+  }
+  // A name found on its own that is one other entity's free variant ("the
+  // ASEAN Consensus" after "ASEAN Consensus on …") is that entity.
+  std::vector<size_t> into(found_.size());
+  for (size_t i = 0; i < found_.size(); ++i) {
+    into[i] = i;
+    for (const auto& name : found_[i].names) {
+      auto claim = variant_claims.find(Key(name));
+      if (claim == variant_claims.end() || claim->second.size() != 1 || *claim->second.begin() == i) continue;
+      into[i] = *claim->second.begin();
+      break;
+    }
+  }
+  for (size_t i = 0; i < found_.size(); ++i) {
+    if (into[into[i]] != into[i]) into[i] = i;  // one step only: no chains
+  }
   std::map<std::string, std::set<size_t>> claims;
   for (size_t i = 0; i < found_.size(); ++i) {
-    for (const auto& a : found_[i].acronyms) claims[Key(a)].insert(i);
+    for (const auto& a : found_[i].acronyms) claims[Key(a)].insert(into[i]);
   }
+  auto variant_is_free = [&](size_t i, const std::string& v) {
+    auto named = found_key_.find(Key(v));
+    return variant_claims[Key(v)].size() == 1 && (named == found_key_.end() || into[named->second] == i);
+  };
   std::set<std::string> ids;
   for (const auto& n : gazetteer_) ids.insert(n.id);
   for (size_t i = 0; i < found_.size(); ++i) {
     const Found& f = found_[i];
-    if (f.names.empty()) continue;
+    if (f.names.empty() || into[i] != i) continue;
     graph::Node n;
     n.type = f.type;
     n.discovered = true;
@@ -293,8 +347,17 @@ std::vector<graph::Node> DiscoveredEntities::Merged() const {
     for (int suffix = 2; ids.count(n.id); ++suffix) n.id = SlugOf(analyzer_.Fold(f.names.front())) + "-" + std::to_string(suffix);
     ids.insert(n.id);
     std::vector<std::string> names = f.names;
-    for (const auto& a : f.acronyms) {
+    std::vector<std::string> acronyms = f.acronyms;
+    for (size_t k = 0; k < found_.size(); ++k) {
+      if (k == i || into[k] != i) continue;
+      for (const auto& name : found_[k].names) AddName(&names, name);
+      for (const auto& a : found_[k].acronyms) AddName(&acronyms, a);
+    }
+    for (const auto& a : acronyms) {
       if (claims[Key(a)].size() == 1) names.push_back(a);
+    }
+    for (const auto& v : f.variants) {
+      if (variant_is_free(i, v)) AddName(&names, v);
     }
     for (const auto& name : names) {
       auto& list = analyzer_.DetectLanguage(name) == Language::kVietnamese ? n.names_vi : n.names_en;

@@ -52,6 +52,7 @@ class DiscoveredEntities {
     size_t occurrences = 0;
     std::vector<std::string> names;     // as written, first seen first
     std::vector<std::string> acronyms;  // as written
+    std::vector<std::string> variants;  // names without an ordinal, as written
   };
   std::string Key(const std::string& name) const;
   bool IsSpecific(const std::string& name) const;

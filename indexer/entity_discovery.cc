@@ -55,6 +55,9 @@ constexpr double kQuotedWithoutHead = 0.6;
 // ("Bộ Ngoại giao gửi" may be the ministry and a verb).
 constexpr double kUnverifiedTail = 0.6;
 constexpr double kUnclearEnd = 0.5;  // a head-word name cut short without a clear end
+// Below the bar for an entity until a translation or acronym in the
+// parentheses after it raises it (AttachParenthesis).
+constexpr double kNeedsParenthesis = 0.4;
 
 // A quoted title with a head word may be long ("Chiến lược …, tầm nhìn
 // 2030"); one without a head word is a short title or it is not a name.
@@ -282,7 +285,8 @@ constexpr std::pair<const char*, std::string_view> kVietnameseHeads[] = {
     {"thỏa thuận", kAgreement}, {"khung", kAgreement}, {"nghị định thư", kAgreement},
     {"bản ghi nhớ", kAgreement}, {"biên bản ghi nhớ", kAgreement}, {"khu vực thương mại tự do", kAgreement},
     {"bộ quy tắc", kAgreement},
-    {"khuôn khổ", kInitiative},
+    {"khuôn khổ", kInitiative}, {"hiến chương", kAgreement},
+    {"tầm nhìn", kStrategy},
     {"chiến lược", kStrategy}, {"chính sách", kStrategy},
     {"kế hoạch", kPlan}, {"lộ trình", kPlan}, {"quy hoạch", kPlan},
     {"chương trình", kProgramme}, {"đề án", kProgramme}, {"dự án", kProgramme},
@@ -390,10 +394,12 @@ const std::unordered_map<std::string_view, std::string_view>& EnglishHeads() {
       {"Strategy", kStrategy}, {"Policy", kStrategy},
       {"Framework", kAgreement}, {"Agreement", kAgreement}, {"Treaty", kAgreement},
       {"Convention", kAgreement}, {"Charter", kAgreement}, {"Protocol", kAgreement},
-      {"Memorandum", kAgreement},
+      {"Memorandum", kAgreement}, {"Declaration", kAgreement}, {"Consensus", kAgreement},
+      {"Accord", kAgreement}, {"Compact", kAgreement},
       {"Partnership", kInitiative}, {"Initiative", kInitiative},
       {"Plan", kPlan}, {"Masterplan", kPlan}, {"Roadmap", kPlan}, {"Blueprint", kPlan},
       {"Programme", kProgramme}, {"Program", kProgramme}, {"Project", kProgramme},
+      {"Scheme", kProgramme}, {"Visa", kProgramme}, {"System", kProgramme},
       {"Forum", kEvent}, {"Dialogue", kEvent}, {"Summit", kEvent}, {"Conference", kEvent},
       {"Meeting", kEvent}, {"Week", kEvent},
       {"Committee", kOrganization}, {"Council", kOrganization}, {"Centre", kOrganization},
@@ -404,15 +410,10 @@ const std::unordered_map<std::string_view, std::string_view>& EnglishHeads() {
       {"Board", kOrganization}, {"Office", kOrganization}, {"Organisation", kOrganization},
       {"Organization", kOrganization}, {"Team", kOrganization}, {"Corporation", kOrganization},
       {"Bank", kOrganization}, {"Court", kOrganization}, {"Tribunal", kOrganization},
-      {"Parliament", kOrganization},
+      {"Parliament", kOrganization}, {"Service", kOrganization}, {"Alliance", kOrganization},
   };
   return heads;
 }
-
-// Heads whose name may go on after them with "of/on/for + capitalised
-// words" ("Ministry of Defence", "Framework on Personal Data Protection").
-// Laws may not: "Regulation of the European Parliament" is a citation.
-bool HeadTakesComplement(std::string_view type) { return type != kLaw; }
 
 // Little words allowed inside an English name, between capitalised words.
 const std::unordered_set<std::string_view>& EnglishConnectors() {
@@ -470,6 +471,16 @@ const std::unordered_set<std::string_view>& EnglishOrdinals() {
       "Tenth", "Eleventh", "Twelfth",
   };
   return words;
+}
+
+// "Third", or a number written as an ordinal: "31st", "2nd", "13th".
+bool IsEnglishOrdinalWord(std::string_view raw) {
+  if (EnglishOrdinals().count(raw)) return true;
+  size_t digits = 0;
+  while (digits < raw.size() && raw[digits] >= '0' && raw[digits] <= '9') ++digits;
+  if (digits == 0 || digits > 3 || raw.size() != digits + 2) return false;
+  const std::string_view suffix = raw.substr(digits);
+  return suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th";
 }
 
 // The Vietnamese lists as keys, built once with the analyser's folding.
@@ -742,6 +753,7 @@ struct Candidate {
   double confidence = 0;
   bool quoted = false;
   std::vector<std::string> aliases;
+  std::vector<std::string> variants;  // see DiscoveredName::variants
   std::vector<std::pair<uint32_t, uint32_t>> alias_spans;  // text that is an alias, not a name
   bool trusted = true;             // see Extent
   std::vector<uint32_t> other_ends;  // see Extent
@@ -987,6 +999,11 @@ bool EndsVietnameseName(Line& line, size_t i, const VietnameseLists& lists) {
   // "… Việt Nam và Hiệp hội …", "Bộ Tư pháp và cơ quan …", "Quốc hội và
   // Chủ tịch nước": "và" before a head word, an office, a number or a
   // lower-case word joins the name to something else.
+  // "Hội nghị Cấp cao ASEAN lần thứ 28 và 29": two meetings held as one.
+  if (key == "và" && i >= 3 && line.IsWord(i - 1) && line[i - 1].number && line.KeyIs(i - 2, "thứ") &&
+      line.KeyIs(i - 3, "lần") && line.IsWord(i + 1) && line[i + 1].number) {
+    return false;
+  }
   if (key == "và" && line.IsWord(i + 1) &&
       (line[i + 1].lower || line[i + 1].number || VietnameseHeadAt(line, i + 1, lists, &head_length) ||
        IsOfficeTitle(line, i + 1, lists))) {
@@ -1054,10 +1071,23 @@ bool TitleBefore(Line& line, size_t i, const VietnameseLists& lists, size_t wind
 
 constexpr double kPersonAfterTitle = 0.6;
 
+// "Ông Morikawa Shinji", "bà Trần Thị B", "PGS.TS Nguyễn Văn Lâm", "TS.
+// Lê Văn C": a form of address or an academic title right before a name.
+bool AfterHonorific(Line& line, size_t i) {
+  static const std::unordered_set<std::string> kHonorifics = {
+      "ông", "bà", "pgs.ts", "gs.ts", "gs.tskh", "pgs", "gs", "ts", "ths", "tskh", "ts.bs", "bs"};
+  size_t j = i;
+  if (j > 0 && line.IsPunct(j - 1, '.')) --j;  // "TS. Lê Văn C"
+  return j > 0 && line.IsWord(j - 1) && kHonorifics.count(line.Key(j - 1)) > 0;
+}
+
 void FindPersons(Line& line, const VietnameseLists& lists, std::vector<Candidate>& out) {
   for (size_t i = 0; i < line.size(); ++i) {
     size_t last = 0;
     if (IsSurname(line, i) && TitleBefore(line, i, lists, 12)) {
+      last = PersonNameEnd(line, i, lists);
+    } else if (line.IsWord(i) && line[i].cap && !line[i].acronym && AfterHonorific(line, i) &&
+               (IsSurname(line, i) || line[i].ascii)) {
       last = PersonNameEnd(line, i, lists);
     } else if (i > 0 && line.IsWord(i - 1) && EnglishPersonTitles().count(line.Raw(i - 1)) && line.IsWord(i) &&
                line[i].cap && !line[i].acronym && line[i].ascii && !EnglishHeadType(line, i)) {
@@ -1133,7 +1163,11 @@ Extent ExtendVietnameseName(Line& line, size_t body, const VietnameseLists& list
     // A head word after a lower-case word that is not a joining word starts
     // the next noun phrase ("Viện kiểm sát kiến nghị Ủy ban …").
     size_t head_length = 0;
-    if (i > body && line[i - 1].lower && !lists.inner_only.count(line.Key(i - 1)) &&
+    // "Công ty Cổ phần Tập đoàn Thủy sản …", "Công ty TNHH Cảng …": a legal
+    // form before a head is part of the company's name.
+    const bool legal_form = i > body + 1 && ((line.KeyIs(i - 2, "cổ") && line.KeyIs(i - 1, "phần")) ||
+                                             line.KeyIs(i - 1, "tnhh"));
+    if (i > body && line[i - 1].lower && !lists.inner_only.count(line.Key(i - 1)) && !legal_form &&
         VietnameseHeadAt(line, i, lists, &head_length)) {
       break;
     }
@@ -1194,6 +1228,61 @@ Extent ExtendVietnameseName(Line& line, size_t body, const VietnameseLists& list
   return e;
 }
 
+// The type that the English head of a parenthesised translation gives
+// ("(Cross-Border Transport Facilitation Agreement – CBTA)" → agreement), or
+// nullopt when the parenthesis at `open` holds none.
+std::optional<std::string_view> TranslationHeadType(Line& line, size_t open) {
+  if (!line.IsPunct(open, '(')) return std::nullopt;
+  size_t close = open + 1;
+  while (close < line.size() && line[close].punct != ')' && close - open < kMaxParenthesisPieces) ++close;
+  if (!line.IsPunct(close, ')') || close < open + 3) return std::nullopt;
+  size_t last = close - 1;
+  // "… Agreement – CBTA", "… Agreement, CBTA"
+  if (last >= open + 3 && IsLoneAcronym(line, last, last) &&
+      (IsDash(line[last - 1].punct) || line[last - 1].punct == ',')) {
+    last -= 2;
+  }
+  if (!line.IsWord(last)) return std::nullopt;
+  return EnglishHeadType(line, last);
+}
+
+// "Hiệp định Tạo thuận lợi vận chuyển người và hàng hóa qua biên giới …
+// (Cross-Border Transport Facilitation Agreement – CBTA)": a head-word name
+// whose lower-case tail the sentence rules would cut short runs on to a
+// parenthesised translation of the same kind, within one clause. The
+// translation's head agreeing with the Vietnamese head is the evidence.
+// Only for frameworks, whose titles run long; the tail may hold the
+// prepositions of a title ("về", "qua", "cho") but no other clause word,
+// verb or head word (those start something else: "Tập đoàn CATL của Trung
+// Quốc ký … với Tập đoàn Pin Indonesia (…)").
+constexpr size_t kMaxTailToTranslation = 18;
+std::optional<size_t> RunsOnToTranslation(Line& line, size_t from, std::string_view type,
+                                          const VietnameseLists& lists) {
+  if (type == kOrganization || type == kEvent) return std::nullopt;
+  static const std::unordered_set<std::string_view> kTitlePrepositions = {"và", "về", "qua", "cho", "các",
+                                                                           "giữa", "trong"};
+  for (size_t i = from; i < line.size() && i < from + kMaxTailToTranslation; ++i) {
+    size_t head_length = 0;
+    if (VietnameseHeadAt(line, i, lists, &head_length)) return std::nullopt;
+    if (line.IsWord(i) && line[i].lower && IsVietnameseStop(line, i, lists) &&
+        !kTitlePrepositions.count(line.Key(i))) {
+      return std::nullopt;
+    }
+    if (line.IsPunct(i, '(')) {
+      if (i == from) return std::nullopt;  // the parenthesis is already next
+      auto translated = TranslationHeadType(line, i);
+      if (translated && *translated == type) return i - 1;
+      return std::nullopt;
+    }
+    if (!line.IsWord(i)) {
+      if (IsDash(line[i].punct) && line[i].space_before) continue;
+      return std::nullopt;
+    }
+    if (line[i].lower && lists.predicates.count(line.Key(i))) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 void FindVietnameseHeaded(Line& line, const VietnameseLists& lists, std::vector<Candidate>& out) {
   for (size_t i = 0; i < line.size(); ++i) {
     size_t head_length = 0;
@@ -1214,7 +1303,47 @@ void FindVietnameseHeaded(Line& line, const VietnameseLists& lists, std::vector<
     c.confidence = !e.clear_end ? kUnclearEnd : e.trusted ? kUnquotedHead : kUnverifiedTail;
     c.trusted = e.trusted;
     c.other_ends = e.other_ends;
+    if (auto last = RunsOnToTranslation(line, c.next, c.type, lists)) {
+      c.last = *last;
+      c.next = *last + 1;
+      c.confidence = kUnquotedHead;
+      c.trusted = true;
+      c.other_ends.clear();
+    }
     out.push_back(std::move(c));
+  }
+}
+
+// "chiến lược Cổng Toàn cầu (Global Gateway)": a lower-case head word used
+// as a common noun before a capitalised name that a translation or acronym
+// follows. The name is the capitalised run; the head gives its type.
+void FindAfterLowercaseHead(Line& line, const VietnameseLists& lists, std::vector<Candidate>& out) {
+  for (size_t i = 0; i + 2 < line.size(); ++i) {
+    if (!line.IsWord(i) || !line[i].lower) continue;
+    const auto it = lists.heads_by_first.find(line.Key(i));
+    if (it == lists.heads_by_first.end()) continue;
+    for (const Head& head : it->second) {
+      const size_t n = MatchPhrase(line, i, head.words);
+      if (n == 0 || head.type == kOrganization) continue;
+      size_t last = i + n;
+      if (!line.IsWord(last) || !line[last].cap || line[last].acronym) break;
+      // Vietnamese capitalises a name's first syllables only ("Cổng Toàn
+      // cầu"): lower-case words may follow, up to the parenthesis.
+      constexpr size_t kMaxWords = 8;
+      while (line.IsWord(last + 1) && last + 1 < i + n + kMaxWords &&
+             !(line[last + 1].lower && IsVietnameseStop(line, last + 1, lists))) {
+        ++last;
+      }
+      if (!line.IsPunct(last + 1, '(') || CountWords(line, i + n, last) < 2) break;
+      Candidate c;
+      c.first = i + n;
+      c.last = last;
+      c.next = last + 1;
+      c.type = head.type;
+      c.confidence = kNeedsParenthesis;
+      out.push_back(std::move(c));
+      break;
+    }
   }
 }
 
@@ -1294,6 +1423,12 @@ size_t EnglishNameStart(Line& line, size_t head) {
       if (line.Key(j) == "of" && j > 0 && EnglishRolesBeforeOf().count(line.Raw(j - 1))) break;
       continue;
     }
+    // "31st ASEAN Summit": the ordinal starts the name (AddVariants gives
+    // the name without it).
+    if (line[j].number && connectors == 0 && IsEnglishOrdinalWord(line.Raw(j))) {
+      start = j;
+      continue;
+    }
     if (line[j].number && connectors == 0) continue;  // "Smart Country 2025 Plan"
     // A leading "The" belongs to a title stated in parentheses or quotes.
     if (line.Raw(j) == "The" && connectors == 0 &&
@@ -1307,8 +1442,15 @@ size_t EnglishNameStart(Line& line, size_t head) {
     if (line[j].acronym && connectors > 0 && !line.KeyIs(j + 1, "and")) break;
     start = j;
     connectors = 0;
-    // "Singapore's Personal Data Protection Act": a possessive starts the name.
-    if (line[j].possessive) break;
+    // "Singapore's Personal Data Protection Act": a possessive starts the
+    // name, with all of the owner's name ("South Korea's …").
+    if (line[j].possessive) {
+      while (start > 0 && line.IsWord(start - 1) && line[start - 1].cap && !line[start - 1].possessive &&
+             !EnglishDeterminers().count(line.Raw(start - 1))) {
+        --start;
+      }
+      break;
+    }
   }
   return start;
 }
@@ -1325,6 +1467,18 @@ bool EnglishListContinues(Line& line, size_t comma) {
   return false;
 }
 
+// Heads whose name may go on after them with "of/on/for + capitalised
+// words" ("Ministry of Defence", "Framework on Personal Data Protection").
+// Laws only with "on" and a capitalised word straight after it ("Law on
+// Cybersecurity", as Vietnamese laws are named in English): "Regulation of
+// the European Parliament" and "Act on the …" are citations.
+bool HeadTakesComplement(Line& line, size_t head, std::string_view type) {
+  const std::string& next = line.Key(head + 1);
+  if (type != kLaw) return next == "of" || next == "on" || next == "for";
+  return next == "on" && line.IsWord(head + 2) && line[head + 2].cap && !line[head + 2].acronym &&
+         !EnglishDeterminers().count(line.Raw(head + 2));
+}
+
 // The last piece of the English name whose head is at `head`: a year
 // ("Act 2012", "Act of 2012"), or for non-laws an "of/on/for" complement
 // of capitalised words ("Agency of Singapore", "Plan on ASEAN
@@ -1335,14 +1489,19 @@ size_t EnglishNameEnd(Line& line, size_t head, std::string_view type) {
   // "Act 2012", "Act of 2012", "Strategy to 2040".
   auto trailing_year = [&](size_t at) {
     if (line.IsWord(at) && IsYear(line.Raw(at))) return at;
-    if ((line.KeyIs(at, "of") || line.KeyIs(at, "to")) && line.IsWord(at + 1) && IsYear(line.Raw(at + 1))) {
+    // "Act of 2012" is a law's name; "Cebu Declaration of 2007" says when.
+    if (((line.KeyIs(at, "of") && type == kLaw) || line.KeyIs(at, "to")) && line.IsWord(at + 1) &&
+        IsYear(line.Raw(at + 1))) {
       return at + 1;
     }
     return size_t{0};
   };
   if (size_t y = trailing_year(head + 1)) return y;
-  const std::string& next = line.Key(head + 1);
-  if (!HeadTakesComplement(type) || !(next == "of" || next == "on" || next == "for")) return last;
+  // "Republic Act No. 11641", "Law No. 69/2020/QH14": a numbered law.
+  if (line.KeyIs(head + 1, "no") && line.IsPunct(head + 2, '.') && line.IsWord(head + 3) && line[head + 3].number) {
+    return head + 3;
+  }
+  if (!HeadTakesComplement(line, head, type)) return last;
   size_t i = head + 2;
   if (line.KeyIs(i, "the")) ++i;
   size_t connectors = 0;
@@ -1357,7 +1516,10 @@ size_t EnglishNameEnd(Line& line, size_t head, std::string_view type) {
     }
     // "Ministry of Economy, Trade and Industry": a list inside the name.
     if (line.IsPunct(i, ',') && EnglishListContinues(line, i)) continue;
-    if (IsEnglishConnector(line, i)) {
+    // "Law on Vietnamese Workers Working Abroad under Contract".
+    const bool under = line.KeyIs(i, "under") && line.IsWord(i + 1) && line[i + 1].cap &&
+                       !EnglishDeterminers().count(line.Raw(i + 1));
+    if (IsEnglishConnector(line, i) || under) {
       if (++connectors > 2) break;
       continue;
     }
@@ -1373,6 +1535,11 @@ size_t EnglishNameEnd(Line& line, size_t head, std::string_view type) {
 // Whether the words of an English name other than its heads say which
 // entity it is ("Personal Data Protection" does; "Principal", "Council" do not).
 bool HasSpecificWord(Line& line, size_t first, size_t last) {
+  // "Republic Act No. 11641": the number says which.
+  if (last >= first + 2 && line.IsWord(last) && line[last].number && line.IsPunct(last - 1, '.') &&
+      line.KeyIs(last - 2, "no")) {
+    return true;
+  }
   for (size_t i = first; i <= last; ++i) {
     if (!line.IsWord(i) || line[i].lower || line[i].number) continue;
     if (EnglishHeadType(line, i)) continue;
@@ -1383,6 +1550,18 @@ bool HasSpecificWord(Line& line, size_t first, size_t last) {
   return false;
 }
 
+// "Comprehensive Strategic Partnership": the level of two countries'
+// relations, not a named initiative (like "Đối tác Chiến lược Toàn diện").
+bool IsRelationshipLabel(Line& line, size_t first, size_t last) {
+  static const std::unordered_set<std::string_view> kLevels = {
+      "Comprehensive", "Strategic", "Enhanced", "Extensive", "Cooperative", "Global", "Special",
+      "Upgraded", "Partnership"};
+  for (size_t i = first; i <= last; ++i) {
+    if (line.IsWord(i) && !kLevels.count(line.Raw(i))) return false;
+  }
+  return true;
+}
+
 void FindEnglishHeaded(Line& line, std::vector<Candidate>& out) {
   size_t covered_until = 0;  // heads inside a name already found start no other
   for (size_t i = 0; i < line.size(); ++i) {
@@ -1390,7 +1569,7 @@ void FindEnglishHeaded(Line& line, std::vector<Candidate>& out) {
     if (!type || i < covered_until) continue;
     const size_t first = EnglishNameStart(line, i);
     const size_t last = EnglishNameEnd(line, i, *type);
-    if (!HasSpecificWord(line, first, last)) continue;
+    if (!HasSpecificWord(line, first, last) || IsRelationshipLabel(line, first, last)) continue;
     Candidate c;
     c.first = first;
     c.last = last;
@@ -1446,6 +1625,22 @@ bool SpellsAcronym(Line& line, size_t from, size_t to, std::u32string_view lette
   return SpellsAcronym(line, from + 1, to, letters.substr(1));
 }
 
+// A lower-case noun that says what kind of thing the name before it is
+// ("the ESD system", "the TRIANGLE in ASEAN programme").
+std::optional<std::string_view> LowercaseKindNoun(Line& line, size_t i) {
+  static const std::unordered_map<std::string_view, std::string_view> nouns = {
+      {"system", kProgramme}, {"scheme", kProgramme}, {"programme", kProgramme}, {"program", kProgramme},
+      {"project", kProgramme}, {"visa", kProgramme}, {"plan", kPlan}, {"strategy", kStrategy},
+      {"policy", kStrategy}, {"framework", kAgreement}, {"agreement", kAgreement}, {"treaty", kAgreement},
+      {"initiative", kInitiative}, {"partnership", kInitiative}, {"law", kLaw}, {"act", kLaw},
+      {"summit", kEvent}, {"forum", kEvent}, {"conference", kEvent},
+  };
+  if (!line.IsWord(i) || !line[i].lower) return std::nullopt;
+  auto it = nouns.find(line.Raw(i));
+  if (it == nouns.end()) return std::nullopt;
+  return it->second;
+}
+
 void FindAcronymInitials(Line& line, const VietnameseLists& lists, const std::vector<bool>& name_ends_before,
                          std::vector<Candidate>& out) {
   for (size_t open = 1; open + 2 < line.size(); ++open) {
@@ -1458,8 +1653,11 @@ void FindAcronymInitials(Line& line, const VietnameseLists& lists, const std::ve
     // The run before '(' of capitalised words and connectors, at most a
     // few more words than the acronym has letters.
     size_t from = open;
+    // Short lower-case particles of other languages count as connectors
+    // ("Bangko Sentral ng Pilipinas (BSP)", "Bank Pembangunan dan …").
     while (from > 0 && open - from < letters.size() + 4 && line.IsWord(from - 1) &&
-           (line[from - 1].cap || IsEnglishConnector(line, from - 1))) {
+           (line[from - 1].cap || IsEnglishConnector(line, from - 1) ||
+            (line[from - 1].lower && line.Raw(from - 1).size() <= 3))) {
       --from;
     }
     for (size_t start = from; start + 2 <= open; ++start) {
@@ -1471,7 +1669,11 @@ void FindAcronymInitials(Line& line, const VietnameseLists& lists, const std::ve
       c.next = open;
       size_t head_length = 0;
       const Head* head = VietnameseHeadAt(line, start, lists, &head_length);
-      c.type = head ? head->type : EnglishTypeOfRun(line, start, open - 1).value_or(kOrganization);
+      // "Employment for Skill Development (ESD) system": the noun after the
+      // parenthesis says what kind of thing the run names.
+      c.type = head ? head->type
+                    : EnglishTypeOfRun(line, start, open - 1)
+                          .value_or(LowercaseKindNoun(line, acronym + 2).value_or(kOrganization));
       c.confidence = kAcronymInitials;
       out.push_back(std::move(c));
       break;
@@ -1490,6 +1692,8 @@ bool IsTranslation(Line& line, size_t first, size_t last, const VietnameseLists&
   size_t words = 0, proper = 0, content = 0;
   for (size_t i = first; i <= last; ++i) {
     if (!line.IsWord(i)) {
+      // "(Law No. 69/2020/QH14)": a law cited by its number.
+      if (line[i].punct == '.' && i > first && line.KeyIs(i - 1, "no")) continue;
       if (line[i].punct != '-' && !IsDash(line[i].punct) && line[i].punct != '&') return false;
       continue;
     }
@@ -1547,6 +1751,37 @@ bool AttachParenthesis(Line& line, Candidate& c, const VietnameseLists& lists) {
   return true;
 }
 
+// "the Memorandum of Understanding on …, usually shortened to the RPC
+// MoU", "… (sau đây gọi tắt là Hiệp định)": a short name the text states
+// for the name just before becomes its alias.
+void AttachStatedShortName(Line& line, Candidate& c) {
+  static const std::vector<std::vector<std::string_view>> kLeads = {
+      {"usually", "shortened", "to"}, {"shortened", "to"}, {"also", "known", "as"}, {"known", "as"},
+      {"hereinafter"}, {"gọi", "tắt", "là"}, {"viết", "tắt", "là"}};
+  size_t i = c.next;
+  if (line.IsPunct(i, ',')) ++i;
+  size_t matched = 0;
+  for (const auto& lead : kLeads) {
+    size_t n = 0;
+    while (n < lead.size() && line.KeyIs(i + n, lead[n])) ++n;
+    if (n == lead.size()) {
+      matched = n;
+      break;
+    }
+  }
+  if (matched == 0) return;
+  i += matched;
+  if (line.KeyIs(i, "the")) ++i;
+  constexpr size_t kMaxShortNameWords = 4;
+  size_t last = i;
+  while (last < line.size() && last < i + kMaxShortNameWords && line.IsWord(last) &&
+         (line[last].cap || line[last].acronym)) {
+    ++last;
+  }
+  if (last == i) return;
+  AddAlias(line, c, i, last - 1);
+}
+
 // The name without the pieces [drop_first, drop_last].
 std::string TextWithout(const Line& line, const Candidate& c, size_t drop_first, size_t drop_last) {
   std::string out;
@@ -1566,13 +1801,15 @@ void AddVariants(Line& line, Candidate& c, const VietnameseLists& lists) {
     if (line.KeyIs(i, "lần") && line.KeyIs(i + 1, "thứ") && i + 2 <= c.last && line.IsWord(i + 2) &&
         (line[i + 2].number || lists.ordinals.count(line.Key(i + 2)))) {
       drop_last = i + 2;
-    } else if (line.IsWord(i) && EnglishOrdinals().count(line.Raw(i))) {
+      // "lần thứ 28 và 29"
+      if (line.KeyIs(i + 3, "và") && i + 4 <= c.last && line.IsWord(i + 4) && line[i + 4].number) drop_last = i + 4;
+    } else if (line.IsWord(i) && IsEnglishOrdinalWord(line.Raw(i))) {
       drop_last = i;
     }
     if (drop_last == 0) continue;
     std::string without = TextWithout(line, c, i, drop_last);
     if (!without.empty() && CountWords(line, c.first, c.last) - (drop_last - i + 1) >= 2) {
-      c.aliases.push_back(std::move(without));
+      c.variants.push_back(std::move(without));
     }
     break;
   }
@@ -1621,6 +1858,9 @@ Found ToFound(const Line& line, Candidate& c) {
     if (std::find(n.aliases.begin(), n.aliases.end(), alias) != n.aliases.end()) continue;
     n.aliases.push_back(std::move(alias));
   }
+  for (auto& variant : c.variants) {
+    if (!variant.empty() && variant != n.name) n.variants.push_back(std::move(variant));
+  }
   f.trusted = c.trusted;
   f.other_ends = std::move(c.other_ends);
   return f;
@@ -1634,6 +1874,7 @@ void DiscoverInLine(std::string_view text, size_t begin, size_t end, KeyMaker& k
   std::vector<std::pair<size_t, size_t>> defined;
   FindQuoted(line, lists, candidates, defined);
   FindVietnameseHeaded(line, lists, candidates);
+  FindAfterLowercaseHead(line, lists, candidates);
   FindCompanies(line, lists, candidates);
   FindPersons(line, lists, candidates);
   FindEnglishHeaded(line, candidates);
@@ -1655,6 +1896,7 @@ void DiscoverInLine(std::string_view text, size_t begin, size_t end, KeyMaker& k
                                                   : kWithParenthesis);
       }
     }
+    AttachStatedShortName(line, c);
     AddVariants(line, c, lists);
   }
   for (auto& c : Resolve(line, std::move(candidates))) out.push_back(ToFound(line, c));

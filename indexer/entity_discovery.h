@@ -56,10 +56,14 @@ struct DiscoveredName {
   double confidence = 0;
   // Other names of the same entity stated next to it: the translation and/or
   // acronym in the parentheses that follow ("(ASEAN Conference on Crime
-  // Prevention and Criminal Justice - ACCPCJ)" gives both), and variants of
-  // the name itself without an ordinal ("Lần thứ 3", "lần thứ hai") or a
-  // leading article ("The").
+  // Prevention and Criminal Justice - ACCPCJ)" gives both), and the name
+  // without a leading article ("The").
   std::vector<std::string> aliases;
+  // The name without its ordinal ("Hội nghị Cấp cao ASEAN" for "… lần thứ
+  // 46", "ASEAN Summit" for "31st ASEAN Summit"): how a text goes on to
+  // refer to the same meeting, but shared by every meeting of the series,
+  // so it must not join two of them into one entity.
+  std::vector<std::string> variants;
 };
 
 // Every discovered name in `text`, in text order, one per occurrence; the

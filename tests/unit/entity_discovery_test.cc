@@ -250,21 +250,38 @@ TEST_F(EntityDiscoveryTest, AcronymWhoseInitialsMatchTheRunBeforeIt) {
   EXPECT_TRUE(Discover("Theo dữ liệu của OECD, tỷ lệ này tăng.").empty());
 }
 
-TEST_F(EntityDiscoveryTest, OrdinalsAndLeadingTheGoIntoAliases) {
+bool HasVariant(const DiscoveredName& n, const std::string& v) {
+  return std::find(n.variants.begin(), n.variants.end(), v) != n.variants.end();
+}
+
+// A name without its ordinal is a variant, not an alias: every meeting of
+// the series shares it (DiscoveredEntities drops one that two claim).
+TEST_F(EntityDiscoveryTest, OrdinalsGoIntoVariantsAndLeadingTheIntoAliases) {
   const auto vi = Discover("Hội nghị Bộ trưởng Năng lượng ASEAN lần thứ 41 đã thông qua tuyên bố chung.");
   const auto meeting = Named(vi, "Hội nghị Bộ trưởng Năng lượng ASEAN lần thứ 41");
   ASSERT_TRUE(meeting) << ::testing::PrintToString(AllNames(vi));
   EXPECT_EQ(meeting->type, "event");
-  EXPECT_TRUE(HasAlias(*meeting, "Hội nghị Bộ trưởng Năng lượng ASEAN")) << ::testing::PrintToString(meeting->aliases);
+  EXPECT_TRUE(HasVariant(*meeting, "Hội nghị Bộ trưởng Năng lượng ASEAN")) << ::testing::PrintToString(meeting->variants);
+  EXPECT_FALSE(HasAlias(*meeting, "Hội nghị Bộ trưởng Năng lượng ASEAN"));
 
   const auto word = Discover("Hội nghị Thượng đỉnh Kinh tế số Lần thứ hai khai mạc sáng nay.");
   ASSERT_EQ(word.size(), 1u) << ::testing::PrintToString(AllNames(word));
-  EXPECT_TRUE(HasAlias(word[0], "Hội nghị Thượng đỉnh Kinh tế số")) << ::testing::PrintToString(word[0].aliases);
+  EXPECT_TRUE(HasVariant(word[0], "Hội nghị Thượng đỉnh Kinh tế số")) << ::testing::PrintToString(word[0].variants);
+
+  const auto two = Discover("Hội nghị Cấp cao ASEAN lần thứ 28 và 29 diễn ra ở Viêng Chăn.");
+  const auto joint = Named(two, "Hội nghị Cấp cao ASEAN lần thứ 28 và 29");
+  ASSERT_TRUE(joint) << ::testing::PrintToString(AllNames(two));
+  EXPECT_TRUE(HasVariant(*joint, "Hội nghị Cấp cao ASEAN")) << ::testing::PrintToString(joint->variants);
 
   const auto en = Discover("Delegates met at the Third Regional Data Governance Forum in March.");
   const auto forum = Named(en, "Third Regional Data Governance Forum");
   ASSERT_TRUE(forum) << ::testing::PrintToString(AllNames(en));
-  EXPECT_TRUE(HasAlias(*forum, "Regional Data Governance Forum"));
+  EXPECT_TRUE(HasVariant(*forum, "Regional Data Governance Forum"));
+
+  const auto numeric = Discover("It was adopted at the 31st ASEAN Summit in Manila.");
+  const auto summit = Named(numeric, "31st ASEAN Summit");
+  ASSERT_TRUE(summit) << ::testing::PrintToString(AllNames(numeric));
+  EXPECT_TRUE(HasVariant(*summit, "ASEAN Summit"));
 
   const auto the = Discover("Khung Tiêu chuẩn Thương mại số (The Digital Trade Standards Framework) được công bố.");
   ASSERT_EQ(the.size(), 1u) << ::testing::PrintToString(AllNames(the));
@@ -359,6 +376,93 @@ TEST_F(EntityDiscoveryTest, CompanyAfterALowerCaseDescriptor) {
   ASSERT_TRUE(company) << ::testing::PrintToString(AllNames(found));
   EXPECT_EQ(company->type, "organization");
   EXPECT_FALSE(Named(Discover("công ty này mở rộng hoạt động."), "này"));
+}
+
+TEST_F(EntityDiscoveryTest, EnglishNumberedAndHeadFirstLaws) {
+  const auto act = Discover("On 30 December 2021 the Philippines enacted Republic Act No. 11641, which created a ministry.");
+  EXPECT_TRUE(Named(act, "Republic Act No. 11641")) << ::testing::PrintToString(AllNames(act));
+
+  const auto law = Discover(
+      "Vietnam's Law on Vietnamese Workers Working Abroad under Contract (Law No. 69/2020/QH14) was passed in 2020.");
+  const auto named = Named(law, "Vietnam's Law on Vietnamese Workers Working Abroad under Contract");
+  ASSERT_TRUE(named) << ::testing::PrintToString(AllNames(law));
+  EXPECT_EQ(named->type, "law");
+  EXPECT_TRUE(HasAlias(*named, "Law No. 69/2020/QH14")) << ::testing::PrintToString(named->aliases);
+
+  // "Act on the …" and "Regulation of the …" stay citations.
+  EXPECT_FALSE(Named(Discover("It amends the Regulation of the European Parliament on data."),
+                     "Regulation of the European Parliament"));
+}
+
+TEST_F(EntityDiscoveryTest, DeclarationsAndConsensusAreAgreementsWithoutTheirYear) {
+  const auto names = Discover("The Consensus builds on the Cebu Declaration of 2007 and goes further.");
+  const auto cebu = Named(names, "Cebu Declaration");
+  ASSERT_TRUE(cebu) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(cebu->type, "agreement");
+  // A law keeps "of 2012": it is part of the name.
+  EXPECT_TRUE(Named(Discover("It amends the Privacy Act of 2012 in two places."), "Privacy Act of 2012"));
+}
+
+TEST_F(EntityDiscoveryTest, RelationshipLevelsAreNotNames) {
+  EXPECT_TRUE(Discover("The two countries upgraded ties to a Comprehensive Strategic Partnership in 2023.").empty());
+}
+
+TEST_F(EntityDiscoveryTest, TheNounAfterAnAcronymGivesTheType) {
+  const auto names = Discover("Japan will replace it with an Employment for Skill Development (ESD) system in 2027.");
+  const auto esd = Named(names, "Employment for Skill Development");
+  ASSERT_TRUE(esd) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(esd->type, "programme");
+}
+
+TEST_F(EntityDiscoveryTest, ParticlesOfOtherLanguagesInsideAnAcronymRun) {
+  const auto names = Discover("Officials of Bangko Sentral ng Pilipinas (BSP) attended.");
+  const auto bsp = Named(names, "Bangko Sentral ng Pilipinas");
+  ASSERT_TRUE(bsp) << ::testing::PrintToString(AllNames(names));
+  EXPECT_TRUE(HasAlias(*bsp, "BSP"));
+}
+
+TEST_F(EntityDiscoveryTest, AStatedShortNameIsAnAlias) {
+  const auto names = Discover(
+      "They signed the Memorandum of Understanding on Cooperation in Regional Payment Connectivity, usually "
+      "shortened to the RPC MoU.");
+  ASSERT_EQ(names.size(), 1u) << ::testing::PrintToString(AllNames(names));
+  EXPECT_TRUE(HasAlias(names[0], "RPC MoU")) << ::testing::PrintToString(names[0].aliases);
+}
+
+TEST_F(EntityDiscoveryTest, VietnameseNameAfterALowercaseHeadWithItsTranslation) {
+  const auto names = Discover("Liên minh châu Âu công bố chiến lược Cổng Toàn cầu (Global Gateway) vào tháng 12/2021.");
+  const auto gateway = Named(names, "Cổng Toàn cầu");
+  ASSERT_TRUE(gateway) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(gateway->type, "strategy");
+  EXPECT_TRUE(HasAlias(*gateway, "Global Gateway"));
+  // Without a translation after it, a lower-case head names nothing.
+  EXPECT_FALSE(Named(Discover("EU công bố chiến lược Cổng Toàn cầu vào tháng 12/2021."), "Cổng Toàn cầu"));
+}
+
+TEST_F(EntityDiscoveryTest, AVietnameseTitleRunsOnToATranslationOfTheSameKind) {
+  const auto names = Discover(
+      "Việt Nam, Lào và Thái Lan là các bên tham gia Hiệp định Tạo thuận lợi vận chuyển người và hàng hóa qua biên "
+      "giới (Cross-Border Transport Facilitation Agreement – CBTA) từ năm 2019.");
+  const auto cbta = Named(names, "Hiệp định Tạo thuận lợi vận chuyển người và hàng hóa qua biên giới");
+  ASSERT_TRUE(cbta) << ::testing::PrintToString(AllNames(names));
+  EXPECT_TRUE(HasAlias(*cbta, "CBTA"));
+  // Not across a verb and another head: two names.
+  const auto two = Discover(
+      "Tập đoàn CATL của Trung Quốc ký thỏa thuận với Tập đoàn Pin Indonesia (Indonesia Battery Corporation - IBC).");
+  EXPECT_TRUE(Named(two, "Tập đoàn Pin Indonesia")) << ::testing::PrintToString(AllNames(two));
+}
+
+TEST_F(EntityDiscoveryTest, PersonsAfterAFormOfAddressOrAnAcademicTitle) {
+  const auto names = Discover(
+      "Ông Morikawa Shinji, Trưởng đại diện JICA, và PGS.TS Nguyễn Văn Lâm, Hiệu trưởng nhà trường, phát biểu.");
+  const auto a = Named(names, "Morikawa Shinji");
+  const auto b = Named(names, "Nguyễn Văn Lâm");
+  ASSERT_TRUE(a && b) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(a->type, "person");
+  EXPECT_EQ(b->type, "person");
+  // "Bà Rịa" is a place: no surname, not Latin letters.
+  EXPECT_TRUE(Discover("Tỉnh Bà Rịa – Vũng Tàu có cảng lớn.").empty() ||
+              !Named(Discover("Tỉnh Bà Rịa – Vũng Tàu có cảng lớn."), "Rịa"));
 }
 
 }  // namespace
