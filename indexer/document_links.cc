@@ -35,10 +35,17 @@ bool IsStateBody(const graph::Node& n) {
   static const char* kHeads[] = {"Bộ ",        "Ministry",   "Department", "Cơ quan",  "Ủy ban",
                                  "Uỷ ban",     "Agency",     "Commission", "Chính phủ", "Government",
                                  "Cục ",       "Tổng cục",   "Quốc hội",   "Parliament", "National Assembly"};
+  // Central banks and monetary authorities act for their states too.
+  static const char* kInside[] = {"Central Bank", "Reserve Bank", "State Bank", "Monetary Authority",
+                                  "Bank of ", "Bank Negara", "Bangko Sentral", "Ngân hàng Nhà nước",
+                                  "Ngân hàng Trung ương"};
   for (const auto* names : {&n.names_vi, &n.names_en}) {
     for (const auto& name : *names) {
       for (const char* head : kHeads) {
         if (name.rfind(head, 0) == 0) return true;
+      }
+      for (const char* words : kInside) {
+        if (name.find(words) != std::string::npos) return true;
       }
     }
   }

@@ -58,7 +58,10 @@ class Sentence {
       const auto& m = M()[k];
       if (m.paired.size() == 2) Add(m.paired[0], kCooperation, m.paired[1], Span(m.first, m.count));
       if (m.kind == EntityKind::kFramework) Ownership(k);
-      if (m.kind == EntityKind::kEvent) ActingAt(k);
+      if (m.kind == EntityKind::kEvent) {
+        HostAfter(k);
+        ActingAt(k);
+      }
     }
     return std::move(links_);
   }
@@ -146,10 +149,26 @@ class Sentence {
       }
       if (plain) return true;
       if (between.find(',') == std::string_view::npos) return false;  // "In April 2024 Malaysia passed …"
+      // "Hội nghị … tại Kuala Lumpur, Malaysia đã thông qua …": where the
+      // event named just before was held.
+      // (Not "tại Hội nghị … ở Phnom Penh, Hàn Quốc công bố …": an event
+      // inside a fronted "tại …" is where the subject acted.)
+      if (cue_end >= 2 && std::any_of(M().begin(), M().end(), [&](const SentenceMention& e) {
+            return e.kind == EntityKind::kEvent && End(e) == cue_end - 1 &&
+                   !CueRightBefore(e.first, kCueLocation) &&
+                   !(e.first > 0 && tokens_[e.first - 1].exact == "the" && CueRightBefore(e.first - 1, kCueLocation));
+          })) {
+        return true;
+      }
       // "city, country" is a place when a comma closes it too.
       const uint32_t after = End(m) < tokens_.size() ? tokens_[End(m)].begin : static_cast<uint32_t>(ctx_.text.size());
       std::string_view tail = ctx_.text.substr(tokens_[End(m) - 1].end, after - tokens_[End(m) - 1].end);
-      return tail.find(',') != std::string_view::npos;
+      if (tail.find_first_of(",.;") != std::string_view::npos || End(m) >= tokens_.size()) return true;
+      // "… tại Phnom Penh, Campuchia vào tháng 11/2022": a date follows the
+      // place; a subject is followed by its verb.
+      static const char* kDateWords[] = {"vào", "ngày", "tháng", "năm", "từ", "in", "on", "from", "during"};
+      return std::any_of(std::begin(kDateWords), std::end(kDateWords),
+                         [&](const char* w) { return tokens_[End(m)].exact == w; });
     }
     return false;
   }
@@ -230,7 +249,9 @@ class Sentence {
       uint32_t gap = m.first - cursor;
       if (gap > (out.empty() ? near : kListGap)) break;
       if (ClauseBreak(cursor, m.first) || CueIn(cursor, m.first, kCueCreate)) break;
-      bool party = m.kind == EntityKind::kActor && !IsOwner(k) && !IsPossessiveOwner(k) &&
+      // "memoranda of cooperation on SSW with Vietnam": what it is about.
+      const bool topic = m.first > 0 && tokens_[m.first - 1].exact == "on";
+      bool party = m.kind == EntityKind::kActor && !IsOwner(k) && !IsPossessiveOwner(k) && !topic &&
                    (places_count || !IsPlace(m)) && !MembersOnly(k) && !Holds(out, m.id);
       if (party) out.push_back(k);
       cursor = End(m);
@@ -297,7 +318,13 @@ class Sentence {
       }
     }
     std::vector<std::pair<size_t, size_t>> pairs;
-    if (!left.empty() && !right.empty()) {
+    // "a linkage developed jointly by the RBI and MAS": passive, so the
+    // parties are the two after "by", whoever the sentence began with.
+    const bool by_follows = End(hit) < tokens_.size() &&
+                            (tokens_[End(hit)].exact == "by" || tokens_[End(hit)].exact == "bởi");
+    if (by_follows && right.size() == 2 && CueIn(End(M()[right[0]]), M()[right[1]].first, kCueAnd)) {
+      AddAllPairs(right, &pairs);
+    } else if (!left.empty() && !right.empty()) {
       for (size_t a : left) {
         for (size_t b : right) pairs.emplace_back(a, b);
       }
@@ -305,7 +332,7 @@ class Sentence {
       AddAllPairs(right, &pairs);  // "hợp tác giữa ASEAN và Trung Quốc"
     } else if (left.size() >= 2 && right.empty() && JoinedByAnd(left)) {
       AddAllPairs(left, &pairs);  // "A và B phối hợp tổ chức", "A và B nâng quan hệ lên …"
-    } else if (left.size() >= 2 && right.empty() && End(M()[left[0]]) == hit.first) {
+    } else if (left.size() == 2 && right.empty() && End(M()[left[0]]) == hit.first) {
       // "the UK became an ASEAN dialogue partner": the name right before
       // the trigger says whose partner the subject became.
       for (size_t k = 1; k < left.size(); ++k) pairs.emplace_back(left[k], left[0]);
@@ -397,6 +424,13 @@ class Sentence {
   // or as "X's", or right after it as "… của X".
   std::string OwnerOf(size_t k) const {
     if (!M()[k].owner.empty()) return M()[k].owner;
+    // "Germany has become … since its Skilled Immigration Act came into
+    // force": "its" is the country the sentence is about, its first actor.
+    if (M()[k].first > 0 && tokens_[M()[k].first - 1].exact == "its") {
+      for (size_t j = 0; j < k; ++j) {
+        if (M()[j].type == "country" && !IsPlace(M()[j]) && !IsPossessiveOwner(j)) return M()[j].id;
+      }
+    }
     // "Thailand's Green Data Act", "the Philippines' CREATE MORE Act".
     if (k > 0 && IsPossessiveOwner(k - 1)) return M()[k - 1].id;
     for (size_t j = k + 1; j < M().size(); ++j) {
@@ -404,6 +438,14 @@ class Sentence {
       if (m.id == M()[k].id) continue;  // its own translation in parentheses
       if (IsOwner(j) && m.type == "country") return m.id;
       break;
+    }
+    // "In Vietnam, Decree No. 52/2024/ND-CP … took effect", "Tại Lào, Luật
+    // … có hiệu lực": the country the sentence opens with, when no other
+    // actor stands between it and the law.
+    if (!M().empty() && M()[0].type == "country" && M()[0].first <= 2 && k > 0 && IsPlace(M()[0])) {
+      bool alone = true;
+      for (size_t j = 1; j < k; ++j) alone = alone && M()[j].kind != EntityKind::kActor;
+      if (alone) return M()[0].id;
     }
     return "";
   }
@@ -503,6 +545,18 @@ class Sentence {
     }
   }
 
+  // "the 31st ASEAN Summit in Manila, the Philippines", "Hội nghị … tại
+  // Kuala Lumpur, Malaysia": the country where an event is held hosts it.
+  void HostAfter(size_t k) {
+    const auto& event = M()[k];
+    if (End(event) >= tokens_.size()) return;
+    const std::string& next = tokens_[End(event)].exact;
+    if (next != "in" && next != "tại" && next != "ở") return;
+    auto hosts = ActorsAfter(End(event) + 1, 4, /*places_count=*/true);
+    std::erase_if(hosts, [&](size_t h) { return M()[h].type != "country"; });
+    if (!hosts.empty()) Add(M()[hosts[0]].id, kParticipation, event.id, Span(End(event), 1));
+  }
+
   // "tại Hội nghị …, Hàn Quốc công bố …", "at the summit, Japan announced":
   // whoever acts at an event takes part in it.
   void ActingAt(size_t k) {
@@ -528,8 +582,30 @@ class Sentence {
     const std::string trigger = Span(hit.first, hit.count);
     auto investors = ActorsBefore(hit.first, kNearGap);
     auto targets = ActorsAfter(End(hit), kInvestmentGap, /*places_count=*/true);
-    std::erase_if(targets, [&](size_t k) { return M()[k].type != "country" && M()[k].type != "regional_org"; });
+    // A country or region, or a company receiving the money right after
+    // "vào"/"into" ("rót vốn vào TC-HICT"); a state body is funded, not
+    // invested in. Lending and funding ("tài trợ", "financed") reach only
+    // a recipient named right after "cho"/"to"/"for": what they pay for is
+    // often a course or a programme, not a place.
+    auto right_after = [&](size_t k, std::initializer_list<const char*> words) {
+      if (M()[k].first == 0) return false;
+      const std::string& before = tokens_[M()[k].first - 1].exact;
+      return std::any_of(words.begin(), words.end(), [&](const char* w) { return before == w; });
+    };
+    const bool funding = IsFunding(trigger);
+    std::erase_if(targets, [&](size_t k) {
+      const auto& t = M()[k];
+      if (funding && !right_after(k, {"cho", "to", "for", "vào", "into"})) return true;
+      if (t.type == "country" || t.type == "regional_org") return false;
+      return !(t.type == "organization" && !t.government && right_after(k, {"vào", "into", "in"}));
+    });
     Pairs(investors, targets, kInvestment, trigger);
+  }
+
+  static bool IsFunding(const std::string& trigger) {
+    static const char* kFunding[] = {"tài trợ", "nhà tài trợ", "cho vay", "financed", "finances", "funded",
+                                     "funds", "financing"};
+    return std::any_of(std::begin(kFunding), std::end(kFunding), [&](const char* w) { return trigger == w; });
   }
 
   // One can be a member of an organisation or a party to an agreement.
@@ -554,6 +630,22 @@ class Sentence {
         bodies.push_back(k);
         break;
       }
+    }
+    // "Timor-Leste, admitted as ASEAN's eleventh member", "được kết nạp vào
+    // ASEAN": passive, so the member comes first as with "joined".
+    const bool passive = (End(hit) < tokens_.size() &&
+                          (tokens_[End(hit)].exact == "as" || tokens_[End(hit)].exact == "to" ||
+                           tokens_[End(hit)].exact == "into" || tokens_[End(hit)].exact == "vào")) ||
+                         (hit.first > 0 && (tokens_[hit.first - 1].exact == "được" ||
+                                            tokens_[hit.first - 1].exact == "was" ||
+                                            tokens_[hit.first - 1].exact == "been"));
+    if (passive && CueIn(hit.first, End(hit), kCueAdmit)) {
+      auto members = ActorsBefore(hit.first, kNearGap);
+      std::erase_if(members, [&](size_t k) { return M()[k].type != "country" && M()[k].type != "organization"; });
+      auto after = ActorsAfter(End(hit), 6, /*places_count=*/false);
+      std::erase_if(after, [&](size_t k) { return !CanHaveMembers(M()[k]); });
+      if (!after.empty()) Pairs(members, {after[0]}, kMembership, trigger);
+      return;
     }
     if (CueIn(hit.first, End(hit), kCueAdmit)) {
       // "ASEAN kết nạp Timor-Leste": the body comes first, the member after.
@@ -608,6 +700,12 @@ class Sentence {
           laws.push_back(M()[k].id);
           break;
         }
+      }
+      // "Drafted on the basis of the ASEAN Consensus, the law abolished …":
+      // the law the passage named last.
+      if (laws.empty() && !ctx_.recent_laws.empty() &&
+          CueIn(End(M()[grounds.back()]), End(M()[grounds.back()]) + 4, kCueThisLaw)) {
+        laws.push_back(ctx_.recent_laws.back());
       }
     } else if (CueIn(hit.first >= 4 ? hit.first - 4 : 0, hit.first, kCueAnaphora)) {
       laws = ctx_.recent_laws;  // "Các luật trên dựa trên …"

@@ -59,6 +59,13 @@ std::vector<Node> Gazetteer() {
       MakeNode("vn-kr-forum", "event", {}, {"Diễn đàn Số Việt Nam - Hàn Quốc"}),
       MakeNode("seed-project", "programme", {}, {"Dự án Hạt giống"}),
       MakeNode("vn-assembly", "organization", {}, {"Quốc hội Việt Nam"}),
+      MakeNode("germany", "country", {"Germany"}, {"Đức"}),
+      MakeNode("philippines", "country", {"Philippines"}, {"Philippines"}),
+      MakeNode("coral-bank", "organization", {"Coral Reserve Bank"}, {}),
+      MakeNode("reef-authority", "organization", {"Reef Monetary Authority"}, {}),
+      MakeNode("pay-scheme", "programme", {"Coral Pay Scheme"}, {}),
+      MakeNode("coral-consensus", "agreement", {"Coral Consensus"}, {}),
+      MakeNode("reef-act", "law", {"Reef Workers Act"}, {}),
   };
 }
 
@@ -283,6 +290,89 @@ TEST_F(DocumentLinksTest, AGroundThatOpensTheSentence) {
 TEST_F(DocumentLinksTest, ASubjectWithADescriptionBetweenCommas) {
   EXPECT_TRUE(Typed("Nhật Bản, quốc gia có nhiều kinh nghiệm về quản lý dữ liệu trên biển, đã hợp tác với Việt Nam.")
                   .count({"japan", "cooperation", "vietnam"}));
+}
+
+// "admitted as X's member" is passive: the member comes first.
+TEST_F(DocumentLinksTest, AdmittedAsAMemberIsPassive) {
+  EXPECT_EQ(Typed("Timor-Leste, admitted as ASEAN's eleventh member in 2025, must align its rules."),
+            (std::set<Link>{{"timor-leste", "membership", "asean"}}));
+  EXPECT_EQ(Typed("Timor-Leste được kết nạp vào ASEAN năm 2025."),
+            (std::set<Link>{{"timor-leste", "membership", "asean"}}));
+}
+
+// "developed jointly by A and B": the parties are after "by".
+TEST_F(DocumentLinksTest, JointlyByNamesTheParties) {
+  auto links = Typed("Singapore watched the launch of a link developed jointly by the Coral Reserve Bank and the Reef Monetary Authority.");
+  EXPECT_TRUE(links.count({"coral-bank", "cooperation", "reef-authority"})) << ::testing::PrintToString(links);
+  EXPECT_FALSE(links.count({"coral-bank", "cooperation", "singapore"}));
+}
+
+// The country after "in" right after an event hosts it.
+TEST_F(DocumentLinksTest, TheCountryAnEventIsHeldInHostsIt) {
+  EXPECT_TRUE(Typed("The Coral Consensus was adopted at the Coral Summit in Manila, the Philippines.")
+                  .count({"philippines", "participation", "test-summit"}));
+  EXPECT_TRUE(Typed("Hội nghị San hô tại Kuala Lumpur, Thái Lan đã thông qua tuyên bố.")
+                  .count({"thailand", "participation", "test-summit"}));
+}
+
+// "its Act": the country the sentence is about.
+TEST_F(DocumentLinksTest, ItsLawIsTheSubjectCountrysLaw) {
+  EXPECT_TRUE(Typed("Germany has drawn nurses from Asia since its Reef Workers Act came into force in 2020.")
+                  .count({"germany", "enactment", "reef-act"}));
+}
+
+// "In Vietnam, Decree … took effect": the country the sentence opens with.
+TEST_F(DocumentLinksTest, TheCountryASentenceOpensWithOwnsItsLaw) {
+  EXPECT_TRUE(Typed("In Indonesia, the Green Data Act took effect on 1 July 2024.")
+                  .count({"indonesia", "enactment", "green-law"}));
+}
+
+// "cooperation on X with Y": X is the topic, not a party.
+TEST_F(DocumentLinksTest, WhatCooperationIsAboutIsNotAParty) {
+  auto links = Typed("Japan signed memoranda of cooperation on Amazon with Vietnam and Indonesia.");
+  EXPECT_TRUE(links.count({"japan", "cooperation", "vietnam"})) << ::testing::PrintToString(links);
+  EXPECT_FALSE(links.count({"amazon", "cooperation", "vietnam"}));
+}
+
+// A list of three or more subjects agreeing is a group, not pairs with the last.
+TEST_F(DocumentLinksTest, AListOfSubjectsIsNotPartnersOfItsLastItem) {
+  auto links = Typed("Australia, Japan, Singapore and the United States agreed to share information.");
+  EXPECT_FALSE(links.count({"australia", "cooperation", "united-states"})) << ::testing::PrintToString(links);
+}
+
+// Central banks act for their states.
+TEST_F(DocumentLinksTest, CentralBanksCooperatingLinkTheirCountries) {
+  const std::vector<Node> entities = {
+      MakeNode("india", "country", {"India"}, {"Ấn Độ"}),
+      MakeNode("singapore", "country", {"Singapore"}, {"Singapore"}),
+      MakeNode("rbi", "organization", {"Reserve Bank of India"}, {}),
+      MakeNode("mas", "organization", {"Monetary Authority of Singapore"}, {}),
+  };
+  EntityMatcher matcher(analyzer_, entities);
+  DocumentLinker linker(analyzer_, matcher, entities);
+  SourceDocument doc;
+  doc.id = "doc";
+  doc.body = "The Reserve Bank of India and the Monetary Authority of Singapore cooperated on fast payments.";
+  auto tokens = analyzer_.Tokenize(doc.body);
+  auto contribution = linker.Extract(doc, tokens, matcher.Find(doc.body, tokens), SplitPassages(doc.body, analyzer_),
+                                     analyzer_.Sentences(doc.body));
+  std::set<Link> links;
+  for (const auto& [key, ev] : contribution.evidence) links.emplace(key.source, key.relation, key.target);
+  EXPECT_TRUE(links.count({"india", "cooperation", "singapore"})) << ::testing::PrintToString(links);
+}
+
+// "các bên tham gia Hiệp định", "parties to": membership of an agreement.
+TEST_F(DocumentLinksTest, PartiesToAnAgreementAreItsMembers) {
+  EXPECT_EQ(Typed("Việt Nam, Lào và Thái Lan là các bên tham gia Hiệp định Thương mại San hô."),
+            (std::set<Link>{{"vietnam", "membership", "trade-pact"},
+                            {"laos", "membership", "trade-pact"},
+                            {"thailand", "membership", "trade-pact"}}));
+}
+
+// "builds on": basis.
+TEST_F(DocumentLinksTest, BuildsOnIsABasis) {
+  EXPECT_TRUE(Typed("The Blue Data Act builds on the Common Data Framework.")
+                  .count({"blue-law", "basis", "common-frame"}));
 }
 
 }  // namespace
