@@ -134,6 +134,11 @@ graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, c
   std::vector<std::pair<uint32_t, std::string>> laws_seen;       // (passage, law id)
   std::vector<std::pair<uint32_t, std::string>> joinables_seen;  // (passage, event/programme id)
   std::vector<std::pair<uint32_t, std::string>> countries_seen;  // (passage, country id)
+  struct BodySeen {
+    uint32_t passage;
+    std::string id, type;  // an agreement, initiative or regional body
+  };
+  std::vector<BodySeen> bodies_seen;
   for (const auto& s : sentences) {
     while (passage + 1 < passages.size() && passages[passage + 1].begin <= s.begin) {
       ++passage;
@@ -171,6 +176,9 @@ graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, c
     for (const auto& [p, id] : countries_seen) {
       if (p == passage) ctx.recent_actors.push_back(id);
     }
+    for (const auto& b : bodies_seen) {
+      if (b.passage == passage) ctx.recent_bodies.emplace_back(b.id, b.type);
+    }
 
     graph::Evidence ev;
     ev.doc_id = doc.id;
@@ -198,6 +206,9 @@ graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, c
     for (size_t k = m; k < m_end; ++k) {
       if (all[k].type == "law") laws_seen.emplace_back(static_cast<uint32_t>(passage), all[k].id);
       if (all[k].type == "country") countries_seen.emplace_back(static_cast<uint32_t>(passage), all[k].id);
+      if (all[k].type == "agreement" || all[k].type == "initiative" || all[k].type == "regional_org") {
+        bodies_seen.push_back({static_cast<uint32_t>(passage), all[k].id, all[k].type});
+      }
       if (all[k].type == "event" || all[k].type == "programme" || all[k].type == "initiative") {
         joinables_seen.emplace_back(static_cast<uint32_t>(passage), all[k].id);
       }

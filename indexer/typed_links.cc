@@ -305,10 +305,25 @@ class Sentence {
     // Three or more parties signing a named agreement ("… signed the
     // Memorandum of Understanding on …") become parties to it, not partners
     // of each other pairwise; two who sign one cooperate.
-    if (CueIn(hit.first, End(hit), kCueSign) && right.empty()) {
+    auto signable = [&](size_t k) { return M()[k].type == "agreement" || M()[k].type == "initiative"; };
+    // "Singapore đi đầu với “Hiệp định …” (DEPA), ký cùng New Zealand và
+    // Chile": the agreement first, then the verb and the other signatories;
+    // three or more become its parties.
+    if (IsSigning(hit)) {
+      if (auto before = KindBefore(hit.first, 2, EntityKind::kFramework); before && signable(*before)) {
+        auto first = ActorsBefore(M()[*before].first, kNearGap);
+        std::vector<size_t> parties(first.begin(), first.end());
+        parties.insert(parties.end(), right.begin(), right.end());
+        if (parties.size() >= 3) {
+          for (size_t a : parties) Add(M()[a].id, kMembership, M()[*before].id, trigger);
+          return;
+        }
+      }
+    }
+    if (IsSigning(hit) && right.empty()) {
       auto signatories = Signatories(left);
       auto agreement = KindAfter(End(hit), 3, EntityKind::kFramework);
-      if (!agreement.empty() && M()[agreement[0]].type == "agreement" && signatories.size() >= 2) {
+      if (!agreement.empty() && signable(agreement[0]) && signatories.size() >= 2) {
         if (signatories.size() >= 3) {
           for (size_t a : signatories) Add(M()[a].id, kMembership, M()[agreement[0]].id, trigger);
         } else {
@@ -347,6 +362,17 @@ class Sentence {
       std::string ca = CountryOf(a), cb = CountryOf(b);
       if (!ca.empty() && !cb.empty() && (ca != M()[a].id || cb != M()[b].id)) Add(ca, kCooperation, cb, trigger);
     }
+  }
+
+  // A signing verb, alone or leading a longer trigger ("ký bản ghi nhớ",
+  // "signed a memorandum"), which the lexicon matches as one.
+  bool IsSigning(const TriggerHit& hit) const {
+    if (CueIn(hit.first, End(hit), kCueSign)) return true;
+    for (uint32_t t = hit.first; t < End(hit); ++t) {
+      const std::string& w = tokens_[t].exact;
+      if (w == "ký" || w == "signed" || w == "signs" || w == "sign") return true;
+    }
+    return false;
   }
 
   // "khi hai nước nâng cấp quan hệ", "both sides agreed": the two countries
@@ -422,7 +448,9 @@ class Sentence {
 
   // Who a framework belongs to: a country named inside it after "của"/"of"
   // or as "X's", or right after it as "… của X".
-  std::string OwnerOf(size_t k) const {
+  // `opening_place`: also the country the sentence opens with as a place,
+  // where a verb says the law was enacted or took effect.
+  std::string OwnerOf(size_t k, bool opening_place = false) const {
     if (!M()[k].owner.empty()) return M()[k].owner;
     // "Germany has become … since its Skilled Immigration Act came into
     // force": "its" is the country the sentence is about, its first actor.
@@ -442,7 +470,7 @@ class Sentence {
     // "In Vietnam, Decree No. 52/2024/ND-CP … took effect", "Tại Lào, Luật
     // … có hiệu lực": the country the sentence opens with, when no other
     // actor stands between it and the law.
-    if (!M().empty() && M()[0].type == "country" && M()[0].first <= 2 && k > 0 && IsPlace(M()[0])) {
+    if (opening_place && M()[0].type == "country" && M()[0].first <= 2 && k > 0 && IsPlace(M()[0])) {
       bool alone = true;
       for (size_t j = 1; j < k; ++j) alone = alone && M()[j].kind != EntityKind::kActor;
       if (alone) return M()[0].id;
@@ -462,6 +490,25 @@ class Sentence {
 
   void Enactment(const TriggerHit& hit) {
     const std::string trigger = Span(hit.first, hit.count);
+    // A country that ratifies an agreement becomes a party to it
+    // ("Việt Nam thuộc nhóm hoàn tất phê chuẩn sớm nhất").
+    if (IsRatification(trigger)) {
+      auto parties = ActorsBefore(hit.first, kNearGap);
+      std::erase_if(parties, [&](size_t k) { return M()[k].type != "country"; });
+      auto after = KindAfter(End(hit), 3, EntityKind::kFramework);
+      std::optional<std::string> agreement;
+      if (!after.empty() && M()[after[0]].type == "agreement") agreement = M()[after[0]].id;
+      // "… had ratified it": the agreement the sentence is about, its first.
+      const bool it_follows = End(hit) < tokens_.size() && tokens_[End(hit)].exact == "it";
+      for (size_t k = 0; it_follows && after.empty() && k < M().size() && !agreement; ++k) {
+        if (M()[k].type == "agreement") agreement = M()[k].id;
+      }
+      if (after.empty() && !agreement) agreement = LastBody(hit.first, /*agreements_only=*/true);
+      if (agreement && !parties.empty()) {
+        for (size_t a : parties) Add(M()[a].id, kMembership, *agreement, trigger);
+        return;
+      }
+    }
     // "thông qua" is also "through": "thông qua cơ chế “DCCP”", "thông qua
     // dự án …". It adopts only what follows it at once.
     const uint32_t reach = CueIn(hit.first, End(hit), kCueThrough) ? 0 : 3;
@@ -474,7 +521,7 @@ class Sentence {
       auto actors = ActorsBefore(hit.first, kNearGap);
       for (size_t f : after) {
         if (!enactable(f)) continue;
-        if (actors.empty()) Add(OwnerOf(f), kEnactment, M()[f].id, trigger);
+        if (actors.empty()) Add(OwnerOf(f, /*opening_place=*/true), kEnactment, M()[f].id, trigger);
         for (size_t a : actors) {
           Add(M()[a].id, kEnactment, M()[f].id, trigger);
           // "Quốc hội Việt Nam thông qua …": a state body enacts for its country.
@@ -488,7 +535,7 @@ class Sentence {
     if (auto f = KindBefore(hit.first, kNearGap, EntityKind::kFramework); f && enactable(*f)) {
       auto actors = ActorsBefore(hit.first, kNearGap);
       std::erase_if(actors, [&](size_t a) { return a < *f; });
-      if (actors.empty()) Add(OwnerOf(*f), kEnactment, M()[*f].id, trigger);
+      if (actors.empty()) Add(OwnerOf(*f, /*opening_place=*/true), kEnactment, M()[*f].id, trigger);
       for (size_t a : actors) Add(M()[a].id, kEnactment, M()[*f].id, trigger);
     }
   }
@@ -516,6 +563,8 @@ class Sentence {
       return;
     }
     size_t target = Nearest(targets, hit);
+    // Joining an agreement makes one a party to it.
+    const char* relation = M()[target].type == "agreement" ? kMembership : kParticipation;
     auto parties = ActorsAfter(End(hit), kAttendanceGap, /*places_count=*/false);
     // "với sự tham gia của X", "participation of X": X takes part; the
     // subject of the sentence organised it.
@@ -528,7 +577,7 @@ class Sentence {
       auto subjects = ActorsBefore(hit.first, kNearGap);
       parties.insert(parties.end(), subjects.begin(), subjects.end());
     }
-    for (size_t a : parties) Add(M()[a].id, kParticipation, M()[target].id, trigger);
+    for (size_t a : parties) Add(M()[a].id, relation, M()[target].id, trigger);
   }
 
   // "tổ chức tại Siem Reap, Campuchia": the country after the cue hosts the
@@ -569,7 +618,18 @@ class Sentence {
     // 2024, Australia, India …": the place and date come first.
     constexpr uint32_t kActingAtGap = 14;
     auto actors = ActorsAfter(End(event), kActingAtGap, /*places_count=*/false);
-    if (actors.empty()) return;
+    if (actors.empty()) {
+      // "South Korea, for its part, announced the KASI at the ASEAN-Korea
+      // Summit": the subject of a verb just before "at the …" acted there.
+      auto verb = std::find_if(hits_.rbegin(), hits_.rend(), [&](const TriggerHit& h) {
+        return End(h) <= event.first && event.first - End(h) <= 8 && h.relation.rfind("cue:", 0) != 0;
+      });
+      if (verb == hits_.rend()) return;
+      for (size_t a : ActorsBefore(verb->first, kNearGap)) {
+        Add(M()[a].id, kParticipation, event.id, Span(event.first >= 1 ? event.first - 1 : event.first, 1));
+      }
+      return;
+    }
     // Only the subject of what follows (one actor or a list), after a comma.
     const auto& a = M()[actors.front()];
     std::string_view gap = ctx_.text.substr(tokens_[End(event) - 1].end,
@@ -588,8 +648,10 @@ class Sentence {
     // a recipient named right after "cho"/"to"/"for": what they pay for is
     // often a course or a programme, not a place.
     auto right_after = [&](size_t k, std::initializer_list<const char*> words) {
-      if (M()[k].first == 0) return false;
-      const std::string& before = tokens_[M()[k].first - 1].exact;
+      uint32_t at = M()[k].first;
+      if (at > 0 && tokens_[at - 1].exact == "the") --at;  // "for the Philippines"
+      if (at == 0) return false;
+      const std::string& before = tokens_[at - 1].exact;
       return std::any_of(words.begin(), words.end(), [&](const char* w) { return before == w; });
     };
     const bool funding = IsFunding(trigger);
@@ -604,7 +666,7 @@ class Sentence {
 
   static bool IsFunding(const std::string& trigger) {
     static const char* kFunding[] = {"tài trợ", "nhà tài trợ", "cho vay", "financed", "finances", "funded",
-                                     "funds", "financing"};
+                                     "funds", "financing", "line of credit", "credit line", "loan", "loans"};
     return std::any_of(std::begin(kFunding), std::end(kFunding), [&](const char* w) { return trigger == w; });
   }
 
@@ -657,7 +719,35 @@ class Sentence {
     }
     auto members = ActorsBefore(hit.first, kNearGap);
     std::erase_if(members, [&](size_t k) { return M()[k].type != "country" && M()[k].type != "organization"; });
+    if (bodies.empty()) {
+      // "Hàn Quốc trở thành thành viên từ tháng 2/2022", "Việt Nam gia nhập
+      // sáng kiến này", "among its early parties": the body named last.
+      if (auto body = LastBody(hit.first, /*agreements_only=*/false)) {
+        for (size_t a : members) Add(M()[a].id, kMembership, *body, trigger);
+      }
+      return;
+    }
     Pairs(members, bodies, kMembership, trigger);
+  }
+
+  // The agreement, initiative or regional body named last before token
+  // `at`, in this sentence or earlier in the passage.
+  std::optional<std::string> LastBody(uint32_t at, bool agreements_only) const {
+    auto fits = [&](const std::string& type) {
+      return type == "agreement" || (!agreements_only && (type == "initiative" || type == "regional_org"));
+    };
+    for (size_t k = M().size(); k-- > 0;) {
+      if (End(M()[k]) <= at && fits(M()[k].type) && !MembersOnly(k)) return M()[k].id;
+    }
+    for (auto it = ctx_.recent_bodies.rbegin(); it != ctx_.recent_bodies.rend(); ++it) {
+      if (fits(it->second)) return it->first;
+    }
+    return std::nullopt;
+  }
+
+  static bool IsRatification(const std::string& trigger) {
+    static const char* kWords[] = {"phê chuẩn", "ratify", "ratifies", "ratified"};
+    return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* w) { return trigger == w; });
   }
 
   void Basis(const TriggerHit& hit) {

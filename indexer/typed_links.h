@@ -13,7 +13,10 @@
 // - participation: actor → event or programme for "tham dự", "attended" …,
 //   and the host country after "tổ chức tại", "held in".
 // - investment: investor → country for "đầu tư vào", "invested in".
-// - membership: member → organisation for "là thành viên của", "joined".
+// - membership: member → organisation for "là thành viên của", "joined";
+//   member → agreement for ratifying, joining or signing it with two or
+//   more others; with no body named after the trigger, the agreement or
+//   body the passage named last ("trở thành thành viên từ tháng 2/2022").
 // - basis: law → framework for "dựa trên", "based on", with "các luật trên",
 //   "these laws" standing for the laws named just before.
 // Actors are countries, regional organisations and organisations. A name
@@ -69,6 +72,10 @@ struct SentenceContext {
   std::vector<std::string> recent_actors;
   // Events and programmes named just before, for "cùng tham gia dự án".
   std::vector<std::string> recent_joinables;
+  // Agreements, initiatives and regional bodies named earlier in the
+  // passage, oldest first, for "trở thành thành viên" and "its early
+  // parties" with nothing named after them.
+  std::vector<std::pair<std::string, std::string>> recent_bodies;  // (id, type)
 };
 
 // Typed links of one sentence, each (source, relation, target) once; for

@@ -66,6 +66,7 @@ std::vector<Node> Gazetteer() {
       MakeNode("pay-scheme", "programme", {"Coral Pay Scheme"}, {}),
       MakeNode("coral-consensus", "agreement", {"Coral Consensus"}, {}),
       MakeNode("reef-act", "law", {"Reef Workers Act"}, {}),
+      MakeNode("pay-initiative", "initiative", {"Coral Payment Initiative"}, {"Sáng kiến Thanh toán San hô"}),
   };
 }
 
@@ -373,6 +374,14 @@ TEST_F(DocumentLinksTest, PartiesToAnAgreementAreItsMembers) {
 TEST_F(DocumentLinksTest, BuildsOnIsABasis) {
   EXPECT_TRUE(Typed("The Blue Data Act builds on the Common Data Framework.")
                   .count({"blue-law", "basis", "common-frame"}));
+}
+
+// Signing a memorandum on an initiative with two others makes all parties.
+TEST_F(DocumentLinksTest, SignatoriesOfAMemorandumOnAnInitiativeAreItsMembers) {
+  EXPECT_EQ(Typed("Indonesia, Thái Lan và Singapore ký bản ghi nhớ về “Sáng kiến Thanh toán San hô”."),
+            (std::set<Link>{{"indonesia", "membership", "pay-initiative"},
+                            {"thailand", "membership", "pay-initiative"},
+                            {"singapore", "membership", "pay-initiative"}}));
 }
 
 }  // namespace
