@@ -3,6 +3,7 @@
 #include "indexer/tone_placement.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -185,12 +186,33 @@ struct Analyzer::Icu {
   }
 };
 
+namespace {
+
+// A period after these ends no sentence: "Decree No. 52/2024/ND-CP",
+// "TP. Hồ Chí Minh", "PGS. Nguyễn Văn A". ICU's own list (the "ss" locale
+// keyword) is English-only and lacks "No."; ours covers both languages'
+// citation and title abbreviations.
+icu::BreakIterator* WithAbbreviations(icu::BreakIterator* sentences, UErrorCode& status) {
+  if (U_FAILURE(status) || sentences == nullptr) return sentences;
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+      icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
+  if (U_FAILURE(status)) return sentences;
+  for (const char* abbreviation : {"No.", "Nos.", "no.", "Art.", "Sec.", "Para.", "para.", "Mr.", "Mrs.", "Ms.",
+                                   "Dr.", "Prof.", "Jr.", "St.", "U.S.", "U.K.", "e.g.", "i.e.", "cf.", "vs.",
+                                   "Ph.D.", "TP.", "Tp.", "TS.", "ThS.", "PGS.", "GS.", "Q."}) {
+    builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation), status);
+  }
+  return builder->wrapIteratorWithFilter(sentences, status);
+}
+
+}  // namespace
+
 Analyzer::Analyzer() : icu_(std::make_unique<Icu>()) {
   UErrorCode status = U_ZERO_ERROR;
   icu_->nfc = icu::Normalizer2::getNFCInstance(status);
   icu_->nfd = icu::Normalizer2::getNFDInstance(status);
   icu_->words.reset(icu::BreakIterator::createWordInstance(icu::Locale("vi"), status));
-  icu_->sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("vi"), status));
+  icu_->sentences.reset(WithAbbreviations(icu::BreakIterator::createSentenceInstance(icu::Locale("vi"), status), status));
   if (U_FAILURE(status) || !icu_->words || !icu_->sentences) {
     throw std::runtime_error(std::string("ICU initialisation failed: ") + u_errorName(status));
   }

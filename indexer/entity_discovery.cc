@@ -392,7 +392,7 @@ const std::unordered_map<std::string_view, std::string_view>& EnglishHeads() {
       {"Act", kLaw}, {"Law", kLaw}, {"Regulation", kLaw}, {"Regulations", kLaw},
       {"Decree", kLaw}, {"Directive", kLaw}, {"Code", kLaw}, {"Ordinance", kLaw},
       {"Strategy", kStrategy}, {"Policy", kStrategy},
-      {"Framework", kAgreement}, {"Agreement", kAgreement}, {"Treaty", kAgreement},
+      {"Framework", kInitiative}, {"Agreement", kAgreement}, {"Treaty", kAgreement},
       {"Convention", kAgreement}, {"Charter", kAgreement}, {"Protocol", kAgreement},
       {"Memorandum", kAgreement}, {"Declaration", kAgreement}, {"Consensus", kAgreement},
       {"Accord", kAgreement}, {"Compact", kAgreement},
@@ -1509,7 +1509,11 @@ size_t EnglishNameEnd(Line& line, size_t head, std::string_view type) {
     // "… Friendship and Cooperation in Tokyo": a place, not the name; but
     // "… Cooperation in Regional Payment Connectivity" goes on (a place is
     // rarely three capitalised words).
-    if ((line.Raw(i) == "in" || line.Raw(i) == "at") &&
+    // "… Strategy for Cooperation in the Indo-Pacific": a region with its
+    // article is part of the name too.
+    const bool region = line.Raw(i) == "in" && line.KeyIs(i + 1, "the") && line.IsWord(i + 2) && line[i + 2].cap &&
+                        !EnglishDeterminers().count(line.Raw(i + 2));
+    if ((line.Raw(i) == "in" || line.Raw(i) == "at") && !region &&
         !(line.IsWord(i + 1) && line[i + 1].cap && line.IsWord(i + 2) && line[i + 2].cap && line.IsWord(i + 3) &&
           line[i + 3].cap)) {
       break;

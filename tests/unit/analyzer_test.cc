@@ -193,6 +193,9 @@ TEST(AnalyzerTest, SentencesGolden) {
       {"a single sentence without final punctuation", "an ninh mạng", {{0, 14}}},
       {"empty", "", {}},
       {"whitespace only yields no empty span", " \n\t ", {}},
+      {"a period after a citation abbreviation ends nothing", "Decree No. 52 took effect. It applies.",
+       {{0, 26}, {27, 38}}},
+      {"nor after a Vietnamese title", "PGS. Lê Văn An phát biểu.", {{0, 30}}},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.why);
