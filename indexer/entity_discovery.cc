@@ -346,7 +346,7 @@ constexpr const char* kVietnameseStops[] = {
     "có hiệu lực", "số lượng", "kiến nghị", "ít nhất", "tiếp nhận", "bằng văn bản", "thông báo",
     "chấp thuận", "xác nhận", "vào sổ", "đối với", "về việc", "về lĩnh vực", "đồng tổ chức",
     "đồng chủ trì", "phê chuẩn", "vào", "trình", "cấp giấy phép", "tán thành", "triệu tập", "gửi", "giao cho",
-    "thẩm định", "bãi bỏ", "chấp thuận", "lấy ý kiến",
+    "thẩm định", "bãi bỏ", "chấp thuận", "lấy ý kiến", "rót vốn", "rót thêm", "rót",
 };
 
 // Compounds that begin with a stop word but are ordinary nouns inside names
@@ -1392,6 +1392,77 @@ void FindCompanies(Line& line, const VietnameseLists& lists, std::vector<Candida
   }
 }
 
+// "the American firm HawkEye 360", "chipmaker Intel", "the shipyard Larsen
+// & Toubro": a capitalised run right after an English noun for a company.
+const std::unordered_set<std::string_view>& EnglishCompanyWords() {
+  static const std::unordered_set<std::string_view> words = {
+      "firm", "company", "chipmaker", "carmaker", "automaker", "conglomerate", "giant", "startup",
+      "start-up", "operator", "carrier", "lender", "insurer", "manufacturer", "shipyard", "shipbuilder",
+      "developer", "provider", "retailer", "platform", "investor", "fund", "group", "network", "maker"};
+  return words;
+}
+
+void FindEnglishCompanies(Line& line, std::vector<Candidate>& out) {
+  for (size_t i = 0; i + 1 < line.size(); ++i) {
+    if (!line.IsWord(i) || !line[i].lower || !EnglishCompanyWords().count(line.Raw(i))) continue;
+    size_t k = i + 1;
+    if (!line.IsWord(k) || !(line[k].cap || line[k].acronym) || EnglishDeterminers().count(line.Raw(k))) continue;
+    size_t last = k;
+    for (; k < line.size() && k - (i + 1) < kMaxCompanyNameWords; ++k) {
+      if (line.IsWord(k) && (line[k].cap || line[k].acronym || (line[k].number && k > i + 1))) {
+        last = k;
+        if (line[k].possessive) break;
+        continue;
+      }
+      if (line.IsPunct(k, '&') && line.IsWord(k + 1) && line[k + 1].cap) continue;  // "Larsen & Toubro"
+      break;
+    }
+    if (EnglishHeadType(line, last)) continue;  // "the company Audit Committee": rule 3's
+    Candidate c;
+    c.first = i + 1;
+    c.last = last;
+    c.next = last + 1;
+    c.type = kOrganization;
+    c.confidence = kAfterCompanyWord;
+    out.push_back(std::move(c));
+    i = last;
+  }
+}
+
+// "vào GoTo, tập đoàn công nghệ lớn nhất Indonesia", "vào Lazada, sàn thương
+// mại điện tử …": a Latin-script name that a company noun describes after a
+// comma.
+void FindAppositiveCompanies(Line& line, const VietnameseLists& lists, std::vector<Candidate>& out) {
+  static const char* kDescribing[] = {"tập đoàn", "công ty", "hãng", "sàn", "ngân hàng", "quỹ", "nền tảng"};
+  for (size_t comma = 2; comma + 1 < line.size(); ++comma) {
+    if (!line.IsPunct(comma, ',')) continue;
+    bool described = false;
+    for (const char* d : kDescribing) {
+      const std::string_view w(d);
+      const size_t space = w.find(' ');
+      described = described || (space == std::string_view::npos
+                                    ? line.KeyIs(comma + 1, w) && line[comma + 1].lower
+                                    : line.KeyIs(comma + 1, w.substr(0, space)) && line[comma + 1].lower &&
+                                          line.KeyIs(comma + 2, w.substr(space + 1)));
+    }
+    if (!described) continue;
+    size_t first = comma;
+    while (first > 0 && line.IsWord(first - 1) && line[first - 1].cap && line[first - 1].ascii && comma - first < 3) {
+      --first;
+    }
+    if (first == comma || first == 0 || !line.IsWord(first - 1) || !line[first - 1].lower) continue;
+    size_t head_length = 0;
+    if (VietnameseHeadAt(line, first, lists, &head_length)) continue;
+    Candidate c;
+    c.first = first;
+    c.last = comma - 1;
+    c.next = comma;
+    c.type = kOrganization;
+    c.confidence = kAfterCompanyWord;
+    out.push_back(std::move(c));
+  }
+}
+
 // ----- Rule 3: English names ending in a head noun -----
 
 // The first piece of the English name whose head is at `head`, walking
@@ -1880,6 +1951,8 @@ void DiscoverInLine(std::string_view text, size_t begin, size_t end, KeyMaker& k
   FindVietnameseHeaded(line, lists, candidates);
   FindAfterLowercaseHead(line, lists, candidates);
   FindCompanies(line, lists, candidates);
+  FindEnglishCompanies(line, candidates);
+  FindAppositiveCompanies(line, lists, candidates);
   FindPersons(line, lists, candidates);
   FindEnglishHeaded(line, candidates);
   std::erase_if(candidates, [&](const Candidate& c) {

@@ -74,6 +74,12 @@ class Sentence {
   // "ký" (sign) is also a syllable of "đăng ký" (register), "chữ ký"
   // (signature), "ký hiệu" (symbol) …
   bool PartOfAnotherWord(const TriggerHit& h) const {
+    // "quỹ đầu tư", "nhà đầu tư", "chủ đầu tư": a fund, an investor, the
+    // project owner; nouns, not the verb.
+    if (h.relation == kInvestment && h.count == 2 && tokens_[h.first].exact == "đầu" && h.first > 0) {
+      const std::string& before = tokens_[h.first - 1].exact;
+      if (before == "quỹ" || before == "nhà" || before == "chủ") return true;
+    }
     if (h.count != 1 || tokens_[h.first].exact != "ký") return false;
     static const char* kBefore[] = {"đăng", "chữ", "thư", "nhật", "phê"};
     static const char* kAfter[] = {"hiệu", "tự", "túc", "sự", "giả", "quỹ", "gửi", "tên", "sinh", "ức", "kết"};
@@ -661,6 +667,11 @@ class Sentence {
       if (t.type == "country" || t.type == "regional_org") return false;
       return !(t.type == "organization" && !t.government && right_after(k, {"vào", "into", "in"}));
     });
+    // "rót vốn vào GoTo, tập đoàn công nghệ lớn nhất Indonesia": the company
+    // is what was invested in; the country after it describes it.
+    auto company = std::find_if(targets.begin(), targets.end(),
+                                [&](size_t k) { return M()[k].type == "organization"; });
+    if (company != targets.end()) targets.erase(company + 1, targets.end());
     Pairs(investors, targets, kInvestment, trigger);
   }
 

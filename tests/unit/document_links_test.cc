@@ -384,5 +384,13 @@ TEST_F(DocumentLinksTest, SignatoriesOfAMemorandumOnAnInitiativeAreItsMembers) {
                             {"singapore", "membership", "pay-initiative"}}));
 }
 
+// "quỹ đầu tư" is a fund, not the verb; investing in a company stops at it.
+TEST_F(DocumentLinksTest, AnInvestmentFundIsNotAnInvestmentAndTheCompanyIsTheTarget) {
+  EXPECT_TRUE(Typed("Theo Amazon, quỹ đầu tư của Singapore, thị trường tăng mạnh.").empty());
+  auto links = Typed("Singapore đã rót vốn vào Amazon, tập đoàn lớn nhất Indonesia.");
+  EXPECT_TRUE(links.count({"singapore", "investment", "amazon"})) << ::testing::PrintToString(links);
+  EXPECT_FALSE(links.count({"singapore", "investment", "indonesia"}));
+}
+
 }  // namespace
 }  // namespace policygraph::indexer
