@@ -1645,6 +1645,10 @@ void FindEnglishHeaded(Line& line, std::vector<Candidate>& out) {
     const size_t first = EnglishNameStart(line, i);
     const size_t last = EnglishNameEnd(line, i, *type);
     if (!HasSpecificWord(line, first, last) || IsRelationshipLabel(line, first, last)) continue;
+    // "Service" names a body only with a complement ("… Service of Korea") or
+    // a long name ("European External Action Service"); statutes use "Trust
+    // Service", "Digital Service" for kinds of service.
+    if (line.Raw(i) == "Service" && last == i && CountWords(line, first, last) < 4) continue;
     Candidate c;
     c.first = first;
     c.last = last;
