@@ -30,7 +30,7 @@ std::vector<graph::Node> NodesFromGazetteer(const Analyzer& analyzer,
                                             const std::vector<graph::Node>& entities) {
   std::vector<graph::Node> nodes;
   for (const auto& e : entities) {
-    if (e.type == kNotEntityType) continue;
+    if (e.type == kNotEntityType || e.type == kCapitalType) continue;
     graph::Node n = e;
     std::vector<std::string> names = e.names_en;
     names.insert(names.end(), e.names_vi.begin(), e.names_vi.end());

@@ -108,6 +108,9 @@ std::optional<std::string> UpToHead(const std::string& name) {
   return cut;
 }
 
+// "Beijing's Coast Guard Law" is China's as "China's … Law" would be.
+bool IsCountryOrCapital(const std::string& type) { return type == "country" || type == kCapitalType; }
+
 bool SameKind(const std::string& a, const std::string& b) {
   auto kind = [](const std::string& t) {
     static const std::set<std::string> kFrameworks = {"law", "agreement", "strategy", "plan", "programme", "initiative"};
@@ -129,7 +132,9 @@ std::optional<DiscoveredEntities::Known> DiscoveredEntities::KnownInside(const s
       auto it = gazetteer_key_.find(key);
       if (it == gazetteer_key_.end()) continue;
       const std::string& type = gazetteer_[it->second].type;
-      if (type != "country" && type != "regional_org" && type != kNotEntityType) return Known{it->second, i == 0, type};
+      if (type != "country" && type != "regional_org" && type != kNotEntityType && type != kCapitalType) {
+        return Known{it->second, i == 0, type};
+      }
     }
   }
   return std::nullopt;
@@ -152,7 +157,7 @@ std::string DiscoveredEntities::WithoutLeadingCountry(const std::string& name) c
   for (size_t j = 0; j + 1 < tokens.size(); ++j) {
     key += (j == 0 ? "" : " ") + tokens[j].exact;
     auto it = gazetteer_key_.find(key);
-    if (it == gazetteer_key_.end() || gazetteer_[it->second].type != "country") continue;
+    if (it == gazetteer_key_.end() || !IsCountryOrCapital(gazetteer_[it->second].type)) continue;
     // Only a short name after it: "Taiwan Semiconductor Manufacturing
     // Company" keeps its country, which is part of the name.
     std::string rest = name.substr(tokens[j + 1].begin);
@@ -175,7 +180,7 @@ std::vector<std::string> DiscoveredEntities::ShortForms(const std::string& name)
   for (size_t j = 0; j + 1 < tokens.size(); ++j) {
     key += (j == 0 ? "" : " ") + tokens[j].exact;
     auto it = gazetteer_key_.find(key);
-    if (it == gazetteer_key_.end() || gazetteer_[it->second].type != "country") continue;
+    if (it == gazetteer_key_.end() || !IsCountryOrCapital(gazetteer_[it->second].type)) continue;
     if (StartsWithPossessive(std::string_view(name).substr(tokens[j].end))) {
       out.push_back(name.substr(tokens[j + 1].begin));
     }

@@ -44,9 +44,10 @@ class Sentence {
 
   std::vector<TypedLink> Links() {
     for (const auto& hit : hits_) {
-      const bool done = !OnlyIntended(hit);
+      // Intent ("mong muốn hợp tác", "đề xuất đàm phán", "applied to join")
+      // is not yet a link of any kind.
+      if (OnlyIntended(hit)) continue;
       if (hit.relation == kCooperation) Cooperation(hit);
-      else if (!done) continue;
       else if (hit.relation == kEnactment) Enactment(hit);
       else if (hit.relation == kParticipation) Participation(hit);
       else if (hit.relation == kInvestment) Investment(hit);
@@ -548,7 +549,11 @@ class Sentence {
 
   // "applied to join", "xin gia nhập": intent, not the act.
   bool OnlyIntended(const TriggerHit& hit) const {
-    return CueIn(hit.first >= 3 ? hit.first - 3 : 0, End(hit), kCueIntent) || CueRightBefore(hit.first, kCueIntent);
+    // "đề xuất đàm phán một thỏa thuận": the intent may stand a word or two
+    // before the trigger it governs.
+    constexpr uint32_t kIntentReach = 5;
+    return CueIn(hit.first >= kIntentReach ? hit.first - kIntentReach : 0, End(hit), kCueIntent) ||
+           CueRightBefore(hit.first, kCueIntent);
   }
 
   void Participation(const TriggerHit& hit) {

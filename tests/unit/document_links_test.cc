@@ -392,5 +392,11 @@ TEST_F(DocumentLinksTest, AnInvestmentFundIsNotAnInvestmentAndTheCompanyIsTheTar
   EXPECT_FALSE(links.count({"singapore", "investment", "indonesia"}));
 }
 
+// Donating is cooperation; proposing to negotiate is not yet a link.
+TEST_F(DocumentLinksTest, DonationsCooperateAndProposalsDoNot) {
+  EXPECT_TRUE(Typed("Nhật Bản đã trao tặng Việt Nam một triệu liều vắc xin.").count({"japan", "cooperation", "vietnam"}));
+  EXPECT_TRUE(Typed("Indonesia đề xuất đàm phán một thỏa thuận về khoáng sản với Hoa Kỳ.").empty());
+}
+
 }  // namespace
 }  // namespace policygraph::indexer
