@@ -103,6 +103,7 @@ Status PolicygraphServer::Create(const ServerOptions& options,
   ServingIndex::Options index_options;
   index_options.data_dir = options.data_dir;
   index_options.handles = std::max<size_t>(options.threads, 1);
+  index_options.log = [](const std::string& line) { std::cerr << "policygraph: " << line << std::endl; };
   s = ServingIndex::Open(index_options, &impl->index);
   if (!s.ok()) return s;
   impl->search = std::make_unique<SearchService>(impl->index->search_dir(), impl->analyzer);

@@ -103,7 +103,15 @@ PinnedSearchDatabase::PinnedSearchDatabase(std::string search_dir, Xapian::Datab
   pinned = this;
 }
 
-PinnedSearchDatabase::~PinnedSearchDatabase() { pinned = previous_; }
+PinnedSearchDatabase::~PinnedSearchDatabase() {
+  // Unlinked wherever it is, in case pins end out of order.
+  for (PinnedSearchDatabase** p = &pinned; *p != nullptr; p = &(*p)->previous_) {
+    if (*p == this) {
+      *p = previous_;
+      break;
+    }
+  }
+}
 
 PinnedSearchDatabase* PinnedSearchDatabase::Current(const std::string& search_dir) {
   for (PinnedSearchDatabase* p = pinned; p != nullptr; p = p->previous_) {

@@ -113,11 +113,12 @@ struct ServingIndex::Impl {
   // error only when there is no generation yet.
   Status Refresh() {
     std::lock_guard<std::mutex> lock(refresh_mutex);
-    const auto give_up = std::chrono::steady_clock::now() + kSettle;
+    const auto start = std::chrono::steady_clock::now();
+    const auto give_up = start + kSettle;
     for (;;) {
       Status s;
       const bool last = std::chrono::steady_clock::now() >= give_up;
-      if (Look(/*settle=*/!last, &s) == Step::kDone || last) return s;
+      if (Look(/*settle=*/!last, start, &s) == Step::kDone || last) return s;
       std::unique_lock<std::mutex> waiting(stop_mutex);
       if (stop.wait_for(waiting, std::chrono::milliseconds(2), [this] { return stopping; })) return Status::OK();
     }
@@ -131,7 +132,7 @@ struct ServingIndex::Impl {
   // and its becoming visible (a few fsyncs).
   static constexpr std::chrono::milliseconds kSettle{1000};
 
-  Step Look(bool settle, Status* status) {
+  Step Look(bool settle, std::chrono::steady_clock::time_point start, Status* status) {
     *status = Status::OK();
     const std::shared_ptr<Generation> now = Current();
     IndexRevision next;
@@ -198,9 +199,25 @@ struct ServingIndex::Impl {
       if (!now) *status = Status::IOError("cannot open the search index at " + search_dir + ": " + e.get_description());
       return can_keep || !now ? Step::kDone : Step::kRetry;
     }
+    if (options.log) Log(now.get(), *generation, start);
     std::lock_guard<std::mutex> swap(current_mutex);
     current = std::move(generation);
     return Step::kDone;
+  }
+
+  void Log(const Generation* before, const Generation& next, std::chrono::steady_clock::time_point start) const {
+    const IndexRevision& r = next.revision;
+    std::string line = "serving generation " + std::to_string(r.generation) + " (search revision " +
+                       std::to_string(r.revision) + ", graph sequence " + std::to_string(next.graph->sequence) + ")";
+    if (r.graph_state == schema::kGraphPending || (r.has_graph_sequence && r.graph_sequence != next.graph->sequence)) {
+      line += before ? ": the last one became unreadable and no complete one followed, so this search revision "
+                       "is served with another run's graph until one does"
+                     : ": the index was being re-indexed at start; its graph may be half-written until the run completes";
+    }
+    const auto waited =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+    if (before != nullptr && before->expired) line += "; requests waited up to " + std::to_string(waited) + " ms for it";
+    options.log(line);
   }
 };
 

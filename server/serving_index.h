@@ -43,6 +43,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -66,6 +67,9 @@ class ServingIndex {
     std::string data_dir;  // holds search/ and graph/
     size_t handles = 8;    // search handles per generation: the server's threads
     std::chrono::milliseconds poll{10};
+    // Told one line each time the server moves to another generation (and
+    // why, when it is not a consistent one); nullptr for silence.
+    std::function<void(const std::string&)> log;
   };
 
   // Opens the newest generation and starts the watcher. NotFound or IOError
