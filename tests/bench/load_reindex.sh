@@ -87,11 +87,16 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# -- the first index, timed
+# -- the first index, timed (and its peak RSS, with /usr/bin/time from package time)
+TIME=()
+[[ -x /usr/bin/time ]] && TIME=(/usr/bin/time -v -o "$OUT/index-first.time")
 start=$(date +%s.%N)
-"$PG" index "$CORPUS" --data "$DATA" --gazetteer "$GAZ" --glossary "$GLOSS" > "$OUT/index-first.log" 2>&1 \
+${TIME[@]+"${TIME[@]}"} "$PG" index "$CORPUS" --data "$DATA" --gazetteer "$GAZ" --glossary "$GLOSS" > "$OUT/index-first.log" 2>&1 \
   || { say "the first index failed, see $OUT/index-first.log"; exit 1; }
 rec index "first run" "$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN{printf "%.1f s", e-s}'); $(tail -n 1 "$OUT/index-first.log")"
+if [[ -f $OUT/index-first.time ]]; then
+  rec index "first run peak RSS" "$(awk -F': ' '/Maximum resident set size/{printf "%.0f MiB", $2/1024}' "$OUT/index-first.time")"
+fi
 
 # -- the paths wrk cycles through: the fixed search mix, and graph routes
 PATHS="$OUT/paths.txt"
