@@ -87,7 +87,7 @@ class GraphStore {
   // server/serving_index.h).
   uint64_t Sequence() const;
   // Edges per relation and nodes per type; reads every node and edge key, so
-  // callers cache it (the server's graph does not change while it runs).
+  // callers cache it (the server once per graph view: a view never changes).
   GraphBreakdown Breakdown() const;
 
  private:
