@@ -17,7 +17,6 @@
 #include "indexer/learned_translations.h"
 #include "indexer/lexicon.h"
 #include "indexer/passages.h"
-#include "indexer/search_schema.h"
 #include "indexer/search_writer.h"
 
 namespace policygraph::indexer {
@@ -165,7 +164,7 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
   // names are many and unchecked, and would reshape ranking unreviewed.
   s = search->SetLexicon(EncodeLexicon({gazetteer, concepts}));
   if (!s.ok()) return s;
-  s = search->SetGraphState(search_schema::kGraphPending);
+  s = search->MarkGraphPending();
   if (!s.ok()) return s;
   s = search->Commit();
   if (!s.ok()) return s;
@@ -177,7 +176,7 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
   }
   s = graph->Commit();
   if (!s.ok()) return s;
-  s = search->SetGraphState(search_schema::kGraphComplete);
+  s = search->MarkGraphComplete(graph->Sequence());
   if (!s.ok()) return s;
   s = search->Commit();
   if (!s.ok()) return s;

@@ -93,6 +93,11 @@ Status SearchWriter::Open(const std::string& dir, std::unique_ptr<SearchWriter>*
                                      "; index into a new data directory");
     }
     impl->db.set_metadata(schema::kSchemaKey, schema::kSchemaVersion);
+    // Unflushed: the transaction only groups changes; Commit() writes them.
+    // Inside a transaction Xapian still moves buffered postings to disk
+    // every XAPIAN_FLUSH_THRESHOLD changes, bounding memory, but commits
+    // nothing (glass: check_flush_threshold() applies only outside one).
+    impl->db.begin_transaction(/*flushed=*/false);
     writer->reset(new SearchWriter(std::move(impl)));
     return Status::OK();
   } catch (const Xapian::DatabaseLockError& e) {
@@ -229,9 +234,27 @@ Status SearchWriter::SetLexicon(const std::string& lexicon) {
   }
 }
 
-Status SearchWriter::SetGraphState(const std::string& state) {
+Status SearchWriter::MarkGraphPending() {
   try {
-    impl_->db.set_metadata(schema::kGraphStateKey, state);
+    uint64_t generation = 0;
+    try {
+      generation = std::stoull(impl_->db.get_metadata(schema::kGenerationKey));
+    } catch (const std::exception&) {
+      generation = 0;  // an index older than generations
+    }
+    impl_->db.set_metadata(schema::kGenerationKey, std::to_string(generation + 1));
+    impl_->db.set_metadata(schema::kGraphStateKey, schema::kGraphPending);
+    impl_->db.set_metadata(schema::kGraphSequenceKey, "");  // "" removes it
+    return Status::OK();
+  } catch (const Xapian::Error& err) {
+    return Status::IOError("writing the graph state: " + err.get_description());
+  }
+}
+
+Status SearchWriter::MarkGraphComplete(uint64_t graph_sequence) {
+  try {
+    impl_->db.set_metadata(schema::kGraphStateKey, schema::kGraphComplete);
+    impl_->db.set_metadata(schema::kGraphSequenceKey, std::to_string(graph_sequence));
     return Status::OK();
   } catch (const Xapian::Error& err) {
     return Status::IOError("writing the graph state: " + err.get_description());
@@ -252,7 +275,10 @@ Status SearchWriter::Commit() {
       impl_->db.add_synonym(Term(schema::kFoldedPrefix, folded), exact);
     }
     impl_->spellings.clear();
+    impl_->db.commit_transaction();
     impl_->db.commit();
+    // Whatever is written next waits for the next Commit() again.
+    impl_->db.begin_transaction(/*flushed=*/false);
     return Status::OK();
   } catch (const Xapian::Error& err) {
     return Status::IOError("committing the search index: " + err.get_description());

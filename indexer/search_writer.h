@@ -1,6 +1,13 @@
 // SearchWriter: writes analysed documents into the Xapian database, one
 // record per document and one Xapian document per passage (layout in
-// search_schema.h). Nothing is visible to readers until Commit().
+// search_schema.h). Nothing is visible to readers until Commit(), however
+// many documents are written: all changes between two commits go in one
+// Xapian transaction. Without it Xapian commits by itself every
+// XAPIAN_FLUSH_THRESHOLD changes (10,000 by default, a few per cent of a
+// large corpus's passages), and readers would see an index half old, half
+// new, with documents whose old passages are deleted and new ones not yet
+// added, and a crash could leave documents the graph lacks under the last
+// run's "complete" mark.
 #pragma once
 
 #include <memory>
@@ -38,8 +45,14 @@ class SearchWriter {
   // The lexicon (JSON) queries are matched against; see search_schema.h.
   Status SetLexicon(const std::string& json);
   std::string Lexicon() const;
-  // kGraphPending or kGraphComplete (search_schema.h), with the next Commit().
-  Status SetGraphState(const std::string& state);
+  // With the next Commit(): the graph state "pending", no graph sequence,
+  // and the generation one more than the last committed one.
+  Status MarkGraphPending();
+  // With the next Commit(): "complete", and the graph's sequence number
+  // after its last write (GraphStore::Sequence()).
+  Status MarkGraphComplete(uint64_t graph_sequence);
+  // Makes everything written so far visible to readers, atomically, in one
+  // commit (one new revision of the database).
   Status Commit();
   uint64_t DocumentCount() const;  // source documents, not passages
 
