@@ -72,6 +72,18 @@ std::string PassageLanguage(std::string_view text, const std::string& doc_lang, 
 
 }  // namespace
 
+struct PreparedDocument::Impl {
+  std::string doc_id;
+  Xapian::Document record;
+  std::vector<Xapian::Document> passages;  // in passage order: their docids follow it
+  std::set<std::pair<std::string, std::string>> spellings;  // see SearchWriter::Impl
+};
+
+PreparedDocument::PreparedDocument() = default;
+PreparedDocument::~PreparedDocument() = default;
+PreparedDocument::PreparedDocument(PreparedDocument&&) noexcept = default;
+PreparedDocument& PreparedDocument::operator=(PreparedDocument&&) noexcept = default;
+
 struct SearchWriter::Impl {
   Xapian::WritableDatabase db;
   // Written forms of folded words seen since the last commit, recorded as
@@ -102,11 +114,14 @@ Status SearchWriter::Open(const std::string& dir, std::unique_ptr<SearchWriter>*
   }
 }
 
-Status SearchWriter::Write(const AnalysedDocument& a, const Analyzer& analyzer) {
+Status SearchWriter::Prepare(const AnalysedDocument& a, const Analyzer& analyzer, PreparedDocument* prepared) {
   const SourceDocument& doc = *a.source;
+  prepared->impl_ = std::make_unique<PreparedDocument::Impl>();
+  PreparedDocument::Impl& out = *prepared->impl_;
+  out.doc_id = doc.id;
   try {
     // The record: metadata, full text, passages' spans, entities.
-    Xapian::Document record;
+    Xapian::Document& record = out.record;
     json passages = json::array();
     for (const auto& p : a.passages) passages.push_back({p.begin, p.end, p.heading});
     // Where each entity is named, for the document view's highlighting.
@@ -121,8 +136,6 @@ Status SearchWriter::Write(const AnalysedDocument& a, const Analyzer& analyzer) 
     for (const auto& e : a.entity_ids) record.add_boolean_term(Term(schema::kEntityPrefix, e));
     AddMetadata(record, doc, doc.lang);
 
-    // Passages replace the old ones wholesale: their number may change.
-    impl_->db.delete_document(Term(schema::kDocPrefix, doc.id));
     const unsigned title_end = a.title.empty() ? 0 : a.title.back().position + 1;
     size_t t = 0, e = 0, c = 0;  // cursors into body tokens, entities, concepts
     std::string heading_text;    // the heading last analysed, and its tokens
@@ -162,7 +175,7 @@ Status SearchWriter::Write(const AnalysedDocument& a, const Analyzer& analyzer) 
         next += static_cast<unsigned>(heading.size()) + schema::kTitleBodyGap;
       }
       if (t == t_end) {
-        impl_->db.add_document(xdoc);
+        out.passages.push_back(std::move(xdoc));
         continue;
       }
       AddText(xdoc, &a.body[t], &a.body[t_end], next, 1);
@@ -196,7 +209,7 @@ Status SearchWriter::Write(const AnalysedDocument& a, const Analyzer& analyzer) 
         xdoc.add_posting(Term(schema::kLeadFoldedPrefix, a.body[k].folded), pos);
       }
       for (size_t k = t; k < t_end; ++k) {
-        if (a.body[k].exact != a.body[k].folded) impl_->spellings.emplace(a.body[k].folded, a.body[k].exact);
+        if (a.body[k].exact != a.body[k].folded) out.spellings.emplace(a.body[k].folded, a.body[k].exact);
       }
       const unsigned base = a.body[t].position;
       auto add_mentions = [&](const std::vector<EntityMention>& mentions, size_t& cursor, const char* prefix) {
@@ -208,14 +221,34 @@ Status SearchWriter::Write(const AnalysedDocument& a, const Analyzer& analyzer) 
       };
       add_mentions(a.entities, e, schema::kEntityPrefix);
       add_mentions(a.concepts, c, schema::kConceptPrefix);
-      impl_->db.add_document(xdoc);
+      out.passages.push_back(std::move(xdoc));
       t = t_end;
     }
-    impl_->db.replace_document(Term(schema::kIdPrefix, doc.id), record);
     return Status::OK();
   } catch (const Xapian::Error& err) {
     return Status::IOError("writing document '" + doc.id + "' to the search index: " + err.get_description());
   }
+}
+
+Status SearchWriter::Write(PreparedDocument prepared) {
+  PreparedDocument::Impl& doc = *prepared.impl_;
+  try {
+    // Passages replace the old ones wholesale: their number may change.
+    impl_->db.delete_document(Term(schema::kDocPrefix, doc.doc_id));
+    for (const auto& passage : doc.passages) impl_->db.add_document(passage);
+    impl_->db.replace_document(Term(schema::kIdPrefix, doc.doc_id), doc.record);
+    impl_->spellings.merge(doc.spellings);
+    return Status::OK();
+  } catch (const Xapian::Error& err) {
+    return Status::IOError("writing document '" + doc.doc_id + "' to the search index: " + err.get_description());
+  }
+}
+
+Status SearchWriter::Write(const AnalysedDocument& a, const Analyzer& analyzer) {
+  PreparedDocument prepared;
+  Status s = Prepare(a, analyzer, &prepared);
+  if (!s.ok()) return s;
+  return Write(std::move(prepared));
 }
 
 Status SearchWriter::SetLexicon(const std::string& lexicon) {
