@@ -6,8 +6,10 @@
 // Indexing uses it so that the per-document analysis (which is independent
 // per document) runs on every core while the writes to the stores stay on
 // one thread and in document order. At most `window` results wait at any
-// time, finished or not, so memory stays bounded however many items there
-// are. With `threads` <= 1 it is the plain loop, on the calling thread.
+// time, finished or not, and their total cost(i) stays within `budget`
+// (one item is always let through, whatever its cost), so memory stays
+// bounded however many items there are and however large some are. With
+// `threads` <= 1 it is the plain loop, on the calling thread.
 //
 // consume() returning a non-OK Status stops the run: no further work starts,
 // the workers are joined and that Status is returned. An exception thrown by
@@ -34,8 +36,8 @@ inline size_t DefaultThreadCount() {
   return cores == 0 ? 1 : cores;
 }
 
-template <typename Result, typename Work, typename Consume>
-Status RunOrdered(size_t n, size_t threads, size_t window, Work work, Consume consume) {
+template <typename Result, typename Cost, typename Work, typename Consume>
+Status RunOrdered(size_t n, size_t threads, size_t window, size_t budget, Cost cost, Work work, Consume consume) {
   if (threads <= 1 || n <= 1) {
     for (size_t i = 0; i < n; ++i) {
       Status s = consume(i, work(i));
@@ -54,16 +56,21 @@ Status RunOrdered(size_t n, size_t threads, size_t window, Work work, Consume co
   std::condition_variable changed;
   size_t next = 0;      // the next item a worker may claim
   size_t consumed = 0;  // items handed to consume() so far
+  size_t in_flight = 0;  // the cost of the items claimed and not yet consumed
   bool stop = false;
+  auto may_claim = [&] {
+    return next < consumed + window && (next == consumed || in_flight + cost(next) <= budget);
+  };
 
   auto worker = [&] {
     for (;;) {
       size_t i;
       {
         std::unique_lock<std::mutex> lock(mutex);
-        changed.wait(lock, [&] { return stop || next >= n || next < consumed + window; });
+        changed.wait(lock, [&] { return stop || next >= n || may_claim(); });
         if (stop || next >= n) return;
         i = next++;
+        in_flight += cost(i);
       }
       Slot done;
       try {
@@ -101,6 +108,7 @@ Status RunOrdered(size_t n, size_t threads, size_t window, Work work, Consume co
         ready = std::move(slot);
         slot = Slot();
         consumed = i + 1;
+        in_flight -= cost(i);
       }
       changed.notify_all();  // a window place is free
       if (ready.error) std::rethrow_exception(ready.error);
@@ -112,6 +120,13 @@ Status RunOrdered(size_t n, size_t threads, size_t window, Work work, Consume co
   }
   finish();
   return status;
+}
+
+// The same with every item costing 1 and no budget beyond the window.
+template <typename Result, typename Work, typename Consume>
+Status RunOrdered(size_t n, size_t threads, size_t window, Work work, Consume consume) {
+  return RunOrdered<Result>(
+      n, threads, window, window, [](size_t) { return size_t{1}; }, std::move(work), std::move(consume));
 }
 
 }  // namespace policygraph::indexer

@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <algorithm>
 #include <chrono>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -54,6 +56,56 @@ TEST(OrderedParallelTest, KeepsAtMostTheWindowInFlight) {
       });
   EXPECT_TRUE(s.ok());
   EXPECT_EQ(consumed, 100u);
+}
+
+TEST(OrderedParallelTest, KeepsTheCostInFlightWithinTheBudget) {
+  // Item i costs i % 10; a budget of 12 admits a few small items or one
+  // large one. Work that is running is in flight, so the items running at
+  // once never cost more than 12 together, unless one runs alone.
+  std::mutex mutex;
+  size_t running_cost = 0, running = 0, worst = 0;
+  auto cost = [](size_t i) { return i % 10; };
+  Status s = RunOrdered<size_t>(
+      300, 3, 8, 12, cost,
+      [&](size_t i) {
+        {
+          std::lock_guard<std::mutex> lock(mutex);
+          running_cost += cost(i);
+          if (++running > 1) worst = std::max(worst, running_cost);
+        }
+        std::this_thread::sleep_for(std::chrono::microseconds(20 * (i % 3)));
+        std::lock_guard<std::mutex> lock(mutex);
+        running_cost -= cost(i);
+        --running;
+        return i;
+      },
+      [&](size_t i, size_t value) {
+        EXPECT_EQ(i, value);
+        return Status::OK();
+      });
+  EXPECT_TRUE(s.ok());
+  EXPECT_LE(worst, 12u);
+}
+
+TEST(OrderedParallelTest, AnItemOverTheBudgetRunsAlone) {
+  std::atomic<size_t> running{0}, most{0};
+  size_t consumed = 0;
+  Status s = RunOrdered<size_t>(
+      40, 3, 8, 10, [](size_t) { return size_t{25}; },
+      [&](size_t i) {
+        const size_t now = ++running;
+        if (now > most) most = now;
+        std::this_thread::sleep_for(std::chrono::microseconds(100));
+        --running;
+        return i;
+      },
+      [&](size_t, size_t) {
+        ++consumed;
+        return Status::OK();
+      });
+  EXPECT_TRUE(s.ok());
+  EXPECT_EQ(consumed, 40u);
+  EXPECT_EQ(most.load(), 1u);
 }
 
 TEST(OrderedParallelTest, StopsAtTheFirstError) {
