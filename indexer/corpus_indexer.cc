@@ -27,6 +27,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Bytes of document text being analysed or waiting to be written at once
+// (one document is always let through, whatever its size). A prepared
+// document holds its passages' Xapian documents, several tens of times its
+// text (title terms are repeated in every passage), so this keeps the
+// pipeline's memory to some tens of MB beyond the largest document.
+constexpr size_t kTextInFlight = 1 << 20;
+
 std::vector<graph::Node> NodesFromGazetteer(const Analyzer& analyzer,
                                             const std::vector<graph::Node>& entities) {
   std::vector<graph::Node> nodes;
@@ -170,8 +177,14 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
   };
   std::vector<graph::DocumentContribution> contributions;
   contributions.reserve(docs.size());
+  // Xapian commits on its own every few thousand passages (and
+  // SearchWriter does too, see kDocumentsPerCommit): mark the graph pending
+  // before the first document, so that such a commit never says "complete"
+  // beside documents the graph has not caught up with.
+  s = search->SetGraphState(search_schema::kGraphPending);
+  if (!s.ok()) return s;
   s = RunOrdered<Analysed>(
-      docs.size(), threads, window,
+      docs.size(), threads, window, kTextInFlight, [&](size_t i) { return docs[i].body.size(); },
       [&](size_t i) {
         SourceDocument& doc = docs[i];  // this worker's alone until consumed
         if (doc.lang.empty()) doc.lang = std::string(LanguageCode(analyzer.DetectLanguage(doc.body)));
