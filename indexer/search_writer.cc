@@ -84,11 +84,24 @@ PreparedDocument::~PreparedDocument() = default;
 PreparedDocument::PreparedDocument(PreparedDocument&&) noexcept = default;
 PreparedDocument& PreparedDocument::operator=(PreparedDocument&&) noexcept = default;
 
+// Xapian documents written between two commits made by Write() itself.
+// Xapian buffers what it is given in in-memory maps and commits on its own
+// every 10,000 documents (XAPIAN_FLUSH_THRESHOLD); with passages of ~40
+// words each carrying their title's terms, those maps outgrow the CPU caches
+// and every posting added walks them. Committing every 2,000 documents cut
+// the CPU time of indexing the shared corpus on one thread by ~20% and its
+// peak memory by ~130 MB (docs/PERFORMANCE.md, "Indexing"); the database's
+// contents are the same. Only ever between whole documents, and
+// before the indexer's own first Commit() the graph state says "pending"
+// (corpus_indexer.h), so every such commit is a valid state.
+constexpr size_t kDocumentsPerCommit = 2000;
+
 struct SearchWriter::Impl {
   Xapian::WritableDatabase db;
   // Written forms of folded words seen since the last commit, recorded as
   // synonyms for did-you-mean (see server/spelling.h).
   std::set<std::pair<std::string, std::string>> spellings;
+  size_t since_commit = 0;  // Xapian documents written since the last commit
 };
 
 SearchWriter::SearchWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -238,6 +251,11 @@ Status SearchWriter::Write(PreparedDocument prepared) {
     for (const auto& passage : doc.passages) impl_->db.add_document(passage);
     impl_->db.replace_document(Term(schema::kIdPrefix, doc.doc_id), doc.record);
     impl_->spellings.merge(doc.spellings);
+    impl_->since_commit += doc.passages.size() + 1;
+    if (impl_->since_commit >= kDocumentsPerCommit) {
+      impl_->db.commit();
+      impl_->since_commit = 0;
+    }
     return Status::OK();
   } catch (const Xapian::Error& err) {
     return Status::IOError("writing document '" + doc.doc_id + "' to the search index: " + err.get_description());
@@ -286,6 +304,7 @@ Status SearchWriter::Commit() {
     }
     impl_->spellings.clear();
     impl_->db.commit();
+    impl_->since_commit = 0;
     return Status::OK();
   } catch (const Xapian::Error& err) {
     return Status::IOError("committing the search index: " + err.get_description());
