@@ -6,8 +6,9 @@
 // Indexing uses it so that the per-document analysis (which is independent
 // per document) runs on every core while the writes to the stores stay on
 // one thread and in document order. At most `window` results wait at any
-// time, finished or not, and their total cost(i) stays within `budget`
-// (one item is always let through, whatever its cost), so memory stays
+// time, finished or not, and the total cost(i) of the items being worked
+// on, waiting or being consumed stays within `budget` (an item is always let
+// through when nothing else is in flight, whatever its cost), so memory stays
 // bounded however many items there are and however large some are. With
 // `threads` <= 1 it is the plain loop, on the calling thread.
 //
@@ -56,10 +57,10 @@ Status RunOrdered(size_t n, size_t threads, size_t window, size_t budget, Cost c
   std::condition_variable changed;
   size_t next = 0;      // the next item a worker may claim
   size_t consumed = 0;  // items handed to consume() so far
-  size_t in_flight = 0;  // the cost of the items claimed and not yet consumed
+  size_t in_flight = 0;  // the cost of the items claimed and not yet fully consumed
   bool stop = false;
   auto may_claim = [&] {
-    return next < consumed + window && (next == consumed || in_flight + cost(next) <= budget);
+    return next < consumed + window && (in_flight == 0 || in_flight + cost(next) <= budget);
   };
 
   auto worker = [&] {
@@ -108,11 +109,18 @@ Status RunOrdered(size_t n, size_t threads, size_t window, size_t budget, Cost c
         ready = std::move(slot);
         slot = Slot();
         consumed = i + 1;
-        in_flight -= cost(i);
       }
       changed.notify_all();  // a window place is free
       if (ready.error) std::rethrow_exception(ready.error);
       status = consume(i, std::move(*ready.value));
+      // The item's cost counts until consume() is done with it (and has
+      // dropped what it does not keep): a large result being written is
+      // still in memory.
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        in_flight -= cost(i);
+      }
+      changed.notify_all();
     }
   } catch (...) {
     finish();
