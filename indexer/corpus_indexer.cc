@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "graph/graph_store.h"
@@ -33,6 +34,13 @@ namespace {
 // text (title terms are repeated in every passage), so this keeps the
 // pipeline's memory to some tens of MB beyond the largest document.
 constexpr size_t kTextInFlight = 1 << 20;
+
+// A document longer than this is not prepared on a worker: its passages'
+// Xapian documents are built and stored one at a time on the writer's
+// thread instead (SearchWriter::Write(AnalysedDocument)), because prepared
+// all at once they would take hundreds of MB (~300 MB for the 2.7 MB
+// document of the shared corpus). Its analysis still runs on a worker.
+constexpr size_t kMaxPreparedText = 256 << 10;
 
 std::vector<graph::Node> NodesFromGazetteer(const Analyzer& analyzer,
                                             const std::vector<graph::Node>& entities) {
@@ -171,6 +179,7 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
   struct Analysed {
     Status status = Status::OK();
     PreparedDocument search;
+    std::optional<AnalysedDocument> long_document;  // instead of `search`, see kMaxPreparedText
     graph::DocumentContribution contribution;
     size_t mentions = 0;
     size_t passages = 0;
@@ -198,14 +207,19 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
         a.entity_ids = DistinctIds(a.entities);
         Analysed out;
         out.contribution = linker.Extract(doc, a.body, a.entities, a.passages, analyzer.Sentences(doc.body));
-        out.status = SearchWriter::Prepare(a, analyzer, &out.search);
         out.mentions = a.entities.size();
         out.passages = a.passages.size();
+        if (doc.body.size() > kMaxPreparedText) {
+          out.long_document = std::move(a);
+        } else {
+          out.status = SearchWriter::Prepare(a, analyzer, &out.search);
+        }
         return out;
       },
       [&](size_t, Analysed a) {
         if (!a.status.ok()) return a.status;
-        Status written = search->Write(std::move(a.search));
+        Status written = a.long_document ? search->Write(*a.long_document, analyzer)
+                                         : search->Write(std::move(a.search));
         if (!written.ok()) return written;
         report->mentions += a.mentions;
         report->evidence += a.contribution.evidence.size();

@@ -127,14 +127,19 @@ Status SearchWriter::Open(const std::string& dir, std::unique_ptr<SearchWriter>*
   }
 }
 
-Status SearchWriter::Prepare(const AnalysedDocument& a, const Analyzer& analyzer, PreparedDocument* prepared) {
+namespace {
+
+// Builds the Xapian documents of `a`: its record into *record, then its
+// passages one by one, in order, each handed to `emit` as soon as it is
+// built; the written forms of its folded words go to *spellings. Throws
+// Xapian::Error.
+void BuildDocument(const AnalysedDocument& a, const Analyzer& analyzer, Xapian::Document* record_out,
+                   std::set<std::pair<std::string, std::string>>* spellings,
+                   const std::function<void(Xapian::Document&&)>& emit) {
   const SourceDocument& doc = *a.source;
-  prepared->impl_ = std::make_unique<PreparedDocument::Impl>();
-  PreparedDocument::Impl& out = *prepared->impl_;
-  out.doc_id = doc.id;
-  try {
+  {
     // The record: metadata, full text, passages' spans, entities.
-    Xapian::Document& record = out.record;
+    Xapian::Document& record = *record_out;
     json passages = json::array();
     for (const auto& p : a.passages) passages.push_back({p.begin, p.end, p.heading});
     // Where each entity is named, for the document view's highlighting.
@@ -188,7 +193,7 @@ Status SearchWriter::Prepare(const AnalysedDocument& a, const Analyzer& analyzer
         next += static_cast<unsigned>(heading.size()) + schema::kTitleBodyGap;
       }
       if (t == t_end) {
-        out.passages.push_back(std::move(xdoc));
+        emit(std::move(xdoc));
         continue;
       }
       AddText(xdoc, &a.body[t], &a.body[t_end], next, 1);
@@ -222,7 +227,7 @@ Status SearchWriter::Prepare(const AnalysedDocument& a, const Analyzer& analyzer
         xdoc.add_posting(Term(schema::kLeadFoldedPrefix, a.body[k].folded), pos);
       }
       for (size_t k = t; k < t_end; ++k) {
-        if (a.body[k].exact != a.body[k].folded) out.spellings.emplace(a.body[k].folded, a.body[k].exact);
+        if (a.body[k].exact != a.body[k].folded) spellings->emplace(a.body[k].folded, a.body[k].exact);
       }
       const unsigned base = a.body[t].position;
       auto add_mentions = [&](const std::vector<EntityMention>& mentions, size_t& cursor, const char* prefix) {
@@ -234,12 +239,36 @@ Status SearchWriter::Prepare(const AnalysedDocument& a, const Analyzer& analyzer
       };
       add_mentions(a.entities, e, schema::kEntityPrefix);
       add_mentions(a.concepts, c, schema::kConceptPrefix);
-      out.passages.push_back(std::move(xdoc));
+      emit(std::move(xdoc));
       t = t_end;
     }
+  }
+}
+
+Status WriteError(const std::string& doc_id, const Xapian::Error& err) {
+  return Status::IOError("writing document '" + doc_id + "' to the search index: " + err.get_description());
+}
+
+}  // namespace
+
+Status SearchWriter::Prepare(const AnalysedDocument& a, const Analyzer& analyzer, PreparedDocument* prepared) {
+  prepared->impl_ = std::make_unique<PreparedDocument::Impl>();
+  PreparedDocument::Impl& out = *prepared->impl_;
+  out.doc_id = a.source->id;
+  try {
+    BuildDocument(a, analyzer, &out.record, &out.spellings,
+                  [&](Xapian::Document&& passage) { out.passages.push_back(std::move(passage)); });
     return Status::OK();
   } catch (const Xapian::Error& err) {
-    return Status::IOError("writing document '" + doc.id + "' to the search index: " + err.get_description());
+    return WriteError(out.doc_id, err);
+  }
+}
+
+void SearchWriter::Wrote(size_t xapian_documents) {
+  impl_->since_commit += xapian_documents;
+  if (impl_->since_commit >= kDocumentsPerCommit) {
+    impl_->db.commit();
+    impl_->since_commit = 0;
   }
 }
 
@@ -251,22 +280,33 @@ Status SearchWriter::Write(PreparedDocument prepared) {
     for (const auto& passage : doc.passages) impl_->db.add_document(passage);
     impl_->db.replace_document(Term(schema::kIdPrefix, doc.doc_id), doc.record);
     impl_->spellings.merge(doc.spellings);
-    impl_->since_commit += doc.passages.size() + 1;
-    if (impl_->since_commit >= kDocumentsPerCommit) {
-      impl_->db.commit();
-      impl_->since_commit = 0;
-    }
+    Wrote(doc.passages.size() + 1);
     return Status::OK();
   } catch (const Xapian::Error& err) {
-    return Status::IOError("writing document '" + doc.doc_id + "' to the search index: " + err.get_description());
+    return WriteError(doc.doc_id, err);
   }
 }
 
 Status SearchWriter::Write(const AnalysedDocument& a, const Analyzer& analyzer) {
-  PreparedDocument prepared;
-  Status s = Prepare(a, analyzer, &prepared);
-  if (!s.ok()) return s;
-  return Write(std::move(prepared));
+  const std::string& id = a.source->id;
+  try {
+    // The same writes, in the same order, as Write(Prepare(a)), but each
+    // passage is stored as soon as it is built rather than all held first.
+    impl_->db.delete_document(Term(schema::kDocPrefix, id));
+    Xapian::Document record;
+    std::set<std::pair<std::string, std::string>> spellings;
+    size_t passages = 0;
+    BuildDocument(a, analyzer, &record, &spellings, [&](Xapian::Document&& passage) {
+      impl_->db.add_document(passage);
+      ++passages;
+    });
+    impl_->db.replace_document(Term(schema::kIdPrefix, id), record);
+    impl_->spellings.merge(spellings);
+    Wrote(passages + 1);
+    return Status::OK();
+  } catch (const Xapian::Error& err) {
+    return WriteError(id, err);
+  }
 }
 
 Status SearchWriter::SetLexicon(const std::string& lexicon) {

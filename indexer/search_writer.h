@@ -55,7 +55,9 @@ class SearchWriter {
   static Status Prepare(const AnalysedDocument& doc, const Analyzer& analyzer, PreparedDocument* prepared);
   // Replaces the document and all its passages with a prepared one.
   Status Write(PreparedDocument prepared);
-  // Prepare() then Write().
+  // What Prepare() then Write() do, storing each passage as soon as it is
+  // built: for a long document, whose prepared form would hold all its
+  // passages' Xapian documents at once (tens of times its text).
   Status Write(const AnalysedDocument& doc, const Analyzer& analyzer);
   // The lexicon (JSON) queries are matched against; see search_schema.h.
   Status SetLexicon(const std::string& json);
@@ -68,6 +70,8 @@ class SearchWriter {
  private:
   struct Impl;
   explicit SearchWriter(std::unique_ptr<Impl> impl);
+  // Counts Xapian documents written; commits every kDocumentsPerCommit.
+  void Wrote(size_t xapian_documents);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -13,7 +13,11 @@
 #include <string>
 #include <vector>
 
+#include "indexer/analyzer.h"
 #include "indexer/corpus_indexer.h"
+#include "indexer/document.h"
+#include "indexer/passages.h"
+#include "indexer/search_writer.h"
 #include "tests/support/test_support.h"
 
 namespace policygraph {
@@ -125,6 +129,41 @@ TEST(ParallelIndexingTest, SameStoresWithOneThreadAndWithMany) {
                   "search index");
   ExpectSameLines(DumpGraph((one.path() / "graph").string()), DumpGraph((many.path() / "graph").string()),
                   "graph");
+}
+
+// Long documents are written passage by passage on the writer's thread
+// (SearchWriter::Write(AnalysedDocument)), the others prepared on a worker
+// first (Prepare() then Write(PreparedDocument)): both must store the same.
+TEST(ParallelIndexingTest, StreamedAndPreparedWritesStoreTheSame) {
+  TempDir streamed, prepared;
+  indexer::Analyzer analyzer;
+  std::unique_ptr<indexer::SearchWriter> a, b;
+  ASSERT_TRUE(indexer::SearchWriter::Open((streamed.path() / "search").string(), &a).ok());
+  ASSERT_TRUE(indexer::SearchWriter::Open((prepared.path() / "search").string(), &b).ok());
+  size_t documents = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(SourceDir() / "corpus" / "documents")) {
+    if (!entry.is_regular_file() || documents == 8) continue;
+    indexer::SourceDocument doc;
+    ASSERT_TRUE(indexer::LoadDocument(entry.path(), &doc).ok()) << entry.path();
+    if (doc.lang.empty()) doc.lang = "vi";
+    indexer::AnalysedDocument analysed;
+    analysed.source = &doc;
+    analysed.title = analyzer.Tokenize(doc.title);
+    analysed.body = analyzer.Tokenize(doc.body);
+    analysed.passages = indexer::SplitPassages(doc.body, analyzer);
+    ASSERT_TRUE(a->Write(analysed, analyzer).ok());
+    indexer::PreparedDocument ready;
+    ASSERT_TRUE(indexer::SearchWriter::Prepare(analysed, analyzer, &ready).ok());
+    ASSERT_TRUE(b->Write(std::move(ready)).ok());
+    ++documents;
+  }
+  ASSERT_EQ(documents, 8u);
+  ASSERT_TRUE(a->Commit().ok());
+  ASSERT_TRUE(b->Commit().ok());
+  a.reset();
+  b.reset();
+  ExpectSameLines(DumpSearch((streamed.path() / "search").string()),
+                  DumpSearch((prepared.path() / "search").string()), "search index");
 }
 
 }  // namespace
