@@ -39,8 +39,10 @@ constexpr size_t kTextInFlight = 1 << 20;
 // Xapian documents are built and stored one at a time on the writer's
 // thread instead (SearchWriter::Write(AnalysedDocument)), because prepared
 // all at once they would take hundreds of MB (~300 MB for the 2.7 MB
-// document of the shared corpus). Its analysis still runs on a worker.
-constexpr size_t kMaxPreparedText = 256 << 10;
+// document of the shared corpus). Its analysis still runs on a worker. As
+// large as the budget: prepared documents then never hold more than about
+// kTextInFlight of text together, whatever the documents' sizes.
+constexpr size_t kMaxPreparedText = kTextInFlight;
 
 std::vector<graph::Node> NodesFromGazetteer(const Analyzer& analyzer,
                                             const std::vector<graph::Node>& entities) {
