@@ -87,8 +87,6 @@ Status RunOrdered(size_t n, size_t threads, size_t window, size_t budget, Cost c
     }
   };
   std::vector<std::thread> pool;
-  pool.reserve(threads);
-  for (size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
   auto finish = [&] {
     {
       std::lock_guard<std::mutex> lock(mutex);
@@ -97,6 +95,13 @@ Status RunOrdered(size_t n, size_t threads, size_t window, size_t budget, Cost c
     changed.notify_all();
     for (auto& t : pool) t.join();
   };
+  try {
+    pool.reserve(threads);
+    for (size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
+  } catch (...) {  // no thread to be had: join those started, then report
+    finish();
+    throw;
+  }
 
   Status status = Status::OK();
   try {
