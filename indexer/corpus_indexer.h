@@ -5,7 +5,9 @@
 // - every file is loaded and checked before anything is written, so a bad
 //   file fails the run with the previous index untouched;
 // - the search index is committed first, with its metadata
-//   "policygraph.graph" set to "pending"; then each document's graph
+//   "policygraph.graph" set to "pending" (from before its first document,
+//   since it is also committed every few thousand passages on the way:
+//   search_writer.cc, kDocumentsPerCommit); then each document's graph
 //   contribution is written (one WriteBatch each, a replacement by document
 //   id) and the graph is synced; then "complete" is committed.
 // So at any moment a crash leaves one of two valid states: the graph's
