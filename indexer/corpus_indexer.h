@@ -34,6 +34,10 @@ struct IndexOptions {
   std::string data_dir;   // holds search/ and graph/; created when missing
   std::string gazetteer;  // a .tsv file or a directory of them
   std::string glossary;   // likewise; "" for none
+  // Threads that analyse documents (the writes stay on the calling thread,
+  // in document order, so the stores come out the same for any number);
+  // 0 for one per core, 1 for none besides the caller.
+  size_t threads = 0;
 };
 
 struct IndexReport {

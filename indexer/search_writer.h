@@ -33,6 +33,23 @@ struct AnalysedDocument {
   std::vector<std::string> entity_ids;  // distinct, for the record
 };
 
+// A document turned into the Xapian documents that Write() stores (its
+// record and one per passage). Building them is most of the work of writing
+// and needs no database, so the indexer does it on its worker threads and
+// keeps only the writes themselves, in document order, on one thread.
+class PreparedDocument {
+ public:
+  PreparedDocument();
+  ~PreparedDocument();
+  PreparedDocument(PreparedDocument&&) noexcept;
+  PreparedDocument& operator=(PreparedDocument&&) noexcept;
+
+ private:
+  friend class SearchWriter;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 class SearchWriter {
  public:
   // Opens or creates the database at `dir`. IOError when another indexer
@@ -40,7 +57,14 @@ class SearchWriter {
   static Status Open(const std::string& dir, std::unique_ptr<SearchWriter>* writer);
   ~SearchWriter();
 
-  // Replaces the document and all its passages.
+  // Builds what Write() stores for `doc`. Touches no database: safe to call
+  // from any number of threads at once (with a shared Analyzer).
+  static Status Prepare(const AnalysedDocument& doc, const Analyzer& analyzer, PreparedDocument* prepared);
+  // Replaces the document and all its passages with a prepared one.
+  Status Write(PreparedDocument prepared);
+  // What Prepare() then Write() do, storing each passage as soon as it is
+  // built: for a long document, whose prepared form would hold all its
+  // passages' Xapian documents at once (tens of times its text).
   Status Write(const AnalysedDocument& doc, const Analyzer& analyzer);
   // The lexicon (JSON) queries are matched against; see search_schema.h.
   Status SetLexicon(const std::string& json);
