@@ -19,6 +19,36 @@ bool StartsUppercase(std::string_view text) {
   return c >= 0 && (u_isupper(c) || u_istitle(c));
 }
 
+namespace {
+
+// A short acronym ("WHO", "UN", "ADB"): two or three letters, all capitals.
+// Written otherwise it is usually a word ("Who", "Un"), so it must be
+// written in capitals to match. Longer ones also appear as "Asean", "Nato".
+bool IsShortAcronym(std::string_view word) {
+  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+  int32_t i = 0, letters = 0;
+  while (i < static_cast<int32_t>(word.size())) {
+    UChar32 c;
+    U8_NEXT(s, i, static_cast<int32_t>(word.size()), c);
+    if (c < 0 || !u_isupper(c)) return false;
+    ++letters;
+  }
+  return letters >= 2 && letters <= 3;
+}
+
+bool AllUppercase(std::string_view word) {
+  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+  int32_t i = 0;
+  while (i < static_cast<int32_t>(word.size())) {
+    UChar32 c;
+    U8_NEXT(s, i, static_cast<int32_t>(word.size()), c);
+    if (c < 0 || (u_isalpha(c) && !u_isupper(c))) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 EntityMatcher::EntityMatcher(const Analyzer& analyzer, const std::vector<graph::Node>& entities) {
   for (const auto& entity : entities) {
     std::vector<std::string> names = entity.names_en;
@@ -38,6 +68,7 @@ EntityMatcher::EntityMatcher(const Analyzer& analyzer, const std::vector<graph::
         p.terms.push_back(t.exact);
         p.folded.push_back(t.folded);
         p.capitalised.push_back(StartsUppercase(std::string_view(name).substr(t.begin)));
+        p.acronym.push_back(IsShortAcronym(std::string_view(name).substr(t.begin, t.end - t.begin)));
       }
       bool duplicate = std::any_of(patterns_.begin(), patterns_.end(), [&](const Pattern& q) {
         return q.terms == p.terms && q.entity_id == p.entity_id && q.capitalised == p.capitalised &&
@@ -78,8 +109,9 @@ std::vector<EntityMention> EntityMatcher::Find(std::string_view text, const std:
     const bool same = t.exact == p.terms[k] || ((options.folded || p.folded_unique) && t.exact == t.folded &&
                                                 t.folded == p.folded[k]);
     if (!same) return false;
-    return !options.require_capitals || !p.capitalised[k] ||
-           StartsUppercase(text.substr(t.begin, t.end - t.begin));
+    if (!options.require_capitals || !p.capitalised[k]) return true;
+    const std::string_view word = text.substr(t.begin, t.end - t.begin);
+    return p.acronym[k] ? AllUppercase(word) : StartsUppercase(word);
   };
   std::vector<EntityMention> mentions;
   std::vector<bool> pairing_only, capital;

@@ -80,6 +80,7 @@ class EntityMatcher {
     std::vector<std::string> terms;
     std::vector<std::string> folded;  // the terms without diacritics
     std::vector<bool> capitalised;  // per term: the name's word starts uppercase
+    std::vector<bool> acronym;      // per term: a 2-3 letter acronym, matched only in capitals
     std::string entity_id;
     bool not_entity = false;
     bool pairing_only = false;
