@@ -133,7 +133,7 @@ std::optional<DiscoveredEntities::Known> DiscoveredEntities::KnownInside(const s
       if (it == gazetteer_key_.end()) continue;
       const std::string& type = gazetteer_[it->second].type;
       if (type != "country" && type != "regional_org" && type != kNotEntityType && type != kCapitalType) {
-        return Known{it->second, i == 0, type};
+        return Known{it->second, i == 0, j + 1 == tokens.size(), type};
       }
     }
   }
@@ -259,7 +259,11 @@ void DiscoveredEntities::Add(const std::vector<DiscoveredName>& names) {
       constexpr double kQuotedTitleWithHead = 0.9;
       const bool own_framework = !inside->at_start && d.confidence >= kQuotedTitleWithHead &&
                                  d.type != "organization" && d.type != "event";
-      if (!own_framework && (SameKind(inside->type, d.type) || !inside->at_start)) continue;
+      // "Công ước Liên hợp quốc về Luật Biển", "Hội nghị Liên hợp quốc về
+      // Đại dương": an organisation named in the middle of a longer name is
+      // whose the new entity is, not what it describes.
+      const bool names_owner_inside = inside->type == "organization" && !inside->at_start && !inside->at_end;
+      if (!own_framework && !names_owner_inside && (SameKind(inside->type, d.type) || !inside->at_start)) continue;
     }
     // A generic name ("Luật bảo vệ dữ liệu cá nhân") with nothing stated
     // beside it is a description; a long one is a title in its own right.

@@ -63,6 +63,7 @@ class DiscoveredEntities {
   struct Known {
     size_t index;   // into the gazetteer
     bool at_start;  // the discovered name starts with the known one
+    bool at_end;    // … or ends with it
     std::string type;
   };
   std::optional<Known> KnownInside(const std::string& name) const;
