@@ -1,6 +1,7 @@
 #include "indexer/typed_links.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 #include "indexer/analyzer.h"        // StartsWithPossessive
@@ -54,6 +55,7 @@ class Sentence {
       else if (hit.relation == kMembership) Membership(hit);
       else if (hit.relation == kBasis) Basis(hit);
       else if (hit.relation == kCueHost) Host(hit);
+      else if (hit.relation == kCueComprising) Comprising(hit);
     }
     for (size_t k = 0; k < M().size(); ++k) {
       const auto& m = M()[k];
@@ -309,6 +311,7 @@ class Sentence {
     const std::string trigger = Span(hit.first, hit.count);
     auto left = ActorsBefore(hit.first, kNearGap);
     auto right = ActorsAfter(End(hit), kNearGap, /*places_count=*/false);
+    if (left.empty() && !right.empty()) left = CarriedSubject(hit);
     // Three or more parties signing a named agreement ("… signed the
     // Memorandum of Understanding on …") become parties to it, not partners
     // of each other pairwise; two who sign one cooperate.
@@ -574,8 +577,10 @@ class Sentence {
       return;
     }
     size_t target = Nearest(targets, hit);
-    // Joining an agreement makes one a party to it.
-    const char* relation = M()[target].type == "agreement" ? kMembership : kParticipation;
+    // Joining an agreement or an initiative ("tham gia COVAX") makes one a
+    // party to it; one takes part in events and programmes.
+    const char* relation =
+        M()[target].type == "agreement" || M()[target].type == "initiative" ? kMembership : kParticipation;
     auto parties = ActorsAfter(End(hit), kAttendanceGap, /*places_count=*/false);
     // "với sự tham gia của X", "participation of X": X takes part; the
     // subject of the sentence organised it.
@@ -651,7 +656,12 @@ class Sentence {
 
   void Investment(const TriggerHit& hit) {
     const std::string trigger = Span(hit.first, hit.count);
+    // Grants and donations are aid between partners, cooperation; loans,
+    // equity and credit lines are investment.
+    const char* relation = IsGrant(trigger) && !LoanNear(hit) ? kCooperation : kInvestment;
+    if (GivenGrants(hit, trigger)) return;
     auto investors = ActorsBefore(hit.first, kNearGap);
+    if (investors.empty()) investors = CarriedSubject(hit);
     auto targets = ActorsAfter(End(hit), kInvestmentGap, /*places_count=*/true);
     // A country or region, or a company receiving the money right after
     // "vào"/"into" ("rót vốn vào TC-HICT"); a state body is funded, not
@@ -666,9 +676,15 @@ class Sentence {
       return std::any_of(words.begin(), words.end(), [&](const char* w) { return before == w; });
     };
     const bool funding = IsFunding(trigger);
+    // "ADB has lent the Philippines …": the borrower is the verb's object.
+    auto object_of_verb = [&](size_t k) {
+      return M()[k].first == End(hit) || (M()[k].first == End(hit) + 1 && tokens_[End(hit)].exact == "the");
+    };
     std::erase_if(targets, [&](size_t k) {
       const auto& t = M()[k];
-      if (funding && !right_after(k, {"cho", "to", "for", "vào", "into"})) return true;
+      if (funding && !right_after(k, {"cho", "to", "for", "vào", "into"}) && !(IsLending(trigger) && object_of_verb(k))) {
+        return true;
+      }
       if (t.type == "country" || t.type == "regional_org") return false;
       return !(t.type == "organization" && !t.government && right_after(k, {"vào", "into", "in"}));
     });
@@ -677,13 +693,105 @@ class Sentence {
     auto company = std::find_if(targets.begin(), targets.end(),
                                 [&](size_t k) { return M()[k].type == "organization"; });
     if (company != targets.end()) targets.erase(company + 1, targets.end());
-    Pairs(investors, targets, kInvestment, trigger);
+    Pairs(investors, targets, relation, trigger);
   }
 
+  static bool OneOf(const std::string& trigger, std::initializer_list<const char*> words) {
+    std::string folded = trigger;
+    for (auto& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return std::any_of(words.begin(), words.end(), [&](const char* w) { return folded == w; });
+  }
   static bool IsFunding(const std::string& trigger) {
-    static const char* kFunding[] = {"tài trợ", "nhà tài trợ", "cho vay", "financed", "finances", "funded",
-                                     "funds", "financing", "line of credit", "credit line", "loan", "loans"};
-    return std::any_of(std::begin(kFunding), std::end(kFunding), [&](const char* w) { return trigger == w; });
+    return OneOf(trigger, {"tài trợ", "nhà tài trợ", "cho vay", "financed", "finances", "funded", "funds",
+                           "financing", "line of credit", "credit line", "loan", "loans", "lent", "lends", "lend",
+                           "grant", "grants", "khoản viện trợ không hoàn lại", "viện trợ không hoàn lại"});
+  }
+  static bool IsGrant(const std::string& trigger) {
+    return OneOf(trigger, {"tài trợ", "nhà tài trợ", "funded", "funds", "grant", "grants",
+                           "khoản viện trợ không hoàn lại", "viện trợ không hoàn lại"});
+  }
+  // "bằng nguồn vốn vay ưu đãi, Seoul đã tài trợ …", "vốn vay ODA do JICA
+  // tài trợ": funding from a loan is lending, not a grant.
+  bool LoanNear(const TriggerHit& hit) const {
+    constexpr uint32_t kReach = 10;
+    static const char* kLoanWords[] = {"vay", "loan", "loans", "credit", "tín", "lending", "concessional"};
+    const uint32_t from = hit.first >= kReach ? hit.first - kReach : 0;
+    const uint32_t to = std::min<uint32_t>(End(hit) + kReach, tokens_.size());
+    for (uint32_t t = from; t < to; ++t) {
+      if (t == hit.first && t < End(hit)) continue;
+      for (const char* w : kLoanWords) {
+        if (tokens_[t].exact == w && (t < hit.first || t >= End(hit))) return true;
+      }
+    }
+    return false;
+  }
+  static bool IsLending(const std::string& trigger) { return OneOf(trigger, {"lent", "lends", "lend"}); }
+
+  // "Tokyo has given the AHA Centre more than US$ 80 million in grants":
+  // giver, verb of giving, recipient, then the grants. True when it found
+  // that shape (and added the link).
+  bool GivenGrants(const TriggerHit& hit, const std::string& trigger) {
+    if (!OneOf(trigger, {"grant", "grants"})) return false;
+    auto recipients = ActorsBefore(hit.first, kNearGap);
+    if (recipients.empty()) return false;
+    const size_t r = recipients.front();
+    uint32_t verb_end = M()[r].first;
+    if (verb_end > 0 && tokens_[verb_end - 1].exact == "the") --verb_end;
+    if (verb_end == 0) return false;
+    static const char* kGive[] = {"given", "gave", "give", "gives", "awarded", "provided", "offered"};
+    const std::string& verb = tokens_[verb_end - 1].exact;
+    if (std::none_of(std::begin(kGive), std::end(kGive), [&](const char* w) { return verb == w; })) return false;
+    for (size_t g : ActorsBefore(verb_end - 1, 3)) Add(M()[g].id, kCooperation, M()[r].id, trigger);
+    return true;
+  }
+
+  // "Ấn Độ khởi động sáng kiến … và gửi tặng Myanmar …": a second verb of
+  // the sentence's subject, after "và"/"and" or a comma, has no actor of
+  // its own before it. The subject is the sentence's first name when it is
+  // an actor that comes before any trigger (an opening date may precede it).
+  std::vector<size_t> CarriedSubject(const TriggerHit& hit) const {
+    if (hit.first == 0 || M().empty()) return {};
+    const std::string& before = tokens_[hit.first - 1].exact;
+    const bool coordinated = before == "và" || before == "and" ||
+                             (hit.first >= 2 && (tokens_[hit.first - 2].exact == "và" || tokens_[hit.first - 2].exact == "and"));
+    if (!coordinated) return {};
+    const auto& subject = M()[0];
+    if (subject.kind != EntityKind::kActor || End(subject) > hit.first || IsPlace(subject) || IsPossessiveOwner(0) ||
+        MembersOnly(0)) {
+      return {};
+    }
+    const bool trigger_first = std::any_of(hits_.begin(), hits_.end(), [&](const TriggerHit& h) {
+      return h.first < subject.first && h.relation.rfind("cue:", 0) != 0;
+    });
+    if (trigger_first || ClauseBreak(End(subject), hit.first)) return {};
+    // No other actor may stand between: it would be the subject of this verb.
+    for (size_t k = 1; k < M().size() && End(M()[k]) <= hit.first; ++k) {
+      if (M()[k].kind == EntityKind::kActor && M()[k].id != subject.id) return {};
+    }
+    return {0};
+  }
+
+  // "nhóm Bộ Tứ (Quad) gồm Mỹ, Nhật Bản, Ấn Độ và Australia", "the Quad,
+  // which brings together …": the countries listed are the grouping's
+  // members.
+  void Comprising(const TriggerHit& hit) {
+    constexpr uint32_t kBodyReach = 4;  // "Hợp tác Mekong - Lan Thương (MLC), cơ chế gồm …"
+    std::optional<size_t> body;
+    for (size_t k = M().size(); k-- > 0;) {
+      const auto& m = M()[k];
+      if (End(m) > hit.first) continue;
+      if (hit.first - End(m) > kBodyReach || ClauseBreak(End(m), hit.first)) break;
+      if (m.type == "regional_org" || m.type == "initiative" || (m.type == "organization" && !m.government)) {
+        body = k;
+        break;
+      }
+      if (m.kind == EntityKind::kActor) break;
+    }
+    if (!body) return;
+    auto members = ActorsAfter(End(hit), 2, /*places_count=*/true);
+    std::erase_if(members, [&](size_t k) { return M()[k].type != "country" || M()[k].id == M()[*body].id; });
+    if (members.size() < 2) return;
+    for (size_t k : members) Add(M()[k].id, kMembership, M()[*body].id, Span(hit.first, hit.count));
   }
 
   // One can be a member of an organisation or a party to an agreement.
