@@ -39,9 +39,12 @@
 #include <utility>
 
 #include "indexer/tone_placement.h"
+#include "indexer/discovery/line.h"
 
 namespace policygraph::indexer {
 namespace {
+
+using namespace discovery;  // NOLINT: this file is being split into discovery/
 
 // ---------------------------------------------------------------------------
 // Confidence scale (see the header) and limits.
@@ -83,187 +86,6 @@ constexpr std::string_view kProgramme = "programme";
 constexpr std::string_view kInitiative = "initiative";
 constexpr std::string_view kEvent = "event";
 constexpr std::string_view kOrganization = "organization";
-
-// ---------------------------------------------------------------------------
-// Code points.
-
-// The code point at `i` of `s` (advancing `i`); malformed bytes read as
-// U+FFFD, one byte at a time, so any input is scanned to its end.
-UChar32 NextCodePoint(std::string_view s, size_t& i) {
-  const auto byte = static_cast<unsigned char>(s[i]);
-  if (byte < 0x80) {  // most of the text, even in Vietnamese
-    ++i;
-    return byte;
-  }
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  int32_t j = 0;
-  const int32_t left = static_cast<int32_t>(std::min<size_t>(s.size() - i, 8));
-  UChar32 c;
-  U8_NEXT(p + i, j, left, c);
-  i += static_cast<size_t>(j);
-  return c < 0 ? 0xFFFD : c;
-}
-
-UChar32 CodePointAt(std::string_view s, size_t i) {
-  return i < s.size() ? NextCodePoint(s, i) : 0;
-}
-
-// Character classes, with ASCII answered without a property lookup.
-bool IsAsciiAlnum(UChar32 c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
-bool IsAlnum(UChar32 c) { return c < 0x80 ? IsAsciiAlnum(c) : u_isalnum(c); }
-bool IsDigit(UChar32 c) { return c < 0x80 ? (c >= '0' && c <= '9') : u_isdigit(c); }
-bool IsUpper(UChar32 c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : (u_isupper(c) || u_istitle(c)); }
-bool IsLower(UChar32 c) { return c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(c); }
-bool IsLetter(UChar32 c) { return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : u_isalpha(c); }
-bool IsMark(UChar32 c) { return c >= 0x80 && (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
-bool IsWordChar(UChar32 c) { return IsAlnum(c) || IsMark(c); }
-bool IsSpace(UChar32 c) {
-  if (c < 0x80) return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
-  return u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF;
-}
-bool IsHyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
-bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
-bool IsDash(UChar32 c) { return c == '-' || c == 0x2013 || c == 0x2014; }
-
-std::string ToUtf8(const icu::UnicodeString& s) {
-  std::string out;
-  s.toUTF8String(out);
-  return out;
-}
-
-bool IsAscii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
-// A name as it is reported: whitespace runs collapsed to one space, NFC.
-std::string CleanText(std::string_view raw) {
-  std::string collapsed;
-  collapsed.reserve(raw.size());
-  for (size_t i = 0; i < raw.size();) {
-    const size_t at = i;
-    const UChar32 c = NextCodePoint(raw, i);
-    if (IsSpace(c)) {
-      if (!collapsed.empty() && collapsed.back() != ' ') collapsed += ' ';
-    } else {
-      collapsed.append(raw.substr(at, i - at));
-    }
-  }
-  while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
-  if (IsAscii(collapsed)) return collapsed;
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(collapsed);
-  if (U_FAILURE(status)) return ToUtf8(u);
-  icu::UnicodeString normalised = nfc->normalize(u, status);
-  return ToUtf8(U_SUCCESS(status) ? normalised : u);
-}
-
-// ---------------------------------------------------------------------------
-// Pieces: the words and punctuation characters of one line.
-
-struct Piece {
-  uint32_t begin = 0;  // byte span in the whole text
-  uint32_t end = 0;
-  UChar32 punct = 0;  // the character, for punctuation; 0 for a word
-  bool space_before = false;
-  bool cap = false;         // begins with an upper-case letter
-  bool lower = false;       // begins with a lower-case letter
-  bool acronym = false;     // >= 2 capitals and few lower-case: ASEAN, VNCERT/CC, NĐ-CP, SICW2022
-  bool number = false;      // begins with a digit
-  bool ascii = true;        // only ASCII bytes (the key is then a plain lower-casing)
-  bool possessive = false;  // followed by 's, which is left out of the piece
-  int letters = 0;
-  bool word() const { return punct == 0; }
-};
-
-// The word that starts at `i`: its end, after joiners between word
-// characters ("VNCERT/CC", "U.S.-ASEAN", "R&D", "119,7", "O'Brien") but not
-// a possessive 's, which is reported through `possessive_end`.
-size_t ScanWord(std::string_view line, size_t i, size_t* possessive_end) {
-  *possessive_end = 0;
-  UChar32 prev = 0;
-  while (i < line.size()) {
-    size_t next = i;
-    const UChar32 c = NextCodePoint(line, next);
-    if (IsWordChar(c)) {
-      if (!IsMark(c)) prev = c;  // in NFD text, the letter under the marks
-      i = next;
-      continue;
-    }
-    // A joiner counts only between word characters.
-    size_t after = next;
-    UChar32 d = CodePointAt(line, after);
-    if (c == '.' && IsHyphen(d)) {  // "U.S.-ASEAN"
-      NextCodePoint(line, after);
-      d = CodePointAt(line, after);
-    }
-    const bool joins_next = IsAlnum(d);
-    if (IsApostrophe(c) && (d == 's' || d == 'S')) {
-      size_t past_s = after;
-      NextCodePoint(line, past_s);
-      if (!IsWordChar(CodePointAt(line, past_s))) {
-        *possessive_end = past_s;
-        return i;
-      }
-    }
-    const bool joiner = IsHyphen(c) || c == '/' || c == '.' || c == '&' || IsApostrophe(c) ||
-                        (c == ',' && IsDigit(prev) && IsDigit(d));
-    if (!joiner || !joins_next || !IsAlnum(prev)) break;
-    i = after;
-  }
-  return i;
-}
-
-void ClassifyWord(std::string_view text, Piece& p) {
-  int upper = 0, lower = 0;
-  bool first = true;
-  for (size_t i = p.begin; i < p.end;) {
-    const UChar32 c = NextCodePoint(text, i);
-    if (c >= 0x80) p.ascii = false;
-    if (first) {
-      p.number = IsDigit(c);
-      p.cap = IsUpper(c);
-      p.lower = IsLower(c);
-      first = false;
-    }
-    if (IsLetter(c)) ++p.letters;
-    if (IsUpper(c)) ++upper;
-    if (IsLower(c)) ++lower;
-  }
-  p.acronym = p.cap && upper >= 2 && lower * 2 <= upper;
-}
-
-std::vector<Piece> ScanLine(std::string_view text, size_t begin, size_t end) {
-  std::vector<Piece> pieces;
-  const std::string_view line = text.substr(0, end);
-  bool space = true;
-  for (size_t i = begin; i < end;) {
-    size_t next = i;
-    const UChar32 c = NextCodePoint(line, next);
-    if (IsSpace(c)) {
-      space = true;
-      i = next;
-      continue;
-    }
-    Piece p;
-    p.begin = static_cast<uint32_t>(i);
-    p.space_before = space;
-    space = false;
-    if (IsWordChar(c)) {
-      size_t possessive_end = 0;
-      p.end = static_cast<uint32_t>(ScanWord(line, i, &possessive_end));
-      ClassifyWord(text, p);
-      p.possessive = possessive_end != 0;
-      i = p.possessive ? possessive_end : p.end;
-    } else {
-      p.end = static_cast<uint32_t>(next);
-      p.punct = c;
-      i = next;
-    }
-    pieces.push_back(p);
-  }
-  return pieces;
-}
 
 // ---------------------------------------------------------------------------
 // Word lists. Vietnamese entries are written as keys (lower case, NFC) and
@@ -493,73 +315,6 @@ struct VietnameseLists {
       predicates, definition_verbs;
 };
 
-// ---------------------------------------------------------------------------
-// A line with lazily computed word keys.
-
-// Word keys: NFC, case-folded, tone marks in the newer placement, as the
-// analyser folds them. Non-ASCII words are folded through ICU, which costs
-// far more than a lookup, and a text repeats its words, so they are cached
-// for the whole text.
-class KeyMaker {
- public:
-  explicit KeyMaker(const Analyzer& analyzer) : analyzer_(analyzer) {}
-
-  std::string Key(std::string_view raw, bool ascii) {
-    if (ascii) {
-      std::string key(raw);
-      for (char& ch : key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      return key;
-    }
-    if (cache_.size() > kMaxCached) cache_.clear();
-    auto [it, inserted] = cache_.try_emplace(std::string(raw));
-    if (inserted) {
-      const std::string exact = analyzer_.Exact(raw);
-      it->second = ToUtf8(CanonicalToneSyllable(icu::UnicodeString::fromUTF8(exact)));
-    }
-    return it->second;
-  }
-
- private:
-  static constexpr size_t kMaxCached = 200000;
-  const Analyzer& analyzer_;
-  std::unordered_map<std::string, std::string> cache_;
-};
-
-// A line cut into pieces, with word keys computed when first asked for.
-class Line {
- public:
-  Line(std::string_view text, size_t begin, size_t end, KeyMaker& keys)
-      : text_(text), key_maker_(keys), pieces_(ScanLine(text, begin, end)),
-        keys_(pieces_.size()), has_key_(pieces_.size(), false) {}
-
-  size_t size() const { return pieces_.size(); }
-  const Piece& operator[](size_t i) const { return pieces_[i]; }
-  std::string_view Raw(size_t i) const { return text_.substr(pieces_[i].begin, pieces_[i].end - pieces_[i].begin); }
-  std::string_view text() const { return text_; }
-
-  // The word's key; "" for punctuation and beyond the line.
-  const std::string& Key(size_t i) {
-    static const std::string kNone;
-    if (i >= pieces_.size() || !pieces_[i].word()) return kNone;
-    if (!has_key_[i]) {
-      keys_[i] = key_maker_.Key(Raw(i), pieces_[i].ascii);
-      has_key_[i] = true;
-    }
-    return keys_[i];
-  }
-
-  bool IsWord(size_t i) const { return i < pieces_.size() && pieces_[i].word(); }
-  bool IsPunct(size_t i, UChar32 c) const { return i < pieces_.size() && pieces_[i].punct == c; }
-  bool KeyIs(size_t i, std::string_view key) { return IsWord(i) && Key(i) == key; }
-
- private:
-  std::string_view text_;
-  KeyMaker& key_maker_;
-  std::vector<Piece> pieces_;
-  std::vector<std::string> keys_;
-  std::vector<bool> has_key_;
-};
-
 Phrase MakePhrase(std::string_view words, const Analyzer& analyzer) {
   KeyMaker keys(analyzer);
   Phrase phrase;
@@ -636,23 +391,6 @@ bool IsVietnameseStop(Line& line, size_t i, const VietnameseLists& lists) {
   // "tự do" (free): "do" (by, because) here ends a compound, not a name.
   if (i > 0 && line.KeyIs(i, "do") && line.KeyIs(i - 1, "tự")) return false;
   return MatchesAny(line, i, lists.stops_by_first) && !MatchesAny(line, i, lists.not_stops_by_first);
-}
-
-bool IsStrong(const Piece& p) { return p.word() && (p.cap || p.acronym || p.number); }
-
-// A year or a range of years: 2022, 2021-2025.
-bool IsYear(std::string_view raw) {
-  auto four_digits = [](std::string_view s) {
-    return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-           (s[0] == '1' || s[0] == '2');
-  };
-  if (four_digits(raw)) return true;
-  return raw.size() == 9 && raw[4] == '-' && four_digits(raw.substr(0, 4)) && four_digits(raw.substr(5));
-}
-
-// A document number: 53/2022/NĐ-CP, 68/2020/QH14.
-bool IsDocumentNumber(const Piece& p, std::string_view raw) {
-  return p.number && raw.find('/') != std::string_view::npos && p.letters > 0;
 }
 
 // The Vietnamese head starting at `i` (capitalised, not all capitals), or
@@ -766,30 +504,7 @@ struct Found {
   std::vector<uint32_t> other_ends;
 };
 
-size_t CountWords(const Line& line, size_t first, size_t last) {
-  size_t n = 0;
-  for (size_t i = first; i <= last && i < line.size(); ++i) n += line.IsWord(i);
-  return n;
-}
-
-std::string TextOf(const Line& line, size_t first, size_t last) {
-  return CleanText(line.text().substr(line[first].begin, line[last].end - line[first].begin));
-}
-
 // ----- Rule 1: quoted titles -----
-
-UChar32 ClosingQuote(UChar32 open) {
-  switch (open) {
-    case 0x201C: return 0x201D;  // “ ”
-    case 0x00AB: return 0x00BB;  // « »
-    case '"': return '"';
-    default: return 0;
-  }
-}
-
-bool IsQuote(UChar32 c) {
-  return c == '"' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x00AB || c == 0x00BB;
-}
 
 bool IsSentencePunct(UChar32 c) { return c == '.' || c == '?' || c == '!' || c == ';' || c == ':'; }
 
@@ -920,10 +635,6 @@ bool CommaListContinues(Line& line, size_t comma, const VietnameseLists& lists) 
     if (line[i].lower && (++lower > 3 || IsVietnameseStop(line, i, lists))) return false;
   }
   return line.KeyIs(i, "và") && line.IsWord(i + 1) && (line[i + 1].cap || line[i + 1].acronym);
-}
-
-bool IsLoneAcronym(Line& line, size_t first, size_t last) {
-  return first == last && line.IsWord(first) && line[first].acronym && line.Raw(first).size() <= 12;
 }
 
 // Whether the piece gives an unquoted name its needed proper part.
