@@ -39,10 +39,12 @@
 #include <utility>
 
 #include "indexer/tone_placement.h"
+#include "indexer/discovery/aliases.h"
 #include "indexer/discovery/candidate.h"
 #include "indexer/discovery/english_words.h"
 #include "indexer/discovery/line.h"
 #include "indexer/discovery/name_types.h"
+#include "indexer/discovery/variants.h"
 #include "indexer/discovery/vietnamese_words.h"
 
 namespace policygraph::indexer {
@@ -65,9 +67,6 @@ constexpr size_t kMaxVietnameseNameWords = 25;
 // stretch is usually the sentence going on.
 constexpr size_t kMaxLowerAfterHead = 8;
 constexpr size_t kMaxLowerLater = 8;
-// Parenthesised translations longer than this are explanations, not names.
-constexpr size_t kMaxTranslationWords = 15;
-constexpr size_t kMaxParenthesisPieces = 60;
 
 // Capitalised modifiers that do not make a name on their own ("Principal
 // Act", "Implementing Regulation", "Republic Act").
@@ -565,24 +564,6 @@ Extent ExtendVietnameseName(Line& line, size_t body, const VietnameseLists& list
     }
   }
   return e;
-}
-
-// The type that the English head of a parenthesised translation gives
-// ("(Cross-Border Transport Facilitation Agreement – CBTA)" → agreement), or
-// nullopt when the parenthesis at `open` holds none.
-std::optional<std::string_view> TranslationHeadType(Line& line, size_t open) {
-  if (!line.IsPunct(open, '(')) return std::nullopt;
-  size_t close = open + 1;
-  while (close < line.size() && line[close].punct != ')' && close - open < kMaxParenthesisPieces) ++close;
-  if (!line.IsPunct(close, ')') || close < open + 3) return std::nullopt;
-  size_t last = close - 1;
-  // "… Agreement – CBTA", "… Agreement, CBTA"
-  if (last >= open + 3 && IsLoneAcronym(line, last, last) &&
-      (IsDash(line[last - 1].punct) || line[last - 1].punct == ',')) {
-    last -= 2;
-  }
-  if (!line.IsWord(last)) return std::nullopt;
-  return EnglishHeadType(line, last);
 }
 
 // "Hiệp định Tạo thuận lợi vận chuyển người và hàng hóa qua biên giới …
@@ -1125,141 +1106,6 @@ void FindAcronymInitials(Line& line, const VietnameseLists& lists, const std::ve
       break;
     }
   }
-}
-
-// ---------------------------------------------------------------------------
-// Aliases.
-
-// A parenthesised translation: capitalised, several words, mostly
-// capitalised ("Smart Country 2025 Plan", "The U.S.-ASEAN Smart Cities
-// Partnership"), no predicate.
-bool IsTranslation(Line& line, size_t first, size_t last, const VietnameseLists& lists) {
-  if (!line.IsWord(first) || !line[first].cap) return false;
-  size_t words = 0, proper = 0, content = 0;
-  for (size_t i = first; i <= last; ++i) {
-    if (!line.IsWord(i)) {
-      // "(Law No. 69/2020/QH14)": a law cited by its number.
-      if (line[i].punct == '.' && i > first && line.KeyIs(i - 1, "no")) continue;
-      if (line[i].punct != '-' && !IsDash(line[i].punct) && line[i].punct != '&') return false;
-      continue;
-    }
-    ++words;
-    if (line[i].lower && lists.predicates.count(line.Key(i))) return false;
-    if (IsEnglishConnector(line, i)) continue;
-    ++content;
-    proper += IsStrong(line[i]);
-  }
-  return words >= 2 && words <= kMaxTranslationWords && proper * 2 >= content + 1;
-}
-
-void AddAlias(Line& line, Candidate& c, size_t first, size_t last) {
-  c.aliases.push_back(TextOf(line, first, last));
-  c.alias_spans.emplace_back(line[first].begin, line[last].end);
-  if (line.Raw(first) == "The" && first < last) c.aliases.push_back(TextOf(line, first + 1, last));
-}
-
-// "X (ACRONYM)", "X (English Name)", "X (English Name - ACRONYM)",
-// "X (English Name, …)", "X (ACRONYM, …)": the translation and acronym
-// become X's aliases. Returns whether any did.
-bool AttachParenthesis(Line& line, Candidate& c, const VietnameseLists& lists) {
-  const size_t open = c.next;
-  if (!line.IsPunct(open, '(')) return false;
-  size_t close = open + 1;
-  while (close < line.size() && line[close].punct != ')' && line[close].punct != '(' &&
-         close - open < kMaxParenthesisPieces) {
-    ++close;
-  }
-  if (!line.IsPunct(close, ')') || close == open + 1) return false;
-  // The first part runs to the first ',' or ';'.
-  size_t part_end = open + 1;
-  while (part_end < close && line[part_end].punct != ',' && line[part_end].punct != ';') ++part_end;
-  const size_t first = open + 1;
-  const size_t last = part_end - 1;
-  if (IsLoneAcronym(line, first, last)) {
-    AddAlias(line, c, first, last);
-    return true;
-  }
-  // "English Name - ACRONYM"
-  if (last >= first + 2 && IsLoneAcronym(line, last, last) && IsDash(line[last - 1].punct) &&
-      line[last - 1].space_before && IsTranslation(line, first, last - 2, lists)) {
-    AddAlias(line, c, first, last - 2);
-    AddAlias(line, c, last, last);
-    return true;
-  }
-  if (!IsTranslation(line, first, last, lists)) return false;
-  AddAlias(line, c, first, last);
-  // "(English Name, ACRONYM)"
-  if (part_end < close) {
-    size_t second_end = part_end + 1;
-    while (second_end < close && line[second_end].punct != ',' && line[second_end].punct != ';') ++second_end;
-    if (IsLoneAcronym(line, part_end + 1, second_end - 1)) AddAlias(line, c, part_end + 1, second_end - 1);
-  }
-  return true;
-}
-
-// "the Memorandum of Understanding on …, usually shortened to the RPC
-// MoU", "… (sau đây gọi tắt là Hiệp định)": a short name the text states
-// for the name just before becomes its alias.
-void AttachStatedShortName(Line& line, Candidate& c) {
-  static const std::vector<std::vector<std::string_view>> kLeads = {
-      {"usually", "shortened", "to"}, {"shortened", "to"}, {"also", "known", "as"}, {"known", "as"},
-      {"hereinafter"}, {"gọi", "tắt", "là"}, {"viết", "tắt", "là"}};
-  size_t i = c.next;
-  if (line.IsPunct(i, ',')) ++i;
-  size_t matched = 0;
-  for (const auto& lead : kLeads) {
-    size_t n = 0;
-    while (n < lead.size() && line.KeyIs(i + n, lead[n])) ++n;
-    if (n == lead.size()) {
-      matched = n;
-      break;
-    }
-  }
-  if (matched == 0) return;
-  i += matched;
-  if (line.KeyIs(i, "the")) ++i;
-  constexpr size_t kMaxShortNameWords = 4;
-  size_t last = i;
-  while (last < line.size() && last < i + kMaxShortNameWords && line.IsWord(last) &&
-         (line[last].cap || line[last].acronym)) {
-    ++last;
-  }
-  if (last == i) return;
-  AddAlias(line, c, i, last - 1);
-}
-
-// The name without the pieces [drop_first, drop_last].
-std::string TextWithout(const Line& line, const Candidate& c, size_t drop_first, size_t drop_last) {
-  std::string out;
-  if (drop_first > c.first) out = TextOf(line, c.first, drop_first - 1);
-  if (drop_last < c.last) {
-    if (!out.empty()) out += ' ';
-    out += TextOf(line, drop_last + 1, c.last);
-  }
-  return out;
-}
-
-// Variants without an ordinal ("Lần thứ 3", "lần thứ hai", "Third") and
-// without a leading "The".
-void AddVariants(Line& line, Candidate& c, const VietnameseLists& lists) {
-  for (size_t i = c.first; i <= c.last; ++i) {
-    size_t drop_last = 0;
-    if (line.KeyIs(i, "lần") && line.KeyIs(i + 1, "thứ") && i + 2 <= c.last && line.IsWord(i + 2) &&
-        (line[i + 2].number || lists.ordinals.count(line.Key(i + 2)))) {
-      drop_last = i + 2;
-      // "lần thứ 28 và 29"
-      if (line.KeyIs(i + 3, "và") && i + 4 <= c.last && line.IsWord(i + 4) && line[i + 4].number) drop_last = i + 4;
-    } else if (line.IsWord(i) && IsEnglishOrdinalWord(line.Raw(i))) {
-      drop_last = i;
-    }
-    if (drop_last == 0) continue;
-    std::string without = TextWithout(line, c, i, drop_last);
-    if (!without.empty() && CountWords(line, c.first, c.last) - (drop_last - i + 1) >= 2) {
-      c.variants.push_back(std::move(without));
-    }
-    break;
-  }
-  if (line.Raw(c.first) == "The" && c.first < c.last) c.aliases.push_back(TextOf(line, c.first + 1, c.last));
 }
 
 // ---------------------------------------------------------------------------
