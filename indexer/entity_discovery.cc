@@ -8,10 +8,11 @@
 //     in the input. This is a cheap hand-written scan, not ICU word
 //     breaking: discovery runs over the whole corpus and only the few words
 //     near a trigger are ever compared against the word lists.
-//  2. Four rules propose candidates: quoted titles, Vietnamese names led by
-//     a head word ("Luật …", "Ủy ban …"), English names ending in a head
-//     noun ("… Act 2012", "… Agency of …"), and capitalised runs whose
-//     initials match an acronym in the parentheses after them.
+//  2. Rules propose candidates: quoted titles, Vietnamese names led by a
+//     head word ("Luật …", "Ủy ban …"), companies after a word for a
+//     company, persons, English names ending in a head noun ("… Act 2012",
+//     "… Agency of …"), and capitalised runs whose initials match an
+//     acronym in the parentheses after them.
 //  3. Parentheses right after a candidate give it aliases (a translation
 //     and/or an acronym); ordinals and a leading "The" give more.
 //  4. Overlapping candidates are resolved, surest (then longest) first, and
@@ -24,74 +25,48 @@
 // marks in the newer placement (so "Uỷ ban" and "Ủy ban" are one head), so
 // NFD input behaves like NFC input while spans still point into the input
 // as given.
+//
+// Where each step lives, under indexer/discovery/:
+//   characters.h        code points and character classes
+//   line.h              step 1: a line cut into pieces, and word keys
+//   vietnamese_words.h  Vietnamese word lists (heads, stops, titles …)
+//   english_words.h     English word lists shared by the rules
+//   name_types.h        the types a name can take
+//   candidate.h         a proposed name, and the confidence scale
+//   quoted_titles.h     step 2, rule 1: quoted titles
+//   vietnamese_names.h  step 2, rule 2: Vietnamese head-word names
+//   companies.h         step 2: companies after a word for a company
+//   persons.h           step 2: persons
+//   english_names.h     step 2, rule 3: English head-noun names
+//   acronym_initials.h  step 2, rule 4: runs spelling an acronym
+//   aliases.h           step 3: parenthesised translations and acronyms
+//   variants.h          step 3: names without an ordinal or "The"
+//   resolve.h           steps 4 and 5
+// This file runs the steps in order; that order is part of the behaviour
+// (a later rule's candidates are resolved against the earlier ones').
 #include "indexer/entity_discovery.h"
 
-#include <unicode/normalizer2.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
-#include <unicode/utf8.h>
-
 #include <algorithm>
-#include <cctype>
-#include <optional>
-#include <unordered_map>
-#include <unordered_set>
+#include <cstdint>
+#include <string>
 #include <utility>
 
-#include "indexer/tone_placement.h"
 #include "indexer/discovery/acronym_initials.h"
 #include "indexer/discovery/aliases.h"
 #include "indexer/discovery/candidate.h"
 #include "indexer/discovery/companies.h"
 #include "indexer/discovery/english_names.h"
 #include "indexer/discovery/line.h"
-#include "indexer/discovery/name_types.h"
 #include "indexer/discovery/persons.h"
 #include "indexer/discovery/quoted_titles.h"
+#include "indexer/discovery/resolve.h"
 #include "indexer/discovery/variants.h"
 #include "indexer/discovery/vietnamese_names.h"
 #include "indexer/discovery/vietnamese_words.h"
 
 namespace policygraph::indexer {
+namespace discovery {
 namespace {
-
-using namespace discovery;  // NOLINT: this file is being split into discovery/
-
-// A name found in a line, before the whole text is known.
-struct Found {
-  DiscoveredName name;
-  bool trusted = true;
-  std::vector<uint32_t> other_ends;
-};
-
-// ---------------------------------------------------------------------------
-// Putting it together.
-
-bool Overlaps(const Candidate& a, const Candidate& b) { return a.first <= b.last && b.first <= a.last; }
-
-// Keeps the surest (then longest) of overlapping candidates and drops a
-// candidate that is another's alias; the rest in text order.
-std::vector<Candidate> Resolve(const Line& line, std::vector<Candidate> all) {
-  std::stable_sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
-    if (a.confidence != b.confidence) return a.confidence > b.confidence;
-    return a.last - a.first > b.last - b.first;
-  });
-  std::vector<Candidate> kept;
-  for (auto& c : all) {
-    if (std::none_of(kept.begin(), kept.end(), [&](const Candidate& k) { return Overlaps(c, k); })) {
-      kept.push_back(std::move(c));
-    }
-  }
-  std::vector<std::pair<uint32_t, uint32_t>> alias_spans;
-  for (const auto& k : kept) alias_spans.insert(alias_spans.end(), k.alias_spans.begin(), k.alias_spans.end());
-  std::erase_if(kept, [&](const Candidate& c) {
-    return std::any_of(alias_spans.begin(), alias_spans.end(), [&](const auto& span) {
-      return line[c.first].begin >= span.first && line[c.last].end <= span.second;
-    });
-  });
-  std::sort(kept.begin(), kept.end(), [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
-  return kept;
-}
 
 Found ToFound(const Line& line, Candidate& c) {
   Found f;
@@ -114,6 +89,7 @@ Found ToFound(const Line& line, Candidate& c) {
   return f;
 }
 
+// Steps 1 to 4 for the line text[begin, end); its names go to `out`.
 void DiscoverInLine(std::string_view text, size_t begin, size_t end, KeyMaker& keys,
                     const VietnameseLists& lists, std::vector<Found>& out) {
   Line line(text, begin, end, keys);
@@ -152,64 +128,29 @@ void DiscoverInLine(std::string_view text, size_t begin, size_t end, KeyMaker& k
   for (auto& c : Resolve(line, std::move(candidates))) out.push_back(ToFound(line, c));
 }
 
-// An unquoted Vietnamese name whose end is in doubt takes the longest of
-// its readings that the same text states as a trusted name elsewhere:
-// "Bộ Y tế gửi …" and "Bộ Tài chính công nhận …" become "Bộ Y tế" and "Bộ
-// Tài chính", seen as "Bộ Y tế (…)" or, twice, as "Bộ Tài chính." in other
-// sentences. A reading is trusted when it ended at a parenthesis, a quote
-// or the line's end, has no lower-case tail, or was read with a clear end
-// at least twice (a name recurs; the words that follow it vary). Without
-// such evidence the reading found is kept.
-void ReadNamesFromText(std::string_view text, std::vector<Found>& found) {
-  std::unordered_map<std::string, int> clear_readings;
-  for (const auto& f : found) {
-    if (!f.trusted && f.name.confidence == kUnverifiedTail) ++clear_readings[f.name.name];
-  }
-  std::unordered_set<std::string> trusted;
-  for (const auto& f : found) {
-    if (f.trusted) trusted.insert(f.name.name);
-  }
-  for (const auto& [reading, count] : clear_readings) {
-    if (count >= 2) trusted.insert(reading);
-  }
-  for (auto& f : found) {
-    if (f.trusted) continue;
-    if (trusted.count(f.name.name)) {
-      f.name.confidence = std::max(f.name.confidence, kUnquotedHead);
-      continue;
-    }
-    for (const uint32_t end : f.other_ends) {
-      std::string reading = CleanText(text.substr(f.name.begin, end - f.name.begin));
-      if (!trusted.count(reading)) continue;
-      f.name.name = std::move(reading);
-      f.name.end = end;
-      f.name.confidence = std::max(f.name.confidence, kUnquotedHead);
-      break;
-    }
-  }
-}
-
 }  // namespace
+}  // namespace discovery
 
 std::vector<DiscoveredName> DiscoverNames(std::string_view text, const Analyzer& analyzer) {
   std::vector<DiscoveredName> names;
   // Spans are 32-bit: a text beyond 4 GiB is read up to there.
   text = text.substr(0, std::min<size_t>(text.size(), UINT32_MAX));
   if (text.empty()) return names;
-  const VietnameseLists& lists = Lists(analyzer);
-  std::vector<Found> found;
-  KeyMaker keys(analyzer);
+  const discovery::VietnameseLists& lists = discovery::Lists(analyzer);
+  std::vector<discovery::Found> found;
+  discovery::KeyMaker keys(analyzer);
   size_t begin = 0;
   while (begin < text.size()) {
     size_t end = text.find('\n', begin);
     if (end == std::string_view::npos) end = text.size();
-    DiscoverInLine(text, begin, end, keys, lists, found);
+    discovery::DiscoverInLine(text, begin, end, keys, lists, found);
     begin = end + 1;
   }
-  ReadNamesFromText(text, found);
+  discovery::ReadNamesFromText(text, found);
   names.reserve(found.size());
   for (auto& f : found) names.push_back(std::move(f.name));
   return names;
 }
 
 }  // namespace policygraph::indexer
+
