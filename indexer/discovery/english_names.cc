@@ -1,0 +1,238 @@
+#include "indexer/discovery/english_names.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "indexer/discovery/english_words.h"
+#include "indexer/discovery/name_types.h"
+
+namespace policygraph::indexer::discovery {
+namespace {
+
+// Capitalised modifiers that do not make a name on their own ("Principal
+// Act", "Implementing Regulation", "Republic Act").
+const std::unordered_set<std::string_view>& EnglishGenericModifiers() {
+  static const std::unordered_set<std::string_view> words = {
+      "Principal", "Amending", "Implementing", "Delegated", "Relevant", "Other", "Said",
+      "Same", "New", "Original", "Parent", "Enabling", "Applicable", "Former", "Existing",
+      "Current", "Present", "Proposed", "Draft", "Specified", "Designated", "Prescribed",
+      "Appropriate", "Competent", "Republic", "Commonwealth", "Federal", "Main", "Annual", "Interim", "Final", "Joint", "Special",
+      "Commission", "Council", "Parliament", "Secretary", "General", "Minister", "Management",
+      "Executive", "Advisory", "Appeal", "Staff", "Town", "Financial", "Model", "Chief",
+  };
+  return words;
+}
+
+// Capitalised nouns that, before "of", name a role in or a part of what
+// follows rather than begin its name.
+const std::unordered_set<std::string_view>& EnglishRolesBeforeOf() {
+  static const std::unordered_set<std::string_view> words = {
+      "Member", "Members", "Power", "Powers", "Duties", "Functions", "Repeal", "Rules",
+      "Declaration", "Position", "Chair", "Chairperson", "House", "Meetings", "Head", "President",
+      "Director", "Composition", "Structure", "Tasks", "Role", "Seat", "Establishment",
+      "Amendment", "Amendments", "Application", "Review", "Report", "Reports", "Decision",
+      "Decisions", "Opinion", "Opinions", "Secretariat", "Officer", "Officers", "Office",
+  };
+  return words;
+}
+
+// The first piece of the English name whose head is at `head`, walking
+// back over capitalised words and connectors. A leading "The" is taken in
+// only where a title is being stated, after a parenthesis or a quote.
+size_t EnglishNameStart(Line& line, size_t head) {
+  size_t start = head;
+  size_t connectors = 0;  // connectors walked over since the last name word
+  for (size_t j = head; j-- > 0;) {
+    // "Quad Leaders' Summit", "ASEAN-U.S. Special Summit": a plural
+    // possessive's apostrophe or an abbreviation's dot inside the name.
+    // (Not "The Philippines' CREATE MORE Act": after "The" it is an owner.)
+    const bool plural_possessive = j > 1 && IsApostrophe(line[j].punct) && line.IsWord(j - 1) &&
+                                   line[j - 1].cap && line.Raw(j - 1).back() == 's' && line.IsWord(j - 2) &&
+                                   (line[j - 2].cap || line[j - 2].acronym) && line.Raw(j - 2) != "The";
+    const bool abbreviation_dot = j > 0 && line[j].punct == '.' && line.IsWord(j - 1) && !line[j - 1].lower &&
+                                  line.Raw(j - 1).size() >= 2 && line.Raw(j - 1)[line.Raw(j - 1).size() - 2] == '.';
+    if (plural_possessive || abbreviation_dot) continue;
+    if (!line.IsWord(j)) break;
+    if (IsEnglishConnector(line, j)) {
+      // One connector between words ("Freedom of Information Act"); "of the"
+      // leads from a part or role to a name ("Functions of the National
+      // Privacy Commission"), "and the" from one name to another.
+      if (++connectors > 1) break;
+      // "Privacy Act and Spam Act": two names.
+      if (line.Key(j) == "and" && j > 0 && EnglishHeadType(line, j - 1)) break;
+      // "Members of Parliament", "Repeal of Directive …": a role or an
+      // action of the named thing, not part of its name.
+      if (line.Key(j) == "of" && j > 0 && EnglishRolesBeforeOf().count(line.Raw(j - 1))) break;
+      continue;
+    }
+    // "31st ASEAN Summit": the ordinal starts the name (AddVariants gives
+    // the name without it).
+    if (line[j].number && connectors == 0 && IsEnglishOrdinalWord(line.Raw(j))) {
+      start = j;
+      continue;
+    }
+    if (line[j].number && connectors == 0) continue;  // "Smart Country 2025 Plan"
+    // A leading "The" belongs to a title stated in parentheses or quotes.
+    if (line.Raw(j) == "The" && connectors == 0 &&
+        (j == 0 || line[j - 1].punct == '(' || ClosingQuote(line[j - 1].punct) != 0)) {
+      start = j;
+      break;
+    }
+    if (!IsEnglishNameWord(line, j) && !line[j].acronym) break;
+    // An acronym or label before "of the …" is a reference ("CJC of the
+    // Act"); before "and" it is a word of the name ("CHIPS and Science Act").
+    if (line[j].acronym && connectors > 0 && !line.KeyIs(j + 1, "and")) break;
+    start = j;
+    connectors = 0;
+    // "Singapore's Personal Data Protection Act": a possessive starts the
+    // name, with all of the owner's name ("South Korea's …").
+    if (line[j].possessive) {
+      while (start > 0 && line.IsWord(start - 1) && line[start - 1].cap && !line[start - 1].possessive &&
+             !EnglishDeterminers().count(line.Raw(start - 1))) {
+        --start;
+      }
+      break;
+    }
+  }
+  return start;
+}
+
+// After a comma in an English name: capitalised words, then "and" and a
+// capitalised word ("Economy, Trade and Industry"), before anything else.
+bool EnglishListContinues(Line& line, size_t comma) {
+  size_t i = comma + 1;
+  if (!line.IsWord(i) || !line[i].cap) return false;
+  for (; i < line.size() && i < comma + 6; ++i) {
+    if (line.KeyIs(i, "and")) return line.IsWord(i + 1) && line[i + 1].cap;
+    if (!line.IsWord(i) || !line[i].cap) return false;
+  }
+  return false;
+}
+
+// Heads whose name may go on after them with "of/on/for + capitalised
+// words" ("Ministry of Defence", "Framework on Personal Data Protection").
+// Laws only with "on" and a capitalised word straight after it ("Law on
+// Cybersecurity", as Vietnamese laws are named in English): "Regulation of
+// the European Parliament" and "Act on the …" are citations.
+bool HeadTakesComplement(Line& line, size_t head, std::string_view type) {
+  const std::string& next = line.Key(head + 1);
+  if (type != kLaw) return next == "of" || next == "on" || next == "for";
+  return next == "on" && line.IsWord(head + 2) && line[head + 2].cap && !line[head + 2].acronym &&
+         !EnglishDeterminers().count(line.Raw(head + 2));
+}
+
+// The last piece of the English name whose head is at `head`: a year
+// ("Act 2012", "Act of 2012"), or for non-laws an "of/on/for" complement
+// of capitalised words ("Agency of Singapore", "Plan on ASEAN
+// Connectivity 2025").
+size_t EnglishNameEnd(Line& line, size_t head, std::string_view type) {
+  size_t last = head;
+  if (line[head].possessive) return last;
+  // "Act 2012", "Act of 2012", "Strategy to 2040".
+  auto trailing_year = [&](size_t at) {
+    if (line.IsWord(at) && IsYear(line.Raw(at))) return at;
+    // "Act of 2012" is a law's name; "Cebu Declaration of 2007" says when.
+    if (((line.KeyIs(at, "of") && type == kLaw) || line.KeyIs(at, "to")) && line.IsWord(at + 1) &&
+        IsYear(line.Raw(at + 1))) {
+      return at + 1;
+    }
+    return size_t{0};
+  };
+  if (size_t y = trailing_year(head + 1)) return y;
+  // "Republic Act No. 11641", "Law No. 69/2020/QH14": a numbered law.
+  if (line.KeyIs(head + 1, "no") && line.IsPunct(head + 2, '.') && line.IsWord(head + 3) && line[head + 3].number) {
+    return head + 3;
+  }
+  if (!HeadTakesComplement(line, head, type)) return last;
+  size_t i = head + 2;
+  if (line.KeyIs(i, "the")) ++i;
+  size_t connectors = 0;
+  for (; i < line.size(); ++i) {
+    // "… Friendship and Cooperation in Tokyo": a place, not the name; but
+    // "… Cooperation in Regional Payment Connectivity" goes on (a place is
+    // rarely three capitalised words).
+    // "… Strategy for Cooperation in the Indo-Pacific": a region with its
+    // article is part of the name too.
+    const bool region = line.Raw(i) == "in" && line.KeyIs(i + 1, "the") && line.IsWord(i + 2) && line[i + 2].cap &&
+                        !EnglishDeterminers().count(line.Raw(i + 2));
+    if ((line.Raw(i) == "in" || line.Raw(i) == "at") && !region &&
+        !(line.IsWord(i + 1) && line[i + 1].cap && line.IsWord(i + 2) && line[i + 2].cap && line.IsWord(i + 3) &&
+          line[i + 3].cap)) {
+      break;
+    }
+    // "Ministry of Economy, Trade and Industry": a list inside the name.
+    if (line.IsPunct(i, ',') && EnglishListContinues(line, i)) continue;
+    // "Law on Vietnamese Workers Working Abroad under Contract".
+    const bool under = line.KeyIs(i, "under") && line.IsWord(i + 1) && line[i + 1].cap &&
+                       !EnglishDeterminers().count(line.Raw(i + 1));
+    if (IsEnglishConnector(line, i) || under) {
+      if (++connectors > 2) break;
+      continue;
+    }
+    if (!(IsEnglishNameWord(line, i) || line[i].acronym || (line[i].number && connectors == 0 && i > head + 2))) break;
+    connectors = 0;
+    last = i;
+    if (line[i].possessive) return last;
+  }
+  if (size_t y = trailing_year(last + 1)) return y;
+  return last;
+}
+
+// Whether the words of an English name other than its heads say which
+// entity it is ("Personal Data Protection" does; "Principal", "Council" do not).
+bool HasSpecificWord(Line& line, size_t first, size_t last) {
+  // "Republic Act No. 11641": the number says which.
+  if (last >= first + 2 && line.IsWord(last) && line[last].number && line.IsPunct(last - 1, '.') &&
+      line.KeyIs(last - 2, "no")) {
+    return true;
+  }
+  for (size_t i = first; i <= last; ++i) {
+    if (!line.IsWord(i) || line[i].lower || line[i].number) continue;
+    if (EnglishHeadType(line, i)) continue;
+    if (line[i].letters < 2) continue;
+    if (EnglishGenericModifiers().count(line.Raw(i)) || EnglishDeterminers().count(line.Raw(i))) continue;
+    return true;
+  }
+  return false;
+}
+
+// "Comprehensive Strategic Partnership": the level of two countries'
+// relations, not a named initiative (like "Đối tác Chiến lược Toàn diện").
+bool IsRelationshipLabel(Line& line, size_t first, size_t last) {
+  static const std::unordered_set<std::string_view> kLevels = {
+      "Comprehensive", "Strategic", "Enhanced", "Extensive", "Cooperative", "Global", "Special",
+      "Upgraded", "Partnership"};
+  for (size_t i = first; i <= last; ++i) {
+    if (line.IsWord(i) && !kLevels.count(line.Raw(i))) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void FindEnglishHeaded(Line& line, std::vector<Candidate>& out) {
+  size_t covered_until = 0;  // heads inside a name already found start no other
+  for (size_t i = 0; i < line.size(); ++i) {
+    const auto type = EnglishHeadType(line, i);
+    if (!type || i < covered_until) continue;
+    const size_t first = EnglishNameStart(line, i);
+    const size_t last = EnglishNameEnd(line, i, *type);
+    if (!HasSpecificWord(line, first, last) || IsRelationshipLabel(line, first, last)) continue;
+    // "Service" names a body only with a complement ("… Service of Korea") or
+    // a long name ("European External Action Service"); statutes use "Trust
+    // Service", "Digital Service" for kinds of service.
+    if (line.Raw(i) == "Service" && last == i && CountWords(line, first, last) < 4) continue;
+    Candidate c;
+    c.first = first;
+    c.last = last;
+    c.next = last + 1;
+    c.type = EnglishTypeOfRun(line, first, last).value_or(*type);
+    c.confidence = kUnquotedHead;
+    out.push_back(std::move(c));
+    covered_until = last + 1;
+  }
+}
+
+}  // namespace policygraph::indexer::discovery

@@ -1,0 +1,131 @@
+#include "indexer/discovery/persons.h"
+
+#include <algorithm>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "indexer/discovery/english_words.h"
+
+namespace policygraph::indexer::discovery {
+namespace {
+
+// Common Vietnamese family names: a capitalised run that starts with one
+// after an office title ("Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên") is a
+// person, not more of the ministry's name.
+constexpr const char* kVietnameseSurnames[] = {
+    "nguyễn", "trần", "lê",   "phạm",  "hoàng", "huỳnh", "phan", "vũ",   "võ",    "đặng", "bùi",
+    "đỗ",     "hồ",   "ngô",  "dương", "lý",    "tô",    "đinh", "trịnh", "lương", "mai",  "đào",
+    "cao",    "lâm",  "tạ",   "hà",    "vương", "chu",   "đoàn", "thái",  "tăng",  "lưu",  "trương",
+};
+
+// English titles before a person's name.
+const std::unordered_set<std::string_view>& EnglishPersonTitles() {
+  static const std::unordered_set<std::string_view> words = {
+      "President", "Minister", "Chancellor", "Premier", "King", "Queen", "Ambassador", "Secretary", "Senator",
+      "Governor", "Chairman", "Chairwoman", "Commissioner", "Secretary-General", "Director-General"};
+  return words;
+}
+
+constexpr double kPersonAfterTitle = 0.6;
+
+// "Lee Yam Ming, the AHA Centre's executive director, …": two or three
+// capitalised Latin words, then a comma and, within a few words, a role.
+// Returns the name's last piece, or 0.
+size_t PersonBeforeRole(Line& line, size_t i) {
+  static const std::unordered_set<std::string_view> kRoles = {
+      "director", "minister", "secretary", "president", "chairman", "chairwoman", "chairperson", "chief",
+      "head", "ambassador", "governor", "spokesperson", "spokesman", "spokeswoman", "commissioner", "envoy"};
+  if (i > 0 && line.IsWord(i - 1) && (line[i - 1].cap || line[i - 1].number)) return 0;
+  size_t last = i;
+  while (last < line.size() && last < i + 3 && line.IsWord(last) && line[last].cap && line[last].ascii &&
+         !line[last].acronym && !line[last].possessive && !EnglishDeterminers().count(line.Raw(last)) &&
+         !EnglishHeadType(line, last)) {
+    ++last;
+  }
+  if (last - i < 2 || !line.IsPunct(last, ',')) return 0;
+  for (size_t k = last + 1; k < line.size() && k <= last + 7; ++k) {
+    if (!line.IsWord(k)) return 0;
+    if (line[k].lower && kRoles.count(line.Raw(k))) return last - 1;
+  }
+  return 0;
+}
+
+// "Ông Morikawa Shinji", "bà Trần Thị B", "PGS.TS Nguyễn Văn Lâm", "TS.
+// Lê Văn C": a form of address or an academic title right before a name.
+bool AfterHonorific(Line& line, size_t i) {
+  static const std::unordered_set<std::string> kHonorifics = {
+      "ông", "bà", "pgs.ts", "gs.ts", "gs.tskh", "pgs", "gs", "ts", "ths", "tskh", "ts.bs", "bs"};
+  size_t j = i;
+  if (j > 0 && line.IsPunct(j - 1, '.')) --j;  // "TS. Lê Văn C"
+  return j > 0 && line.IsWord(j - 1) && kHonorifics.count(line.Key(j - 1)) > 0;
+}
+
+}  // namespace
+
+bool IsSurname(Line& line, size_t i) {
+  if (!line.IsWord(i) || !line[i].cap || line[i].acronym) return false;
+  const std::string& key = line.Key(i);
+  return std::any_of(std::begin(kVietnameseSurnames), std::end(kVietnameseSurnames),
+                     [&](const char* s) { return key == s; });
+}
+
+size_t PersonNameEnd(Line& line, size_t i, const VietnameseLists& lists) {
+  size_t last = i;
+  for (size_t k = i + 1; k < line.size() && k <= i + 3; ++k) {
+    size_t head_length = 0;
+    if (!line.IsWord(k) || !line[k].cap || line[k].acronym || VietnameseHeadAt(line, k, lists, &head_length)) break;
+    last = k;
+  }
+  if (last == i) return 0;
+  if (line.IsWord(last + 1) && (line[last + 1].cap || line[last + 1].number)) return 0;
+  return last;
+}
+
+bool TitleBefore(Line& line, size_t i, const VietnameseLists& lists, size_t window) {
+  for (size_t back = 1; back <= window && back <= i; ++back) {
+    const size_t j = i - back;
+    if (line.IsWord(j) && line[j].lower && lists.title_words.count(line.Key(j))) return true;
+    if (line.IsWord(j) && (line.Raw(j) == "thống" || line.Raw(j) == "Thống")) return true;  // Tổng thống
+  }
+  return false;
+}
+
+void FindPersons(Line& line, const VietnameseLists& lists, std::vector<Candidate>& out) {
+  for (size_t i = 0; i < line.size(); ++i) {
+    size_t last = 0;
+    if (IsSurname(line, i) && TitleBefore(line, i, lists, 12)) {
+      last = PersonNameEnd(line, i, lists);
+    } else if (line.IsWord(i) && line[i].cap && !line[i].acronym && AfterHonorific(line, i) &&
+               (IsSurname(line, i) || line[i].ascii)) {
+      last = PersonNameEnd(line, i, lists);
+    } else if (i > 0 && line.IsWord(i - 1) && EnglishPersonTitles().count(line.Raw(i - 1)) && line.IsWord(i) &&
+               line[i].cap && !line[i].acronym && line[i].ascii && !EnglishHeadType(line, i)) {
+      last = PersonNameEnd(line, i, lists);  // "President Joe Biden", "Minister Anwar Ibrahim"
+    } else if (line.IsWord(i) && line[i].cap && !line[i].acronym && line[i].ascii && !line[i - (i > 0)].ascii &&
+               i >= 2 && TitleBefore(line, i, lists, 4) && line.IsWord(i + 1) && line[i + 1].cap &&
+               line[i + 1].ascii && !TitleBefore(line, i, lists, 1)) {
+      // "Bộ trưởng Y tế Budi Gunadi Sadikin": a Latin name of two words or
+      // more after an office title and its portfolio.
+      last = PersonNameEnd(line, i, lists);
+    } else if (line.IsWord(i) && line[i].cap && !line[i].acronym && line[i].ascii && TitleBefore(line, i, lists, 1)) {
+      // "Thủ tướng Kishida Fumio", "Tổng thống Joe Biden": a foreign name in
+      // Latin letters (a Vietnamese word after a title is an office: "Cục
+      // trưởng Cục …").
+      last = PersonNameEnd(line, i, lists);
+    }
+    if (last == 0) last = PersonBeforeRole(line, i);
+    if (last == 0) continue;
+    Candidate c;
+    c.first = i;
+    c.last = last;
+    c.next = last + 1;
+    c.type = "person";
+    c.confidence = kPersonAfterTitle;
+    out.push_back(std::move(c));
+    i = last;
+  }
+}
+
+}  // namespace policygraph::indexer::discovery
