@@ -57,6 +57,7 @@
 #include "indexer/discovery/companies.h"
 #include "indexer/discovery/english_names.h"
 #include "indexer/discovery/line.h"
+#include "indexer/discovery/funds.h"
 #include "indexer/discovery/persons.h"
 #include "indexer/discovery/quoted_titles.h"
 #include "indexer/discovery/resolve.h"
@@ -74,7 +75,7 @@ Found ToFound(const Line& line, Candidate& c) {
   n.begin = line[c.first].begin;
   n.end = line[c.last].end;
   n.name = TextOf(line, c.first, c.last);
-  n.type = std::string(c.type);
+  n.type = std::string(FundType(n.name, c.type));
   n.confidence = c.confidence;
   for (auto& alias : c.aliases) {
     if (alias.empty() || alias == n.name) continue;

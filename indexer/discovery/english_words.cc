@@ -21,7 +21,7 @@ const std::unordered_map<std::string_view, std::string_view>& EnglishHeads() {
       {"Partnership", kInitiative}, {"Initiative", kInitiative},
       {"Plan", kPlan}, {"Masterplan", kPlan}, {"Roadmap", kPlan}, {"Blueprint", kPlan},
       {"Programme", kProgramme}, {"Program", kProgramme}, {"Project", kProgramme},
-      {"Scheme", kProgramme}, {"Visa", kProgramme}, {"System", kProgramme},
+      {"Scheme", kProgramme}, {"Facility", kProgramme}, {"Visa", kProgramme}, {"System", kProgramme},
       {"Forum", kEvent}, {"Dialogue", kEvent}, {"Summit", kEvent}, {"Conference", kEvent},
       {"Meeting", kEvent}, {"Week", kEvent},
       {"Committee", kOrganization}, {"Council", kOrganization}, {"Centre", kOrganization},
