@@ -52,6 +52,16 @@ bool IsStateBody(const graph::Node& n) {
   return false;
 }
 
+// A bank by any of its names: "Ngân hàng Hợp tác Quốc tế Nhật Bản (JBIC)".
+bool IsBank(const graph::Node& n) {
+  for (const auto* names : {&n.names_vi, &n.names_en}) {
+    for (const auto& name : *names) {
+      if (name.find("Bank") != std::string::npos || name.find("Ngân hàng") != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 DocumentLinker::DocumentLinker(const Analyzer& analyzer, const EntityMatcher& matcher,
@@ -60,6 +70,7 @@ DocumentLinker::DocumentLinker(const Analyzer& analyzer, const EntityMatcher& ma
   for (const auto& e : entities) {
     type_of_[e.id] = e.type;
     if (e.type == "organization" && IsStateBody(e)) government_.insert(e.id);
+    if (e.type == "organization" && IsBank(e)) banks_.insert(e.id);
   }
 }
 
@@ -87,6 +98,7 @@ graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, c
     sm.first = m.first_token;
     sm.count = m.token_count;
     sm.government = government_.count(m.entity_id) > 0;
+    sm.bank = banks_.count(m.entity_id) > 0;
     named.insert(m.entity_id);
     std::vector<EntityMention> inner = matcher_.FindInside(body, tokens, m);
     std::vector<const EntityMention*> actors;

@@ -45,6 +45,7 @@ class DocumentLinker {
   TriggerLexicon triggers_;
   std::unordered_map<std::string, std::string> type_of_;
   std::unordered_set<std::string> government_;  // ministries, agencies: see SentenceMention
+  std::unordered_set<std::string> banks_;       // lenders: their funding is finance, not a grant
 };
 
 }  // namespace policygraph::indexer

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <set>
 
 #include "indexer/analyzer.h"        // StartsWithPossessive
 #include "indexer/entity_matcher.h"  // StartsUppercase
@@ -40,6 +41,10 @@ class Sentence {
   explicit Sentence(const SentenceContext& ctx) : ctx_(ctx), tokens_(*ctx.tokens) {
     for (const auto& hit : ctx.triggers) {
       if (!InsideMention(hit) && !PartOfAnotherWord(hit)) hits_.push_back(hit);
+    }
+    for (const auto& hit : hits_) {
+      if (hit.relation != kCueComprising) continue;
+      if (auto listed = GroupingMembers(hit)) listed_members_.insert(listed->second.begin(), listed->second.end());
     }
   }
 
@@ -238,8 +243,11 @@ class Sentence {
       // "CATL ký thỏa thuận với IBC và cam kết rót …": IBC is the object of
       // "với", not a subject of what follows.
       const bool object_of_with = CueRightBefore(m.first, kCueWith);
+      // "nhóm Bộ Tứ gồm Mỹ, Nhật Bản, Ấn Độ và Australia công bố …": the
+      // grouping acts, not the members listed inside its description.
+      const bool listed_member = listed_members_.count(k) > 0;
       if (m.kind == EntityKind::kActor && !IsOwner(k) && !IsPossessiveOwner(k) && !IsPlace(m) && !MembersOnly(k) &&
-          !object_of_with && !Holds(out, m.id)) {
+          !object_of_with && !listed_member && !Holds(out, m.id)) {
         out.push_back(k);
       }
       cursor = m.first;  // other names are stepped over, and distance counts from them
@@ -258,6 +266,10 @@ class Sentence {
       uint32_t gap = m.first - cursor;
       if (gap > (out.empty() ? near : kListGap)) break;
       if (ClauseBreak(cursor, m.first) || CueIn(cursor, m.first, kCueCreate)) break;
+      // "… works with the bloc on early-warning systems, and New Zealand
+      // announced …": after ", and" an actor followed by its own verb opens
+      // a new clause.
+      if (NewClauseSubject(cursor, k)) break;
       // "memoranda of cooperation on SSW with Vietnam": what it is about.
       const bool topic = m.first > 0 && tokens_[m.first - 1].exact == "on";
       bool party = m.kind == EntityKind::kActor && !IsOwner(k) && !IsPossessiveOwner(k) && !topic &&
@@ -266,6 +278,18 @@ class Sentence {
       cursor = End(m);
     }
     return out;
+  }
+
+  bool NewClauseSubject(uint32_t from, size_t k) const {
+    const auto& m = M()[k];
+    if (from == 0 || m.first <= from || m.first < 1) return false;
+    std::string_view gap = ctx_.text.substr(tokens_[from - 1].end, tokens_[m.first].begin - tokens_[from - 1].end);
+    if (gap.find(',') == std::string_view::npos) return false;
+    const std::string& before = tokens_[m.first - 1].exact;
+    if (before != "and" && before != "và") return false;
+    return std::any_of(hits_.begin(), hits_.end(), [&](const TriggerHit& h) {
+      return h.first >= End(m) && h.first <= End(m) + 2 && h.relation.rfind("cue:", 0) != 0;
+    });
   }
 
   // Frameworks (or, with `kind`, other kinds) after / before a token.
@@ -395,8 +419,15 @@ class Sentence {
     });
     if (cue == hits_.end()) return;
     std::vector<std::string> named = ctx_.recent_actors;
-    for (const auto& m : M()) {
-      if (m.first < cue->first && m.type == "country") named.push_back(m.id);
+    for (size_t k = 0; k < M().size(); ++k) {
+      const auto& m = M()[k];
+      if (m.first >= cue->first) break;
+      if (m.type == "country") {
+        named.push_back(m.id);
+      } else if (m.government) {
+        // "Bộ trưởng Bộ Y tế Việt Nam … tiếp đoàn của Thái Lan; hai nước ký …"
+        if (std::string country = CountryOf(k); !country.empty()) named.push_back(country);
+      }
     }
     std::vector<std::string> last_two;
     for (auto it = named.rbegin(); it != named.rend() && last_two.size() < 2; ++it) {
@@ -523,6 +554,14 @@ class Sentence {
     // dự án …". It adopts only what follows it at once.
     const uint32_t reach = CueIn(hit.first, End(hit), kCueThrough) ? 0 : 3;
     auto after = KindAfter(End(hit), reach, EntityKind::kFramework);
+    // "approved the … Strategy, which builds on the Paris Agreement": a
+    // framework past another verb is that verb's.
+    for (size_t i = 1; i < after.size(); ++i) {
+      if (VerbBetween(End(M()[after[i - 1]]), M()[after[i]].first)) {
+        after.resize(i);
+        break;
+      }
+    }
     // Launching talks on an agreement does not enact it: an agreement is
     // enacted only by approving, ratifying or bringing it into force.
     const bool launch = CueIn(hit.first, End(hit), kCueLaunch);
@@ -548,6 +587,13 @@ class Sentence {
       if (actors.empty()) Add(OwnerOf(*f, /*opening_place=*/true), kEnactment, M()[*f].id, trigger);
       for (size_t a : actors) Add(M()[a].id, kEnactment, M()[*f].id, trigger);
     }
+  }
+
+  // A trigger of any relation (not a cue) lies within tokens [from, to).
+  bool VerbBetween(uint32_t from, uint32_t to) const {
+    return std::any_of(hits_.begin(), hits_.end(), [&](const TriggerHit& h) {
+      return h.first >= from && End(h) <= to && h.relation.rfind("cue:", 0) != 0;
+    });
   }
 
   // "applied to join", "xin gia nhập": intent, not the act.
@@ -660,6 +706,10 @@ class Sentence {
     // equity and credit lines are investment.
     const char* relation = IsGrant(trigger) && !LoanNear(hit) ? kCooperation : kInvestment;
     if (GivenGrants(hit, trigger)) return;
+    if (trigger == "vay") {
+      LendTo(hit);
+      return;
+    }
     auto investors = ActorsBefore(hit.first, kNearGap);
     if (investors.empty()) investors = CarriedSubject(hit);
     auto targets = ActorsAfter(End(hit), kInvestmentGap, /*places_count=*/true);
@@ -686,6 +736,8 @@ class Sentence {
         return true;
       }
       if (t.type == "country" || t.type == "regional_org") return false;
+      // A grant may go to any body ("viện trợ … cho ACPHEED").
+      if (relation == kCooperation && t.type == "organization") return false;
       return !(t.type == "organization" && !t.government && right_after(k, {"vào", "into", "in"}));
     });
     // "rót vốn vào GoTo, tập đoàn công nghệ lớn nhất Indonesia": the company
@@ -693,7 +745,9 @@ class Sentence {
     auto company = std::find_if(targets.begin(), targets.end(),
                                 [&](size_t k) { return M()[k].type == "organization"; });
     if (company != targets.end()) targets.erase(company + 1, targets.end());
-    Pairs(investors, targets, relation, trigger);
+    for (size_t i : investors) {
+      for (size_t t : targets) Add(M()[i].id, M()[i].bank ? kInvestment : relation, M()[t].id, trigger);
+    }
   }
 
   static bool OneOf(const std::string& trigger, std::initializer_list<const char*> words) {
@@ -727,6 +781,23 @@ class Sentence {
   }
   static bool IsLending(const std::string& trigger) { return OneOf(trigger, {"lent", "lends", "lend"}); }
 
+  // "ADB cho Philippines vay 400 triệu USD", "JBIC cho công ty Biological E
+  // của Ấn Độ vay vốn": the borrower stands between "cho" and "vay". "Vay"
+  // elsewhere ("vốn vay", "vay nợ") names no lender.
+  void LendTo(const TriggerHit& hit) {
+    constexpr uint32_t kBorrowerReach = 8;
+    for (uint32_t c = hit.first; c-- > 0 && hit.first - c <= kBorrowerReach;) {
+      if (tokens_[c].exact != "cho") continue;
+      auto borrowers = ActorsAfter(c + 1, 2, /*places_count=*/true);
+      std::erase_if(borrowers, [&](size_t k) { return End(M()[k]) > hit.first; });
+      if (borrowers.empty()) return;
+      auto lenders = ActorsBefore(c, kNearGap);
+      if (lenders.empty()) lenders = CarriedSubject(TriggerHit{kInvestment, c, 1});
+      for (size_t l : lenders) Add(M()[l].id, kInvestment, M()[borrowers.front()].id, Span(c, hit.first + 1 - c));
+      return;
+    }
+  }
+
   // "Tokyo has given the AHA Centre more than US$ 80 million in grants":
   // giver, verb of giving, recipient, then the grants. True when it found
   // that shape (and added the link).
@@ -751,9 +822,12 @@ class Sentence {
   // an actor that comes before any trigger (an opening date may precede it).
   std::vector<size_t> CarriedSubject(const TriggerHit& hit) const {
     if (hit.first == 0 || M().empty()) return {};
-    const std::string& before = tokens_[hit.first - 1].exact;
-    const bool coordinated = before == "và" || before == "and" ||
-                             (hit.first >= 2 && (tokens_[hit.first - 2].exact == "và" || tokens_[hit.first - 2].exact == "and"));
+    // "… và gửi tặng Myanmar", "… and extended a green loan to Indonesia".
+    constexpr uint32_t kAndReach = 4;
+    bool coordinated = false;
+    for (uint32_t t = hit.first; t-- > 0 && hit.first - t <= kAndReach;) {
+      if (tokens_[t].exact == "và" || tokens_[t].exact == "and") coordinated = true;
+    }
     if (!coordinated) return {};
     const auto& subject = M()[0];
     if (subject.kind != EntityKind::kActor || End(subject) > hit.first || IsPlace(subject) || IsPossessiveOwner(0) ||
@@ -764,9 +838,17 @@ class Sentence {
       return h.first < subject.first && h.relation.rfind("cue:", 0) != 0;
     });
     if (trigger_first || ClauseBreak(End(subject), hit.first)) return {};
-    // No other actor may stand between: it would be the subject of this verb.
+    // No other actor may stand between, it would be the subject of this
+    // verb; unless it is the first verb's object ("ADB has lent the
+    // Philippines … and extended a green loan to Indonesia").
     for (size_t k = 1; k < M().size() && End(M()[k]) <= hit.first; ++k) {
-      if (M()[k].kind == EntityKind::kActor && M()[k].id != subject.id) return {};
+      if (M()[k].kind != EntityKind::kActor || M()[k].id == subject.id) continue;
+      uint32_t at = M()[k].first;
+      if (at > 0 && tokens_[at - 1].exact == "the") --at;
+      const bool object = std::any_of(hits_.begin(), hits_.end(), [&](const TriggerHit& h) {
+        return End(h) == at && h.relation.rfind("cue:", 0) != 0;
+      });
+      if (!object) return {};
     }
     return {0};
   }
@@ -775,6 +857,14 @@ class Sentence {
   // which brings together …": the countries listed are the grouping's
   // members.
   void Comprising(const TriggerHit& hit) {
+    auto listed = GroupingMembers(hit);
+    if (!listed) return;
+    for (size_t k : listed->second) Add(M()[k].id, kMembership, M()[listed->first].id, Span(hit.first, hit.count));
+  }
+
+  // The grouping before a "gồm"/"brings together" cue and the two or more
+  // countries listed after it.
+  std::optional<std::pair<size_t, std::vector<size_t>>> GroupingMembers(const TriggerHit& hit) const {
     constexpr uint32_t kBodyReach = 4;  // "Hợp tác Mekong - Lan Thương (MLC), cơ chế gồm …"
     std::optional<size_t> body;
     for (size_t k = M().size(); k-- > 0;) {
@@ -787,11 +877,11 @@ class Sentence {
       }
       if (m.kind == EntityKind::kActor) break;
     }
-    if (!body) return;
+    if (!body) return std::nullopt;
     auto members = ActorsAfter(End(hit), 2, /*places_count=*/true);
     std::erase_if(members, [&](size_t k) { return M()[k].type != "country" || M()[k].id == M()[*body].id; });
-    if (members.size() < 2) return;
-    for (size_t k : members) Add(M()[k].id, kMembership, M()[*body].id, Span(hit.first, hit.count));
+    if (members.size() < 2) return std::nullopt;
+    return std::make_pair(*body, members);
   }
 
   // One can be a member of an organisation or a party to an agreement.
@@ -802,6 +892,7 @@ class Sentence {
 
   void Membership(const TriggerHit& hit) {
     const std::string trigger = Span(hit.first, hit.count);
+    if (AsMembers(hit, trigger)) return;
     // "thành viên", "member" alone name a relation only after a copula ("X
     // là thành viên của Y", "X became a member of Y"), not in "các nước
     // thành viên ASEAN" or "ASEAN member states".
@@ -852,6 +943,38 @@ class Sentence {
       return;
     }
     Pairs(members, bodies, kMembership, trigger);
+  }
+
+  // "SEADRIF was set up in 2018 with Japan, Singapore, Cambodia, Laos and
+  // Myanmar as founding members": the list between "with" and "as".
+  bool AsMembers(const TriggerHit& hit, const std::string& trigger) {
+    uint32_t as = hit.first;
+    if (as > 0 && (tokens_[as - 1].exact == "founding" || tokens_[as - 1].exact == "original")) --as;
+    if (as == 0 || tokens_[as - 1].exact != "as") return false;
+    // The list, walked back from "as": names at most a word apart ("and").
+    std::vector<size_t> members;
+    uint32_t cursor = as - 1;
+    for (size_t k = M().size(); k-- > 0;) {
+      const auto& m = M()[k];
+      if (End(m) > cursor) continue;
+      if (cursor - End(m) > 1 || m.type != "country") break;
+      members.push_back(k);
+      cursor = m.first;
+    }
+    if (members.empty()) return false;
+    const uint32_t list_start = M()[members.back()].first;
+    if (list_start == 0 || tokens_[list_start - 1].exact != "with") return false;
+    constexpr uint32_t kBodyReach = 10;  // "… was set up in 2018 with"
+    for (size_t k = M().size(); k-- > 0;) {
+      const auto& m = M()[k];
+      if (End(m) > list_start - 1) continue;
+      if (list_start - 1 - End(m) > kBodyReach || ClauseBreak(End(m), list_start - 1)) break;
+      if (CanHaveMembers(m) || m.type == "programme") {  // a fund's or facility's founders too
+        for (size_t a : members) Add(M()[a].id, kMembership, m.id, trigger);
+        return true;
+      }
+    }
+    return false;
   }
 
   // The agreement, initiative or regional body named last before token
@@ -966,6 +1089,7 @@ class Sentence {
   const std::vector<Token>& tokens_;
   std::vector<TriggerHit> hits_;
   std::vector<TypedLink> links_;
+  std::set<size_t> listed_members_;  // mentions listed as a grouping's members
 };
 
 }  // namespace

@@ -50,6 +50,9 @@ struct SentenceMention {
   // A ministry, agency or other state body: its cooperation is its
   // country's too (a company's is not).
   bool government = false;
+  // A bank: what it funds it finances (investment), even where the word is
+  // "tài trợ", which from a government or fund is a grant.
+  bool bank = false;
 };
 
 struct TypedLink {
