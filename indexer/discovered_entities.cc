@@ -186,6 +186,16 @@ std::vector<std::string> DiscoveredEntities::ShortForms(const std::string& name)
     }
     break;
   }
+  // "Bộ Y tế Việt Nam" is the "Bộ Y tế" a Vietnamese text names without its
+  // country (another country's ministry keeps its own: "Bộ Y tế Indonesia").
+  for (const char* country : {" Việt Nam", " Vietnam"}) {
+    const std::string_view suffix(country);
+    if (name.size() > suffix.size() + 3 && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+        (name.rfind("Bộ ", 0) == 0 || name.rfind("Ngân hàng ", 0) == 0 || name.rfind("Quốc hội", 0) == 0 ||
+         name.rfind("Chính phủ", 0) == 0 || name.rfind("Ủy ban ", 0) == 0 || name.rfind("Uỷ ban ", 0) == 0)) {
+      out.push_back(name.substr(0, name.size() - suffix.size()));
+    }
+  }
   // Horizon: cut before " to 2030", " đến năm 2030", ", tầm nhìn …".
   for (const char* marker : {" to 19", " to 20", " đến năm ", ", tầm nhìn", ", with a Vision"}) {
     size_t at = name.find(marker);
