@@ -67,6 +67,13 @@ std::vector<Node> Gazetteer() {
       MakeNode("coral-consensus", "agreement", {"Coral Consensus"}, {}),
       MakeNode("reef-act", "law", {"Reef Workers Act"}, {}),
       MakeNode("pay-initiative", "initiative", {"Coral Payment Initiative"}, {"Sáng kiến Thanh toán San hô"}),
+      MakeNode("quad-like", "regional_org", {"Reef Four"}, {"Nhóm Rạn San hô"}),
+      MakeNode("coral-facility", "programme", {"Coral Insurance Facility"}, {}),
+      MakeNode("reef-bank", "organization", {"Reef Development Bank"}, {"Ngân hàng Phát triển Rạn"}),
+      MakeNode("india", "country", {"India"}, {"Ấn Độ"}),
+      MakeNode("myanmar", "country", {"Myanmar"}, {"Myanmar"}),
+      MakeNode("new-zealand", "country", {"New Zealand"}, {"New Zealand"}),
+      MakeNode("united-kingdom", "country", {"United Kingdom"}, {"Anh"}),
   };
 }
 
@@ -396,6 +403,69 @@ TEST_F(DocumentLinksTest, AnInvestmentFundIsNotAnInvestmentAndTheCompanyIsTheTar
 TEST_F(DocumentLinksTest, DonationsCooperateAndProposalsDoNot) {
   EXPECT_TRUE(Typed("Nhật Bản đã trao tặng Việt Nam một triệu liều vắc xin.").count({"japan", "cooperation", "vietnam"}));
   EXPECT_TRUE(Typed("Indonesia đề xuất đàm phán một thỏa thuận về khoáng sản với Hoa Kỳ.").empty());
+}
+
+// A grouping and the countries listed as its members; the grouping, not
+// its members, acts.
+TEST_F(DocumentLinksTest, AGroupingsListedMembersAreMembersNotSubjects) {
+  EXPECT_EQ(Typed("Năm 2021, Nhóm Rạn San hô gồm Mỹ, Nhật Bản, Ấn Độ và Australia công bố Kế hoạch Số 2030."),
+            (std::set<Link>{{"united-states", "membership", "quad-like"},
+                            {"japan", "membership", "quad-like"},
+                            {"india", "membership", "quad-like"},
+                            {"australia", "membership", "quad-like"},
+                            {"quad-like", "enactment", "plan-2030"}}));
+  EXPECT_EQ(Typed("The Coral Insurance Facility was set up in 2018 with Japan, Singapore and Laos as founding members."),
+            (std::set<Link>{{"japan", "membership", "coral-facility"},
+                            {"singapore", "membership", "coral-facility"},
+                            {"laos", "membership", "coral-facility"}}));
+  // A list of topics after "gồm" names no members.
+  EXPECT_TRUE(Typed("Nhóm Rạn San hô gồm ba trụ cột.").empty());
+}
+
+// Grants are cooperation; loans, and a bank's funding, are investment.
+TEST_F(DocumentLinksTest, GrantsCooperateLoansInvest) {
+  EXPECT_EQ(Typed("Nhật Bản tài trợ 5 triệu USD cho Lào để đào tạo."), (std::set<Link>{{"japan", "cooperation", "laos"}}));
+  EXPECT_EQ(Typed("Bằng nguồn vốn vay ưu đãi, Hàn Quốc đã tài trợ cho Lào xây dựng trung tâm dữ liệu."),
+            (std::set<Link>{{"south-korea", "investment", "laos"}}));
+  EXPECT_EQ(Typed("Ngân hàng Phát triển Rạn tài trợ 500 triệu USD cho Indonesia."),
+            (std::set<Link>{{"reef-bank", "investment", "indonesia"}}));
+  EXPECT_EQ(Typed("Ngân hàng Phát triển Rạn cho Philippines vay 400 triệu USD."),
+            (std::set<Link>{{"reef-bank", "investment", "philippines"}}));
+  EXPECT_EQ(Typed("The Reef Development Bank has lent the Philippines US$ 300 million for dams and extended a "
+                  "green loan to Indonesia."),
+            (std::set<Link>{{"reef-bank", "investment", "philippines"}, {"reef-bank", "investment", "indonesia"}}));
+  EXPECT_EQ(Typed("Japan has given the Reef Development Bank more than US$ 80 million in grants."),
+            (std::set<Link>{{"japan", "cooperation", "reef-bank"}}));
+}
+
+// "… và gửi tặng Myanmar": the second verb keeps the sentence's subject.
+TEST_F(DocumentLinksTest, ACoordinatedVerbKeepsTheSubject) {
+  EXPECT_EQ(Typed("Ấn Độ khởi động Kế hoạch Số 2030 vào tháng 1/2021 và gửi tặng Myanmar những lô vắc xin."),
+            (std::set<Link>{{"india", "enactment", "plan-2030"}, {"india", "cooperation", "myanmar"}}));
+  // The sentence's first name is no actor: no one to carry.
+  auto links = Typed("Theo Kế hoạch Số 2030, các nước sẽ họp và gửi tặng Myanmar vắc xin.");
+  EXPECT_TRUE(links.empty()) << ::testing::PrintToString(links);
+}
+
+// ", and X announced …" opens a new clause: X is no partner of the first.
+TEST_F(DocumentLinksTest, AnActorWithItsOwnVerbAfterAndIsNotAPartner) {
+  auto links = Typed("The United Kingdom works with ASEAN on early warning, and New Zealand announced a new plan.");
+  EXPECT_TRUE(links.count({"asean", "cooperation", "united-kingdom"})) << ::testing::PrintToString(links);
+  EXPECT_FALSE(links.count({"new-zealand", "cooperation", "united-kingdom"}));
+}
+
+// "approved the Plan, which builds on the Framework": only the first is
+// approved.
+TEST_F(DocumentLinksTest, AFrameworkPastAnotherVerbIsNotEnacted) {
+  auto links = Typed("Vietnam approved the Digital Plan 2030, which builds on the Common Data Framework.");
+  EXPECT_TRUE(links.count({"vietnam", "enactment", "plan-2030"})) << ::testing::PrintToString(links);
+  EXPECT_FALSE(links.count({"vietnam", "enactment", "common-frame"}));
+}
+
+// Joining an initiative makes one its member.
+TEST_F(DocumentLinksTest, JoiningAnInitiativeIsMembership) {
+  EXPECT_EQ(Typed("Việt Nam và Lào tham gia Sáng kiến Thanh toán San hô năm 2020."),
+            (std::set<Link>{{"vietnam", "membership", "pay-initiative"}, {"laos", "membership", "pay-initiative"}}));
 }
 
 }  // namespace

@@ -152,6 +152,25 @@ TEST(EntityMatcherStandaloneTest, NamesWithoutTokensAreIgnored) {
   EXPECT_EQ(text.substr(mentions[0].begin, mentions[0].end - mentions[0].begin), "Sự kiện");
 }
 
+// A two- or three-letter acronym matches only in capitals: "Who" opening a
+// question is no WHO. Longer ones are also written "Asean".
+TEST(EntityMatcherStandaloneTest, ShortAcronymsMatchOnlyInCapitals) {
+  Analyzer analyzer;
+  EntityMatcher matcher(analyzer, {MakeNode("who", "organization", {"World Health Organization", "WHO"}, {}),
+                                   MakeNode("asean", "regional_org", {"ASEAN"}, {})});
+  auto ids = [&](const std::string& text) {
+    std::vector<std::string> out;
+    for (const auto& m : matcher.Find(text, analyzer.Tokenize(text))) out.push_back(m.entity_id);
+    return out;
+  };
+  EXPECT_EQ(ids("WHO and Asean met."), (std::vector<std::string>{"who", "asean"}));
+  EXPECT_TRUE(ids("Who decides? Whom?").empty());
+  MatchOptions loose;
+  loose.require_capitals = false;
+  const std::string query = "who guidance";
+  EXPECT_EQ(matcher.Find(query, analyzer.Tokenize(query), loose).size(), 1u);  // queries are typed in any case
+}
+
 TEST(EntityMatcherStandaloneTest, StartsUppercase) {
   struct Case {
     std::string text;
