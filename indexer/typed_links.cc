@@ -242,7 +242,9 @@ class Sentence {
       if (ClauseBreak(End(m), cursor) || CueIn(End(m), cursor, kCueSpeech)) break;
       // "CATL ký thỏa thuận với IBC và cam kết rót …": IBC is the object of
       // "với", not a subject of what follows.
-      const bool object_of_with = CueRightBefore(m.first, kCueWith);
+      // "Washington đã tặng Việt Nam …, tặng Philippines …": the object of
+      // one verb is not the subject of the next.
+      const bool object_of_with = CueRightBefore(m.first, kCueWith) || ObjectOfVerb(m);
       // "nhóm Bộ Tứ gồm Mỹ, Nhật Bản, Ấn Độ và Australia công bố …": the
       // grouping acts, not the members listed inside its description.
       const bool listed_member = listed_members_.count(k) > 0;
@@ -253,6 +255,31 @@ class Sentence {
       cursor = m.first;  // other names are stepped over, and distance counts from them
     }
     return out;
+  }
+
+  // One of `words` is a token in [from, to).
+  bool WordIn(uint32_t from, uint32_t to, std::initializer_list<const char*> words) const {
+    for (uint32_t t = from; t < to && t < tokens_.size(); ++t) {
+      for (const char* w : words) {
+        if (tokens_[t].exact == w) return true;
+      }
+    }
+    return false;
+  }
+
+  // Right after a verb of giving or lending ("tặng Việt Nam", "lent the
+  // Philippines"), or after it and "the": that verb's recipient. (Many
+  // triggers are nouns, "parties", "partnership": what follows them may
+  // well be a subject.)
+  bool ObjectOfVerb(const SentenceMention& m) const {
+    uint32_t at = m.first;
+    if (at > 0 && tokens_[at - 1].exact == "the") --at;
+    return std::any_of(hits_.begin(), hits_.end(), [&](const TriggerHit& h) {
+      return End(h) == at && OneOf(Span(h.first, h.count),
+                                   {"tặng", "trao tặng", "gửi tặng", "viện trợ", "donated", "donates", "gifted",
+                                    "chuyển cho", "gửi cho", "chuyển giao", "bàn giao", "transferred",
+                                    "handed over", "lent", "lends", "lend", "cho vay", "gave", "given"});
+    });
   }
 
   // Actors after token `at`, nearest first, likewise; places and owners are
@@ -266,6 +293,13 @@ class Sentence {
       uint32_t gap = m.first - cursor;
       if (gap > (out.empty() ? near : kListGap)) break;
       if (ClauseBreak(cursor, m.first) || CueIn(cursor, m.first, kCueCreate)) break;
+      // "ký thỏa thuận … để chuẩn bị đưa ACPHEED vào vận hành": what the
+      // purpose clause names is no party; "… Campuchia những lô Covishield
+      // do Viện … sản xuất": nor is the agent of a passive inside a list.
+      if ((!places_count && WordIn(cursor, m.first, {"để", "nhằm"})) ||
+          (!out.empty() && WordIn(cursor, m.first, {"do", "bởi", "by"}))) {
+        break;
+      }
       // "… works with the bloc on early-warning systems, and New Zealand
       // announced …": after ", and" an actor followed by its own verb opens
       // a new clause.
@@ -565,7 +599,19 @@ class Sentence {
     // Launching talks on an agreement does not enact it: an agreement is
     // enacted only by approving, ratifying or bringing it into force.
     const bool launch = CueIn(hit.first, End(hit), kCueLaunch);
-    auto enactable = [&](size_t f) { return !(launch && M()[f].type == "agreement"); };
+    // Setting up ("thành lập Quỹ …", "set up the … Facility") enacts a
+    // fund, programme, plan or initiative, not a law or an agreement.
+    const bool sets_up = OneOf(trigger, {"thành lập", "lập ra", "set up", "established", "establishes", "establish",
+                                         "created", "creates"});
+    // "ký bản ghi nhớ về việc thành lập …": the setting up is what the
+    // memorandum is about, not done by its signatories.
+    if (sets_up && hit.first > 0 && (tokens_[hit.first - 1].exact == "việc" || tokens_[hit.first - 1].exact == "về")) {
+      return;
+    }
+    auto enactable = [&](size_t f) {
+      if (sets_up) return M()[f].type != "agreement" && M()[f].type != "law";
+      return !(launch && M()[f].type == "agreement");
+    };
     if (!after.empty()) {
       auto actors = ActorsBefore(hit.first, kNearGap);
       for (size_t f : after) {
@@ -828,6 +874,9 @@ class Sentence {
     for (uint32_t t = hit.first; t-- > 0 && hit.first - t <= kAndReach;) {
       if (tokens_[t].exact == "và" || tokens_[t].exact == "and") coordinated = true;
     }
+    // "…, tặng Philippines …": a comma right before the verb.
+    std::string_view gap_before = ctx_.text.substr(tokens_[hit.first - 1].end, tokens_[hit.first].begin - tokens_[hit.first - 1].end);
+    if (gap_before.find(',') != std::string_view::npos) coordinated = true;
     if (!coordinated) return {};
     const auto& subject = M()[0];
     if (subject.kind != EntityKind::kActor || End(subject) > hit.first || IsPlace(subject) || IsPossessiveOwner(0) ||
@@ -843,12 +892,7 @@ class Sentence {
     // Philippines … and extended a green loan to Indonesia").
     for (size_t k = 1; k < M().size() && End(M()[k]) <= hit.first; ++k) {
       if (M()[k].kind != EntityKind::kActor || M()[k].id == subject.id) continue;
-      uint32_t at = M()[k].first;
-      if (at > 0 && tokens_[at - 1].exact == "the") --at;
-      const bool object = std::any_of(hits_.begin(), hits_.end(), [&](const TriggerHit& h) {
-        return End(h) == at && h.relation.rfind("cue:", 0) != 0;
-      });
-      if (!object) return {};
+      if (!ObjectOfVerb(M()[k])) return {};
     }
     return {0};
   }

@@ -468,5 +468,28 @@ TEST_F(DocumentLinksTest, JoiningAnInitiativeIsMembership) {
             (std::set<Link>{{"vietnam", "membership", "pay-initiative"}, {"laos", "membership", "pay-initiative"}}));
 }
 
+// Setting up a fund or programme enacts it; the memorandum "về việc thành
+// lập" something does not, and neither does a proposal.
+TEST_F(DocumentLinksTest, SettingUpAProgrammeEnactsIt) {
+  EXPECT_EQ(Typed("Dự án Hạt giống do Trung Quốc lập ra từ năm 2016."),
+            (std::set<Link>{{"china", "enactment", "seed-project"}}));
+  auto links = Typed("Việt Nam và Hàn Quốc ký bản ghi nhớ về việc thành lập Dự án Hạt giống.");
+  EXPECT_FALSE(links.count({"vietnam", "enactment", "seed-project"})) << ::testing::PrintToString(links);
+  EXPECT_TRUE(Typed("Năm 2021, Philippines từng đề xuất thành lập Dự án Hạt giống.").empty());
+}
+
+// "Washington đã tặng Việt Nam …, tặng Philippines …": the first verb's
+// recipient is no donor; the subject carries over the comma.
+TEST_F(DocumentLinksTest, ARecipientIsNotTheNextDonor) {
+  EXPECT_EQ(Typed("Hoa Kỳ đã tặng Việt Nam 40 triệu liều vắc xin, tặng Philippines 30 triệu liều."),
+            (std::set<Link>{{"united-states", "cooperation", "vietnam"}, {"philippines", "cooperation", "united-states"}}));
+}
+
+// "A và B ký thỏa thuận … để đưa C vào vận hành": C is no party.
+TEST_F(DocumentLinksTest, APurposeClauseNamesNoParty) {
+  EXPECT_EQ(Typed("Nhật Bản và ASEAN ký thỏa thuận hỗ trợ kỹ thuật để chuẩn bị đưa Amazon vào vận hành."),
+            (std::set<Link>{{"asean", "cooperation", "japan"}}));
+}
+
 }  // namespace
 }  // namespace policygraph::indexer
