@@ -86,6 +86,11 @@ class Sentence {
     // project owner; nouns, not the verb.
     if (h.relation == kInvestment && h.count == 2 && tokens_[h.first].exact == "đầu" && h.first > 0) {
       const std::string& before = tokens_[h.first - 1].exact;
+      // "Samsung … là nhà đầu tư nước ngoài lớn nhất tại Việt Nam": the
+      // investor noun after a copula says who invests.
+      const bool copula = h.first >= 2 && (tokens_[h.first - 2].exact == "là" ||
+                                           (h.first >= 3 && tokens_[h.first - 3].exact == "là"));
+      if (before == "nhà" && copula) return false;
       if (before == "quỹ" || before == "nhà" || before == "chủ") return true;
     }
     if (h.count != 1 || tokens_[h.first].exact != "ký") return false;
@@ -759,6 +764,25 @@ class Sentence {
     auto investors = ActorsBefore(hit.first, kNearGap);
     if (investors.empty()) investors = CarriedSubject(hit);
     auto targets = ActorsAfter(End(hit), kInvestmentGap, /*places_count=*/true);
+    // "cảng Sittwe ở bang Rakhine, Myanmar, do Ấn Độ bỏ vốn đầu tư xây
+    // dựng": the investor is the passive's agent; what it paid for, and the
+    // place, come before "do".
+    if (!investors.empty()) {
+      const uint32_t agent_at = M()[investors.front()].first;
+      if (agent_at > 0 && (tokens_[agent_at - 1].exact == "do" || tokens_[agent_at - 1].exact == "bởi")) {
+        std::vector<size_t> places;
+        for (size_t k = investors.size(); k-- > 1;) places.push_back(investors[k]);
+        for (size_t k = 0; k < M().size(); ++k) {
+          const auto& m = M()[k];
+          if (End(m) <= agent_at - 1 && agent_at - 1 - End(m) <= 2 && m.type == "country" &&
+              std::find(places.begin(), places.end(), k) == places.end()) {
+            places.push_back(k);
+          }
+        }
+        investors.resize(1);
+        if (targets.empty()) targets = places;
+      }
+    }
     // A country or region, or a company receiving the money right after
     // "vào"/"into" ("rót vốn vào TC-HICT"); a state body is funded, not
     // invested in. Lending and funding ("tài trợ", "financed") reach only
@@ -778,7 +802,13 @@ class Sentence {
     };
     std::erase_if(targets, [&](size_t k) {
       const auto& t = M()[k];
-      if (funding && !right_after(k, {"cho", "to", "for", "vào", "into"}) && !(IsLending(trigger) && object_of_verb(k))) {
+      // A loan or a bank's funding reaches the country where what it pays
+      // for is ("nhà tài trợ vốn chính cho tuyến metro số 2 tại Thành phố
+      // Hồ Chí Minh, Việt Nam"); a grant only the recipient named.
+      const bool finance = relation == kInvestment || std::any_of(investors.begin(), investors.end(),
+                                                                  [&](size_t i) { return M()[i].bank; });
+      if (funding && !right_after(k, {"cho", "to", "for", "vào", "into"}) && !(IsLending(trigger) && object_of_verb(k)) &&
+          !(finance && t.type == "country" && IsPlace(t))) {
         return true;
       }
       if (t.type == "country" || t.type == "regional_org") return false;

@@ -18,7 +18,7 @@ const std::unordered_map<std::string_view, std::string_view>& EnglishHeads() {
       {"Convention", kAgreement}, {"Charter", kAgreement}, {"Protocol", kAgreement},
       {"Memorandum", kAgreement}, {"Declaration", kAgreement}, {"Consensus", kAgreement},
       {"Accord", kAgreement}, {"Compact", kAgreement},
-      {"Partnership", kInitiative}, {"Initiative", kInitiative},
+      {"Partnership", kInitiative}, {"Initiative", kInitiative}, {"Process", kRegionalOrg},
       {"Plan", kPlan}, {"Masterplan", kPlan}, {"Roadmap", kPlan}, {"Blueprint", kPlan},
       {"Programme", kProgramme}, {"Program", kProgramme}, {"Project", kProgramme},
       {"Scheme", kProgramme}, {"Facility", kProgramme}, {"Visa", kProgramme}, {"System", kProgramme},

@@ -15,5 +15,7 @@ inline constexpr std::string_view kProgramme = "programme";
 inline constexpr std::string_view kInitiative = "initiative";
 inline constexpr std::string_view kEvent = "event";
 inline constexpr std::string_view kOrganization = "organization";
+// Intergovernmental fora named "… Process" (the Bali Process).
+inline constexpr std::string_view kRegionalOrg = "regional_org";
 
 }  // namespace policygraph::indexer::discovery

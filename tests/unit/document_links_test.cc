@@ -491,5 +491,16 @@ TEST_F(DocumentLinksTest, APurposeClauseNamesNoParty) {
             (std::set<Link>{{"asean", "cooperation", "japan"}}));
 }
 
+// "là nhà đầu tư … tại Việt Nam" and "do Ấn Độ bỏ vốn đầu tư": who invests
+// where, from an investor noun after a copula and from a passive.
+TEST_F(DocumentLinksTest, InvestorNounsAndPassiveInvestment) {
+  EXPECT_EQ(Typed("Amazon tiếp tục là nhà đầu tư nước ngoài lớn nhất tại Việt Nam."),
+            (std::set<Link>{{"amazon", "investment", "vietnam"}}));
+  EXPECT_EQ(Typed("Tháng 5/2023, cảng Sittwe ở bang Rakhine, Myanmar, do Ấn Độ bỏ vốn đầu tư xây dựng, đã hoạt động."),
+            (std::set<Link>{{"india", "investment", "myanmar"}}));
+  // "quỹ đầu tư", "nhà đầu tư" elsewhere still name no investment.
+  EXPECT_TRUE(Typed("Các nhà đầu tư của Singapore quan tâm tới Việt Nam.").empty());
+}
+
 }  // namespace
 }  // namespace policygraph::indexer
