@@ -30,7 +30,7 @@ const std::vector<Entry>& Entries() {
         "ký bản ghi nhớ", "ký hiệp định", "ký văn kiện", "ký thoả thuận", "đã ký", "cùng ký", "ký một",
         "liên doanh", "joint venture", "ký", "thỏa thuận", "thoả thuận", "nhất trí", "agreed to", "agreed",
         "chuyển giao", "bàn giao", "tuần tra chung", "tuần tra liên hợp", "tập trận chung", "diễn tập chung",
-        "transferred", "handed over", "chuyển cho", "gửi cho", "joint patrol", "joint patrols", "joint exercise", "joint exercises"}},
+        "transferred", "handed over", "chuyển cho", "gửi cho", "nối", "kết nối", "liên kết", "joint patrol", "joint patrols", "joint exercise", "joint exercises"}},
       {kEnactment,
        {"ban hành", "thông qua", "phê duyệt", "phê chuẩn", "có hiệu lực", "công bố", "khởi động", "ra mắt",
         "adopt", "adopts", "adopted", "pass", "passes", "passed", "enact", "enacts", "enacted", "approve",

@@ -147,8 +147,10 @@ class Sentence {
     if (m.first == End(prev) && m.type == "country" && prev.type == "organization") return true;
     // "Fortinet của Hoa Kỳ", "the Ministry … of Japan": nothing but the cue
     // between ("the governors of Bank Indonesia" makes no one an owner).
+    // "The Indo-Pacific Strategy of the United States": "the" may follow.
+    const uint32_t owner_at = m.first > 0 && tokens_[m.first - 1].exact == "the" ? m.first - 1 : m.first;
     return std::any_of(hits_.begin(), hits_.end(), [&](const TriggerHit& h) {
-      return h.relation == kCueOwner && h.first == End(prev) && End(h) == m.first;
+      return h.relation == kCueOwner && h.first == End(prev) && End(h) == owner_at;
     });
   }
 
@@ -375,6 +377,17 @@ class Sentence {
     auto left = ActorsBefore(hit.first, kNearGap);
     auto right = ActorsAfter(End(hit), kNearGap, /*places_count=*/false);
     if (left.empty() && !right.empty()) left = CarriedSubject(hit);
+    // "Thái Lan và Singapore nối hai hệ thống …": linking words type a
+    // link only between subjects joined by "và"; "kết nối các thành phố
+    // của Mỹ với …" connects things, not partners.
+    if (OneOf(trigger, {"nối", "kết nối", "liên kết"})) {
+      if (left.size() >= 2 && JoinedByAnd(left)) {
+        std::vector<std::pair<size_t, size_t>> pairs;
+        AddAllPairs(left, &pairs);
+        for (const auto& [a, b] : pairs) Add(M()[a].id, kCooperation, M()[b].id, trigger);
+      }
+      return;
+    }
     // Three or more parties signing a named agreement ("… signed the
     // Memorandum of Understanding on …") become parties to it, not partners
     // of each other pairwise; two who sign one cooperate.
@@ -1085,6 +1098,23 @@ class Sentence {
       if (grounds[i] != grounds[i - 1] + 1) {
         grounds.resize(i);
         break;
+      }
+    }
+    // "The AADMER Work Programme builds on the agreement", "dựa trên hiệp
+    // định này": the agreement named last.
+    if (grounds.empty() && End(hit) + 1 < tokens_.size()) {
+      const std::string& a = tokens_[End(hit)].exact;
+      const std::string& b = tokens_[End(hit) + 1].exact;
+      const bool the_agreement = ((a == "the" || a == "this") && (b == "agreement" || b == "convention")) ||
+                                 (a == "hiệp" && b == "định" && End(hit) + 2 < tokens_.size() &&
+                                  tokens_[End(hit) + 2].exact == "này");
+      if (the_agreement) {
+        std::optional<size_t> rests = KindBefore(hit.first, kNearGap, EntityKind::kFramework);
+        if (auto agreement = LastBody(hit.first, /*agreements_only=*/true); agreement && rests &&
+                                                                           M()[*rests].id != *agreement) {
+          Add(M()[*rests].id, kBasis, *agreement, trigger);
+        }
+        return;
       }
     }
     if (grounds.empty()) {

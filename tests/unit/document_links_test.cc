@@ -502,5 +502,18 @@ TEST_F(DocumentLinksTest, InvestorNounsAndPassiveInvestment) {
   EXPECT_TRUE(Typed("Các nhà đầu tư của Singapore quan tâm tới Việt Nam.").empty());
 }
 
+// Linking words ("nối", "kết nối") pair only subjects joined by "và".
+TEST_F(DocumentLinksTest, LinkingWordsPairOnlyJoinedSubjects) {
+  EXPECT_EQ(Typed("Tháng 4/2021, Thái Lan và Singapore nối hai hệ thống chuyển tiền nhanh."),
+            (std::set<Link>{{"singapore", "cooperation", "thailand"}}));
+  EXPECT_TRUE(Typed("Dự án Hạt giống kết nối các thành phố của Mỹ với ASEAN.").empty());
+}
+
+// "builds on the agreement": the agreement named last in the passage.
+TEST_F(DocumentLinksTest, TheAgreementIsTheOneNamedLast) {
+  auto links = Typed("Singapore ratified the Coral Trade Agreement in 2020. The Digital Plan 2030 builds on the agreement.");
+  EXPECT_TRUE(links.count({"plan-2030", "basis", "trade-pact"})) << ::testing::PrintToString(links);
+}
+
 }  // namespace
 }  // namespace policygraph::indexer
