@@ -632,6 +632,7 @@ class Sentence {
     };
     if (!after.empty()) {
       auto actors = ActorsBefore(hit.first, kNearGap);
+      if (actors.empty()) actors = SubjectOfAfterClause(hit, after.back());
       for (size_t f : after) {
         if (!enactable(f)) continue;
         if (actors.empty()) Add(OwnerOf(f, /*opening_place=*/true), kEnactment, M()[f].id, trigger);
@@ -651,6 +652,31 @@ class Sentence {
       if (actors.empty()) Add(OwnerOf(*f, /*opening_place=*/true), kEnactment, M()[*f].id, trigger);
       for (size_t a : actors) Add(M()[a].id, kEnactment, M()[*f].id, trigger);
     }
+  }
+
+  // "Sau khi khởi động PQI năm 2015, Tokyo tiếp tục …", "Hàn Quốc đẩy
+  // mạnh hợp tác … sau khi công bố KASI": a clause of time ("sau khi",
+  // "after") has the main clause's subject: the sentence's first actor
+  // when it comes before, else the first after the clause's comma.
+  std::vector<size_t> SubjectOfAfterClause(const TriggerHit& hit, size_t last_object) const {
+    const bool after_clause = (hit.first >= 2 && tokens_[hit.first - 2].exact == "sau" &&
+                               tokens_[hit.first - 1].exact == "khi") ||
+                              (hit.first >= 1 && tokens_[hit.first - 1].exact == "after");
+    if (!after_clause) return {};
+    for (size_t k = 0; k < M().size(); ++k) {
+      const auto& m = M()[k];
+      if (m.kind != EntityKind::kActor || IsOwner(k) || IsPossessiveOwner(k) || IsPlace(m) || MembersOnly(k)) continue;
+      if (End(m) <= hit.first) {
+        return ClauseBreak(End(m), hit.first) ? std::vector<size_t>{} : std::vector<size_t>{k};
+      }
+      if (m.first < End(M()[last_object])) continue;
+      // After the clause: the first actor past a comma.
+      std::string_view gap = ctx_.text.substr(tokens_[End(M()[last_object]) - 1].end,
+                                              tokens_[m.first].begin - tokens_[End(M()[last_object]) - 1].end);
+      if (gap.find(',') != std::string_view::npos && m.first - End(M()[last_object]) <= 6) return {k};
+      return {};
+    }
+    return {};
   }
 
   // A trigger of any relation (not a cue) lies within tokens [from, to).

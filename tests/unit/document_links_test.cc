@@ -515,5 +515,13 @@ TEST_F(DocumentLinksTest, TheAgreementIsTheOneNamedLast) {
   EXPECT_TRUE(links.count({"plan-2030", "basis", "trade-pact"})) << ::testing::PrintToString(links);
 }
 
+// A clause of time ("sau khi", "after") has the main clause's subject.
+TEST_F(DocumentLinksTest, AnAfterClauseTakesTheMainSubject) {
+  EXPECT_TRUE(Typed("Sau khi khởi động Kế hoạch Số 2030 năm 2015, Nhật Bản tiếp tục giới thiệu nhiều dự án.")
+                  .count({"japan", "enactment", "plan-2030"}));
+  EXPECT_TRUE(Typed("Hàn Quốc đẩy mạnh hợp tác hạ tầng với khu vực sau khi công bố Kế hoạch Số 2030.")
+                  .count({"south-korea", "enactment", "plan-2030"}));
+}
+
 }  // namespace
 }  // namespace policygraph::indexer
