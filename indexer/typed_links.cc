@@ -256,7 +256,7 @@ class Sentence {
       // grouping acts, not the members listed inside its description.
       const bool listed_member = listed_members_.count(k) > 0;
       if (m.kind == EntityKind::kActor && !IsOwner(k) && !IsPossessiveOwner(k) && !IsPlace(m) && !MembersOnly(k) &&
-          !object_of_with && !listed_member && !Holds(out, m.id)) {
+          !object_of_with && !listed_member && !Descriptive(m) && !Holds(out, m.id)) {
         out.push_back(k);
       }
       cursor = m.first;  // other names are stepped over, and distance counts from them
@@ -270,6 +270,36 @@ class Sentence {
       for (const char* w : words) {
         if (tokens_[t].exact == w) return true;
       }
+    }
+    return false;
+  }
+
+  // A name that describes rather than acts: a product ("vắc xin Pfizer",
+  // "AstraZeneca doses" is left alone, "liều AstraZeneca"), or a country
+  // as the nationality of a common noun ("tổ chức thẻ Trung Quốc này",
+  // "các doanh nghiệp Nhật Bản"). "phía Trung Quốc", "chính phủ Trung
+  // Quốc" still act.
+  bool Descriptive(const SentenceMention& m) const {
+    if (m.first == 0) return false;
+    auto before = [&](std::initializer_list<const char*> words) {
+      for (const char* w : words) {
+        const auto tokens = std::string_view(w);
+        const bool two = tokens.find(' ') != std::string_view::npos;
+        if (!two && tokens_[m.first - 1].exact == w) return true;
+        if (two && m.first >= 2 &&
+            tokens_[m.first - 2].exact + " " + tokens_[m.first - 1].exact == w) {
+          return true;
+        }
+      }
+      return false;
+    };
+    if (m.type == "organization" && !m.government) {
+      return before({"vắc xin", "vaccine", "liều", "lô", "sản phẩm", "điện thoại", "xe", "chip"});
+    }
+    if (m.type == "country") {
+      if (StartsUppercase(ctx_.text.substr(tokens_[m.first - 1].begin))) return false;
+      return before({"công ty", "doanh nghiệp", "tập đoàn", "hãng", "tổ chức", "thẻ", "nhà đầu tư",
+                     "chuyên gia", "sinh viên", "du khách", "tàu", "hàng", "người", "lao động", "vốn"});
     }
     return false;
   }
@@ -314,7 +344,7 @@ class Sentence {
       // "memoranda of cooperation on SSW with Vietnam": what it is about.
       const bool topic = m.first > 0 && tokens_[m.first - 1].exact == "on";
       bool party = m.kind == EntityKind::kActor && !IsOwner(k) && !IsPossessiveOwner(k) && !topic &&
-                   (places_count || !IsPlace(m)) && !MembersOnly(k) && !Holds(out, m.id);
+                   (places_count || !IsPlace(m)) && !MembersOnly(k) && !Descriptive(m) && !Holds(out, m.id);
       if (party) out.push_back(k);
       cursor = End(m);
     }

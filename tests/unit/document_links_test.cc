@@ -523,5 +523,14 @@ TEST_F(DocumentLinksTest, AnAfterClauseTakesTheMainSubject) {
                   .count({"south-korea", "enactment", "plan-2030"}));
 }
 
+// A product ("vắc xin Amazon" standing for a brand) and a country as a
+// nationality ("các doanh nghiệp Nhật Bản") are no parties.
+TEST_F(DocumentLinksTest, ProductsAndNationalitiesAreNoParties) {
+  EXPECT_EQ(Typed("Hoa Kỳ đã tặng Việt Nam 40 triệu liều vắc xin Amazon."),
+            (std::set<Link>{{"united-states", "cooperation", "vietnam"}}));
+  EXPECT_EQ(Typed("Việt Nam hợp tác với các doanh nghiệp Nhật Bản và với Hàn Quốc."),
+            (std::set<Link>{{"south-korea", "cooperation", "vietnam"}}));
+}
+
 }  // namespace
 }  // namespace policygraph::indexer
