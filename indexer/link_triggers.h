@@ -48,6 +48,7 @@ inline constexpr char kCueCopula[] = "cue:copula";        // "là", "became": "X
 inline constexpr char kCueQuantity[] = "cue:quantity";    // "bảy", "seven": some members, not the body
 inline constexpr char kCueMemberWord[] = "cue:member";    // "thành viên", "member states"
 inline constexpr char kCueIntent[] = "cue:intent";        // "applied to", "xin gia nhập": not done yet
+inline constexpr char kCueThisCountry[] = "cue:this-country";  // "nước này": the country named last
 inline constexpr char kCueComprising[] = "cue:comprising";  // "gồm", "brings together": the members follow
 inline constexpr char kCueContrast[] = "cue:contrast";    // "while", "trong khi": a new clause, other parties
 

@@ -93,6 +93,14 @@ class Sentence {
       if (before == "nhà" && copula) return false;
       if (before == "quỹ" || before == "nhà" || before == "chủ") return true;
     }
+    // "investment scams", "investment funds": a modifier, not a relation;
+    // the noun types one only as "investment in/into/from/by/of".
+    if (h.relation == kInvestment && h.count == 1 &&
+        (tokens_[h.first].exact == "investment" || tokens_[h.first].exact == "investments")) {
+      if (End(h) >= tokens_.size()) return true;
+      const std::string& next = tokens_[End(h)].exact;
+      return next != "in" && next != "into" && next != "from" && next != "by" && next != "of";
+    }
     if (h.count != 1 || tokens_[h.first].exact != "ký") return false;
     static const char* kBefore[] = {"đăng", "chữ", "thư", "nhật", "phê"};
     static const char* kAfter[] = {"hiệu", "tự", "túc", "sự", "giả", "quỹ", "gửi", "tên", "sinh", "ức", "kết"};
@@ -247,6 +255,14 @@ class Sentence {
       uint32_t gap = cursor - End(m);
       if (gap > (out.empty() ? near : kListGap) && !(out.empty() && Appositive(End(m), cursor))) break;
       if (ClauseBreak(End(m), cursor) || CueIn(End(m), cursor, kCueSpeech)) break;
+
+      // "hosted by Indonesia …, they adopted", "do Việt Nam chủ trì đã
+      // thông qua": the agent of a passive is not the subject of the verb
+      // that follows.
+      if (PassiveAgent(m, at)) {
+        cursor = m.first;
+        continue;
+      }
       // "CATL ký thỏa thuận với IBC và cam kết rót …": IBC is the object of
       // "với", not a subject of what follows.
       // "Washington đã tặng Việt Nam …, tặng Philippines …": the object of
@@ -255,13 +271,52 @@ class Sentence {
       // "nhóm Bộ Tứ gồm Mỹ, Nhật Bản, Ấn Độ và Australia công bố …": the
       // grouping acts, not the members listed inside its description.
       const bool listed_member = listed_members_.count(k) > 0;
+      // The same entity named again in brackets after "với X" is still the
+      // object: "với Tập đoàn Pin Indonesia (… - IBC)".
+      auto bracketed_after = [&](const SentenceMention& o, const SentenceMention& later) {
+        if (End(o) > later.first || later.first - End(o) > 6) return false;
+        std::string_view gap = ctx_.text.substr(tokens_[End(o) - 1].end, tokens_[later.first].begin - tokens_[End(o) - 1].end);
+        return gap.find('(') != std::string_view::npos;
+      };
+      const bool object_again = std::any_of(M().begin(), M().begin() + k, [&](const SentenceMention& o) {
+        return o.id == m.id && CueRightBefore(o.first, kCueWith) && bracketed_after(o, m);
+      });
       if (m.kind == EntityKind::kActor && !IsOwner(k) && !IsPossessiveOwner(k) && !IsPlace(m) && !MembersOnly(k) &&
-          !object_of_with && !listed_member && !Descriptive(m) && !Holds(out, m.id)) {
+          !object_of_with && !object_again && !listed_member && !Descriptive(m) && !Holds(out, m.id)) {
+        // "Washington and London jointly designated Prince Group, a
+        // conglomerate that had invested …": a list does not run on past
+        // a verb of its own.
+        if (!out.empty() && VerbRightAfter(m)) break;
         out.push_back(k);
       }
       cursor = m.first;  // other names are stepped over, and distance counts from them
     }
     return out;
+  }
+
+  // A verb (a trigger, not a cue) follows `m` at once or after one word
+  // ("London jointly designated", "Japan has signed"), with no comma
+  // between: `m` is that verb's subject. (After a comma it is more often an
+  // appositive: "Vương quốc Anh, đối tác đối thoại của ASEAN, …".)
+  bool VerbRightAfter(const SentenceMention& m) const {
+    return std::any_of(hits_.begin(), hits_.end(), [&](const TriggerHit& h) {
+      if (h.relation.rfind("cue:", 0) == 0 || h.first < End(m) || h.first > End(m) + 1) return false;
+      std::string_view gap = ctx_.text.substr(tokens_[End(m) - 1].end, tokens_[h.first].begin - tokens_[End(m) - 1].end);
+      return gap.find(',') == std::string_view::npos;
+    });
+  }
+
+  // `m` follows "by"/"do"/"bởi" and belongs to another verb than the one at
+  // `at`: a participle right before "by", or a verb of its own between it
+  // and `at` ("do Việt Nam chủ trì đã thông qua").
+  bool PassiveAgent(const SentenceMention& m, uint32_t at) const {
+    if (m.first == 0) return false;
+    const std::string& before = tokens_[m.first - 1].exact;
+    if (before != "by" && before != "do" && before != "bởi") return false;
+    const bool participle = std::any_of(hits_.begin(), hits_.end(), [&](const TriggerHit& h) {
+      return End(h) == m.first - 1 && h.relation.rfind("cue:", 0) != 0;
+    });
+    return (participle && before == "by") || VerbBetween(End(m), at);
   }
 
   // One of `words` is a token in [from, to).
@@ -407,6 +462,12 @@ class Sentence {
     auto left = ActorsBefore(hit.first, kNearGap);
     auto right = ActorsAfter(End(hit), kNearGap, /*places_count=*/false);
     if (left.empty() && !right.empty()) left = CarriedSubject(hit);
+    if (left.empty() && !right.empty()) {
+      if (std::string country = ThisCountry(hit); !country.empty()) {
+        for (size_t b : right) Add(country, kCooperation, M()[b].id, trigger);
+        return;
+      }
+    }
     // "Thái Lan và Singapore nối hai hệ thống …": linking words type a
     // link only between subjects joined by "và"; "kết nối các thành phố
     // của Mỹ với …" connects things, not partners.
@@ -549,7 +610,14 @@ class Sentence {
     for (size_t i = 0; i + 1 < actors.size(); ++i) {
       const auto& later = M()[actors[i]];
       const auto& earlier = M()[actors[i + 1]];
-      if (!CueIn(End(earlier), later.first, kCueAnd)) return false;
+      if (CueIn(End(earlier), later.first, kCueAnd)) continue;
+      // "Beijing, Bangkok and Naypyidaw": a comma between earlier items.
+      std::string_view gap = ctx_.text.substr(tokens_[End(earlier) - 1].end,
+                                              tokens_[later.first].begin - tokens_[End(earlier) - 1].end);
+      // Three at most: four or more subjects agreeing are a group acting
+      // together, not partners pairwise.
+      const bool comma_only = later.first == End(earlier) && gap.find(',') != std::string_view::npos;
+      if (!comma_only || i == 0 || actors.size() > 3) return false;
     }
     return true;
   }
@@ -663,8 +731,14 @@ class Sentence {
     if (!after.empty()) {
       auto actors = ActorsBefore(hit.first, kNearGap);
       if (actors.empty()) actors = SubjectOfAfterClause(hit, after.back());
+      if (actors.empty()) actors = SubjectOf(hit);
+      const std::string this_country = actors.empty() ? ThisCountry(hit) : "";
       for (size_t f : after) {
         if (!enactable(f)) continue;
+        if (!this_country.empty()) {
+          Add(this_country, kEnactment, M()[f].id, trigger);
+          continue;
+        }
         if (actors.empty()) Add(OwnerOf(f, /*opening_place=*/true), kEnactment, M()[f].id, trigger);
         for (size_t a : actors) {
           Add(M()[a].id, kEnactment, M()[f].id, trigger);
@@ -679,9 +753,43 @@ class Sentence {
     if (auto f = KindBefore(hit.first, kNearGap, EntityKind::kFramework); f && enactable(*f)) {
       auto actors = ActorsBefore(hit.first, kNearGap);
       std::erase_if(actors, [&](size_t a) { return a < *f; });
+      // "an initiative launched by Canberra in 2019": the agent after "by".
+      if (actors.empty() && End(hit) < tokens_.size() &&
+          (tokens_[End(hit)].exact == "by" || tokens_[End(hit)].exact == "bởi")) {
+        auto agents = ActorsAfter(End(hit) + 1, 1, /*places_count=*/true);
+        if (!agents.empty()) actors.push_back(agents.front());
+      }
       if (actors.empty()) Add(OwnerOf(*f, /*opening_place=*/true), kEnactment, M()[*f].id, trigger);
       for (size_t a : actors) Add(M()[a].id, kEnactment, M()[*f].id, trigger);
     }
+  }
+
+  // The subject of a verb with no actor before it: the sentence's subject
+  // carried over "và"/"and" or a comma, or "nước này"/"the country" right
+  // before it, the country named last ("Philippines đi theo hướng khác.
+  // Năm 2019, nước này ban hành …").
+  std::vector<size_t> SubjectOf(const TriggerHit& hit) const {
+    if (auto carried = CarriedSubject(hit); !carried.empty()) return carried;
+    constexpr uint32_t kCueReach = 3;  // "nước này tiếp tục hỗ trợ"
+    const uint32_t from = hit.first >= kCueReach + 2 ? hit.first - kCueReach - 2 : 0;
+    if (!CueIn(from, hit.first, kCueThisCountry)) return {};
+    std::vector<size_t> out;
+    for (size_t k = M().size(); k-- > 0;) {
+      if (End(M()[k]) <= hit.first && M()[k].type == "country") return {k};
+    }
+    return out;
+  }
+  // As SubjectOf, for "nước này" with the country named in an earlier
+  // sentence: its id.
+  std::string ThisCountry(const TriggerHit& hit) const {
+    constexpr uint32_t kCueReach = 3;
+    const uint32_t from = hit.first >= kCueReach + 2 ? hit.first - kCueReach - 2 : 0;
+    if (!CueIn(from, hit.first, kCueThisCountry)) return "";
+    for (size_t k = M().size(); k-- > 0;) {
+      if (End(M()[k]) <= hit.first && M()[k].type == "country") return M()[k].id;
+    }
+    // Countries named earlier in the passage (SentenceContext::recent_actors).
+    return ctx_.recent_actors.empty() ? "" : ctx_.recent_actors.back();
   }
 
   // "Sau khi khởi động PQI năm 2015, Tokyo tiếp tục …", "Hàn Quốc đẩy
@@ -733,6 +841,17 @@ class Sentence {
       bool joinable = m.kind == EntityKind::kEvent || (m.kind == EntityKind::kFramework && IsProgramme(m));
       if (joinable) targets.push_back(k);
     }
+    if (targets.empty() && OneOf(Span(hit.first, hit.count), {"join", "joins", "joined"}) &&
+        !JoinableNounAfter(hit)) {
+      // "… among its early parties, the Philippines joined in 2018": the
+      // agreement named last.
+      if (auto body = LastBody(hit.first, /*agreements_only=*/true)) {
+        for (size_t a : ActorsBefore(hit.first, kNearGap)) {
+          if (M()[a].type == "country") Add(M()[a].id, kMembership, *body, Span(hit.first, hit.count));
+        }
+      }
+      return;
+    }
     if (targets.empty()) {
       // "Lào, Thái Lan, Malaysia và Singapore cùng tham gia dự án": the
       // project named just before.
@@ -757,6 +876,7 @@ class Sentence {
     if (by_follows && parties.size() > 1) parties.resize(1);
     if (!of_follows && !by_follows) {
       auto subjects = ActorsBefore(hit.first, kNearGap);
+      if (subjects.empty()) subjects = SubjectOf(hit);
       parties.insert(parties.end(), subjects.begin(), subjects.end());
     }
     for (size_t a : parties) Add(M()[a].id, relation, M()[target].id, trigger);
@@ -833,6 +953,7 @@ class Sentence {
     auto investors = ActorsBefore(hit.first, kNearGap);
     if (investors.empty()) investors = CarriedSubject(hit);
     auto targets = ActorsAfter(End(hit), kInvestmentGap, /*places_count=*/true);
+    const std::string this_country = investors.empty() ? ThisCountry(hit) : "";
     // "cảng Sittwe ở bang Rakhine, Myanmar, do Ấn Độ bỏ vốn đầu tư xây
     // dựng": the investor is the passive's agent; what it paid for, and the
     // place, come before "do".
@@ -869,6 +990,21 @@ class Sentence {
     auto object_of_verb = [&](size_t k) {
       return M()[k].first == End(hit) || (M()[k].first == End(hit) + 1 && tokens_[End(hit)].exact == "the");
     };
+    // "cho Myanmar và Lào": the items listed after a named recipient are
+    // recipients too.
+    std::set<size_t> listed_recipients;
+    for (size_t i = 0; i < targets.size(); ++i) {
+      const bool named = right_after(targets[i], {"cho", "to", "for", "vào", "into"}) ||
+                         listed_recipients.count(i > 0 ? targets[i - 1] : targets[i]) > 0;
+      if (!named) continue;
+      listed_recipients.insert(targets[i]);
+      if (i + 1 < targets.size()) {
+        const uint32_t from = End(M()[targets[i]]), to = M()[targets[i + 1]].first;
+        bool list = to >= from && to - from <= 1;
+        for (uint32_t t = from; t < to && list; ++t) list = CueIn(t, t + 1, kCueAnd);
+        if (list) listed_recipients.insert(targets[i + 1]);
+      }
+    }
     std::erase_if(targets, [&](size_t k) {
       const auto& t = M()[k];
       // A loan or a bank's funding reaches the country where what it pays
@@ -876,7 +1012,7 @@ class Sentence {
       // Hồ Chí Minh, Việt Nam"); a grant only the recipient named.
       const bool finance = relation == kInvestment || std::any_of(investors.begin(), investors.end(),
                                                                   [&](size_t i) { return M()[i].bank; });
-      if (funding && !right_after(k, {"cho", "to", "for", "vào", "into"}) && !(IsLending(trigger) && object_of_verb(k)) &&
+      if (funding && !listed_recipients.count(k) && !(IsLending(trigger) && object_of_verb(k)) &&
           !(finance && t.type == "country" && IsPlace(t))) {
         return true;
       }
@@ -893,6 +1029,9 @@ class Sentence {
     for (size_t i : investors) {
       for (size_t t : targets) Add(M()[i].id, M()[i].bank ? kInvestment : relation, M()[t].id, trigger);
     }
+    if (!this_country.empty()) {
+      for (size_t t : targets) Add(this_country, relation, M()[t].id, trigger);
+    }
   }
 
   static bool OneOf(const std::string& trigger, std::initializer_list<const char*> words) {
@@ -901,13 +1040,22 @@ class Sentence {
     return std::any_of(words.begin(), words.end(), [&](const char* w) { return folded == w; });
   }
   static bool IsFunding(const std::string& trigger) {
-    return OneOf(trigger, {"tài trợ", "nhà tài trợ", "cho vay", "financed", "finances", "funded", "funds",
+    return IsSupply(trigger) || OneOf(trigger, {"tài trợ", "nhà tài trợ", "cho vay", "financed", "finances", "funded", "funds",
                            "financing", "line of credit", "credit line", "loan", "loans", "lent", "lends", "lend",
                            "grant", "grants", "khoản viện trợ không hoàn lại", "viện trợ không hoàn lại"});
   }
   static bool IsGrant(const std::string& trigger) {
     return OneOf(trigger, {"tài trợ", "nhà tài trợ", "funded", "funds", "grant", "grants",
-                           "khoản viện trợ không hoàn lại", "viện trợ không hoàn lại"});
+                           "khoản viện trợ không hoàn lại", "viện trợ không hoàn lại"}) ||
+           IsSupply(trigger);
+  }
+  // Supplying, selling or handing people over to a named state ("cung cấp
+  // gạo cho Myanmar", "deported … to Japan"): cooperation with the one
+  // named after "cho"/"to", and only with it.
+  static bool IsSupply(const std::string& trigger) {
+    return OneOf(trigger, {"hỗ trợ", "cung cấp", "cung ứng", "bán", "cấp", "provided", "provides", "supplied",
+                           "supplies", "sold", "sells", "deported", "deports", "extradited", "extradites",
+                           "repatriated"});
   }
   // "bằng nguồn vốn vay ưu đãi, Seoul đã tài trợ …", "vốn vay ODA do JICA
   // tài trợ": funding from a loan is lending, not a grant.

@@ -532,5 +532,43 @@ TEST_F(DocumentLinksTest, ProductsAndNationalitiesAreNoParties) {
             (std::set<Link>{{"south-korea", "cooperation", "vietnam"}}));
 }
 
+// Supplying or handing over to a named state is cooperation with it alone;
+// "nước này" is the country named last.
+TEST_F(DocumentLinksTest, SupplyAndThisCountry) {
+  EXPECT_EQ(Typed("Hàn Quốc cũng cung cấp gạo cho Myanmar và Lào."),
+            (std::set<Link>{{"myanmar", "cooperation", "south-korea"}, {"laos", "cooperation", "south-korea"}}));
+  EXPECT_EQ(Typed("The Philippines deported four suspects wanted for fraud to Japan."),
+            (std::set<Link>{{"japan", "cooperation", "philippines"}}));
+  EXPECT_TRUE(Typed("Philippines đi theo hướng khác. Năm 2019, nước này ban hành Luật Dữ liệu Xanh.")
+                  .count({"philippines", "enactment", "green-law"}));
+}
+
+// A list of subjects stops at a verb of its own; the agent of a passive is
+// no subject of what follows; an alias in brackets after "với X" is X.
+TEST_F(DocumentLinksTest, SubjectsStopAtAnotherVerb) {
+  auto links = Typed("Japan and India jointly designated Amazon, a group that had invested billions in Laos.");
+  EXPECT_TRUE(links.count({"amazon", "investment", "laos"})) << ::testing::PrintToString(links);
+  EXPECT_FALSE(links.count({"india", "investment", "laos"}));
+  links = Typed("At the Coral Summit, hosted by Indonesia in May 2023, they adopted the Digital Plan 2030.");
+  EXPECT_FALSE(links.count({"indonesia", "enactment", "plan-2030"})) << ::testing::PrintToString(links);
+}
+
+// "Beijing, Bangkok and Naypyidaw agreed on a joint operation": three
+// subjects in a list are pairwise partners.
+TEST_F(DocumentLinksTest, ThreeSubjectsInAListCooperatePairwise) {
+  EXPECT_EQ(Typed("In 2025 China, Thailand and Laos agreed on a joint operation."),
+            (std::set<Link>{{"china", "cooperation", "thailand"}, {"china", "cooperation", "laos"},
+                            {"laos", "cooperation", "thailand"}}));
+}
+
+// An application to join is no membership; "joined" alone is membership of
+// the agreement named last.
+TEST_F(DocumentLinksTest, JoiningTheAgreementNamedBefore) {
+  auto links = Typed("Singapore and Laos were its early parties to the Coral Trade Agreement, and Thailand joined in 2018. "
+                     "Indonesia's application to join was not accepted.");
+  EXPECT_TRUE(links.count({"thailand", "membership", "trade-pact"})) << ::testing::PrintToString(links);
+  EXPECT_FALSE(links.count({"indonesia", "membership", "trade-pact"}));
+}
+
 }  // namespace
 }  // namespace policygraph::indexer
