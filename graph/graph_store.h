@@ -16,6 +16,7 @@
 // document's writes are one atomic WriteBatch.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <set>
@@ -32,6 +33,10 @@ struct GraphStoreOptions {
   bool read_only = false;
   // Create the database when it does not exist. Default: true.
   bool create_if_missing = true;
+  // Capacity of the block cache all column families share: uncompressed
+  // table blocks, filled as they are read. At 1M edges the out and in
+  // families hold about 100 MB of them. Default: 128 MiB.
+  size_t block_cache_bytes = size_t{128} << 20;
 };
 
 class GraphStore {
@@ -56,8 +61,11 @@ class GraphStore {
   // Removes all the document's contributions; OK if it had none.
   Status RemoveDocument(const std::string& doc_id);
 
-  // Makes all writes so far durable (WAL synced). Writes are not durable
-  // until this returns OK.
+  // Makes all writes so far durable (WAL synced), then writes the memtables
+  // out as sorted tables and compacts each column family into one sorted
+  // run, so that readers opening the store later read a few tables rather
+  // than replaying the log or merging many. Writes are not durable until
+  // this returns OK.
   Status Commit();
 
   std::optional<Node> GetNode(const std::string& id) const;
