@@ -35,6 +35,46 @@ bool HasPrefix(const rocksdb::Slice& key, const std::string& prefix) {
   return key.size() >= prefix.size() && std::memcmp(key.data(), prefix.data(), prefix.size()) == 0;
 }
 
+// The relation and the other end of an out or in key, past the node's own
+// prefix. They are views into the key when neither field holds an escaped
+// NUL (no id or relation does: see key_codec.h), so that scanning a hub's
+// tens of thousands of keys copies nothing for the keys it turns down; an
+// escaped field is decoded by KeyReader into storage of its own. As with
+// KeyReader, bytes after the two fields are ignored.
+struct EdgeKeyTail {
+  std::string_view relation;
+  std::string_view other;
+
+  bool Parse(std::string_view key_tail) {
+    std::string_view rest = key_tail;
+    if (PlainField(&rest, &relation) && PlainField(&rest, &other)) return true;
+    KeyReader reader(key_tail);
+    auto rel = reader.ReadString();
+    auto end = reader.ReadString();
+    if (!rel || !end) return false;
+    relation_storage_ = std::move(*rel);
+    other_storage_ = std::move(*end);
+    relation = relation_storage_;
+    other = other_storage_;
+    return true;
+  }
+
+ private:
+  // The next field when its first NUL byte is its terminator (0x00 0x01).
+  static bool PlainField(std::string_view* rest, std::string_view* field) {
+    const size_t end = rest->find('\0');
+    if (end == std::string_view::npos || end + 1 >= rest->size() || (*rest)[end + 1] != '\x01') {
+      return false;
+    }
+    *field = rest->substr(0, end);
+    rest->remove_prefix(end + 2);
+    return true;
+  }
+
+  std::string relation_storage_;
+  std::string other_storage_;
+};
+
 uint64_t ParseCounter(const std::string& v) {
   try {
     return std::stoull(v);
@@ -321,31 +361,52 @@ std::vector<AliasHit> GraphStore::FindByAliasPrefix(const std::string& folded_pr
 }
 
 std::vector<EdgeSummary> GraphStore::EdgesOf(const std::string& id) const {
+  return EdgesOf(id, [](std::string_view, std::string_view) { return true; });
+}
+
+std::vector<EdgeSummary> GraphStore::EdgesOf(
+    const std::string& id,
+    const std::function<bool(std::string_view relation, std::string_view other)>& want) const {
   std::vector<EdgeSummary> edges;
   const std::string prefix = NodePrefix(id);
+  EdgeKeyTail tail;
+  auto parse = [&](const rocksdb::Slice& key) {
+    return tail.Parse(std::string_view(key.data() + prefix.size(), key.size() - prefix.size()));
+  };
   impl_->ScanPrefix(kOut, prefix, [&](const rocksdb::Slice& key, const rocksdb::Slice& value) {
-    KeyReader r(std::string_view(key.data(), key.size()));
-    auto src = r.ReadString(), rel = r.ReadString(), dst = r.ReadString();
-    auto s = DecodeEdgeSummary(value.ToString());
-    if (src && rel && dst && s) {
-      s->key = {*src, *rel, *dst};
-      edges.push_back(*s);
+    if (!parse(key) || !want(tail.relation, tail.other)) return true;
+    if (auto s = DecodeEdgeSummary(value.ToString())) {
+      s->key = {id, std::string(tail.relation), std::string(tail.other)};
+      edges.push_back(std::move(*s));
     }
     return true;
   });
+  // An incoming edge's summary lives under its out key, elsewhere in the
+  // family: gather the keys, then read them in one batched MultiGet instead
+  // of a Get (a full descent of the tree) each.
+  std::vector<EdgeKey> incoming;
   impl_->ScanPrefix(kIn, prefix, [&](const rocksdb::Slice& key, const rocksdb::Slice&) {
-    KeyReader r(std::string_view(key.data(), key.size()));
-    auto dst = r.ReadString(), rel = r.ReadString(), src = r.ReadString();
-    if (!dst || !rel || !src) return true;
-    EdgeKey edge{*src, *rel, *dst};
-    if (auto value = impl_->Get(kOut, OutKey(edge))) {
-      if (auto s = DecodeEdgeSummary(*value)) {
-        s->key = edge;
-        edges.push_back(*s);
-      }
+    if (parse(key) && want(tail.relation, tail.other)) {
+      incoming.push_back({std::string(tail.other), std::string(tail.relation), id});
     }
     return true;
   });
+  if (incoming.empty()) return edges;
+  std::vector<std::string> keys;
+  keys.reserve(incoming.size());
+  for (const auto& e : incoming) keys.push_back(OutKey(e));
+  std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
+  std::vector<rocksdb::PinnableSlice> values(keys.size());
+  std::vector<rocksdb::Status> statuses(keys.size());
+  impl_->db->MultiGet(rocksdb::ReadOptions(), impl_->cf[kOut], keys.size(), slices.data(),
+                      values.data(), statuses.data());
+  for (size_t i = 0; i < incoming.size(); ++i) {
+    if (!statuses[i].ok()) continue;
+    if (auto s = DecodeEdgeSummary(values[i].ToString())) {
+      s->key = std::move(incoming[i]);
+      edges.push_back(std::move(*s));
+    }
+  }
   return edges;
 }
 

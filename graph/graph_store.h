@@ -17,10 +17,12 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/graph_types.h"
@@ -74,8 +76,18 @@ class GraphStore {
   // Ids whose alias key starts with `folded_prefix`, each id once, at most
   // `limit`, in key order.
   std::vector<AliasHit> FindByAliasPrefix(const std::string& folded_prefix, size_t limit) const;
-  // All edges touching `id`, either direction.
+  // All edges touching `id`, either direction: those it is the source of
+  // first, then those it is the target of, each in key order.
   std::vector<EdgeSummary> EdgesOf(const std::string& id) const;
+  // The same, restricted to the edges whose relation and other end `want`
+  // accepts. The test runs on the key alone, before the edge's summary is
+  // read: an edge turned down costs neither a decode nor, for an incoming
+  // edge, a lookup. A hub has tens of thousands of edges, and a traversal
+  // often wants few of them (one relation; or, once its result is full,
+  // only those between nodes it already holds).
+  std::vector<EdgeSummary> EdgesOf(
+      const std::string& id,
+      const std::function<bool(std::string_view relation, std::string_view other)>& want) const;
   std::vector<Evidence> EvidenceOf(const EdgeKey& edge, size_t limit) const;
   std::vector<std::string> DocumentIds() const;
   // Every document some evidence names, scanning all evidence keys: for
