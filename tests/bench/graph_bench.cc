@@ -4,6 +4,7 @@
 //   policygraph_graph_bench [--edges N] [--nodes N] [--seed S] [--starts N]
 //       [--pairs N] [--rounds R] [--limit L] [--max-hops H] [--check N]
 //       [--relations a,b] [--min-weight W] [--cache-mib M] [--work DIR] [--tsv FILE]
+//       [--ops a,b] [--reuse]
 //
 // 1. Generates the graph (tests/bench/synthetic_graph.h), writes it into a
 //    GraphStore the way the indexer does and into SQLite; times both, sizes
@@ -18,6 +19,11 @@
 //    API's default 200); shortest path within --max-hops, unfiltered and
 //    filtered. One warm-up round, then R rounds; the two systems alternate
 //    per query so that load from elsewhere hits both alike.
+// --ops runs only the named operations (e.g. neighbors-d2, for a profiler).
+// --reuse, with --work, queries the stores an earlier run left there when
+// that run had the same graph options (graph-options.txt says), instead of
+// building them again: for profiling. The store is then as the code of that
+// earlier run wrote it, and build times are not reported.
 // Prints a table (p50/p95/p99 per operation and system, ratio policygraph /
 // peer) and, with --tsv, "figure<TAB>value<TAB>unit" rows for run.sh.
 //
@@ -70,18 +76,24 @@ struct Options {
   size_t evidence_per_document = 20;
   std::string work;
   std::string tsv;
+  std::set<std::string> ops;  // empty: all
+  bool reuse = false;
 };
 
 int Usage() {
   std::cerr << "usage: policygraph_graph_bench [--edges N] [--nodes N] [--seed S] [--starts N] [--pairs N]\n"
                "  [--rounds R] [--limit L] [--max-hops H] [--check N] [--relations a,b] [--min-weight W]\n"
-               "  [--cache-mib M] [--work DIR] [--tsv FILE]\n";
+               "  [--cache-mib M] [--work DIR] [--tsv FILE] [--ops a,b] [--reuse]\n";
   return 2;
 }
 
 bool Parse(int argc, char** argv, Options* o) {
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
+    if (a == "--reuse") {
+      o->reuse = true;
+      continue;
+    }
     if (i + 1 >= argc) return false;
     const std::string v = argv[++i];
     const uint64_t n = std::strtoull(v.c_str(), nullptr, 10);
@@ -102,12 +114,22 @@ bool Parse(int argc, char** argv, Options* o) {
       o->filter.relations.clear();
       std::stringstream ss(v);
       for (std::string r; std::getline(ss, r, ',');) o->filter.relations.push_back(r);
+    } else if (a == "--ops") {
+      std::stringstream ss(v);
+      for (std::string op; std::getline(ss, op, ',');) o->ops.insert(op);
     } else {
       return false;
     }
   }
   return o->graph.edges > 0 && o->starts > 0 && o->rounds > 0 && o->limit > 0 &&
          o->max_hops >= 1 && o->max_hops <= graph::PathRequest::kMaxHops;
+}
+
+std::string ReadFile(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
 }
 
 double Seconds(std::chrono::steady_clock::time_point t0) {
@@ -349,6 +371,12 @@ int main(int argc, char** argv) {
   std::cerr << "generated " << g.edges.size() << " edges among " << g.nodes.size() << " nodes in "
             << Fixed(Seconds(t0), 1) << " s\n";
   const ReferenceGraph ref(g);
+  std::vector<double> degrees;
+  for (uint32_t i = 0; i < g.nodes.size(); ++i) degrees.push_back(static_cast<double>(ref.EdgesOf(i).size()));
+  const std::string degree_text = "degree p50 " + Fixed(Percentile(degrees, 50), 0) + ", p90 " +
+                                  Fixed(Percentile(degrees, 90), 0) + ", p99 " + Fixed(Percentile(degrees, 99), 0) +
+                                  ", max " + Fixed(Percentile(degrees, 100), 0) + " (" + g.nodes[0].id + ": " +
+                                  std::to_string(ref.EdgesOf(0).size()) + ")";
 
   server::WorkDirectory work;
   Status s = work.Open(o.work);
@@ -358,24 +386,36 @@ int main(int argc, char** argv) {
   }
   const fs::path store_dir = fs::path(work.path()) / "graph";
   const fs::path sqlite_file = fs::path(work.path()) / "graph.sqlite";
-  t0 = std::chrono::steady_clock::now();
+  const fs::path marker = fs::path(work.path()) / "graph-options.txt";
+  const std::string built_from = "edges " + std::to_string(o.graph.edges) + " nodes " +
+                                 std::to_string(o.graph.nodes) + " seed " + std::to_string(o.graph.seed) +
+                                 " alpha " + Fixed(o.graph.alpha, 3) + " evidence/document " +
+                                 std::to_string(o.evidence_per_document) + "\n";
+  const bool reused = o.reuse && ReadFile(marker) == built_from;
+  double store_s = 0, sqlite_s = 0;
   StoreLoadReport load;
-  s = LoadGraphStore(g, store_dir.string(), o.evidence_per_document, &load);
-  const double store_s = Seconds(t0);
-  if (!s.ok()) {
-    std::cerr << "graph store: " << s.message() << "\n";
-    return 1;
+  if (reused) {
+    std::cerr << "reusing the stores in " << work.path() << " (build not timed)\n";
+  } else {
+    t0 = std::chrono::steady_clock::now();
+    s = LoadGraphStore(g, store_dir.string(), o.evidence_per_document, &load);
+    store_s = Seconds(t0);
+    if (!s.ok()) {
+      std::cerr << "graph store: " << s.message() << "\n";
+      return 1;
+    }
+    std::cerr << "policygraph: " << load.documents << " documents, " << load.evidence << " sentences in "
+              << Fixed(store_s, 1) << " s\n";
+    t0 = std::chrono::steady_clock::now();
+    s = SqliteGraphPeer::Build(g, sqlite_file.string());
+    sqlite_s = Seconds(t0);
+    if (!s.ok()) {
+      std::cerr << s.message() << "\n";
+      return 1;
+    }
+    std::cerr << "sqlite: " << Fixed(sqlite_s, 1) << " s\n";
+    std::ofstream(marker) << built_from;
   }
-  std::cerr << "policygraph: " << load.documents << " documents, " << load.evidence << " sentences in "
-            << Fixed(store_s, 1) << " s\n";
-  t0 = std::chrono::steady_clock::now();
-  s = SqliteGraphPeer::Build(g, sqlite_file.string());
-  const double sqlite_s = Seconds(t0);
-  if (!s.ok()) {
-    std::cerr << s.message() << "\n";
-    return 1;
-  }
-  std::cerr << "sqlite: " << Fixed(sqlite_s, 1) << " s\n";
 
   std::unique_ptr<graph::GraphStore> store;
   graph::GraphStoreOptions ro;
@@ -401,7 +441,7 @@ int main(int argc, char** argv) {
             << " sampled nodes differ between the generator and the graph store\n";
 
   const EdgeFilter all;
-  const std::vector<Op> ops = {
+  std::vector<Op> ops = {
       {"neighbors-d1", false, 1, all},
       {"neighbors-d2", false, 2, all},
       {"neighbors-d3", false, 3, all},
@@ -409,6 +449,7 @@ int main(int argc, char** argv) {
       {"path", true, 0, all},
       {"path-filtered", true, 0, o.filter},
   };
+  if (!o.ops.empty()) std::erase_if(ops, [&](const Op& op) { return !o.ops.count(op.name); });
   Runner runner(g, ref, *store, peer, o);
   std::map<std::string, std::pair<Checks, Checks>> checks;
   std::map<std::string, std::pair<Series, Series>> series;
@@ -434,11 +475,15 @@ int main(int argc, char** argv) {
   for (size_t i = 0; i < o.filter.relations.size(); ++i) filter_text << (i ? "," : "") << o.filter.relations[i];
   filter_text << ", min weight " << o.filter.min_weight;
   std::cout << "# graph: " << g.edges.size() << " edges, " << g.nodes.size() << " nodes (" << g.hubs
-            << " hubs), seed " << o.graph.seed << "; " << starts.size() << " starts, " << pair_items.size()
+            << " hubs), seed " << o.graph.seed << "; " << degree_text << "\n# sample: " << starts.size() << " starts, " << pair_items.size()
             << " pairs, " << o.rounds << " rounds after 1 warm-up; limit " << o.limit << ", max hops "
             << o.max_hops << "; filtered: " << filter_text.str() << "\n";
-  std::cout << "# build: policygraph " << Fixed(store_s, 1) << " s (" << load.documents << " documents, "
-            << load.evidence << " sentences), sqlite " << Fixed(sqlite_s, 1) << " s\n";
+  if (reused) {
+    std::cout << "# build: stores reused from an earlier run (--reuse), not timed\n";
+  } else {
+    std::cout << "# build: policygraph " << Fixed(store_s, 1) << " s (" << load.documents << " documents, "
+              << load.evidence << " sentences), sqlite " << Fixed(sqlite_s, 1) << " s\n";
+  }
   const uint64_t store_bytes = DiskBytes(store_dir), sqlite_bytes = DiskBytes(sqlite_file);
   std::cout << "# on disk: policygraph " << Fixed(store_bytes / 1e6, 1) << " MB (with evidence sentences), sqlite "
             << Fixed(sqlite_bytes / 1e6, 1) << " MB (edges only)\n";
@@ -446,9 +491,12 @@ int main(int argc, char** argv) {
             << starts.size() << " nodes\n\n";
   figure("edges", std::to_string(g.edges.size()), "count");
   figure("nodes", std::to_string(g.nodes.size()), "count");
-  figure("build policygraph", Fixed(store_s, 2), "s");
-  figure("build sqlite", Fixed(sqlite_s, 2), "s");
-  figure("build ratio policygraph/sqlite", Fixed(store_s / sqlite_s, 2), "x");
+  figure("degrees", degree_text, "");
+  if (!reused) {
+    figure("build policygraph", Fixed(store_s, 2), "s");
+    figure("build sqlite", Fixed(sqlite_s, 2), "s");
+    figure("build ratio policygraph/sqlite", Fixed(store_s / sqlite_s, 2), "x");
+  }
   figure("size policygraph", std::to_string(store_bytes), "bytes");
   figure("size sqlite", std::to_string(sqlite_bytes), "bytes");
   figure("edge record mismatches", std::to_string(edge_mismatch), "nodes");
