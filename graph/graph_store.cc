@@ -8,6 +8,8 @@
 #include <rocksdb/write_batch.h>
 
 #include <algorithm>
+#include <cstdarg>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -73,6 +75,15 @@ struct EdgeKeyTail {
 
   std::string relation_storage_;
   std::string other_storage_;
+};
+
+// Readers log nothing: a secondary instance would otherwise write its LOG
+// file somewhere, and what it could report comes back as a Status anyway.
+class SilentLogger : public rocksdb::Logger {
+ public:
+  SilentLogger() : rocksdb::Logger(rocksdb::InfoLogLevel::HEADER_LEVEL) {}
+  using rocksdb::Logger::Logv;
+  void Logv(const char*, va_list) override {}
 };
 
 uint64_t ParseCounter(const std::string& v) {
@@ -240,10 +251,26 @@ Status GraphStore::Open(const std::string& path, const GraphStoreOptions& option
   auto impl = std::make_unique<Impl>();
   impl->read_only = options.read_only;
   rocksdb::DB* raw = nullptr;
-  rocksdb::Status s =
-      options.read_only
-          ? rocksdb::DB::OpenForReadOnly(db_options, path, descriptors, &impl->cf, &raw)
-          : rocksdb::DB::Open(db_options, path, descriptors, &impl->cf, &raw);
+  rocksdb::Status s;
+  if (options.read_only) {
+    // A secondary instance, not OpenForReadOnly(): RocksDB documents the
+    // read-only mode as undefined while another process writes the
+    // database, and `policygraph index` may (the server, `check` and the
+    // graph commands all read while it runs). max_open_files = -1 opens
+    // every table file now and keeps it open, as a secondary requires: files
+    // the writer deletes later stay readable here, so this instance stays a
+    // consistent view of the moment it was opened.
+    if (!std::filesystem::is_directory(path)) {
+      return Status::NotFound("cannot open graph database at " + path + ": no such directory");
+    }
+    db_options.max_open_files = -1;
+    db_options.info_log = std::make_shared<SilentLogger>();
+    // The secondary path is where RocksDB would put the instance's own
+    // files; with a logger given it writes none.
+    s = rocksdb::DB::OpenAsSecondary(db_options, path, path, descriptors, &impl->cf, &raw);
+  } else {
+    s = rocksdb::DB::Open(db_options, path, descriptors, &impl->cf, &raw);
+  }
   if (!s.ok()) {
     return FromRocks(s, "cannot open graph database at " + path);
   }
@@ -479,6 +506,8 @@ GraphBreakdown GraphStore::Breakdown() const {
   });
   return b;
 }
+
+uint64_t GraphStore::Sequence() const { return impl_->db->GetLatestSequenceNumber(); }
 
 GraphCounts GraphStore::Counts() const {
   return {impl_->Counter("node_count"), impl_->Counter("edge_count"), impl_->Counter("doc_count")};

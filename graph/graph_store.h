@@ -31,7 +31,12 @@
 namespace policygraph::graph {
 
 struct GraphStoreOptions {
-  // Open without taking the write lock; writes then fail. Default: false.
+  // Open for reading only, without the write lock; writes then fail.
+  // Default: false. The store is then a fixed view of the graph as it was
+  // when opened, safe to hold while an indexer writes the same database:
+  // it is a RocksDB secondary instance that keeps every table file open and
+  // never catches up (RocksDB's own read-only mode is undefined beside a
+  // running writer). To see later writes, open another.
   bool read_only = false;
   // Create the database when it does not exist. Default: true.
   bool create_if_missing = true;
@@ -95,8 +100,14 @@ class GraphStore {
   std::set<std::string> EvidenceDocumentIds() const;
   std::optional<std::vector<std::string>> EntitiesOfDocument(const std::string& doc_id) const;
   GraphCounts Counts() const;
+  // RocksDB's sequence number of the last write this store holds. A writer
+  // reads it after its last write; a reader opened later that reports the
+  // same number holds exactly that state of the graph, no more and no less
+  // (the server's check that a graph belongs to a search index; see
+  // server/serving_index.h).
+  uint64_t Sequence() const;
   // Edges per relation and nodes per type; reads every node and edge key, so
-  // callers cache it (the server's graph does not change while it runs).
+  // callers cache it (the server once per graph view: a view never changes).
   GraphBreakdown Breakdown() const;
 
  private:

@@ -5,12 +5,16 @@
 #include <unicode/brkiter.h>
 #include <unicode/filteredbrk.h>
 #include <unicode/normalizer2.h>
+#include <unicode/stringpiece.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <cctype>
+#include <mutex>
 #include <stdexcept>
+#include <unordered_map>
+#include <utility>
 
 namespace policygraph::indexer {
 
@@ -33,16 +37,22 @@ MappedText Decode(std::string_view utf8) {
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const int32_t length = static_cast<int32_t>(utf8.size());
   m.offsets.reserve(utf8.size() + 1);
+  // Written straight into the string's buffer: UnicodeString::append() per
+  // code point was a visible part of indexing time. A UTF-16 text never has
+  // more units than its UTF-8 has bytes.
+  UChar* out = m.text.getBuffer(length + 1);
+  int32_t n = 0;
   int32_t i = 0;
   while (i < length) {
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, length, c);
     if (c < 0) c = 0xFFFD;
-    m.text.append(c);
+    U16_APPEND_UNSAFE(out, n, c);
     m.offsets.push_back(static_cast<uint32_t>(start));
     if (c > 0xFFFF) m.offsets.push_back(static_cast<uint32_t>(start));
   }
+  m.text.releaseBuffer(n);
   m.offsets.push_back(static_cast<uint32_t>(length));
   return m;
 }
@@ -148,17 +158,68 @@ std::string TruncateUtf8(std::string_view s, size_t max_bytes) {
   return out;
 }
 
+// What one thread needs while it analyses: break iterators (ICU's hold
+// iteration state, so they cannot be shared between threads) and the terms
+// of the words it has met. Kept in a pool on the Analyzer and lent out per
+// call, so that neither is made again for every text (cloning an iterator
+// per call, and normalising every occurrence of every word, were most of
+// the analyser's time).
+struct AnalyzerScratch {
+  std::unique_ptr<icu::BreakIterator> words;
+  std::unique_ptr<icu::BreakIterator> sentences;
+  // A word's terms depend on its bytes alone (ExactU, CanonicalToneSyllable
+  // and FoldU see nothing else), and a text repeats its words, Vietnamese
+  // syllables most of all: raw UTF-8 bytes -> {exact, folded}.
+  std::unordered_map<std::string, std::pair<std::string, std::string>> terms;
+};
+
+// Words remembered per scratch before the cache starts afresh: a few MB,
+// far more than the syllables and common words a corpus repeats.
+constexpr size_t kMaxCachedWords = 1 << 17;
+
 struct Analyzer::Icu {
   const icu::Normalizer2* nfc = nullptr;
   const icu::Normalizer2* nfd = nullptr;
-  // Prototypes, cloned per call: ICU break iterators hold iteration state
-  // and are not safe to share between threads.
+  // Prototypes, cloned once per scratch.
   std::unique_ptr<icu::BreakIterator> words;
   std::unique_ptr<icu::BreakIterator> sentences;
 
-  std::unique_ptr<icu::BreakIterator> Clone(const icu::BreakIterator& proto) const {
-    return std::unique_ptr<icu::BreakIterator>(proto.clone());
+  std::mutex pool_mutex;
+  std::vector<std::unique_ptr<AnalyzerScratch>> pool;  // idle scratches
+
+  std::unique_ptr<AnalyzerScratch> Borrow() {
+    {
+      std::lock_guard<std::mutex> lock(pool_mutex);
+      if (!pool.empty()) {
+        auto scratch = std::move(pool.back());
+        pool.pop_back();
+        return scratch;
+      }
+    }
+    auto scratch = std::make_unique<AnalyzerScratch>();
+    scratch->words.reset(words->clone());
+    scratch->sentences.reset(sentences->clone());
+    return scratch;
   }
+
+  void Return(std::unique_ptr<AnalyzerScratch> scratch) {
+    std::lock_guard<std::mutex> lock(pool_mutex);
+    pool.push_back(std::move(scratch));
+  }
+
+  // Borrows a scratch from the pool for the length of one call.
+  class Lease {
+   public:
+    explicit Lease(Icu& icu) : icu_(icu), scratch_(icu.Borrow()) {}
+    ~Lease() { icu_.Return(std::move(scratch_)); }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    AnalyzerScratch* operator->() { return scratch_.get(); }
+
+   private:
+    Icu& icu_;
+    std::unique_ptr<AnalyzerScratch> scratch_;
+  };
 
   icu::UnicodeString ExactU(const icu::UnicodeString& s) const {
     UErrorCode status = U_ZERO_ERROR;
@@ -223,7 +284,8 @@ Analyzer::~Analyzer() = default;
 std::vector<Token> Analyzer::Tokenize(std::string_view text) const {
   std::vector<Token> tokens;
   MappedText m = Decode(text);
-  auto it = icu_->Clone(*icu_->words);
+  Icu::Lease scratch(*icu_);
+  icu::BreakIterator* it = scratch->words.get();
   it->setText(m.text);
   // Word segments first (UTF-16 spans), then joined where ICU cut a token
   // people read as one.
@@ -259,10 +321,16 @@ std::vector<Token> Analyzer::Tokenize(std::string_view text) const {
     t.begin = m.offsets[start];
     t.end = m.offsets[word_end];
     if (t.end - t.begin > kMaxTokenBytes) continue;
-    icu::UnicodeString exact = CanonicalToneSyllable(
-        icu_->ExactU(icu::UnicodeString(m.text, start, word_end - start)));
-    t.exact = ToUtf8(exact);
-    t.folded = ToUtf8(icu_->FoldU(exact));
+    auto& cache = scratch->terms;
+    if (cache.size() >= kMaxCachedWords) cache.clear();
+    auto [cached, inserted] = cache.try_emplace(std::string(text.substr(t.begin, t.end - t.begin)));
+    if (inserted) {
+      icu::UnicodeString exact = CanonicalToneSyllable(
+          icu_->ExactU(icu::UnicodeString(m.text, start, word_end - start)));
+      cached->second = {ToUtf8(exact), ToUtf8(icu_->FoldU(exact))};
+    }
+    t.exact = cached->second.first;
+    t.folded = cached->second.second;
     t.position = position++;
     tokens.push_back(std::move(t));
   }
@@ -272,7 +340,8 @@ std::vector<Token> Analyzer::Tokenize(std::string_view text) const {
 std::vector<SentenceSpan> Analyzer::Sentences(std::string_view text) const {
   std::vector<SentenceSpan> spans;
   MappedText m = Decode(text);
-  auto it = icu_->Clone(*icu_->sentences);
+  Icu::Lease scratch(*icu_);
+  icu::BreakIterator* it = scratch->sentences.get();
   it->setText(m.text);
   int32_t start = it->first();
   for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
@@ -295,23 +364,43 @@ std::string Analyzer::Fold(std::string_view text) const {
 Language Analyzer::DetectLanguage(std::string_view text) const {
   // Count letters that are Vietnamese-only (anything beyond ASCII in the
   // Latin script, after folding away case) against plain ASCII letters.
-  MappedText m = Decode(text.substr(0, 1 << 16));
-  // Compose first: in NFD text the Vietnamese letters are ASCII letters
-  // followed by combining marks.
-  UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString composed = icu_->nfc->normalize(m.text, status);
-  if (U_SUCCESS(status)) m.text = composed;
+  const std::string_view head = text.substr(0, 1 << 16);
   size_t ascii = 0, vietnamese = 0, other = 0;
-  for (int32_t i = 0; i < m.text.length();) {
-    UChar32 c = m.text.char32At(i);
-    i += U16_LENGTH(c);
-    if (!u_isalpha(c)) continue;
+  auto count = [&](UChar32 c) {
+    if (!u_isalpha(c)) return;
     if (c < 0x80) {
       ++ascii;
     } else if ((c >= 0x00C0 && c <= 0x01B0) || (c >= 0x1EA0 && c <= 0x1EF9)) {
       ++vietnamese;
     } else {
       ++other;
+    }
+  };
+  // Compose first: in NFD text the Vietnamese letters are ASCII letters
+  // followed by combining marks. Most text is valid UTF-8 in NFC already:
+  // count its code points where they are (the language of every passage is
+  // detected, and decoding each to UTF-16 to normalise it again showed up in
+  // indexing profiles); anything else is decoded and composed as before.
+  UErrorCode status = U_ZERO_ERROR;
+  if (IsValidUtf8(head) &&
+      icu_->nfc->isNormalizedUTF8(icu::StringPiece(head.data(), static_cast<int32_t>(head.size())), status) &&
+      U_SUCCESS(status)) {
+    const auto* s = reinterpret_cast<const uint8_t*>(head.data());
+    const int32_t length = static_cast<int32_t>(head.size());
+    for (int32_t i = 0; i < length;) {
+      UChar32 c;
+      U8_NEXT(s, i, length, c);
+      count(c);
+    }
+  } else {
+    status = U_ZERO_ERROR;
+    MappedText m = Decode(head);
+    icu::UnicodeString composed = icu_->nfc->normalize(m.text, status);
+    if (U_SUCCESS(status)) m.text = composed;
+    for (int32_t i = 0; i < m.text.length();) {
+      UChar32 c = m.text.char32At(i);
+      i += U16_LENGTH(c);
+      count(c);
     }
   }
   const size_t letters = ascii + vietnamese + other;

@@ -6,7 +6,10 @@
 // be NFC or NFD; malformed UTF-8 bytes are treated as U+FFFD and never crash.
 //
 // Thread safety: an Analyzer is immutable after construction; its const
-// methods may be called from any number of threads.
+// methods may be called from any number of threads. (Inside, each call
+// borrows break iterators and a cache of the words already analysed from a
+// locked pool, one set per thread at work, so that neither is rebuilt per
+// call; what a call returns does not depend on them.)
 #pragma once
 
 #include <cstdint>

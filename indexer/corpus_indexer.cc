@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "graph/graph_store.h"
@@ -16,8 +17,8 @@
 #include "indexer/glossary.h"
 #include "indexer/learned_translations.h"
 #include "indexer/lexicon.h"
+#include "indexer/ordered_parallel.h"
 #include "indexer/passages.h"
-#include "indexer/search_schema.h"
 #include "indexer/search_writer.h"
 
 namespace policygraph::indexer {
@@ -26,11 +27,27 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Bytes of document text being analysed or waiting to be written at once
+// (one document is always let through, whatever its size). A prepared
+// document holds its passages' Xapian documents, several tens of times its
+// text (title terms are repeated in every passage), so this keeps the
+// pipeline's memory to some tens of MB beyond the largest document.
+constexpr size_t kTextInFlight = 1 << 20;
+
+// A document longer than this is not prepared on a worker: its passages'
+// Xapian documents are built and stored one at a time on the writer's
+// thread instead (SearchWriter::Write(AnalysedDocument)), because prepared
+// all at once they would take hundreds of MB (~300 MB for the 2.7 MB
+// document of the shared corpus). Its analysis still runs on a worker. As
+// large as the budget: prepared documents then never hold more than about
+// kTextInFlight of text together, whatever the documents' sizes.
+constexpr size_t kMaxPreparedText = kTextInFlight;
+
 std::vector<graph::Node> NodesFromGazetteer(const Analyzer& analyzer,
                                             const std::vector<graph::Node>& entities) {
   std::vector<graph::Node> nodes;
   for (const auto& e : entities) {
-    if (e.type == kNotEntityType) continue;
+    if (e.type == kNotEntityType || e.type == kCapitalType) continue;
     graph::Node n = e;
     std::vector<std::string> names = e.names_en;
     names.insert(names.end(), e.names_vi.begin(), e.names_vi.end());
@@ -93,10 +110,36 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
   }
 
   Analyzer analyzer;
+  const size_t threads = options.threads == 0 ? DefaultThreadCount() : options.threads;
+  // Results waiting to be consumed in order, per thread: enough to keep the
+  // workers busy while one long document is written, few enough that their
+  // memory does not matter.
+  const size_t window = 4 * threads;
+
   // Names the texts themselves reveal join the gazetteer's before matching,
-  // so that every document finds them, wherever they were first seen.
+  // so that every document finds them, wherever they were first seen. Each
+  // document is read on its own (in parallel); the names are added in
+  // document order, as a plain loop would. So are the translations the texts
+  // state, which extend the glossary below.
   DiscoveredEntities discovered(analyzer, gazetteer);
-  for (const auto& doc : docs) discovered.Add(DiscoverNames(doc.body, analyzer));
+  std::vector<graph::Node> learned_in_texts;
+  struct TextNames {
+    std::vector<DiscoveredName> names;
+    std::vector<graph::Node> translations;
+  };
+  s = RunOrdered<TextNames>(
+      docs.size(), threads, window,
+      [&](size_t i) {
+        return TextNames{DiscoverNames(docs[i].body, analyzer), LearnTranslations(docs[i].body, analyzer)};
+      },
+      [&](size_t, TextNames found) {
+        discovered.Add(found.names);
+        // One MergeConcepts over all of them (below) is the same as one per
+        // document in this order: it merges item by item.
+        for (auto& t : found.translations) learned_in_texts.push_back(std::move(t));
+        return Status::OK();
+      });
+  if (!s.ok()) return s;
   std::vector<graph::Node> entities = discovered.Merged();
 
   // Open both stores.
@@ -118,7 +161,7 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
   for (const auto& c : previous.concepts) {
     if (c.id.rfind(kLearnedPrefix, 0) == 0) learned.push_back(c);
   }
-  for (const auto& doc : docs) MergeConcepts(&learned, LearnTranslations(doc.body, analyzer));
+  MergeConcepts(&learned, learned_in_texts);
   MergeConcepts(&concepts, learned);
 
   EntityMatcher entity_matcher(analyzer, entities);
@@ -130,34 +173,61 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
       std::count_if(nodes.begin(), nodes.end(), [](const graph::Node& n) { return n.discovered; }));
   report->concepts = concepts.size();
 
-  // Analyse each document and write it to the search index; keep what it
-  // contributes to the graph until the search index has committed it.
+  // Analyse each document (in parallel: every step reads only its own
+  // document and the shared, immutable matchers) and write it to the search
+  // index in document order; keep what it contributes to the graph until the
+  // search index has committed it.
+  struct Analysed {
+    Status status = Status::OK();
+    PreparedDocument search;
+    std::optional<AnalysedDocument> long_document;  // instead of `search`, see kMaxPreparedText
+    graph::DocumentContribution contribution;
+    size_t mentions = 0;
+    size_t passages = 0;
+  };
   std::vector<graph::DocumentContribution> contributions;
   contributions.reserve(docs.size());
-  for (auto& doc : docs) {
-    if (doc.lang.empty()) doc.lang = std::string(LanguageCode(analyzer.DetectLanguage(doc.body)));
-    AnalysedDocument a;
-    a.source = &doc;
-    a.title = analyzer.Tokenize(doc.title);
-    a.body = analyzer.Tokenize(doc.body);
-    a.passages = SplitPassages(doc.body, analyzer);
-    a.entities = entity_matcher.Find(doc.body, a.body);
-    a.concepts = concept_matcher.Find(doc.body, a.body);
-    a.entity_ids = DistinctIds(a.entities);
-    contributions.push_back(linker.Extract(doc, a.body, a.entities, a.passages, analyzer.Sentences(doc.body)));
-    const graph::DocumentContribution& contribution = contributions.back();
-
-    s = search->Write(a, analyzer);
-    if (!s.ok()) return s;
-    report->mentions += a.entities.size();
-    report->evidence += contribution.evidence.size();
-    for (const auto& [edge, ev] : contribution.evidence) report->typed_evidence += !ev.trigger.empty();
-    report->passages += a.passages.size();
-    ++report->documents;
-    if (progress != nullptr && report->documents % 10000 == 0) {
-      *progress << "indexed " << report->documents << " of " << docs.size() << " documents\n";
-    }
-  }
+  s = RunOrdered<Analysed>(
+      docs.size(), threads, window, kTextInFlight, [&](size_t i) { return docs[i].body.size(); },
+      [&](size_t i) {
+        SourceDocument& doc = docs[i];  // this worker's alone until consumed
+        if (doc.lang.empty()) doc.lang = std::string(LanguageCode(analyzer.DetectLanguage(doc.body)));
+        AnalysedDocument a;
+        a.source = &doc;
+        a.title = analyzer.Tokenize(doc.title);
+        a.body = analyzer.Tokenize(doc.body);
+        a.passages = SplitPassages(doc.body, analyzer);
+        a.entities = entity_matcher.Find(doc.body, a.body);
+        a.concepts = concept_matcher.Find(doc.body, a.body);
+        a.entity_ids = DistinctIds(a.entities);
+        Analysed out;
+        out.contribution = linker.Extract(doc, a.body, a.entities, a.passages, analyzer.Sentences(doc.body));
+        out.mentions = a.entities.size();
+        out.passages = a.passages.size();
+        if (doc.body.size() > kMaxPreparedText) {
+          out.long_document = std::move(a);
+        } else {
+          out.status = SearchWriter::Prepare(a, analyzer, &out.search);
+        }
+        return out;
+      },
+      [&](size_t, Analysed a) {
+        if (!a.status.ok()) return a.status;
+        Status written = a.long_document ? search->Write(*a.long_document, analyzer)
+                                         : search->Write(std::move(a.search));
+        if (!written.ok()) return written;
+        report->mentions += a.mentions;
+        report->evidence += a.contribution.evidence.size();
+        for (const auto& [edge, ev] : a.contribution.evidence) report->typed_evidence += !ev.trigger.empty();
+        report->passages += a.passages;
+        ++report->documents;
+        contributions.push_back(std::move(a.contribution));
+        if (progress != nullptr && report->documents % 10000 == 0) {
+          *progress << "indexed " << report->documents << " of " << docs.size() << " documents\n";
+        }
+        return Status::OK();
+      });
+  if (!s.ok()) return s;
 
   // Search index first, marked "pending"; then the graph; then "complete".
   // See the header for why this order makes every moment a valid state.
@@ -165,7 +235,7 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
   // names are many and unchecked, and would reshape ranking unreviewed.
   s = search->SetLexicon(EncodeLexicon({gazetteer, concepts}));
   if (!s.ok()) return s;
-  s = search->SetGraphState(search_schema::kGraphPending);
+  s = search->MarkGraphPending();
   if (!s.ok()) return s;
   s = search->Commit();
   if (!s.ok()) return s;
@@ -177,7 +247,7 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
   }
   s = graph->Commit();
   if (!s.ok()) return s;
-  s = search->SetGraphState(search_schema::kGraphComplete);
+  s = search->MarkGraphComplete(graph->Sequence());
   if (!s.ok()) return s;
   s = search->Commit();
   if (!s.ok()) return s;

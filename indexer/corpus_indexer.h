@@ -8,6 +8,12 @@
 //   "policygraph.graph" set to "pending"; then each document's graph
 //   contribution is written (one WriteBatch each, a replacement by document
 //   id) and the graph is synced; then "complete" is committed.
+// Each of the two search commits is one Xapian commit holding all of the
+// run's search changes (search_writer.h), so neither a crash nor a reader
+// ever sees the search index half-way between two runs. The "complete"
+// commit also records the graph's sequence number, with which a running
+// server tells which graph belongs to which search revision
+// (server/serving_index.h).
 // So at any moment a crash leaves one of two valid states: the graph's
 // documents and evidence all belong to documents the search index holds
 // (the graph may lag behind, and says so with "pending"), or both stores
@@ -28,6 +34,10 @@ struct IndexOptions {
   std::string data_dir;   // holds search/ and graph/; created when missing
   std::string gazetteer;  // a .tsv file or a directory of them
   std::string glossary;   // likewise; "" for none
+  // Threads that analyse documents (the writes stay on the calling thread,
+  // in document order, so the stores come out the same for any number);
+  // 0 for one per core, 1 for none besides the caller.
+  size_t threads = 0;
 };
 
 struct IndexReport {

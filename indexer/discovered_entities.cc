@@ -108,6 +108,9 @@ std::optional<std::string> UpToHead(const std::string& name) {
   return cut;
 }
 
+// "Beijing's Coast Guard Law" is China's as "China's … Law" would be.
+bool IsCountryOrCapital(const std::string& type) { return type == "country" || type == kCapitalType; }
+
 bool SameKind(const std::string& a, const std::string& b) {
   auto kind = [](const std::string& t) {
     static const std::set<std::string> kFrameworks = {"law", "agreement", "strategy", "plan", "programme", "initiative"};
@@ -129,7 +132,9 @@ std::optional<DiscoveredEntities::Known> DiscoveredEntities::KnownInside(const s
       auto it = gazetteer_key_.find(key);
       if (it == gazetteer_key_.end()) continue;
       const std::string& type = gazetteer_[it->second].type;
-      if (type != "country" && type != "regional_org" && type != kNotEntityType) return Known{it->second, i == 0, type};
+      if (type != "country" && type != "regional_org" && type != kNotEntityType && type != kCapitalType) {
+        return Known{it->second, i == 0, type};
+      }
     }
   }
   return std::nullopt;
@@ -152,7 +157,7 @@ std::string DiscoveredEntities::WithoutLeadingCountry(const std::string& name) c
   for (size_t j = 0; j + 1 < tokens.size(); ++j) {
     key += (j == 0 ? "" : " ") + tokens[j].exact;
     auto it = gazetteer_key_.find(key);
-    if (it == gazetteer_key_.end() || gazetteer_[it->second].type != "country") continue;
+    if (it == gazetteer_key_.end() || !IsCountryOrCapital(gazetteer_[it->second].type)) continue;
     // Only a short name after it: "Taiwan Semiconductor Manufacturing
     // Company" keeps its country, which is part of the name.
     std::string rest = name.substr(tokens[j + 1].begin);
@@ -166,7 +171,6 @@ std::string DiscoveredEntities::WithoutLeadingCountry(const std::string& name) c
 // - without a possessive country: "Japan's Economic Security Promotion Act";
 // - without its horizon: "… Strategy to 2030, with a Vision to 2050",
 //   "Chiến lược … đến năm 2030, tầm nhìn đến năm 2045";
-// - a company without its descriptor: "Tập đoàn Sembcorp Industries".
 std::vector<std::string> DiscoveredEntities::ShortForms(const std::string& name) const {
   std::vector<std::string> out;
   auto tokens = analyzer_.Tokenize(name);
@@ -176,7 +180,7 @@ std::vector<std::string> DiscoveredEntities::ShortForms(const std::string& name)
   for (size_t j = 0; j + 1 < tokens.size(); ++j) {
     key += (j == 0 ? "" : " ") + tokens[j].exact;
     auto it = gazetteer_key_.find(key);
-    if (it == gazetteer_key_.end() || gazetteer_[it->second].type != "country") continue;
+    if (it == gazetteer_key_.end() || !IsCountryOrCapital(gazetteer_[it->second].type)) continue;
     if (StartsWithPossessive(std::string_view(name).substr(tokens[j].end))) {
       out.push_back(name.substr(tokens[j + 1].begin));
     }
@@ -196,15 +200,20 @@ std::vector<std::string> DiscoveredEntities::ShortForms(const std::string& name)
     size_t about = name.find(" về ");
     if (about != std::string::npos) out.push_back(name.substr(0, about));
   }
-  // A company's descriptor before a Latin-script name.
+  return out;
+}
+
+// "Tập đoàn Alibaba" is Alibaba: a company's descriptor before a
+// Latin-script name. The name alone is specific even as one word.
+std::optional<std::string> DiscoveredEntities::CompanyName(const std::string& name) const {
   for (const char* head : {"Tập đoàn ", "Công ty ", "Tổng công ty ", "Hãng "}) {
     if (name.rfind(head, 0) != 0) continue;
     std::string rest = name.substr(std::string_view(head).size());
     bool latin = !rest.empty() && rest[0] >= 'A' && rest[0] <= 'Z' &&
                  analyzer_.DetectLanguage(rest) != Language::kVietnamese;
-    if (latin) out.push_back(rest);
+    if (latin) return rest;
   }
-  return out;
+  return std::nullopt;
 }
 
 void DiscoveredEntities::Add(const std::vector<DiscoveredName>& names) {
@@ -217,6 +226,7 @@ void DiscoveredEntities::Add(const std::vector<DiscoveredName>& names) {
     for (auto& short_form : ShortForms(d.name)) {
       if (IsSpecific(short_form) || IsAcronym(short_form)) d.aliases.push_back(std::move(short_form));
     }
+    if (auto company = CompanyName(d.name)) d.aliases.push_back(std::move(*company));
     const std::string key = Key(d.name);
     if (key.empty() || gazetteer_key_.count(key) || KnownThenLowercase(d.name)) continue;
     std::vector<std::string> full, acronyms;
@@ -254,7 +264,10 @@ void DiscoveredEntities::Add(const std::vector<DiscoveredName>& names) {
     // A generic name ("Luật bảo vệ dữ liệu cá nhân") with nothing stated
     // beside it is a description; a long one is a title in its own right.
     constexpr size_t kLongTitleWords = 10;
-    if (!IsSpecific(d.name) && full.empty() && acronyms.empty() &&
+    // A company's own name ("GoTo", "HawkEye 360") is specific as it is.
+    const bool latin_company = d.type == "organization" && StartsUppercase(d.name) &&
+                               analyzer_.DetectLanguage(d.name) != Language::kVietnamese;
+    if (!IsSpecific(d.name) && !latin_company && full.empty() && acronyms.empty() &&
         analyzer_.Tokenize(d.name).size() < kLongTitleWords) {
       continue;
     }

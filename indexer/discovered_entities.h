@@ -58,6 +58,7 @@ class DiscoveredEntities {
   bool IsSpecific(const std::string& name) const;
   std::string WithoutLeadingCountry(const std::string& name) const;
   std::vector<std::string> ShortForms(const std::string& name) const;
+  std::optional<std::string> CompanyName(const std::string& name) const;
   bool KnownThenLowercase(const std::string& name) const;
   struct Known {
     size_t index;   // into the gazetteer

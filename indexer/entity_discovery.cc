@@ -346,7 +346,7 @@ constexpr const char* kVietnameseStops[] = {
     "có hiệu lực", "số lượng", "kiến nghị", "ít nhất", "tiếp nhận", "bằng văn bản", "thông báo",
     "chấp thuận", "xác nhận", "vào sổ", "đối với", "về việc", "về lĩnh vực", "đồng tổ chức",
     "đồng chủ trì", "phê chuẩn", "vào", "trình", "cấp giấy phép", "tán thành", "triệu tập", "gửi", "giao cho",
-    "thẩm định", "bãi bỏ", "chấp thuận", "lấy ý kiến",
+    "thẩm định", "bãi bỏ", "chấp thuận", "lấy ý kiến", "rót vốn", "rót thêm", "rót",
 };
 
 // Compounds that begin with a stop word but are ordinary nouns inside names
@@ -1032,7 +1032,7 @@ constexpr const char* kVietnameseSurnames[] = {
 const std::unordered_set<std::string_view>& EnglishPersonTitles() {
   static const std::unordered_set<std::string_view> words = {
       "President", "Minister", "Chancellor", "Premier", "King", "Queen", "Ambassador", "Secretary", "Senator",
-      "Governor", "Chairman", "Chairwoman", "Commissioner"};
+      "Governor", "Chairman", "Chairwoman", "Commissioner", "Secretary-General", "Director-General"};
   return words;
 }
 
@@ -1071,6 +1071,28 @@ bool TitleBefore(Line& line, size_t i, const VietnameseLists& lists, size_t wind
 
 constexpr double kPersonAfterTitle = 0.6;
 
+// "Lee Yam Ming, the AHA Centre's executive director, …": two or three
+// capitalised Latin words, then a comma and, within a few words, a role.
+// Returns the name's last piece, or 0.
+size_t PersonBeforeRole(Line& line, size_t i) {
+  static const std::unordered_set<std::string_view> kRoles = {
+      "director", "minister", "secretary", "president", "chairman", "chairwoman", "chairperson", "chief",
+      "head", "ambassador", "governor", "spokesperson", "spokesman", "spokeswoman", "commissioner", "envoy"};
+  if (i > 0 && line.IsWord(i - 1) && (line[i - 1].cap || line[i - 1].number)) return 0;
+  size_t last = i;
+  while (last < line.size() && last < i + 3 && line.IsWord(last) && line[last].cap && line[last].ascii &&
+         !line[last].acronym && !line[last].possessive && !EnglishDeterminers().count(line.Raw(last)) &&
+         !EnglishHeadType(line, last)) {
+    ++last;
+  }
+  if (last - i < 2 || !line.IsPunct(last, ',')) return 0;
+  for (size_t k = last + 1; k < line.size() && k <= last + 7; ++k) {
+    if (!line.IsWord(k)) return 0;
+    if (line[k].lower && kRoles.count(line.Raw(k))) return last - 1;
+  }
+  return 0;
+}
+
 // "Ông Morikawa Shinji", "bà Trần Thị B", "PGS.TS Nguyễn Văn Lâm", "TS.
 // Lê Văn C": a form of address or an academic title right before a name.
 bool AfterHonorific(Line& line, size_t i) {
@@ -1092,12 +1114,19 @@ void FindPersons(Line& line, const VietnameseLists& lists, std::vector<Candidate
     } else if (i > 0 && line.IsWord(i - 1) && EnglishPersonTitles().count(line.Raw(i - 1)) && line.IsWord(i) &&
                line[i].cap && !line[i].acronym && line[i].ascii && !EnglishHeadType(line, i)) {
       last = PersonNameEnd(line, i, lists);  // "President Joe Biden", "Minister Anwar Ibrahim"
+    } else if (line.IsWord(i) && line[i].cap && !line[i].acronym && line[i].ascii && !line[i - (i > 0)].ascii &&
+               i >= 2 && TitleBefore(line, i, lists, 4) && line.IsWord(i + 1) && line[i + 1].cap &&
+               line[i + 1].ascii && !TitleBefore(line, i, lists, 1)) {
+      // "Bộ trưởng Y tế Budi Gunadi Sadikin": a Latin name of two words or
+      // more after an office title and its portfolio.
+      last = PersonNameEnd(line, i, lists);
     } else if (line.IsWord(i) && line[i].cap && !line[i].acronym && line[i].ascii && TitleBefore(line, i, lists, 1)) {
       // "Thủ tướng Kishida Fumio", "Tổng thống Joe Biden": a foreign name in
       // Latin letters (a Vietnamese word after a title is an office: "Cục
       // trưởng Cục …").
       last = PersonNameEnd(line, i, lists);
     }
+    if (last == 0) last = PersonBeforeRole(line, i);
     if (last == 0) continue;
     Candidate c;
     c.first = i;
@@ -1251,14 +1280,14 @@ std::optional<std::string_view> TranslationHeadType(Line& line, size_t open) {
 // whose lower-case tail the sentence rules would cut short runs on to a
 // parenthesised translation of the same kind, within one clause. The
 // translation's head agreeing with the Vietnamese head is the evidence.
-// Only for frameworks, whose titles run long; the tail may hold the
+// Also for a body whose acronym follows ("… (ACPHEED)"). The tail may hold the
 // prepositions of a title ("về", "qua", "cho") but no other clause word,
 // verb or head word (those start something else: "Tập đoàn CATL của Trung
 // Quốc ký … với Tập đoàn Pin Indonesia (…)").
 constexpr size_t kMaxTailToTranslation = 18;
 std::optional<size_t> RunsOnToTranslation(Line& line, size_t from, std::string_view type,
                                           const VietnameseLists& lists) {
-  if (type == kOrganization || type == kEvent) return std::nullopt;
+  if (type == kEvent) return std::nullopt;
   static const std::unordered_set<std::string_view> kTitlePrepositions = {"và", "về", "qua", "cho", "các",
                                                                            "giữa", "trong"};
   for (size_t i = from; i < line.size() && i < from + kMaxTailToTranslation; ++i) {
@@ -1272,6 +1301,9 @@ std::optional<size_t> RunsOnToTranslation(Line& line, size_t from, std::string_v
       if (i == from) return std::nullopt;  // the parenthesis is already next
       auto translated = TranslationHeadType(line, i);
       if (translated && *translated == type) return i - 1;
+      // "Trung tâm ASEAN về ứng phó … dịch bệnh mới nổi (ACPHEED)": an
+      // acronym alone closes the name as well.
+      if (IsLoneAcronym(line, i + 1, i + 1) && line.IsPunct(i + 2, ')')) return i - 1;
       return std::nullopt;
     }
     if (!line.IsWord(i)) {
@@ -1281,6 +1313,13 @@ std::optional<size_t> RunsOnToTranslation(Line& line, size_t from, std::string_v
     if (line[i].lower && lists.predicates.count(line.Key(i))) return std::nullopt;
   }
   return std::nullopt;
+}
+
+bool IsCompanyHead(Line& line, size_t i, size_t length) {
+  if (length == 2) {
+    return (line.KeyIs(i, "công") && line.KeyIs(i + 1, "ty")) || (line.KeyIs(i, "tập") && line.KeyIs(i + 1, "đoàn"));
+  }
+  return length == 3 && line.KeyIs(i, "tổng") && line.KeyIs(i + 1, "công") && line.KeyIs(i + 2, "ty");
 }
 
 void FindVietnameseHeaded(Line& line, const VietnameseLists& lists, std::vector<Candidate>& out) {
@@ -1293,6 +1332,24 @@ void FindVietnameseHeaded(Line& line, const VietnameseLists& lists, std::vector<
     if (i > 0 && line.KeyIs(i - 1, "tác") && i > 1 && line.KeyIs(i - 2, "đối")) continue;
     // "Bộ và …", "Bộ, …": the head is used as a common noun.
     if (line.KeyIs(i + head_length, "và")) continue;
+    // "Công ty Nanogen nộp hồ sơ …", "Tập đoàn Alibaba tiếp tục …": after a
+    // company head, a Latin-script name is the whole name; the Vietnamese
+    // words after it are the sentence going on.
+    if (IsCompanyHead(line, i, head_length) && line.IsWord(i + head_length) && line[i + head_length].cap &&
+        line[i + head_length].ascii) {
+      size_t last = i + head_length;
+      while (line.IsWord(last + 1) && (line[last + 1].cap || line[last + 1].number) && line[last + 1].ascii) ++last;
+      if (!line.IsWord(last + 1) || line[last + 1].lower) {
+        Candidate c;
+        c.first = i;
+        c.last = last;
+        c.next = last + 1;
+        c.type = head->type;
+        c.confidence = kUnquotedHead;
+        out.push_back(std::move(c));
+        continue;
+      }
+    }
     const Extent e = ExtendVietnameseName(line, i + head_length, lists, TitleBefore(line, i, lists, 3));
     if (!e.found) continue;
     Candidate c;
@@ -1386,6 +1443,77 @@ void FindCompanies(Line& line, const VietnameseLists& lists, std::vector<Candida
     c.first = first;
     c.last = last;
     c.next = last + 1;
+    c.type = kOrganization;
+    c.confidence = kAfterCompanyWord;
+    out.push_back(std::move(c));
+  }
+}
+
+// "the American firm HawkEye 360", "chipmaker Intel", "the shipyard Larsen
+// & Toubro": a capitalised run right after an English noun for a company.
+const std::unordered_set<std::string_view>& EnglishCompanyWords() {
+  static const std::unordered_set<std::string_view> words = {
+      "firm", "company", "chipmaker", "carmaker", "automaker", "conglomerate", "giant", "startup",
+      "start-up", "operator", "carrier", "lender", "insurer", "manufacturer", "shipyard", "shipbuilder",
+      "developer", "provider", "retailer", "platform", "investor", "fund", "group", "network", "maker"};
+  return words;
+}
+
+void FindEnglishCompanies(Line& line, std::vector<Candidate>& out) {
+  for (size_t i = 0; i + 1 < line.size(); ++i) {
+    if (!line.IsWord(i) || !line[i].lower || !EnglishCompanyWords().count(line.Raw(i))) continue;
+    size_t k = i + 1;
+    if (!line.IsWord(k) || !(line[k].cap || line[k].acronym) || EnglishDeterminers().count(line.Raw(k))) continue;
+    size_t last = k;
+    for (; k < line.size() && k - (i + 1) < kMaxCompanyNameWords; ++k) {
+      if (line.IsWord(k) && (line[k].cap || line[k].acronym || (line[k].number && k > i + 1))) {
+        last = k;
+        if (line[k].possessive) break;
+        continue;
+      }
+      if (line.IsPunct(k, '&') && line.IsWord(k + 1) && line[k + 1].cap) continue;  // "Larsen & Toubro"
+      break;
+    }
+    if (EnglishHeadType(line, last)) continue;  // "the company Audit Committee": rule 3's
+    Candidate c;
+    c.first = i + 1;
+    c.last = last;
+    c.next = last + 1;
+    c.type = kOrganization;
+    c.confidence = kAfterCompanyWord;
+    out.push_back(std::move(c));
+    i = last;
+  }
+}
+
+// "vào GoTo, tập đoàn công nghệ lớn nhất Indonesia", "vào Lazada, sàn thương
+// mại điện tử …": a Latin-script name that a company noun describes after a
+// comma.
+void FindAppositiveCompanies(Line& line, const VietnameseLists& lists, std::vector<Candidate>& out) {
+  static const char* kDescribing[] = {"tập đoàn", "công ty", "hãng", "sàn", "ngân hàng", "quỹ", "nền tảng"};
+  for (size_t comma = 2; comma + 1 < line.size(); ++comma) {
+    if (!line.IsPunct(comma, ',')) continue;
+    bool described = false;
+    for (const char* d : kDescribing) {
+      const std::string_view w(d);
+      const size_t space = w.find(' ');
+      described = described || (space == std::string_view::npos
+                                    ? line.KeyIs(comma + 1, w) && line[comma + 1].lower
+                                    : line.KeyIs(comma + 1, w.substr(0, space)) && line[comma + 1].lower &&
+                                          line.KeyIs(comma + 2, w.substr(space + 1)));
+    }
+    if (!described) continue;
+    size_t first = comma;
+    while (first > 0 && line.IsWord(first - 1) && line[first - 1].cap && line[first - 1].ascii && comma - first < 3) {
+      --first;
+    }
+    if (first == comma || first == 0 || !line.IsWord(first - 1) || !line[first - 1].lower) continue;
+    size_t head_length = 0;
+    if (VietnameseHeadAt(line, first, lists, &head_length)) continue;
+    Candidate c;
+    c.first = first;
+    c.last = comma - 1;
+    c.next = comma;
     c.type = kOrganization;
     c.confidence = kAfterCompanyWord;
     out.push_back(std::move(c));
@@ -1574,6 +1702,10 @@ void FindEnglishHeaded(Line& line, std::vector<Candidate>& out) {
     const size_t first = EnglishNameStart(line, i);
     const size_t last = EnglishNameEnd(line, i, *type);
     if (!HasSpecificWord(line, first, last) || IsRelationshipLabel(line, first, last)) continue;
+    // "Service" names a body only with a complement ("… Service of Korea") or
+    // a long name ("European External Action Service"); statutes use "Trust
+    // Service", "Digital Service" for kinds of service.
+    if (line.Raw(i) == "Service" && last == i && CountWords(line, first, last) < 4) continue;
     Candidate c;
     c.first = first;
     c.last = last;
@@ -1880,6 +2012,8 @@ void DiscoverInLine(std::string_view text, size_t begin, size_t end, KeyMaker& k
   FindVietnameseHeaded(line, lists, candidates);
   FindAfterLowercaseHead(line, lists, candidates);
   FindCompanies(line, lists, candidates);
+  FindEnglishCompanies(line, candidates);
+  FindAppositiveCompanies(line, lists, candidates);
   FindPersons(line, lists, candidates);
   FindEnglishHeaded(line, candidates);
   std::erase_if(candidates, [&](const Candidate& c) {

@@ -30,7 +30,8 @@ EntityMatcher::EntityMatcher(const Analyzer& analyzer, const std::vector<graph::
       std::vector<Token> tokens = analyzer.Tokenize(name);
       if (tokens.empty()) continue;
       Pattern p;
-      p.entity_id = entity.id;
+      p.capital = entity.type == kCapitalType && !entity.member_of.empty();
+      p.entity_id = p.capital ? entity.member_of.front() : entity.id;
       p.not_entity = entity.type == kNotEntityType;
       p.pairing_only = n >= pairing_from;
       for (const auto& t : tokens) {
@@ -81,7 +82,7 @@ std::vector<EntityMention> EntityMatcher::Find(std::string_view text, const std:
            StartsUppercase(text.substr(t.begin, t.end - t.begin));
   };
   std::vector<EntityMention> mentions;
-  std::vector<bool> pairing_only;
+  std::vector<bool> pairing_only, capital;
   for (size_t i = 0; i < tokens.size();) {
     const Pattern* match = nullptr;
     auto try_bucket = [&](const std::unordered_map<std::string, std::vector<size_t>>& index,
@@ -94,6 +95,7 @@ std::vector<EntityMention> EntityMatcher::Find(std::string_view text, const std:
         if (i + p.terms.size() > tokens.size()) continue;
         if (options.max_tokens != 0 && p.terms.size() > options.max_tokens) continue;
         if (!options.skip_entity.empty() && p.entity_id == options.skip_entity) continue;
+        if (p.capital && !options.capitals) continue;
         bool ok = true;
         for (size_t k = 0; k < p.terms.size() && ok; ++k) ok = token_matches(tokens[i + k], p, k);
         if (ok) {
@@ -117,10 +119,12 @@ std::vector<EntityMention> EntityMatcher::Find(std::string_view text, const std:
       mentions.push_back({match->entity_id, tokens[i].begin, tokens[i + n - 1].end,
                           static_cast<uint32_t>(i), static_cast<uint32_t>(n)});
       pairing_only.push_back(match->pairing_only);
+      capital.push_back(match->capital);
     }
     i += n;
   }
-  KeepPairedOnly(text, &mentions, pairing_only);
+  KeepPairedOnly(text, &mentions, pairing_only, &capital);
+  KeepActingCapitals(text, tokens, &mentions, capital);
   return mentions;
 }
 
@@ -148,14 +152,47 @@ bool DashBetween(std::string_view text, uint32_t end, uint32_t begin) {
 }  // namespace
 
 void EntityMatcher::KeepPairedOnly(std::string_view text, std::vector<EntityMention>* mentions,
-                                   const std::vector<bool>& pairing_only) {
+                                   const std::vector<bool>& pairing_only, std::vector<bool>* capital) {
   std::vector<EntityMention> kept;
+  std::vector<bool> kept_capital;
   for (size_t k = 0; k < mentions->size(); ++k) {
     const auto& m = (*mentions)[k];
     bool paired = !pairing_only[k] ||
                   (k > 0 && DashBetween(text, (*mentions)[k - 1].end, m.begin)) ||
                   (k + 1 < mentions->size() && DashBetween(text, m.end, (*mentions)[k + 1].begin));
-    if (paired) kept.push_back(m);
+    if (!paired) continue;
+    kept.push_back(m);
+    kept_capital.push_back((*capital)[k]);
+  }
+  *mentions = std::move(kept);
+  *capital = std::move(kept_capital);
+}
+
+void EntityMatcher::KeepActingCapitals(std::string_view text, const std::vector<Token>& tokens,
+                                       std::vector<EntityMention>* mentions, const std::vector<bool>& capital) {
+  // Words before a place: "tại Tokyo", "in Manila", "thủ đô Viêng Chăn",
+  // "the capital Jakarta", "nối Côn Minh với Viêng Chăn".
+  static const std::set<std::string> kBeforePlace = {
+      "tại", "ở", "đến", "tới", "từ", "thăm", "khắp", "nối", "đô", "phố", "in", "at", "to", "from", "near",
+      "visit", "visited", "visits", "visiting", "via", "across", "around", "outside", "inside", "within",
+      "capital", "city", "through", "throughout"};
+  std::vector<EntityMention> kept;
+  for (size_t k = 0; k < mentions->size(); ++k) {
+    const auto& m = (*mentions)[k];
+    if (!capital[k]) {
+      kept.push_back(m);
+      continue;
+    }
+    const bool after_place_word = m.first_token > 0 && kBeforePlace.count(tokens[m.first_token - 1].exact) > 0;
+    // "Viêng Chăn, Lào", "Manila, the Philippines": a city and its country.
+    const bool country_follows =
+        k + 1 < mentions->size() && (*mentions)[k + 1].entity_id == m.entity_id &&
+        text.substr(m.end, (*mentions)[k + 1].begin - m.end).find(',') != std::string_view::npos &&
+        (*mentions)[k + 1].first_token <= m.first_token + m.token_count + 1;
+    // A dateline: "Hà Nội, ngày 28/12/2025", "TOKYO (Reuters)".
+    const size_t next = m.first_token + m.token_count;
+    const bool dateline = next < tokens.size() && (tokens[next].exact == "ngày" || tokens[next].exact == "reuters");
+    if (!after_place_word && !country_follows && !dateline) kept.push_back(m);
   }
   *mentions = std::move(kept);
 }

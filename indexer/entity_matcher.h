@@ -12,7 +12,11 @@
 //   is unambiguous: "Trung Quoc" is China (no other name folds to it), a
 //   one-word name never matches folded ("My" is not Mỹ);
 // - a pairing name ("Trung" for China) counts only where a dash joins it to
-//   another country's name: "Mỹ - Trung", "Việt - Nhật".
+//   another country's name: "Mỹ - Trung", "Việt - Nhật";
+// - a capital's name (gazetteer type `capital`) names its country where the
+//   city acts ("Bắc Kinh tặng Lào …", "Tokyo's loans") and nothing where it
+//   is a place: after "tại", "ở", "in", "at", "to", "from" …, after "thủ đô"
+//   or "capital", or followed by ", <its country>".
 #pragma once
 
 #include <string>
@@ -41,6 +45,9 @@ struct MatchOptions {
   // Protection Act 2019" the shorter "Thailand's Personal Data Protection
   // Act" would hide "Thailand". Default: none.
   std::string skip_entity;
+  // Capitals stand for their countries (see above). A query is not a
+  // sentence: "Tokyo" typed alone means the city. Default: true.
+  bool capitals = true;
 };
 
 struct EntityMention {
@@ -76,13 +83,18 @@ class EntityMatcher {
     std::string entity_id;
     bool not_entity = false;
     bool pairing_only = false;
+    bool capital = false;  // a capital's name; entity_id is its country's
     // Text without diacritics may match it folded: it has two words or more,
     // diacritics to lose, and no other entity's name folds the same way.
     bool folded_unique = false;
   };
   // Drops pairing-only mentions not joined by a dash to another mention.
+  // (`capital` is kept in step with `mentions`.)
   static void KeepPairedOnly(std::string_view text, std::vector<EntityMention>* mentions,
-                             const std::vector<bool>& pairing_only);
+                             const std::vector<bool>& pairing_only, std::vector<bool>* capital);
+  // Drops capitals' mentions that name a place rather than a government.
+  static void KeepActingCapitals(std::string_view text, const std::vector<Token>& tokens,
+                                 std::vector<EntityMention>* mentions, const std::vector<bool>& capital);
   // Patterns, and indexes on them by first exact and first folded term, each
   // bucket longest first.
   std::vector<Pattern> patterns_;

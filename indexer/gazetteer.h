@@ -17,6 +17,10 @@ namespace policygraph::indexer {
 // Indian Ocean, "Ấn Độ Dương", is not India). They take part in matching so
 // that the longest match wins, and never become nodes.
 inline constexpr char kNotEntityType[] = "not_entity";
+// A capital city: its names stand for the country in `member_of` where the
+// city acts ("Bắc Kinh phản đối", "Tokyo's loans") and for nothing where it
+// is a place ("tại Tokyo", "in Manila"). Never a node of the graph.
+inline constexpr char kCapitalType[] = "capital";
 
 bool IsKnownEntityType(const std::string& type);
 

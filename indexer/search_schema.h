@@ -57,6 +57,15 @@ inline constexpr char kLexiconRevisionKey[] = "policygraph.lexicon.revision";
 inline constexpr char kGraphStateKey[] = "policygraph.graph";
 inline constexpr char kGraphPending[] = "pending";
 inline constexpr char kGraphComplete[] = "complete";
+// Metadata, with "complete" only: the graph's RocksDB sequence number
+// (GraphStore::Sequence()) after the run's last graph write. A server opens
+// the graph anew when this changes and uses the view only if it reports the
+// same number, so a search revision is served with exactly its own graph
+// (server/serving_index.h).
+inline constexpr char kGraphSequenceKey[] = "policygraph.graph.sequence";
+// Metadata: how many indexing runs have committed into this index (1, 2,
+// …), set with "pending"; /api/health reports the one being served.
+inline constexpr char kGenerationKey[] = "policygraph.generation";
 
 // Metadata: the layout version. A reader refuses an index of another
 // version with a message to re-index, rather than searching it wrongly.

@@ -72,6 +72,19 @@ std::string PassageLanguage(std::string_view text, const std::string& doc_lang, 
 
 }  // namespace
 
+struct PreparedDocument::Impl {
+  std::string doc_id;
+  Xapian::Document record;
+  std::vector<Xapian::Document> passages;  // in passage order: their docids follow it
+  std::set<std::pair<std::string, std::string>> spellings;  // see SearchWriter::Impl
+};
+
+PreparedDocument::PreparedDocument() = default;
+PreparedDocument::~PreparedDocument() = default;
+PreparedDocument::PreparedDocument(PreparedDocument&&) noexcept = default;
+PreparedDocument& PreparedDocument::operator=(PreparedDocument&&) noexcept = default;
+
+
 struct SearchWriter::Impl {
   Xapian::WritableDatabase db;
   // Written forms of folded words seen since the last commit, recorded as
@@ -93,6 +106,11 @@ Status SearchWriter::Open(const std::string& dir, std::unique_ptr<SearchWriter>*
                                      "; index into a new data directory");
     }
     impl->db.set_metadata(schema::kSchemaKey, schema::kSchemaVersion);
+    // Unflushed: the transaction only groups changes; Commit() writes them.
+    // Inside a transaction Xapian still moves buffered postings to disk
+    // every XAPIAN_FLUSH_THRESHOLD changes, bounding memory, but commits
+    // nothing (glass: check_flush_threshold() applies only outside one).
+    impl->db.begin_transaction(/*flushed=*/false);
     writer->reset(new SearchWriter(std::move(impl)));
     return Status::OK();
   } catch (const Xapian::DatabaseLockError& e) {
@@ -102,119 +120,170 @@ Status SearchWriter::Open(const std::string& dir, std::unique_ptr<SearchWriter>*
   }
 }
 
-Status SearchWriter::Write(const AnalysedDocument& a, const Analyzer& analyzer) {
+namespace {
+
+// Builds the Xapian documents of `a`: its record into *record_out, then its
+// passages one by one, in order, each handed to `emit` as soon as it is
+// built; the written forms of its folded words go to *spellings. Throws
+// Xapian::Error.
+void BuildDocument(const AnalysedDocument& a, const Analyzer& analyzer, Xapian::Document* record_out,
+                   std::set<std::pair<std::string, std::string>>* spellings,
+                   const std::function<void(Xapian::Document&&)>& emit) {
   const SourceDocument& doc = *a.source;
-  try {
-    // The record: metadata, full text, passages' spans, entities.
-    Xapian::Document record;
-    json passages = json::array();
-    for (const auto& p : a.passages) passages.push_back({p.begin, p.end, p.heading});
-    // Where each entity is named, for the document view's highlighting.
-    json mentions = json::array();
-    for (const auto& m : a.entities) mentions.push_back({m.entity_id, m.begin, m.end});
-    record.set_data(Dump({{"id", doc.id},     {"title", doc.title},  {"lang", doc.lang},
-                          {"date", doc.date}, {"type", doc.type},    {"path", doc.path},
-                          {"text", doc.body}, {"entities", a.entity_ids}, {"passages", passages},
-                          {"mentions", mentions}}));
-    record.add_boolean_term(Term(schema::kIdPrefix, doc.id));
-    record.add_boolean_term(Term(schema::kKindPrefix, schema::kDocKind));
-    for (const auto& e : a.entity_ids) record.add_boolean_term(Term(schema::kEntityPrefix, e));
-    AddMetadata(record, doc, doc.lang);
+  // The record: metadata, full text, passages' spans, entities.
+  Xapian::Document& record = *record_out;
+  json passages = json::array();
+  for (const auto& p : a.passages) passages.push_back({p.begin, p.end, p.heading});
+  // Where each entity is named, for the document view's highlighting.
+  json mentions = json::array();
+  for (const auto& m : a.entities) mentions.push_back({m.entity_id, m.begin, m.end});
+  record.set_data(Dump({{"id", doc.id},     {"title", doc.title},  {"lang", doc.lang},
+                        {"date", doc.date}, {"type", doc.type},    {"path", doc.path},
+                        {"text", doc.body}, {"entities", a.entity_ids}, {"passages", passages},
+                        {"mentions", mentions}}));
+  record.add_boolean_term(Term(schema::kIdPrefix, doc.id));
+  record.add_boolean_term(Term(schema::kKindPrefix, schema::kDocKind));
+  for (const auto& e : a.entity_ids) record.add_boolean_term(Term(schema::kEntityPrefix, e));
+  AddMetadata(record, doc, doc.lang);
 
-    // Passages replace the old ones wholesale: their number may change.
-    impl_->db.delete_document(Term(schema::kDocPrefix, doc.id));
-    const unsigned title_end = a.title.empty() ? 0 : a.title.back().position + 1;
-    size_t t = 0, e = 0, c = 0;  // cursors into body tokens, entities, concepts
-    std::string heading_text;    // the heading last analysed, and its tokens
-    std::vector<Token> heading;
-    for (size_t n = 0; n < a.passages.size(); ++n) {
-      const Passage& p = a.passages[n];
-      while (t < a.body.size() && a.body[t].begin < p.begin) ++t;
-      size_t t_end = t;
-      while (t_end < a.body.size() && a.body[t_end].begin < p.end) ++t_end;
-      const std::string_view text = std::string_view(doc.body).substr(p.begin, p.end - p.begin);
-      const std::string lang = PassageLanguage(text, doc.lang, analyzer);
+  const unsigned title_end = a.title.empty() ? 0 : a.title.back().position + 1;
+  size_t t = 0, e = 0, c = 0;  // cursors into body tokens, entities, concepts
+  std::string heading_text;    // the heading last analysed, and its tokens
+  std::vector<Token> heading;
+  for (size_t n = 0; n < a.passages.size(); ++n) {
+    const Passage& p = a.passages[n];
+    while (t < a.body.size() && a.body[t].begin < p.begin) ++t;
+    size_t t_end = t;
+    while (t_end < a.body.size() && a.body[t_end].begin < p.end) ++t_end;
+    const std::string_view text = std::string_view(doc.body).substr(p.begin, p.end - p.begin);
+    const std::string lang = PassageLanguage(text, doc.lang, analyzer);
 
-      Xapian::Document xdoc;
-      xdoc.set_data(Dump({{"doc", doc.id},   {"n", n},           {"title", doc.title},
-                          {"heading", p.heading}, {"lang", lang}, {"date", doc.date},
-                          {"type", doc.type}, {"begin", p.begin}, {"end", p.end},
-                          {"text", text}}));
-      xdoc.add_boolean_term(Term(schema::kPassageIdPrefix, doc.id + "#" + std::to_string(n)));
-      xdoc.add_boolean_term(Term(schema::kDocPrefix, doc.id));
-      xdoc.add_boolean_term(Term(schema::kKindPrefix, schema::kPassageKind));
-      AddMetadata(xdoc, doc, lang);
+    Xapian::Document xdoc;
+    xdoc.set_data(Dump({{"doc", doc.id},   {"n", n},           {"title", doc.title},
+                        {"heading", p.heading}, {"lang", lang}, {"date", doc.date},
+                        {"type", doc.type}, {"begin", p.begin}, {"end", p.end},
+                        {"text", text}}));
+    xdoc.add_boolean_term(Term(schema::kPassageIdPrefix, doc.id + "#" + std::to_string(n)));
+    xdoc.add_boolean_term(Term(schema::kDocPrefix, doc.id));
+    xdoc.add_boolean_term(Term(schema::kKindPrefix, schema::kPassageKind));
+    AddMetadata(xdoc, doc, lang);
 
-      // Title, then heading, then the passage's own words, each block apart.
-      AddText(xdoc, a.title.data(), a.title.data() + a.title.size(), 0, schema::kTitleWdf);
-      for (const auto& tok : a.title) {
-        xdoc.add_boolean_term(Term(schema::kTitlePrefix, tok.exact));
-        xdoc.add_boolean_term(Term(schema::kTitleFoldedPrefix, tok.folded));
-      }
-      unsigned next = title_end + schema::kTitleBodyGap;
-      if (!p.heading.empty() && !p.is_heading) {
-        // Passages under one heading follow each other: analyse it once.
-        if (p.heading != heading_text) {
-          heading_text = p.heading;
-          heading = analyzer.Tokenize(p.heading);
-        }
-        AddText(xdoc, heading.data(), heading.data() + heading.size(), next, schema::kHeadingWdf);
-        next += static_cast<unsigned>(heading.size()) + schema::kTitleBodyGap;
-      }
-      if (t == t_end) {
-        impl_->db.add_document(xdoc);
-        continue;
-      }
-      AddText(xdoc, &a.body[t], &a.body[t_end], next, 1);
-      // A definition: mark the words of the term it defines (definitions.h),
-      // and the whole term as one, for a query that names exactly it.
-      if (auto defined = FindDefinedTerm(text)) {
-        const uint32_t from = p.begin + static_cast<uint32_t>(defined->first);
-        const uint32_t to = p.begin + static_cast<uint32_t>(defined->second);
-        std::string whole;
-        for (size_t k = t; k < t_end && a.body[k].begin < to; ++k) {
-          if (a.body[k].begin < from) continue;
-          const unsigned pos = next + (a.body[k].position - a.body[t].position);
-          xdoc.add_posting(Term(schema::kDefinedPrefix, a.body[k].exact), pos);
-          xdoc.add_posting(Term(schema::kDefinedFoldedPrefix, a.body[k].folded), pos);
-          if (!whole.empty()) whole += '_';
-          whole += a.body[k].folded;
-        }
-        if (!whole.empty() && whole.size() < 200) xdoc.add_term(Term(schema::kDefinitionPrefix, whole));
-      }
-      if (lang == "en") {
-        for (size_t k = t; k < t_end; ++k) {
-          std::string stem = EnglishStem(a.body[k].exact);
-          if (!stem.empty()) {
-            xdoc.add_posting(Term(schema::kStemPrefix, stem), next + (a.body[k].position - a.body[t].position));
-          }
-        }
-      }
-      for (size_t k = t; k < t_end && k < t + schema::kLeadTokens; ++k) {
-        const unsigned pos = next + (a.body[k].position - a.body[t].position);
-        xdoc.add_posting(Term(schema::kLeadPrefix, a.body[k].exact), pos);
-        xdoc.add_posting(Term(schema::kLeadFoldedPrefix, a.body[k].folded), pos);
-      }
-      for (size_t k = t; k < t_end; ++k) {
-        if (a.body[k].exact != a.body[k].folded) impl_->spellings.emplace(a.body[k].folded, a.body[k].exact);
-      }
-      const unsigned base = a.body[t].position;
-      auto add_mentions = [&](const std::vector<EntityMention>& mentions, size_t& cursor, const char* prefix) {
-        while (cursor < mentions.size() && mentions[cursor].first_token < t) ++cursor;
-        for (size_t k = cursor; k < mentions.size() && mentions[k].first_token < t_end; ++k) {
-          const unsigned pos = next + (a.body[mentions[k].first_token].position - base);
-          xdoc.add_posting(Term(prefix, mentions[k].entity_id), pos);
-        }
-      };
-      add_mentions(a.entities, e, schema::kEntityPrefix);
-      add_mentions(a.concepts, c, schema::kConceptPrefix);
-      impl_->db.add_document(xdoc);
-      t = t_end;
+    // Title, then heading, then the passage's own words, each block apart.
+    AddText(xdoc, a.title.data(), a.title.data() + a.title.size(), 0, schema::kTitleWdf);
+    for (const auto& tok : a.title) {
+      xdoc.add_boolean_term(Term(schema::kTitlePrefix, tok.exact));
+      xdoc.add_boolean_term(Term(schema::kTitleFoldedPrefix, tok.folded));
     }
-    impl_->db.replace_document(Term(schema::kIdPrefix, doc.id), record);
+    unsigned next = title_end + schema::kTitleBodyGap;
+    if (!p.heading.empty() && !p.is_heading) {
+      // Passages under one heading follow each other: analyse it once.
+      if (p.heading != heading_text) {
+        heading_text = p.heading;
+        heading = analyzer.Tokenize(p.heading);
+      }
+      AddText(xdoc, heading.data(), heading.data() + heading.size(), next, schema::kHeadingWdf);
+      next += static_cast<unsigned>(heading.size()) + schema::kTitleBodyGap;
+    }
+    if (t == t_end) {
+      emit(std::move(xdoc));
+      continue;
+    }
+    AddText(xdoc, &a.body[t], &a.body[t_end], next, 1);
+    // A definition: mark the words of the term it defines (definitions.h),
+    // and the whole term as one, for a query that names exactly it.
+    if (auto defined = FindDefinedTerm(text)) {
+      const uint32_t from = p.begin + static_cast<uint32_t>(defined->first);
+      const uint32_t to = p.begin + static_cast<uint32_t>(defined->second);
+      std::string whole;
+      for (size_t k = t; k < t_end && a.body[k].begin < to; ++k) {
+        if (a.body[k].begin < from) continue;
+        const unsigned pos = next + (a.body[k].position - a.body[t].position);
+        xdoc.add_posting(Term(schema::kDefinedPrefix, a.body[k].exact), pos);
+        xdoc.add_posting(Term(schema::kDefinedFoldedPrefix, a.body[k].folded), pos);
+        if (!whole.empty()) whole += '_';
+        whole += a.body[k].folded;
+      }
+      if (!whole.empty() && whole.size() < 200) xdoc.add_term(Term(schema::kDefinitionPrefix, whole));
+    }
+    if (lang == "en") {
+      for (size_t k = t; k < t_end; ++k) {
+        std::string stem = EnglishStem(a.body[k].exact);
+        if (!stem.empty()) {
+          xdoc.add_posting(Term(schema::kStemPrefix, stem), next + (a.body[k].position - a.body[t].position));
+        }
+      }
+    }
+    for (size_t k = t; k < t_end && k < t + schema::kLeadTokens; ++k) {
+      const unsigned pos = next + (a.body[k].position - a.body[t].position);
+      xdoc.add_posting(Term(schema::kLeadPrefix, a.body[k].exact), pos);
+      xdoc.add_posting(Term(schema::kLeadFoldedPrefix, a.body[k].folded), pos);
+    }
+    for (size_t k = t; k < t_end; ++k) {
+      if (a.body[k].exact != a.body[k].folded) spellings->emplace(a.body[k].folded, a.body[k].exact);
+    }
+    const unsigned base = a.body[t].position;
+    auto add_mentions = [&](const std::vector<EntityMention>& mentions, size_t& cursor, const char* prefix) {
+      while (cursor < mentions.size() && mentions[cursor].first_token < t) ++cursor;
+      for (size_t k = cursor; k < mentions.size() && mentions[k].first_token < t_end; ++k) {
+        const unsigned pos = next + (a.body[mentions[k].first_token].position - base);
+        xdoc.add_posting(Term(prefix, mentions[k].entity_id), pos);
+      }
+    };
+    add_mentions(a.entities, e, schema::kEntityPrefix);
+    add_mentions(a.concepts, c, schema::kConceptPrefix);
+    emit(std::move(xdoc));
+    t = t_end;
+  }
+}
+
+Status WriteError(const std::string& doc_id, const Xapian::Error& err) {
+  return Status::IOError("writing document '" + doc_id + "' to the search index: " + err.get_description());
+}
+
+}  // namespace
+
+Status SearchWriter::Prepare(const AnalysedDocument& a, const Analyzer& analyzer, PreparedDocument* prepared) {
+  prepared->impl_ = std::make_unique<PreparedDocument::Impl>();
+  PreparedDocument::Impl& out = *prepared->impl_;
+  out.doc_id = a.source->id;
+  try {
+    BuildDocument(a, analyzer, &out.record, &out.spellings,
+                  [&](Xapian::Document&& passage) { out.passages.push_back(std::move(passage)); });
     return Status::OK();
   } catch (const Xapian::Error& err) {
-    return Status::IOError("writing document '" + doc.id + "' to the search index: " + err.get_description());
+    return WriteError(out.doc_id, err);
+  }
+}
+
+Status SearchWriter::Write(PreparedDocument prepared) {
+  PreparedDocument::Impl& doc = *prepared.impl_;
+  try {
+    // Passages replace the old ones wholesale: their number may change.
+    impl_->db.delete_document(Term(schema::kDocPrefix, doc.doc_id));
+    for (const auto& passage : doc.passages) impl_->db.add_document(passage);
+    impl_->db.replace_document(Term(schema::kIdPrefix, doc.doc_id), doc.record);
+    impl_->spellings.merge(doc.spellings);
+    return Status::OK();
+  } catch (const Xapian::Error& err) {
+    return WriteError(doc.doc_id, err);
+  }
+}
+
+Status SearchWriter::Write(const AnalysedDocument& a, const Analyzer& analyzer) {
+  const std::string& id = a.source->id;
+  try {
+    // The same writes, in the same order, as Write(Prepare(a)), but each
+    // passage is stored as soon as it is built rather than all held first.
+    impl_->db.delete_document(Term(schema::kDocPrefix, id));
+    Xapian::Document record;
+    std::set<std::pair<std::string, std::string>> spellings;
+    BuildDocument(a, analyzer, &record, &spellings,
+                  [&](Xapian::Document&& passage) { impl_->db.add_document(passage); });
+    impl_->db.replace_document(Term(schema::kIdPrefix, id), record);
+    impl_->spellings.merge(spellings);
+    return Status::OK();
+  } catch (const Xapian::Error& err) {
+    return WriteError(id, err);
   }
 }
 
@@ -229,9 +298,27 @@ Status SearchWriter::SetLexicon(const std::string& lexicon) {
   }
 }
 
-Status SearchWriter::SetGraphState(const std::string& state) {
+Status SearchWriter::MarkGraphPending() {
   try {
-    impl_->db.set_metadata(schema::kGraphStateKey, state);
+    uint64_t generation = 0;
+    try {
+      generation = std::stoull(impl_->db.get_metadata(schema::kGenerationKey));
+    } catch (const std::exception&) {
+      generation = 0;  // an index older than generations
+    }
+    impl_->db.set_metadata(schema::kGenerationKey, std::to_string(generation + 1));
+    impl_->db.set_metadata(schema::kGraphStateKey, schema::kGraphPending);
+    impl_->db.set_metadata(schema::kGraphSequenceKey, "");  // "" removes it
+    return Status::OK();
+  } catch (const Xapian::Error& err) {
+    return Status::IOError("writing the graph state: " + err.get_description());
+  }
+}
+
+Status SearchWriter::MarkGraphComplete(uint64_t graph_sequence) {
+  try {
+    impl_->db.set_metadata(schema::kGraphStateKey, schema::kGraphComplete);
+    impl_->db.set_metadata(schema::kGraphSequenceKey, std::to_string(graph_sequence));
     return Status::OK();
   } catch (const Xapian::Error& err) {
     return Status::IOError("writing the graph state: " + err.get_description());
@@ -252,7 +339,10 @@ Status SearchWriter::Commit() {
       impl_->db.add_synonym(Term(schema::kFoldedPrefix, folded), exact);
     }
     impl_->spellings.clear();
+    impl_->db.commit_transaction();
     impl_->db.commit();
+    // Whatever is written next waits for the next Commit() again.
+    impl_->db.begin_transaction(/*flushed=*/false);
     return Status::OK();
   } catch (const Xapian::Error& err) {
     return Status::IOError("committing the search index: " + err.get_description());

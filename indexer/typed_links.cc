@@ -44,9 +44,10 @@ class Sentence {
 
   std::vector<TypedLink> Links() {
     for (const auto& hit : hits_) {
-      const bool done = !OnlyIntended(hit);
+      // Intent ("mong muốn hợp tác", "đề xuất đàm phán", "applied to join")
+      // is not yet a link of any kind.
+      if (OnlyIntended(hit)) continue;
       if (hit.relation == kCooperation) Cooperation(hit);
-      else if (!done) continue;
       else if (hit.relation == kEnactment) Enactment(hit);
       else if (hit.relation == kParticipation) Participation(hit);
       else if (hit.relation == kInvestment) Investment(hit);
@@ -74,6 +75,12 @@ class Sentence {
   // "ký" (sign) is also a syllable of "đăng ký" (register), "chữ ký"
   // (signature), "ký hiệu" (symbol) …
   bool PartOfAnotherWord(const TriggerHit& h) const {
+    // "quỹ đầu tư", "nhà đầu tư", "chủ đầu tư": a fund, an investor, the
+    // project owner; nouns, not the verb.
+    if (h.relation == kInvestment && h.count == 2 && tokens_[h.first].exact == "đầu" && h.first > 0) {
+      const std::string& before = tokens_[h.first - 1].exact;
+      if (before == "quỹ" || before == "nhà" || before == "chủ") return true;
+    }
     if (h.count != 1 || tokens_[h.first].exact != "ký") return false;
     static const char* kBefore[] = {"đăng", "chữ", "thư", "nhật", "phê"};
     static const char* kAfter[] = {"hiệu", "tự", "túc", "sự", "giả", "quỹ", "gửi", "tên", "sinh", "ức", "kết"};
@@ -542,7 +549,11 @@ class Sentence {
 
   // "applied to join", "xin gia nhập": intent, not the act.
   bool OnlyIntended(const TriggerHit& hit) const {
-    return CueIn(hit.first >= 3 ? hit.first - 3 : 0, End(hit), kCueIntent) || CueRightBefore(hit.first, kCueIntent);
+    // "đề xuất đàm phán một thỏa thuận": the intent may stand a word or two
+    // before the trigger it governs.
+    constexpr uint32_t kIntentReach = 5;
+    return CueIn(hit.first >= kIntentReach ? hit.first - kIntentReach : 0, End(hit), kCueIntent) ||
+           CueRightBefore(hit.first, kCueIntent);
   }
 
   void Participation(const TriggerHit& hit) {
@@ -661,6 +672,11 @@ class Sentence {
       if (t.type == "country" || t.type == "regional_org") return false;
       return !(t.type == "organization" && !t.government && right_after(k, {"vào", "into", "in"}));
     });
+    // "rót vốn vào GoTo, tập đoàn công nghệ lớn nhất Indonesia": the company
+    // is what was invested in; the country after it describes it.
+    auto company = std::find_if(targets.begin(), targets.end(),
+                                [&](size_t k) { return M()[k].type == "organization"; });
+    if (company != targets.end()) targets.erase(company + 1, targets.end());
     Pairs(investors, targets, kInvestment, trigger);
   }
 

@@ -1,5 +1,5 @@
-# Shared set-up for run.sh and test.sh: install the Debian packages that are
-# missing, then configure and build. Sourced, not run.
+# Shared set-up for run.sh, test.sh and tests/fuzz/run.sh: install the Debian
+# packages that are missing, then configure and build. Sourced, not run.
 
 # Everything policygraph builds and runs with, from Debian bookworm.
 POLICYGRAPH_PACKAGES=(
@@ -13,7 +13,7 @@ POLICYGRAPH_PACKAGES=(
   libgtest-dev libgmock-dev
   libsqlite3-dev
   libbenchmark-dev
-  clang             # libFuzzer targets (tests/fuzz/), run briefly by test.sh
+  clang             # build-fuzz/: libFuzzer targets (tests/fuzz/) and the tests under ASan + UBSan
 )
 
 # apt_install PACKAGE...: installs them with apt-get (through sudo when not root).
@@ -90,4 +90,12 @@ build_policygraph() {
   cmake -S . -B build -DCMAKE_BUILD_TYPE="$build_type" -DPOLICYGRAPH_BUILD_TESTS="$tests" >/dev/null
   echo "==> building"
   cmake --build build -j"${POLICYGRAPH_JOBS:-2}"
+}
+
+# configure_sanitizer_tree: build-fuzz/, built with clang, AddressSanitizer and
+# UndefinedBehaviorSanitizer: the libFuzzer targets (tests/fuzz/run.sh) and the
+# unit and integration tests (test.sh), which so share the libraries' objects.
+configure_sanitizer_tree() {
+  cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DPOLICYGRAPH_SANITIZE=ON -DPOLICYGRAPH_BUILD_FUZZERS=ON -DPOLICYGRAPH_BUILD_TESTS=ON >/dev/null
 }

@@ -15,18 +15,18 @@ using nlohmann::json;
 
 namespace {
 
-void Health(const ApiContext& ctx, httplib::Response& res) {
+void Health(const RequestContext& ctx, const httplib::Request&, httplib::Response& res) {
   graph::GraphCounts counts = ctx.graph.Counts();
   SendJson(res, {{"status", "ok"},
                  {"documents", ctx.search.DocumentCount()},
                  {"nodes", counts.nodes},
-                 {"edges", counts.edges}});
+                 {"edges", counts.edges},
+                 {"generation", ctx.read.revision().generation}});
 }
 
-void Stats(const ApiContext& ctx, httplib::Response& res) {
-  std::call_once(ctx.stats->once, [&] { ctx.stats->breakdown = ctx.graph.Breakdown(); });
+void Stats(const RequestContext& ctx, const httplib::Request&, httplib::Response& res) {
   const graph::GraphCounts counts = ctx.graph.Counts();
-  const graph::GraphBreakdown& b = ctx.stats->breakdown;
+  const graph::GraphBreakdown& b = ctx.read.Breakdown();
   SendJson(res, {{"documents", ctx.search.DocumentCount()},
                  {"nodes", counts.nodes},
                  {"edges", counts.edges},
@@ -37,7 +37,7 @@ void Stats(const ApiContext& ctx, httplib::Response& res) {
 
 void OpenApi(httplib::Response& res) { res.set_content(OpenApiDocument(), "application/json"); }
 
-void Search(const ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void Search(const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
   auto q = TextParam(req, res, "q", true, kMaxQueryBytes);
   if (!q) return;
   auto limit = SizeParam(req, res, "limit", 10, 1, ctx.limits.max_limit);
@@ -67,7 +67,7 @@ void Search(const ApiContext& ctx, const httplib::Request& req, httplib::Respons
   SendJson(res, body);
 }
 
-void Document(const ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void Document(const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
   const std::string id = req.matches[1];
   if (id.size() > ctx.limits.max_id_bytes) return SendError(res, 400, "bad_parameter", "id too long");
   StoredDocument doc;
@@ -76,7 +76,7 @@ void Document(const ApiContext& ctx, const httplib::Request& req, httplib::Respo
   SendJson(res, ToJson(doc));
 }
 
-void Entities(const ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void Entities(const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
   auto prefix = TextParam(req, res, "prefix", false, ctx.limits.max_prefix_bytes);
   if (!prefix) return;
   auto limit = SizeParam(req, res, "limit", 20, 1, ctx.limits.max_limit);
@@ -95,7 +95,7 @@ void Entities(const ApiContext& ctx, const httplib::Request& req, httplib::Respo
   SendJson(res, {{"prefix", *prefix}, {"entities", items}});
 }
 
-void Entity(const ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void Entity(const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
   const std::string id = req.matches[1];
   if (id.size() > ctx.limits.max_id_bytes) return SendError(res, 400, "bad_parameter", "id too long");
   auto node = ctx.graph.GetNode(id);
@@ -118,16 +118,38 @@ void Entity(const ApiContext& ctx, const httplib::Request& req, httplib::Respons
 
 }  // namespace
 
+httplib::Server::Handler OnOneGeneration(const ApiContext& ctx, ApiHandler handler) {
+  return [&ctx, handler](const httplib::Request& req, httplib::Response& res) {
+    constexpr int kAttempts = 3;
+    const httplib::Response fresh = res;  // with the server's default headers
+    for (int attempt = 1;; ++attempt) {
+      {
+        const std::unique_ptr<ServingIndex::Read> read = ctx.index.BeginRead();
+        handler({ctx.analyzer, ctx.search, read->graph(), ctx.limits, *read}, req, res);
+        if (!read->expired()) return;
+      }  // the Read ends, and marks its generation expired, before Refresh()
+      res = fresh;
+      if (attempt == kAttempts) {
+        res.set_header("Retry-After", "1");
+        return SendError(res, 503, "index_changing",
+                         "the index was replaced " + std::to_string(kAttempts) +
+                             " times while answering (it is being re-indexed); retry shortly");
+      }
+      ctx.index.Refresh();
+    }
+  };
+}
+
 void RegisterApiRoutes(httplib::Server& server, const ApiContext& ctx) {
-  // The whole route table, in one place.
-  server.Get("/api/health", [&ctx](const auto&, auto& res) { Health(ctx, res); });
-  server.Get("/api/stats", [&ctx](const auto&, auto& res) { Stats(ctx, res); });
+  // The whole route table, in one place. Every route that reads the index
+  // reads one generation of it (OnOneGeneration).
+  server.Get("/api/health", OnOneGeneration(ctx, Health));
+  server.Get("/api/stats", OnOneGeneration(ctx, Stats));
   server.Get("/api/openapi.json", [](const auto&, auto& res) { OpenApi(res); });
-  server.Get("/api/search", [&ctx](const auto& req, auto& res) { Search(ctx, req, res); });
-  server.Get(R"(/api/documents/([^/]+))",
-             [&ctx](const auto& req, auto& res) { Document(ctx, req, res); });
-  server.Get("/api/entities", [&ctx](const auto& req, auto& res) { Entities(ctx, req, res); });
-  server.Get(R"(/api/entities/([^/]+))", [&ctx](const auto& req, auto& res) { Entity(ctx, req, res); });
+  server.Get("/api/search", OnOneGeneration(ctx, Search));
+  server.Get(R"(/api/documents/([^/]+))", OnOneGeneration(ctx, Document));
+  server.Get("/api/entities", OnOneGeneration(ctx, Entities));
+  server.Get(R"(/api/entities/([^/]+))", OnOneGeneration(ctx, Entity));
   RegisterGraphRoutes(server, ctx);
 }
 

@@ -5,11 +5,11 @@
 #include <httplib.h>
 
 #include <memory>
-#include <mutex>
 
 #include "graph/graph_store.h"
 #include "indexer/analyzer.h"
 #include "server/search_service.h"
+#include "server/serving_index.h"
 
 namespace policygraph::server {
 
@@ -22,19 +22,32 @@ struct ApiLimits {
   size_t max_graph_nodes = 500;  // nodes in one neighbours answer
 };
 
-// Figures computed once per server: its stores do not change while it runs.
-struct StatsCache {
-  std::once_flag once;
-  graph::GraphBreakdown breakdown;
+struct ApiContext {
+  const indexer::Analyzer& analyzer;
+  const SearchService& search;  // over index.search_dir()
+  ServingIndex& index;
+  ApiLimits limits;
 };
 
-struct ApiContext {
+// What a handler reads during one request: one generation of the index
+// (serving_index.h). `search` reads the generation's revision while the
+// request runs; `graph` is the generation's graph.
+struct RequestContext {
   const indexer::Analyzer& analyzer;
   const SearchService& search;
   const graph::GraphStore& graph;
-  ApiLimits limits;
-  std::shared_ptr<StatsCache> stats = std::make_shared<StatsCache>();
+  const ApiLimits& limits;
+  const ServingIndex::Read& read;
 };
+
+using ApiHandler = void (*)(const RequestContext&, const httplib::Request&, httplib::Response&);
+
+// `handler` as an httplib handler that runs it on one generation. If the
+// generation's search revision went away during the request (a re-index
+// committed twice meanwhile), its answer is dropped and it runs again on the
+// newest generation; after three such attempts the answer is a 503
+// ("index_changing", Retry-After: 1).
+httplib::Server::Handler OnOneGeneration(const ApiContext& ctx, ApiHandler handler);
 
 // Registers every /api route on `server`. `ctx` must outlive the server.
 void RegisterApiRoutes(httplib::Server& server, const ApiContext& ctx);

@@ -149,6 +149,10 @@ int RunCli(int argc, char** argv) {
   index->add_option("--glossary", index_options.glossary,
                     "bilingual glossary .tsv file or directory (\"\" for none)")
       ->capture_default_str();
+  index->add_option("--threads", index_options.threads,
+                    "threads analysing documents (0: one per core); the output is the same for any number")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
 
   auto* search = app.add_subcommand("search", "full-text search of DATA");
   std::string query;

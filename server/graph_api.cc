@@ -32,7 +32,7 @@ namespace {
 constexpr size_t kMaxMatrixSide = 30;
 constexpr size_t kMaxEvidence = 200;
 
-void Neighbors(const ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void Neighbors(const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
   auto id = TextParam(req, res, "id", true, ctx.limits.max_id_bytes);
   if (!id) return;
   auto depth = SizeParam(req, res, "depth", 1, 1, graph::NeighborhoodRequest::kMaxDepth);
@@ -52,7 +52,7 @@ void Neighbors(const ApiContext& ctx, const httplib::Request& req, httplib::Resp
   SendJson(res, ToJson(hood, *id, static_cast<int>(*depth)));
 }
 
-void Path(const ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void Path(const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
   auto source = TextParam(req, res, "source", true, ctx.limits.max_id_bytes);
   if (!source) return;
   auto target = TextParam(req, res, "target", true, ctx.limits.max_id_bytes);
@@ -72,7 +72,7 @@ void Path(const ApiContext& ctx, const httplib::Request& req, httplib::Response&
   SendJson(res, ToJson(path, *source, *target));
 }
 
-void Evidence(const ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void Evidence(const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
   auto source = TextParam(req, res, "source", true, ctx.limits.max_id_bytes);
   if (!source) return;
   auto relation = TextParam(req, res, "relation", true, 40);
@@ -98,7 +98,7 @@ void Evidence(const ApiContext& ctx, const httplib::Request& req, httplib::Respo
                  {"evidence", items}});
 }
 
-void Matrix(const ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void Matrix(const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
   auto partners = ListParam(req, res, "partners", kMaxMatrixSide, ctx.limits.max_id_bytes);
   if (!partners) return;
   auto members = ListParam(req, res, "members", kMaxMatrixSide, ctx.limits.max_id_bytes);
@@ -128,7 +128,7 @@ void Matrix(const ApiContext& ctx, const httplib::Request& req, httplib::Respons
   SendJson(res, body);
 }
 
-void Timeline(const ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void Timeline(const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
   auto a = TextParam(req, res, "a", true, ctx.limits.max_id_bytes);
   if (!a) return;
   auto b = TextParam(req, res, "b", true, ctx.limits.max_id_bytes);
@@ -148,11 +148,11 @@ void Timeline(const ApiContext& ctx, const httplib::Request& req, httplib::Respo
 }  // namespace
 
 void RegisterGraphRoutes(httplib::Server& server, const ApiContext& ctx) {
-  server.Get("/api/graph/neighbors", [&ctx](const auto& req, auto& res) { Neighbors(ctx, req, res); });
-  server.Get("/api/graph/path", [&ctx](const auto& req, auto& res) { Path(ctx, req, res); });
-  server.Get("/api/graph/evidence", [&ctx](const auto& req, auto& res) { Evidence(ctx, req, res); });
-  server.Get("/api/graph/matrix", [&ctx](const auto& req, auto& res) { Matrix(ctx, req, res); });
-  server.Get("/api/graph/timeline", [&ctx](const auto& req, auto& res) { Timeline(ctx, req, res); });
+  server.Get("/api/graph/neighbors", OnOneGeneration(ctx, Neighbors));
+  server.Get("/api/graph/path", OnOneGeneration(ctx, Path));
+  server.Get("/api/graph/evidence", OnOneGeneration(ctx, Evidence));
+  server.Get("/api/graph/matrix", OnOneGeneration(ctx, Matrix));
+  server.Get("/api/graph/timeline", OnOneGeneration(ctx, Timeline));
 }
 
 }  // namespace policygraph::server

@@ -11,6 +11,7 @@
 #include "server/api_params.h"
 #include "server/bounded_task_queue.h"
 #include "server/search_service.h"
+#include "server/serving_index.h"
 
 namespace policygraph::server {
 
@@ -19,8 +20,8 @@ namespace fs = std::filesystem;
 struct PolicygraphServer::Impl {
   ServerOptions options;
   indexer::Analyzer analyzer;
+  std::unique_ptr<ServingIndex> index;  // before `search` and `api`, which use it
   std::unique_ptr<SearchService> search;
-  std::unique_ptr<graph::GraphStore> graph;
   std::unique_ptr<ApiContext> api;
   httplib::Server http;
   int port = -1;
@@ -85,7 +86,6 @@ Status PolicygraphServer::Create(const ServerOptions& options,
                                  std::unique_ptr<PolicygraphServer>* server) {
   server->reset();
   const std::string search_dir = (fs::path(options.data_dir) / "search").string();
-  const std::string graph_dir = (fs::path(options.data_dir) / "graph").string();
   Status s = SearchService::CheckIndex(search_dir);
   if (s.IsInvalidArgument()) return Status::IOError(s.message());  // an index of another version
   if (!s.ok()) {
@@ -97,13 +97,17 @@ Status PolicygraphServer::Create(const ServerOptions& options,
   }
   auto impl = std::make_unique<Impl>();
   impl->options = options;
-  graph::GraphStoreOptions graph_options;
-  graph_options.read_only = true;
-  graph_options.create_if_missing = false;
-  s = graph::GraphStore::Open(graph_dir, graph_options, &impl->graph);
+  // The stores are read as generations, each a search revision with its own
+  // graph, and followed while `policygraph index` re-indexes the directory
+  // (serving_index.h): one search handle per worker thread per generation.
+  ServingIndex::Options index_options;
+  index_options.data_dir = options.data_dir;
+  index_options.handles = std::max<size_t>(options.threads, 1);
+  index_options.log = [](const std::string& line) { std::cerr << "policygraph: " << line << std::endl; };
+  s = ServingIndex::Open(index_options, &impl->index);
   if (!s.ok()) return s;
-  impl->search = std::make_unique<SearchService>(search_dir, impl->analyzer);
-  impl->api.reset(new ApiContext{impl->analyzer, *impl->search, *impl->graph, ApiLimits()});
+  impl->search = std::make_unique<SearchService>(impl->index->search_dir(), impl->analyzer);
+  impl->api.reset(new ApiContext{impl->analyzer, *impl->search, *impl->index, ApiLimits()});
   impl->Configure();
   server->reset(new PolicygraphServer(std::move(impl)));
   return Status::OK();

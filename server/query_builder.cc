@@ -96,6 +96,7 @@ std::vector<NameSpan> FindNames(const std::vector<const QueryTerm*>& words, cons
   indexer::MatchOptions loose;
   loose.require_capitals = false;
   loose.folded = true;
+  loose.capitals = false;  // "Tokyo" typed alone is the city, not Japan
   std::vector<NameSpan> spans;
   for (const auto& m : lexicon.entities().Find("", tokens, loose)) {
     spans.push_back({m.first_token, m.token_count, Term(schema::kEntityPrefix, m.entity_id)});

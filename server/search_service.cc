@@ -65,10 +65,24 @@ StoredDocument RecordFromData(const std::string& data) {
   return d;
 }
 
-// Runs fn(db), retrying once on DatabaseModifiedError (a re-index committed
-// twice while we read); other Xapian errors become an IOError.
+thread_local PinnedSearchDatabase* pinned = nullptr;
+
+// Runs fn(db) on the database pinned on this thread, if any, else on this
+// thread's own handle, reopened, retrying once on DatabaseModifiedError (a
+// re-index committed twice while we read); other Xapian errors become an
+// IOError.
 template <typename Fn>
 Status WithDatabase(const std::string& dir, Fn fn) {
+  if (PinnedSearchDatabase* pin = PinnedSearchDatabase::Current(dir)) {
+    try {
+      return fn(pin->db());
+    } catch (const Xapian::DatabaseModifiedError&) {
+      pin->MarkExpired();
+      return Status::IOError("search index changed while reading; try again");
+    } catch (const Xapian::Error& e) {
+      return Status::IOError("search index at " + dir + ": " + e.get_description());
+    }
+  }
   for (int attempt = 0;; ++attempt) {
     try {
       return fn(Handle(dir));
@@ -84,8 +98,32 @@ Status WithDatabase(const std::string& dir, Fn fn) {
 
 }  // namespace
 
+PinnedSearchDatabase::PinnedSearchDatabase(std::string search_dir, Xapian::Database* db)
+    : dir_(std::move(search_dir)), db_(db), previous_(pinned) {
+  pinned = this;
+}
+
+PinnedSearchDatabase::~PinnedSearchDatabase() {
+  // Unlinked wherever it is, in case pins end out of order.
+  for (PinnedSearchDatabase** p = &pinned; *p != nullptr; p = &(*p)->previous_) {
+    if (*p == this) {
+      *p = previous_;
+      break;
+    }
+  }
+}
+
+PinnedSearchDatabase* PinnedSearchDatabase::Current(const std::string& search_dir) {
+  for (PinnedSearchDatabase* p = pinned; p != nullptr; p = p->previous_) {
+    if (p->dir_ == search_dir) return p;
+  }
+  return nullptr;
+}
+
 // The matchers built from the index's lexicon, rebuilt only when a re-index
-// changed it. Shared by all threads.
+// changed it. Shared by all threads. It keeps the last two: while a server
+// moves to a new generation, requests on the old and the new one run side
+// by side for a moment, and would otherwise rebuild them in turn.
 class SearchService::LexiconCache {
  public:
   explicit LexiconCache(const indexer::Analyzer& analyzer) : analyzer_(analyzer) {}
@@ -93,19 +131,20 @@ class SearchService::LexiconCache {
   std::shared_ptr<const QueryLexicon> Get(const Xapian::Database& db) {
     const std::string revision = db.get_metadata(schema::kLexiconRevisionKey);
     std::lock_guard<std::mutex> lock(mutex_);
-    if (current_ && revision == revision_) return current_;
+    for (const auto& [r, lexicon] : entries_) {
+      if (lexicon && r == revision) return lexicon;
+    }
     indexer::Lexicon lexicon;
     if (!indexer::DecodeLexicon(db.get_metadata(schema::kLexiconKey), &lexicon).ok()) lexicon = indexer::Lexicon();
-    current_ = std::make_shared<const QueryLexicon>(analyzer_, lexicon);
-    revision_ = revision;
-    return current_;
+    entries_[1] = std::move(entries_[0]);
+    entries_[0] = {revision, std::make_shared<const QueryLexicon>(analyzer_, lexicon)};
+    return entries_[0].second;
   }
 
  private:
   const indexer::Analyzer& analyzer_;
   std::mutex mutex_;
-  std::string revision_;
-  std::shared_ptr<const QueryLexicon> current_;
+  std::pair<std::string, std::shared_ptr<const QueryLexicon>> entries_[2];  // newest first
 };
 
 SearchService::SearchService(std::string search_dir, const indexer::Analyzer& analyzer)

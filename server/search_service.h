@@ -2,7 +2,10 @@
 //
 // Thread safety: Xapian database handles are not thread-safe, so each thread
 // gets its own handle (reopened on every call, so that a committed re-index
-// is seen); one SearchService may be shared by all server threads.
+// is seen); one SearchService may be shared by all server threads. The
+// server instead pins each request to one handle held at one revision
+// (PinnedSearchDatabase below, server/serving_index.h), so that a request's
+// calls all read the same commit.
 #pragma once
 
 #include <map>
@@ -14,7 +17,38 @@
 #include "indexer/analyzer.h"
 #include "server/query_parser.h"
 
+namespace Xapian {
+class Database;
+}
+
 namespace policygraph::server {
+
+// While one lives on a thread, every SearchService call on that thread for
+// `search_dir` reads `db` as it is, without reopening it: one request, one
+// revision of the index. A Xapian DatabaseModifiedError (the writer has
+// moved two commits past the revision `db` holds) is then not retried on a
+// newer revision, which would mix two within a request, but fails the call
+// and marks the pin expired, for the caller to run the request again.
+class PinnedSearchDatabase {
+ public:
+  PinnedSearchDatabase(std::string search_dir, Xapian::Database* db);
+  ~PinnedSearchDatabase();
+  PinnedSearchDatabase(const PinnedSearchDatabase&) = delete;
+  PinnedSearchDatabase& operator=(const PinnedSearchDatabase&) = delete;
+
+  bool expired() const { return expired_; }
+
+  // The pin on this thread for `search_dir`, or nullptr.
+  static PinnedSearchDatabase* Current(const std::string& search_dir);
+  Xapian::Database& db() const { return *db_; }
+  void MarkExpired() { expired_ = true; }
+
+ private:
+  std::string dir_;
+  Xapian::Database* db_;
+  bool expired_ = false;
+  PinnedSearchDatabase* previous_;  // pins nest, innermost first
+};
 
 struct SearchRequest {
   std::string query;

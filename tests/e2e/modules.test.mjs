@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { blocks, fold, segment, utf8Index } from '../../server/web/js/text.js';
+import { blocks, fold, guessLang, segment, utf8Index } from '../../server/web/js/text.js';
+import { cycle, nearestInDirection } from '../../server/web/js/canvas_keys.js';
 import { cleanYear, formatExpansions, makeHash, parseExpansions, parseHash, parseSelection } from '../../server/web/js/route.js';
 import { escapeXml, toGraphML } from '../../server/web/js/graphml.js';
 import { _strings, setUiLang, t } from '../../server/web/js/i18n.js';
@@ -178,3 +179,32 @@ describe('interface text', () => {
     assert.equal(t('no.such.key'), 'no.such.key');
   });
 });
+
+describe('canvas keys: arrows move to the nearest node that way', () => {
+  const nodes = [
+    { id: 'a', x: 100, y: 100 }, { id: 'right-near', x: 150, y: 110 }, { id: 'right-far', x: 300, y: 100 },
+    { id: 'up', x: 100, y: 20 }, { id: 'diag', x: 160, y: 170 }, { id: 'left', x: 10, y: 100 },
+  ];
+  const from = nodes[0];
+  test('right: the nearer of two', () => assert.equal(nearestInDirection(from, nodes, 'ArrowRight').id, 'right-near'));
+  test('up: straight up', () => assert.equal(nearestInDirection(from, nodes, 'ArrowUp').id, 'up'));
+  test('left', () => assert.equal(nearestInDirection(from, nodes, 'ArrowLeft').id, 'left'));
+  test('down: within 45° only', () => assert.equal(nearestInDirection(from, nodes, 'ArrowDown').id, 'diag'));
+  test('nothing that way', () => assert.equal(nearestInDirection({ id: 'z', x: 1000, y: 100 }, nodes, 'ArrowRight'), null));
+  test('other keys move nowhere', () => assert.equal(nearestInDirection(from, nodes, 'Enter'), null));
+  test('cycle wraps both ways and starts at an end', () => {
+    assert.equal(cycle(['x', 'y', 'z'], 'z', 1), 'x');
+    assert.equal(cycle(['x', 'y', 'z'], 'x', -1), 'z');
+    assert.equal(cycle(['x', 'y', 'z'], null, 1), 'x');
+    assert.equal(cycle(['x', 'y', 'z'], null, -1), 'z');
+    assert.equal(cycle([], null, 1), null);
+  });
+});
+
+describe('guessLang: the language of an evidence sentence', () => {
+  test('Vietnamese', () => assert.equal(guessLang('Việt Nam hợp tác với Nhật Bản.'), 'vi'));
+  test('Vietnamese in NFD', () => assert.equal(guessLang('Vie\u0302\u0323t Nam'), 'vi'));
+  test('English', () => assert.equal(guessLang('Japan signed the agreement.'), 'en'));
+  test('English with a borrowed name', () => assert.equal(guessLang('The ASEAN Summit in Manila.'), 'en'));
+});
+

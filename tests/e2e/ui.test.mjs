@@ -132,6 +132,27 @@ describe('web UI', () => {
     await screenshot(page, '05-evidence-in-document.png');
   });
 
+  test('graph: the canvas works by keyboard (arrows, ] for a link, lang on evidence)', async () => {
+    await open('#graph?x=china%3A30&sel=n%3Achina');
+    await page.waitForFunction(() => window.pgCy && window.pgCy.nodes().length > 1);
+    await page.locator('#cy').focus();
+    // An arrow moves the selection off china to some other node.
+    let moved = false;
+    for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp']) {
+      await page.keyboard.press(key);
+      const sel = decodeURIComponent(new URL(page.url()).hash);
+      if (/sel=n:/.test(sel) && !/sel=n:china(&|$)/.test(sel)) { moved = true; break; }
+    }
+    assert.ok(moved, 'an arrow key moved the selection to another node');
+    // ] opens the selected node's strongest link and its evidence.
+    await page.keyboard.press(']');
+    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('sel=e:'));
+    const quote = page.locator('#graph-detail .evidence-item blockquote').first();
+    await quote.waitFor();
+    assert.match(await quote.getAttribute('lang'), /^(vi|en)$/);
+    await screenshot(page, '05b-graph-keyboard.png');
+  });
+
   test('graph: expand, undo, hub cap and shortest path', async () => {
     await open('#graph?x=china%3A30');
     await page.waitForFunction(() => window.pgCy && window.pgCy.nodes().length > 1);

@@ -15,8 +15,8 @@ jobs="${POLICYGRAPH_JOBS:-2}"
 targets=(analyzer_fuzz query_parser_fuzz document_fuzz key_codec_fuzz http_params_fuzz)
 
 command -v clang++ >/dev/null || { echo "error: clang++ is needed for the fuzzers (apt-get install clang)" >&2; exit 1; }
-cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang -DPOLICYGRAPH_BUILD_FUZZERS=ON \
-  -DPOLICYGRAPH_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+source scripts/setup.sh
+configure_sanitizer_tree   # shared with test.sh's sanitized tests; only the fuzzers are built here
 cmake --build build-fuzz -j"$jobs" --target "${targets[@]}"
 
 shared="$(cd .. && pwd)/shared"

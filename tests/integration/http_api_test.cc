@@ -69,6 +69,7 @@ TEST_F(HttpApiTest, HealthCountsBothStores) {
   EXPECT_EQ(body["documents"], 3);
   EXPECT_EQ(body["nodes"], 7);  // the fixture gazetteer less its not_entity row
   EXPECT_GT(body["edges"].get<int>(), 0);
+  EXPECT_EQ(body["generation"], 1) << "one indexing run";
 }
 
 TEST_F(HttpApiTest, SearchWithDiacriticsHighlightsHit) {

@@ -56,8 +56,16 @@ std::string ShellQuote(const std::string& s) {
 
 std::string PolicygraphBinary() { return POLICYGRAPH_BINARY; }
 
-CommandResult RunPolicygraph(const std::vector<std::string>& args) {
-  std::string cmd = ShellQuote(POLICYGRAPH_BINARY);
+CommandResult RunPolicygraph(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+  // `env NAME=value …` rather than setenv(): the test process may have
+  // other threads (a server) reading its environment.
+  std::string cmd;
+  if (!env.empty()) {
+    cmd = "env";
+    for (const auto& e : env) cmd += ' ' + ShellQuote(e);
+    cmd += ' ';
+  }
+  cmd += ShellQuote(POLICYGRAPH_BINARY);
   for (const auto& a : args) {
     cmd += ' ';
     cmd += ShellQuote(a);

@@ -38,8 +38,9 @@ struct CommandResult {
 // The built policygraph binary's path.
 std::string PolicygraphBinary();
 
-// Runs the built policygraph binary with `args` (each shell-quoted).
-CommandResult RunPolicygraph(const std::vector<std::string>& args);
+// Runs the built policygraph binary with `args` (each shell-quoted) and,
+// when given, extra environment variables ("NAME=value") for it alone.
+CommandResult RunPolicygraph(const std::vector<std::string>& args, const std::vector<std::string>& env = {});
 
 // Writes `content` to `path`, creating parent directories.
 void WriteFile(const std::filesystem::path& path, const std::string& content);

@@ -80,5 +80,17 @@ TEST_F(DiscoveredEntitiesTest, ANameCutAfterItsHeadJoinsTheLongName) {
   EXPECT_EQ(nodes.size(), 1u) << ::testing::PrintToString(Names(nodes));
 }
 
+// A company's own one-word name is an entity; "Tập đoàn Alibaba" is also
+// "Alibaba".
+TEST_F(DiscoveredEntitiesTest, OneWordCompanyNamesAreKept) {
+  auto nodes = Discovered({"Google đã rót vốn vào GoTo, tập đoàn công nghệ lớn nhất Indonesia. Tập đoàn Alibaba "
+                           "rót thêm vốn vào Lazada, sàn thương mại điện tử lớn."});
+  EXPECT_NE(Holding(nodes, "GoTo"), nullptr) << ::testing::PrintToString(Names(nodes));
+  EXPECT_NE(Holding(nodes, "Lazada"), nullptr) << ::testing::PrintToString(Names(nodes));
+  const Node* alibaba = Holding(nodes, "Alibaba");
+  ASSERT_NE(alibaba, nullptr) << ::testing::PrintToString(Names(nodes));
+  EXPECT_EQ(alibaba, Holding(nodes, "Tập đoàn Alibaba"));
+}
+
 }  // namespace
 }  // namespace policygraph::indexer

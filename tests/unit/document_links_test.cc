@@ -384,5 +384,19 @@ TEST_F(DocumentLinksTest, SignatoriesOfAMemorandumOnAnInitiativeAreItsMembers) {
                             {"singapore", "membership", "pay-initiative"}}));
 }
 
+// "quỹ đầu tư" is a fund, not the verb; investing in a company stops at it.
+TEST_F(DocumentLinksTest, AnInvestmentFundIsNotAnInvestmentAndTheCompanyIsTheTarget) {
+  EXPECT_TRUE(Typed("Theo Amazon, quỹ đầu tư của Singapore, thị trường tăng mạnh.").empty());
+  auto links = Typed("Singapore đã rót vốn vào Amazon, tập đoàn lớn nhất Indonesia.");
+  EXPECT_TRUE(links.count({"singapore", "investment", "amazon"})) << ::testing::PrintToString(links);
+  EXPECT_FALSE(links.count({"singapore", "investment", "indonesia"}));
+}
+
+// Donating is cooperation; proposing to negotiate is not yet a link.
+TEST_F(DocumentLinksTest, DonationsCooperateAndProposalsDoNot) {
+  EXPECT_TRUE(Typed("Nhật Bản đã trao tặng Việt Nam một triệu liều vắc xin.").count({"japan", "cooperation", "vietnam"}));
+  EXPECT_TRUE(Typed("Indonesia đề xuất đàm phán một thỏa thuận về khoáng sản với Hoa Kỳ.").empty());
+}
+
 }  // namespace
 }  // namespace policygraph::indexer

@@ -465,5 +465,19 @@ TEST_F(EntityDiscoveryTest, PersonsAfterAFormOfAddressOrAnAcademicTitle) {
               !Named(Discover("Tỉnh Bà Rịa – Vũng Tàu có cảng lớn."), "Rịa"));
 }
 
+TEST_F(EntityDiscoveryTest, CompaniesAfterAnEnglishCompanyNoun) {
+  const auto names = Discover(
+      "It buys data from the American firm HawkEye 360, and the shipyard Larsen & Toubro built the boats.");
+  EXPECT_TRUE(Named(names, "HawkEye 360")) << ::testing::PrintToString(AllNames(names));
+  EXPECT_TRUE(Named(names, "Larsen & Toubro")) << ::testing::PrintToString(AllNames(names));
+}
+
+TEST_F(EntityDiscoveryTest, ACompanyDescribedAfterAComma) {
+  const auto names = Discover("Google đã rót vốn vào GoTo, tập đoàn công nghệ lớn nhất Indonesia.");
+  const auto goto_ = Named(names, "GoTo");
+  ASSERT_TRUE(goto_) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(goto_->type, "organization");
+}
+
 }  // namespace
 }  // namespace policygraph::indexer

@@ -43,6 +43,12 @@ std::vector<Node> Gazetteer() {
       // "Hàn Quốc" and "Hán Quốc" both fold to "han quoc".
       MakeNode("south-korea", "country", {"South Korea"}, {"Hàn Quốc"}),
       MakeNode("han-state", "country", {}, {"Hán Quốc"}),
+      // A capital stands for its country only where the city acts.
+      [] {
+        Node n = MakeNode("capital-beijing", "capital", {"Beijing"}, {"Bắc Kinh"});
+        n.member_of = {"china"};
+        return n;
+      }(),
   };
 }
 
@@ -131,8 +137,9 @@ TEST_F(EntityMatcherTest, MentionCarriesTokenIndexAndCount) {
 
 TEST_F(EntityMatcherTest, DuplicateNamesMakeOnePattern) {
   // "EU" is both an English and a Vietnamese name of the EU: one pattern.
-  // 2 India + 2 ocean + 4 US + 2 China + 3 EU + 1 ASEAN + 1 ARF + 2 Korea + 1 Hán.
-  EXPECT_EQ(matcher_.pattern_count(), 18u);
+  // 2 India + 2 ocean + 4 US + 2 China + 3 EU + 1 ASEAN + 1 ARF + 2 Korea + 1 Hán
+  // + 2 Beijing.
+  EXPECT_EQ(matcher_.pattern_count(), 20u);
 }
 
 TEST(EntityMatcherStandaloneTest, NamesWithoutTokensAreIgnored) {
@@ -156,6 +163,21 @@ TEST(EntityMatcherStandaloneTest, StartsUppercase) {
       {"1A", false}, {"", false},     {"\xff" "A", false},
   };
   for (const auto& c : cases) EXPECT_EQ(StartsUppercase(c.text), c.expected) << c.text;
+}
+
+TEST_F(EntityMatcherTest, ACapitalNamesItsCountryOnlyWhereItActs) {
+  EXPECT_EQ(Find("Bắc Kinh tặng Lào vắc xin."), (Mentions{{"china", "Bắc Kinh"}}));
+  EXPECT_EQ(Find("Beijing's Coast Guard Law took effect."), (Mentions{{"china", "Beijing"}}));
+  // A place: after a place word, after "thủ đô", or before its country.
+  EXPECT_TRUE(Find("Hội nghị diễn ra tại Bắc Kinh.").empty());
+  EXPECT_TRUE(Find("The talks were held in Beijing.").empty());
+  EXPECT_TRUE(Find("Đoàn đến thủ đô Bắc Kinh hôm qua.").empty());
+  EXPECT_EQ(Find("They met in Bắc Kinh, Trung Quốc."), (Mentions{{"china", "Trung Quốc"}}));
+  // A query is not a sentence: "Beijing" alone is the city.
+  MatchOptions query;
+  query.capitals = false;
+  const std::string text = "Beijing";
+  EXPECT_TRUE(matcher_.Find(text, analyzer_.Tokenize(text), query).empty());
 }
 
 }  // namespace

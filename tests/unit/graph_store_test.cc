@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -304,6 +305,48 @@ TEST_F(GraphStoreTest, ReopenReadOnly) {
   EXPECT_FALSE(store_->RemoveDocument("doc").ok());
   EXPECT_TRUE(store_->Commit().ok()) << "nothing to sync";
   ExpectCounts(2, 1, 1);
+}
+
+// A reader opened beside a running writer (the server beside `policygraph
+// index`) holds the graph as it was when opened, and its sequence number
+// says exactly which state that is.
+TEST_F(GraphStoreTest, ReadOnlyBesideAWriterIsAFixedView) {
+  ASSERT_TRUE(store_->PutNodes({MakeNode("asean", {"asean"}), MakeNode("china", {"china"})}).ok());
+  Replace({"doc", {"asean", "china"}, {{kAseanChina, Ev("doc", 0, 10, "2022")}}});
+  ASSERT_TRUE(store_->Commit().ok());
+  const uint64_t first = store_->Sequence();
+  GraphStoreOptions read_only;
+  read_only.read_only = true;
+  std::unique_ptr<GraphStore> before;
+  Status s = GraphStore::Open((dir_.path() / "graph").string(), read_only, &before);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(before->Sequence(), first);
+
+  // The writer goes on: a second document, and the first one's evidence
+  // replaced.
+  Replace({"doc2", {"asean", "china"}, {{kAseanChina, Ev("doc2", 0, 10, "2023")}}});
+  Replace({"doc", {"asean", "china"}, {{kAseanChina, Ev("doc", 20, 30, "2024")}}});
+  ASSERT_TRUE(store_->Commit().ok());
+  EXPECT_GT(store_->Sequence(), first);
+
+  EXPECT_EQ(before->Sequence(), first) << "a reader never catches up by itself";
+  EXPECT_EQ(before->Counts().documents, 1u);
+  auto old_evidence = before->EvidenceOf(kAseanChina, 10);
+  ASSERT_EQ(old_evidence.size(), 1u);
+  EXPECT_EQ(old_evidence[0].begin, 0u);
+  EXPECT_FALSE(before->PutNodes({MakeNode("x", {})}).ok());
+
+  std::unique_ptr<GraphStore> after;
+  s = GraphStore::Open((dir_.path() / "graph").string(), read_only, &after);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(after->Sequence(), store_->Sequence());
+  EXPECT_EQ(after->Counts().documents, 2u);
+  EXPECT_EQ(after->EvidenceOf(kAseanChina, 10).size(), 2u);
+  // The readers wrote no LOG of their own (RocksDB's read-only mode moved
+  // the writer's LOG aside to LOG.old.* for one).
+  for (const auto& entry : std::filesystem::directory_iterator(dir_.path() / "graph")) {
+    EXPECT_NE(entry.path().filename().string().rfind("LOG.old", 0), 0u) << entry.path();
+  }
 }
 
 TEST_F(GraphStoreTest, OpenFailures) {

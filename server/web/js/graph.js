@@ -13,6 +13,8 @@ import { formatNumber, relationName, t, typeName } from './i18n.js';
 import { toGraphML } from './graphml.js';
 import { go, href } from './nav.js';
 import { cleanYear, edgeId, formatExpansions, parseExpansions, parseSelection } from './route.js';
+import { cycle, nearestInDirection } from './canvas_keys.js';
+import { guessLang } from './text.js';
 
 export const RELATIONS = ['cooperation', 'enactment', 'participation', 'investment', 'membership', 'basis', 'co_mention'];
 export const ENTITY_TYPES = ['country', 'regional_org', 'organization', 'law', 'agreement', 'strategy', 'plan',
@@ -293,7 +295,7 @@ export function evidenceItem(ev) {
   const docLink = el('a', { href: href('doc', ev.document, { hl: `${ev.begin}-${ev.end}` }), dataset: { doc: ev.document },
     text: ev.document });
   return el('li', { class: 'evidence-item' },
-    el('blockquote', {}, ...markTrigger(ev.sentence, ev.trigger)),
+    el('blockquote', { lang: guessLang(ev.sentence) }, ...markTrigger(ev.sentence, ev.trigger)),
     el('p', { class: 'evidence-cite' },
       ev.date ? el('time', { datetime: ev.date, text: ev.date }) : null,
       ev.date ? ' · ' : null, docLink,
@@ -471,6 +473,41 @@ function updateToolbar() {
   $('graph-status').textContent = has ? t('graph.status', { nodes: formatNumber(cy.nodes().length), edges: formatNumber(cy.edges().length) }) : '';
 }
 
+// The node the selection is on: the selected node, or the selected link's
+// source.
+function selectedNodeId() {
+  if (!state || !state.sel) return '';
+  return state.sel.kind === 'node' ? state.sel.id : state.sel.source || '';
+}
+
+function moveSelection(key) {
+  const points = cy.nodes().map((n) => ({ id: n.id(), ...n.renderedPosition() }));
+  if (!points.length) return;
+  const current = points.find((p) => p.id === selectedNodeId());
+  // Nothing selected yet: start from the node nearest the centre.
+  const centre = { id: '', x: cy.width() / 2, y: cy.height() / 2 };
+  const next = current ? nearestInDirection(current, points, key)
+    : points.reduce((a, b) => (Math.hypot(a.x - centre.x, a.y - centre.y) <= Math.hypot(b.x - centre.x, b.y - centre.y) ? a : b));
+  if (next) navigate({ sel: { kind: 'node', id: next.id } });
+}
+
+function toggleSelected() {
+  const id = selectedNodeId();
+  if (!id || (state.sel && state.sel.kind !== 'node')) return;
+  if (state.x.some((e) => e.id === id)) collapse(id);
+  else navigate({ x: [...state.x, { id, limit: HUB_CAP }] });
+}
+
+function stepLink(step) {
+  const id = selectedNodeId();
+  const node = id ? cy.getElementById(id) : null;
+  if (!node || node.empty()) return;
+  const edges = node.connectedEdges().sort((x, y) => y.data('weight') - x.data('weight')).map((e) => e.data());
+  const current = state.sel && state.sel.kind === 'edge' ? edges.find((d) => d.id === state.sel.id) : null;
+  const d = cycle(edges, current || null, step);
+  if (d) navigate({ sel: { kind: 'edge', source: d.source, relation: d.relation, target: d.target, id: d.id } });
+}
+
 function collapse(id) {
   const x = state.x[0] && state.x[0].id === id ? [] : state.x.filter((e) => e.id !== id);
   const sel = x.length ? state.sel : null;
@@ -610,13 +647,18 @@ export function initGraph() {
   $('view-graph').addEventListener('keydown', (ev) => {
     if (ev.key === 'Escape' && !ev.defaultPrevented && state && state.sel) navigate({ sel: null });
   });
-  // Keys on the canvas: +/- zoom, 0 fits.
+  // Keys on the canvas: +/- zoom, 0 fits; arrows move the selection to the
+  // nearest node that way; Enter expands or collapses the selected node;
+  // ] and [ step through the selected node's links (their evidence opens).
   $('cy').addEventListener('keydown', (ev) => {
     if (!cy) return;
     const centre = { x: cy.width() / 2, y: cy.height() / 2 };
     if (ev.key === '+' || ev.key === '=') cy.zoom({ level: cy.zoom() * 1.25, renderedPosition: centre });
     else if (ev.key === '-') cy.zoom({ level: cy.zoom() / 1.25, renderedPosition: centre });
     else if (ev.key === '0') cy.fit(undefined, 40);
+    else if (ev.key.startsWith('Arrow')) moveSelection(ev.key);
+    else if (ev.key === 'Enter') toggleSelected();
+    else if (ev.key === ']' || ev.key === '[') stepLink(ev.key === ']' ? 1 : -1);
     else return;
     ev.preventDefault();
   });

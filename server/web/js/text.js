@@ -85,3 +85,11 @@ export function fold(s) {
   return String(s || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 }
+
+// The language of a quoted sentence, for its `lang` attribute (screen
+// readers switch voice by it): Vietnamese when it holds letters only
+// Vietnamese uses (ă â đ ê ô ơ ư or a tone mark on a vowel), else English.
+const VIETNAMESE_LETTERS = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
+export function guessLang(text) {
+  return VIETNAMESE_LETTERS.test(String(text).normalize('NFC')) ? 'vi' : 'en';
+}

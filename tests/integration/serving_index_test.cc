@@ -1,0 +1,165 @@
+// server::ServingIndex step by step: the states an indexing run leaves the
+// data directory in are made one at a time with the indexer's own writers
+// (search commits marked "pending" and "complete", graph writes in between),
+// and after each the server's view is checked: it moves only to a complete
+// revision whose graph is exactly the one that revision names, and a Read
+// keeps its generation however the index moves on. The watcher is slowed to
+// an hour so that only Refresh() moves it. live_reindex_test.cc does the
+// same with real indexing runs under load.
+#include "server/serving_index.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "graph/graph_store.h"
+#include "indexer/analyzer.h"
+#include "indexer/corpus_indexer.h"
+#include "indexer/document.h"
+#include "indexer/passages.h"
+#include "indexer/search_schema.h"
+#include "indexer/search_writer.h"
+#include "server/search_service.h"
+#include "tests/support/test_support.h"
+
+namespace policygraph::server {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::FixturesDir;
+using testing::TempDir;
+
+class ServingIndexTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    data_ = dir_.path() / "data";
+    indexer::IndexReport report;
+    Status s = indexer::IndexCorpus({(FixturesDir() / "documents").string()},
+                                    {data_.string(), (FixturesDir() / "gazetteer.tsv").string(), ""}, &report);
+    ASSERT_TRUE(s.ok()) << s.message();
+    ServingIndex::Options options;
+    options.data_dir = data_.string();
+    options.handles = 4;
+    options.poll = std::chrono::hours(1);
+    s = ServingIndex::Open(options, &index_);
+    ASSERT_TRUE(s.ok()) << s.message();
+  }
+
+  // One search commit, as a run makes them: "pending" (generation + 1), or
+  // "complete" naming the graph's sequence number.
+  void CommitSearch(bool complete, uint64_t graph_sequence = 0) {
+    std::unique_ptr<indexer::SearchWriter> writer;
+    Status s = indexer::SearchWriter::Open((data_ / "search").string(), &writer);
+    ASSERT_TRUE(s.ok()) << s.message();
+    s = complete ? writer->MarkGraphComplete(graph_sequence) : writer->MarkGraphPending();
+    ASSERT_TRUE(s.ok()) << s.message();
+    s = writer->Commit();
+    ASSERT_TRUE(s.ok()) << s.message();
+  }
+
+  // Writes an entity `id` into the graph, as a run's graph phase does; the
+  // graph's sequence number afterwards.
+  uint64_t WriteGraph(const std::string& id) {
+    std::unique_ptr<graph::GraphStore> store;
+    Status s = graph::GraphStore::Open((data_ / "graph").string(), {}, &store);
+    EXPECT_TRUE(s.ok()) << s.message();
+    if (!s.ok()) return 0;
+    graph::Node node;
+    node.id = id;
+    node.type = "country";
+    node.names_en = {id};
+    EXPECT_TRUE(store->PutNodes({node}).ok());
+    EXPECT_TRUE(store->Commit().ok());
+    return store->Sequence();
+  }
+
+  TempDir dir_;
+  fs::path data_;
+  std::unique_ptr<ServingIndex> index_;
+};
+
+TEST_F(ServingIndexTest, MovesOnlyToACompleteRevisionWithItsOwnGraph) {
+  auto first = index_->BeginRead();
+  EXPECT_EQ(first->revision().generation, 1u);
+  EXPECT_EQ(first->revision().graph_state, search_schema::kGraphComplete);
+  ASSERT_TRUE(first->revision().has_graph_sequence);
+  EXPECT_EQ(first->graph().Sequence(), first->revision().graph_sequence);
+
+  // A run commits its search changes ("pending") and writes its graph: the
+  // server goes on serving generation 1, graph included.
+  CommitSearch(/*complete=*/false);
+  const uint64_t sequence = WriteGraph("atlantis");
+  index_->Refresh();
+  {
+    auto during = index_->BeginRead();
+    EXPECT_EQ(during->revision().generation, 1u);
+    EXPECT_FALSE(during->graph().GetNode("atlantis").has_value());
+  }
+
+  // The run completes: generation 2, with the graph it wrote.
+  CommitSearch(/*complete=*/true, sequence);
+  index_->Refresh();
+  auto second = index_->BeginRead();
+  EXPECT_EQ(second->revision().generation, 2u);
+  EXPECT_EQ(second->graph().Sequence(), sequence);
+  EXPECT_TRUE(second->graph().GetNode("atlantis").has_value());
+  // A request begun before keeps its generation to the end.
+  EXPECT_EQ(first->revision().generation, 1u);
+  EXPECT_FALSE(first->graph().GetNode("atlantis").has_value());
+  EXPECT_FALSE(first->expired());
+
+  // A complete revision naming a graph state that is no longer there (the
+  // next run has already written more): not served; generation 2 stays.
+  CommitSearch(/*complete=*/false);
+  const uint64_t third_run = WriteGraph("lemuria");
+  CommitSearch(/*complete=*/true, third_run - 1);
+  index_->Refresh();
+  {
+    auto stale = index_->BeginRead();
+    EXPECT_EQ(stale->revision().generation, 2u);
+    EXPECT_FALSE(stale->graph().GetNode("lemuria").has_value());
+  }
+  // Named right, it is.
+  CommitSearch(/*complete=*/true, third_run);
+  index_->Refresh();
+  auto third = index_->BeginRead();
+  EXPECT_EQ(third->revision().generation, 3u);
+  EXPECT_TRUE(third->graph().GetNode("lemuria").has_value());
+}
+
+// SearchService calls made while a Read lives read its revision, however
+// the index moves on meanwhile; without a Read they read the newest.
+TEST_F(ServingIndexTest, SearchCallsReadTheRevisionOfTheirRead) {
+  indexer::Analyzer analyzer;
+  SearchService search(index_->search_dir(), analyzer);
+  const uint64_t documents = search.DocumentCount();
+  ASSERT_GT(documents, 0u);
+  {
+    auto read = index_->BeginRead();
+    // A run commits one more document ("pending").
+    indexer::SourceDocument doc;
+    doc.id = "one-more";
+    doc.title = "One more";
+    doc.lang = "en";
+    doc.body = "China and ASEAN signed one more agreement.";
+    indexer::AnalysedDocument analysed;
+    analysed.source = &doc;
+    analysed.title = analyzer.Tokenize(doc.title);
+    analysed.body = analyzer.Tokenize(doc.body);
+    analysed.passages = indexer::SplitPassages(doc.body, analyzer);
+    std::unique_ptr<indexer::SearchWriter> writer;
+    ASSERT_TRUE(indexer::SearchWriter::Open((data_ / "search").string(), &writer).ok());
+    ASSERT_TRUE(writer->Write(analysed, analyzer).ok());
+    ASSERT_TRUE(writer->MarkGraphPending().ok());
+    ASSERT_TRUE(writer->Commit().ok());
+
+    EXPECT_EQ(search.DocumentCount(), documents) << "the Read's revision";
+    StoredDocument stored;
+    EXPECT_TRUE(search.GetDocument("one-more", &stored).IsNotFound());
+    EXPECT_FALSE(read->expired());
+  }
+  EXPECT_EQ(search.DocumentCount(), documents + 1) << "no Read: the newest revision";
+}
+
+}  // namespace
+}  // namespace policygraph::server
