@@ -16,10 +16,13 @@
 // document's writes are one atomic WriteBatch.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/graph_types.h"
@@ -37,6 +40,10 @@ struct GraphStoreOptions {
   bool read_only = false;
   // Create the database when it does not exist. Default: true.
   bool create_if_missing = true;
+  // Capacity of the block cache all column families share: uncompressed
+  // table blocks, filled as they are read. At 1M edges the out and in
+  // families hold about 100 MB of them. Default: 128 MiB.
+  size_t block_cache_bytes = size_t{128} << 20;
 };
 
 class GraphStore {
@@ -61,8 +68,11 @@ class GraphStore {
   // Removes all the document's contributions; OK if it had none.
   Status RemoveDocument(const std::string& doc_id);
 
-  // Makes all writes so far durable (WAL synced). Writes are not durable
-  // until this returns OK.
+  // Makes all writes so far durable (WAL synced), then writes the memtables
+  // out as sorted tables and compacts each column family into one sorted
+  // run, so that readers opening the store later read a few tables rather
+  // than replaying the log or merging many. Writes are not durable until
+  // this returns OK.
   Status Commit();
 
   std::optional<Node> GetNode(const std::string& id) const;
@@ -71,8 +81,18 @@ class GraphStore {
   // Ids whose alias key starts with `folded_prefix`, each id once, at most
   // `limit`, in key order.
   std::vector<AliasHit> FindByAliasPrefix(const std::string& folded_prefix, size_t limit) const;
-  // All edges touching `id`, either direction.
+  // All edges touching `id`, either direction: those it is the source of
+  // first, then those it is the target of, each in key order.
   std::vector<EdgeSummary> EdgesOf(const std::string& id) const;
+  // The same, restricted to the edges whose relation and other end `want`
+  // accepts. The test runs on the key alone, before the edge's summary is
+  // read: an edge turned down costs neither a decode nor, for an incoming
+  // edge, a lookup. A hub has tens of thousands of edges, and a traversal
+  // often wants few of them (one relation; or, once its result is full,
+  // only those between nodes it already holds).
+  std::vector<EdgeSummary> EdgesOf(
+      const std::string& id,
+      const std::function<bool(std::string_view relation, std::string_view other)>& want) const;
   std::vector<Evidence> EvidenceOf(const EdgeKey& edge, size_t limit) const;
   std::vector<std::string> DocumentIds() const;
   // Every document some evidence names, scanning all evidence keys: for

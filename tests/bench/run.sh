@@ -4,6 +4,7 @@
 #
 #   tests/bench/run.sh [--bin DIR] [--corpus DIR] [--gen DIR] [--duration S]
 #                      [--out DIR] [--port P] [--rounds N] [--no-eval] [--no-shared]
+#                      [--no-graph-peer] [--edges N]
 #
 #   --bin DIR       build tree with server/policygraph and tests/bench/* (default build-bench)
 #   --corpus DIR    the real corpus (default ../shared/corpus); skipped with a message if absent
@@ -16,6 +17,8 @@
 #   --no-shared     only the generated set
 #   --conn-close    wrk sends "Connection: close" (a new connection per request)
 #                   instead of keep-alive; see docs/PERFORMANCE.md on Nagle
+#   --no-graph-peer skip policygraph_graph_bench (graph store vs SQLite CTEs)
+#   --edges N       edges of its synthetic graph (default 1000000)
 #
 # Everything written goes under --out (never the repository). Results:
 # OUT/results.tsv (set, metric, value, unit) and a log per step in OUT/.
@@ -35,6 +38,8 @@ EVAL=1
 SHARED=1
 WRK_HEADER=()
 PEERS=0
+GRAPH_PEER=1
+EDGES=1000000
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --bin) BIN=$2; shift 2 ;;
@@ -48,7 +53,9 @@ while [[ $# -gt 0 ]]; do
     --peers) PEERS=1; shift ;;
     --no-shared) SHARED=0; shift ;;
     --conn-close) WRK_HEADER=(-H "Connection: close"); shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    --no-graph-peer) GRAPH_PEER=0; shift ;;
+    --edges) EDGES=$2; shift 2 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -207,5 +214,29 @@ if [[ $PEERS == 1 && -d $CORPUS ]]; then
     rec peers "$sys inproc all p50/p95/p99 (n=$n, rejected $rej)" "$p50/$p95/$p99" "ms"
   done < "$OUT/peers.tsv"
   grep '^# ' "$OUT/peers.tsv" | tee -a "$RESULTS"
+fi
+# -- graph: the GraphStore against the same edges in SQLite with recursive
+# CTEs, on a seeded synthetic graph. Its two stores (up to a GB at 1M edges)
+# are written under OUT and removed once measured. Exit status 3 means a
+# result disagreed with the reference; the figures are still recorded, with
+# the mismatch counts.
+if [[ $GRAPH_PEER == 1 ]]; then
+  GB="$BIN/tests/bench/policygraph_graph_bench"
+  if [[ -x $GB ]]; then
+    say "== graph vs SQLite recursive CTEs, $EDGES edges"
+    gset="graph-$EDGES"
+    rm -rf "$OUT/$gset-stores"
+    /usr/bin/time -v -o "$OUT/$gset.time" "$GB" --edges "$EDGES" --work "$OUT/$gset-stores" --tsv "$OUT/$gset.tsv" \
+      > "$OUT/$gset.log" 2> "$OUT/$gset.err" || say "graph bench failed or found mismatches, see $OUT/$gset.err and $OUT/$gset.log"
+    rm -rf "$OUT/$gset-stores"
+    if [[ -f $OUT/$gset.tsv ]]; then
+      while IFS=$'\t' read -r fig val unit; do rec "$gset" "$fig" "$val" "$unit"; done < "$OUT/$gset.tsv"
+      rec "$gset" "bench peak RSS" "$(awk -F': ' '/Maximum resident set size/{printf "%.0f", $2/1024}' "$OUT/$gset.time")" "MiB"
+    fi
+    cat "$OUT/$gset.log" >&2
+  else
+    say "run.sh: $GB missing; skipping the graph peer (build with -DPOLICYGRAPH_BUILD_BENCHMARKS=ON)"
+    rec graph "skipped" "no $GB" ""
+  fi
 fi
 say "results: $RESULTS"

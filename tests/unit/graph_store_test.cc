@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/traversal.h"
@@ -256,6 +257,35 @@ TEST_F(GraphStoreTest, EdgesOfDoesNotLeakIntoIdsWithTheSamePrefix) {
   EXPECT_EQ(store_->EvidenceOf(kAseanChina, 10).size(), 1u);
 }
 
+TEST_F(GraphStoreTest, EdgesOfWithAKeyTestKeepsTheEdgesItWantsInOrder) {
+  // "china" is the source of two edges and the target of two.
+  const EdgeKey coop{"asean", "cooperation", "china"};
+  const EdgeKey invest{"china", "investment", "laos"};
+  const EdgeKey member{"china", "membership", "rcep"};
+  Replace({"doc", {}, {{kAseanChina, Ev("doc", 0, 1, "2021")}, {coop, Ev("doc", 2, 3, "2022")},
+                        {invest, Ev("doc", 4, 5, "")}, {member, Ev("doc", 6, 7, "2020")}}});
+  auto keys = [](const std::vector<EdgeSummary>& edges) {
+    std::vector<EdgeKey> out;
+    for (const auto& e : edges) out.push_back(e.key);
+    return out;
+  };
+  const auto all = store_->EdgesOf("china");
+  EXPECT_EQ(keys(all), (std::vector<EdgeKey>{invest, member, kAseanChina, coop}))
+      << "outgoing first, then incoming, each in key order (target, relation, source)";
+  EXPECT_EQ(keys(store_->EdgesOf("china", [](std::string_view, std::string_view) { return true; })), keys(all));
+  auto by_relation = store_->EdgesOf("china", [](std::string_view relation, std::string_view) {
+    return relation != "co_mention" && relation != "investment";
+  });
+  EXPECT_EQ(keys(by_relation), (std::vector<EdgeKey>{member, coop}));
+  auto by_other = store_->EdgesOf("china", [](std::string_view, std::string_view other) {
+    return other == "asean" || other == "laos";
+  });
+  ASSERT_EQ(keys(by_other), (std::vector<EdgeKey>{invest, kAseanChina, coop}));
+  EXPECT_EQ(by_other[2].first_date, "2022") << "an incoming edge's summary is read";
+  EXPECT_EQ(by_other[2].weight, 1u);
+  EXPECT_TRUE(store_->EdgesOf("china", [](std::string_view, std::string_view) { return false; }).empty());
+}
+
 TEST_F(GraphStoreTest, ReopenReadOnly) {
   ASSERT_TRUE(store_->PutNodes({MakeNode("asean", {"asean"}), MakeNode("china", {"china"})}).ok());
   Replace({"doc", {"asean", "china"}, {{kAseanChina, Ev("doc", 0, 10, "2022")}}});
@@ -410,6 +440,23 @@ TEST_F(TraversalTest, MaxNodesTruncates) {
   ASSERT_TRUE(Run("a", 1, /*max_nodes=*/2).ok());
   EXPECT_EQ(NodeIds(), (Strings{"a", "b"}));
   EXPECT_FALSE(hood_.truncated) << "exactly enough room is not truncation";
+}
+
+TEST_F(TraversalTest, FullResultStillGathersEdgesBetweenItsNodes) {
+  // b's neighbours a (weight 2) and c fill max_nodes 3, and e does not fit:
+  // the result is full and truncated before depth 2. Expanding a must still
+  // find the a–c edge, between two nodes already in the result (and only
+  // that: d, beyond a, cannot come in).
+  ASSERT_TRUE(store_->PutNodes({MakeNode("d", {}), MakeNode("e", {})}).ok());
+  const EdgeKey kAC{"a", "co_mention", "c"};
+  const EdgeKey kAD{"a", "co_mention", "d"};
+  const EdgeKey kBE{"b", "co_mention", "e"};
+  Replace({"d4", {"a", "b", "c", "d", "e"},
+           {{kAC, Ev("d4", 0, 5, "")}, {kAD, Ev("d4", 6, 9, "")}, {kBE, Ev("d4", 10, 15, "")}}});
+  ASSERT_TRUE(Run("b", 2, /*max_nodes=*/3).ok());
+  EXPECT_EQ(NodeIds(), (Strings{"b", "a", "c"}));
+  EXPECT_TRUE(hood_.truncated);
+  EXPECT_EQ(EdgeKeys(), (std::vector<EdgeKey>{kAB, kBC, kAC}));
 }
 
 TEST_F(TraversalTest, Errors) {
