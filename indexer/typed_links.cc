@@ -141,7 +141,15 @@ class Sentence {
   bool ClauseBreak(uint32_t from, uint32_t to) const {
     if (from == 0 || to >= tokens_.size() || from > to) return false;
     std::string_view gap = ctx_.text.substr(tokens_[from - 1].end, tokens_[to].begin - tokens_[from - 1].end);
-    return gap.find_first_of(";:!?\n") != std::string_view::npos || CueIn(from, to, kCueContrast);
+    if (gap.find_first_of(";:!?\n") != std::string_view::npos || CueIn(from, to, kCueContrast)) return true;
+    // "…, còn Ngân hàng … cấp khoản vay": "còn" after a comma opens a
+    // contrasting clause ("whereas"); elsewhere it means "still".
+    for (uint32_t t = from; t < to; ++t) {
+      if (tokens_[t].exact != "còn" || t == 0) continue;
+      std::string_view before = ctx_.text.substr(tokens_[t - 1].end, tokens_[t].begin - tokens_[t - 1].end);
+      if (before.find(',') != std::string_view::npos) return true;
+    }
+    return false;
   }
 
   // Mention k names the owner of mention k-1: "Fortinet của Hoa Kỳ",
@@ -270,7 +278,7 @@ class Sentence {
       const bool object_of_with = CueRightBefore(m.first, kCueWith) || ObjectOfVerb(m);
       // "nhóm Bộ Tứ gồm Mỹ, Nhật Bản, Ấn Độ và Australia công bố …": the
       // grouping acts, not the members listed inside its description.
-      const bool listed_member = listed_members_.count(k) > 0;
+      const bool listed_member = listed_members_.count(k) > 0 || Topic(m);
       // The same entity named again in brackets after "với X" is still the
       // object: "với Tập đoàn Pin Indonesia (… - IBC)".
       auto bracketed_after = [&](const SentenceMention& o, const SentenceMention& later) {
@@ -292,6 +300,26 @@ class Sentence {
       cursor = m.first;  // other names are stepped over, and distance counts from them
     }
     return out;
+  }
+
+  // "Về phía Ấn Độ, Hội nghị … thông qua …", "Đối với Nhật Bản, …": the
+  // country is what the sentence is about, not who acts.
+  bool Topic(const SentenceMention& m) const {
+    if (m.first < 1) return false;
+    const std::string& w1 = tokens_[m.first - 1].exact;
+    const std::string w2 = m.first >= 2 ? tokens_[m.first - 2].exact + " " + w1 : "";
+    return w2 == "về phía" || w2 == "đối với" || (w1 == "as" && m.first >= 2 && tokens_[m.first - 2].exact == "for");
+  }
+
+  // A parliament or government enacts for its country; a ministry or
+  // agency issues its own plans ("Bộ Y tế ban hành Kế hoạch …").
+  bool ActsForItsCountry(const SentenceMention& m) const {
+    const std::string name = Span(m.first, m.count);
+    for (const char* head : {"Quốc hội", "Chính phủ", "Parliament", "Government", "National Assembly", "Congress",
+                             "Thủ tướng"}) {
+      if (name.rfind(head, 0) == 0) return true;
+    }
+    return false;
   }
 
   // A verb (a trigger, not a cue) follows `m` at once or after one word
@@ -497,6 +525,19 @@ class Sentence {
         }
       }
     }
+    // "APTERR, được mười nước ASEAN cùng Trung Quốc, Nhật Bản và Hàn Quốc
+    // ký năm 2011": the agreement before "được", its signatories between.
+    if (IsSigning(hit) && right.empty() && !left.empty()) {
+      const uint32_t first_signer = M()[left.back()].first;
+      for (uint32_t t = first_signer; t-- > 0 && first_signer - t <= 6;) {
+        if (tokens_[t].exact != "được") continue;
+        if (auto agreement = KindBefore(t, 3, EntityKind::kFramework); agreement && signable(*agreement)) {
+          for (size_t a : left) Add(M()[a].id, kMembership, M()[*agreement].id, trigger);
+          return;
+        }
+        break;
+      }
+    }
     if (IsSigning(hit) && right.empty()) {
       auto signatories = Signatories(left);
       auto agreement = KindAfter(End(hit), 3, EntityKind::kFramework);
@@ -522,7 +563,11 @@ class Sentence {
       }
     } else if (right.size() >= 2 && CueIn(End(hit), M()[right[0]].first, kCueBetween)) {
       AddAllPairs(right, &pairs);  // "hợp tác giữa ASEAN và Trung Quốc"
-    } else if (left.size() >= 2 && right.empty() && JoinedByAnd(left)) {
+    } else if (left.size() >= 2 && right.empty() && WithThe(left[0])) {
+      // "Indonesia và Malaysia …, rồi cùng EU lập một nhóm đặc nhiệm chung":
+      // the one after "cùng"/"with" is the other side.
+      for (size_t k = 1; k < left.size(); ++k) pairs.emplace_back(left[k], left[0]);
+    } else if (left.size() >= 2 && right.empty() && JoinedByAnd(left) && !IsGiving(trigger)) {
       AddAllPairs(left, &pairs);  // "A và B phối hợp tổ chức", "A và B nâng quan hệ lên …"
     } else if (left.size() == 2 && right.empty() && End(M()[left[0]]) == hit.first) {
       // "the UK became an ASEAN dialogue partner": the name right before
@@ -539,6 +584,20 @@ class Sentence {
       std::string ca = CountryOf(a), cb = CountryOf(b);
       if (!ca.empty() && !cb.empty() && (ca != M()[a].id || cb != M()[b].id)) Add(ca, kCooperation, cb, trigger);
     }
+  }
+
+  // "cùng EU", "together with Japan": the actor is joined to the subject as
+  // the other side.
+  bool WithThe(size_t k) const {
+    const uint32_t at = M()[k].first;
+    if (at == 0) return false;
+    const std::string& w = tokens_[at - 1].exact;
+    return (w == "cùng" && (at < 2 || tokens_[at - 2].exact != "và")) || (w == "with" && at >= 2 && tokens_[at - 2].exact == "together");
+  }
+  // A gift: it needs a recipient ("Brunei và Lào dựa vào … viện trợ" names
+  // none).
+  static bool IsGiving(const std::string& trigger) {
+    return OneOf(trigger, {"tặng", "trao tặng", "gửi tặng", "viện trợ", "donated", "donates", "donate", "gifted"});
   }
 
   // A signing verb, alone or leading a longer trigger ("ký bản ghi nhớ",
@@ -743,7 +802,7 @@ class Sentence {
         for (size_t a : actors) {
           Add(M()[a].id, kEnactment, M()[f].id, trigger);
           // "Quốc hội Việt Nam thông qua …": a state body enacts for its country.
-          if (M()[a].government) Add(CountryOf(a), kEnactment, M()[f].id, trigger);
+          if (M()[a].government && ActsForItsCountry(M()[a])) Add(CountryOf(a), kEnactment, M()[f].id, trigger);
         }
       }
       return;
@@ -785,8 +844,16 @@ class Sentence {
     constexpr uint32_t kCueReach = 3;
     const uint32_t from = hit.first >= kCueReach + 2 ? hit.first - kCueReach - 2 : 0;
     if (!CueIn(from, hit.first, kCueThisCountry)) return "";
+    // The country the sentence is about: not one after "cho"/"với"/"to" (an
+    // object) or a place ("Tokyo chuyển gạo cho Myanmar …; nước này tiếp
+    // tục …" is Japan).
+    auto object_or_place = [&](const SentenceMention& m) {
+      if (m.first == 0) return false;
+      const std::string& w = tokens_[m.first - 1].exact;
+      return w == "cho" || w == "với" || w == "to" || w == "with" || IsPlace(m);
+    };
     for (size_t k = M().size(); k-- > 0;) {
-      if (End(M()[k]) <= hit.first && M()[k].type == "country") return M()[k].id;
+      if (End(M()[k]) <= hit.first && M()[k].type == "country" && !object_or_place(M()[k])) return M()[k].id;
     }
     // Countries named earlier in the passage (SentenceContext::recent_actors).
     return ctx_.recent_actors.empty() ? "" : ctx_.recent_actors.back();
@@ -937,7 +1004,12 @@ class Sentence {
     std::string_view gap = ctx_.text.substr(tokens_[End(event) - 1].end,
                                             tokens_[a.first].begin - tokens_[End(event) - 1].end);
     if (gap.find(',') == std::string_view::npos) return;
-    for (size_t k : actors) Add(M()[k].id, kParticipation, event.id, Span(event.first >= 1 ? event.first - 1 : event.first, 1));
+    for (size_t k : actors) {
+      // "Tại Hội nghị Cấp cao ASEAN …, các nhà lãnh đạo ASEAN …": a body
+      // does not take part in its own meeting.
+      if (Span(event.first, event.count).find(Span(M()[k].first, M()[k].count)) != std::string::npos) continue;
+      Add(M()[k].id, kParticipation, event.id, Span(event.first >= 1 ? event.first - 1 : event.first, 1));
+    }
   }
 
   void Investment(const TriggerHit& hit) {

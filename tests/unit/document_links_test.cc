@@ -570,5 +570,24 @@ TEST_F(DocumentLinksTest, JoiningTheAgreementNamedBefore) {
   EXPECT_FALSE(links.count({"indonesia", "membership", "trade-pact"}));
 }
 
+// "X, được A, B và C ký": the signatories of a passive signing are parties.
+TEST_F(DocumentLinksTest, PassiveSigningMakesParties) {
+  EXPECT_EQ(Typed("Hiệp định Thương mại San hô, được Trung Quốc, Nhật Bản và Hàn Quốc ký năm 2011, có hiệu lực năm 2012."),
+            (std::set<Link>{{"china", "membership", "trade-pact"}, {"japan", "membership", "trade-pact"},
+                            {"south-korea", "membership", "trade-pact"}}));
+}
+
+// "A và B …, rồi cùng EU lập …": two sides; ", còn X …" a new clause; a
+// ministry's plan is its own; "Về phía X," is a topic.
+TEST_F(DocumentLinksTest, SidesClausesMinistriesAndTopics) {
+  EXPECT_EQ(Typed("Indonesia và Úc phản đối, rồi cùng EU lập một nhóm đặc nhiệm chung."),
+            (std::set<Link>{{"european-union", "cooperation", "indonesia"}, {"australia", "cooperation", "european-union"}}));
+  auto links = Typed("Nhật Bản tài trợ cho Lào, còn Ngân hàng Phát triển Rạn cấp khoản vay cho Philippines.");
+  EXPECT_FALSE(links.count({"japan", "investment", "philippines"})) << ::testing::PrintToString(links);
+  EXPECT_TRUE(links.count({"reef-bank", "investment", "philippines"}));
+  EXPECT_EQ(Typed("Bộ Kiểm thử công bố Kế hoạch Số 2030."), (std::set<Link>{{"vn-ministry", "enactment", "plan-2030"}}));
+  EXPECT_TRUE(Typed("Về phía Ấn Độ, Hội nghị San hô thông qua Kế hoạch Số 2030.").empty());
+}
+
 }  // namespace
 }  // namespace policygraph::indexer
