@@ -118,7 +118,8 @@ bool EnglishListContinues(Line& line, size_t comma) {
 // the European Parliament" and "Act on the …" are citations.
 bool HeadTakesComplement(Line& line, size_t head, std::string_view type) {
   const std::string& next = line.Key(head + 1);
-  if (type != kLaw) return next == "of" || next == "on" || next == "for";
+  // "Convention Against Trafficking in Persons"
+  if (type != kLaw) return next == "of" || next == "on" || next == "for" || next == "against";
   return next == "on" && line.IsWord(head + 2) && line[head + 2].cap && !line[head + 2].acronym &&
          !EnglishDeterminers().count(line.Raw(head + 2));
 }
@@ -157,7 +158,9 @@ size_t EnglishNameEnd(Line& line, size_t head, std::string_view type) {
     // article is part of the name too.
     const bool region = line.Raw(i) == "in" && line.KeyIs(i + 1, "the") && line.IsWord(i + 2) && line[i + 2].cap &&
                         !EnglishDeterminers().count(line.Raw(i + 2));
-    if ((line.Raw(i) == "in" || line.Raw(i) == "at") && !region &&
+    // "Trafficking in Persons": the fixed phrase, not a place.
+    const bool in_persons = line.Raw(i) == "in" && line.IsWord(i + 1) && line.Raw(i + 1) == "Persons";
+    if ((line.Raw(i) == "in" || line.Raw(i) == "at") && !region && !in_persons &&
         !(line.IsWord(i + 1) && line[i + 1].cap && line.IsWord(i + 2) && line[i + 2].cap && line.IsWord(i + 3) &&
           line[i + 3].cap)) {
       break;
@@ -212,7 +215,30 @@ bool IsRelationshipLabel(Line& line, size_t first, size_t last) {
 
 }  // namespace
 
+// "Operation HAECHI-IV", "Operation Storm Makers II": a police or military
+// operation is named after the word, up to three capitalised words or
+// acronyms.
+void FindOperations(Line& line, std::vector<Candidate>& out) {
+  for (size_t i = 0; i + 1 < line.size(); ++i) {
+    if (!line.IsWord(i) || line.Raw(i) != "Operation") continue;
+    size_t last = i;
+    for (size_t j = i + 1; j < line.size() && j <= i + 3; ++j) {
+      if (!line.IsWord(j) || !(line[j].cap || line[j].acronym) || EnglishDeterminers().count(line.Raw(j))) break;
+      last = j;
+    }
+    if (last == i) continue;
+    Candidate c;
+    c.first = i;
+    c.last = last;
+    c.next = last + 1;
+    c.type = kEvent;
+    c.confidence = kUnquotedHead;
+    out.push_back(std::move(c));
+  }
+}
+
 void FindEnglishHeaded(Line& line, std::vector<Candidate>& out) {
+  FindOperations(line, out);
   size_t covered_until = 0;  // heads inside a name already found start no other
   for (size_t i = 0; i < line.size(); ++i) {
     const auto type = EnglishHeadType(line, i);

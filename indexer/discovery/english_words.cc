@@ -30,7 +30,7 @@ const std::unordered_map<std::string_view, std::string_view>& EnglishHeads() {
       {"Association", kOrganization}, {"Foundation", kOrganization}, {"Fund", kOrganization},
       {"Network", kOrganization}, {"Institute", kOrganization}, {"Bureau", kOrganization},
       {"Board", kOrganization}, {"Office", kOrganization}, {"Organisation", kOrganization},
-      {"Organization", kOrganization}, {"Team", kOrganization}, {"Corporation", kOrganization},
+      {"Organization", kOrganization}, {"Team", kOrganization}, {"Group", kOrganization}, {"Corporation", kOrganization},
       {"Bank", kOrganization}, {"Court", kOrganization}, {"Tribunal", kOrganization},
       {"Parliament", kOrganization}, {"Service", kOrganization}, {"Alliance", kOrganization},
   };
@@ -79,6 +79,15 @@ bool IsEnglishOrdinalWord(std::string_view raw) {
 }
 
 std::optional<std::string_view> EnglishHeadType(Line& line, size_t i) {
+  // "The ASEAN-Australia Counter Trafficking programme (ASEAN-ACT)": a
+  // lower-case programme noun after a capitalised word heads a name when
+  // the name's acronym follows in brackets.
+  if (line.IsWord(i) && line[i].lower && i > 0 && line.IsWord(i - 1) && (line[i - 1].cap || line[i - 1].acronym) &&
+      line.IsPunct(i + 1, '(') && line.IsWord(i + 2) && line[i + 2].acronym) {
+    static const std::unordered_map<std::string_view, std::string_view> kLowerHeads = {
+        {"programme", kProgramme}, {"program", kProgramme}, {"project", kProgramme}, {"initiative", kInitiative}};
+    if (auto it = kLowerHeads.find(line.Raw(i)); it != kLowerHeads.end()) return it->second;
+  }
   if (!line.IsWord(i) || !line[i].cap || line[i].acronym || !line[i].ascii) return std::nullopt;
   const auto& heads = EnglishHeads();
   const auto it = heads.find(line.Raw(i));

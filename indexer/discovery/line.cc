@@ -38,7 +38,9 @@ size_t ScanWord(std::string_view line, size_t i, size_t* possessive_end) {
         return i;
       }
     }
-    const bool joiner = IsHyphen(c) || c == '/' || c == '.' || c == '&' || IsApostrophe(c) ||
+    // "ASEAN+3", "AMAF+3": a grouping and its partners' count.
+    const bool plus_count = c == '+' && IsDigit(d) && IsUpper(prev);
+    const bool joiner = IsHyphen(c) || c == '/' || c == '.' || c == '&' || IsApostrophe(c) || plus_count ||
                         (c == ',' && IsDigit(prev) && IsDigit(d));
     if (!joiner || !joins_next || !IsAlnum(prev)) break;
     i = after;

@@ -479,5 +479,33 @@ TEST_F(EntityDiscoveryTest, ACompanyDescribedAfterAComma) {
   EXPECT_EQ(goto_->type, "organization");
 }
 
+// "Convention Against …", "Trafficking in Persons", "ASEAN+3", a lower-case
+// programme noun before its acronym, "… Group", "Operation …", and pooled
+// funds typed as programmes.
+TEST_F(EntityDiscoveryTest, TitlesOfTheCrimeAndFoodSecurityKind) {
+  const auto names = Discover(
+      "The legal backbone is the ASEAN Convention Against Trafficking in Persons, Especially Women and Children "
+      "(ACTIP), signed in 2015. The Coral Counter Trafficking programme (CCT) runs to 2028. Washington designated "
+      "Prince Group in 2025. Operation HAECHI-IV led to arrests. Công cụ chung là Hiệp định Dự trữ Gạo khẩn cấp "
+      "ASEAN+3 (APTERR). Các nước góp tiền vào Quỹ Ứng phó Dịch bệnh Khu vực, còn Quỹ Đầu tư Trực tiếp Nga rót vốn.");
+  auto actip = Named(names, "ASEAN Convention Against Trafficking in Persons, Especially Women and Children");
+  ASSERT_TRUE(actip) << ::testing::PrintToString(AllNames(names));
+  EXPECT_NE(std::find(actip->aliases.begin(), actip->aliases.end(), "ACTIP"), actip->aliases.end());
+  auto programme = Named(names, "Coral Counter Trafficking programme");
+  ASSERT_TRUE(programme) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(programme->type, "programme");
+  ASSERT_TRUE(Named(names, "Prince Group")) << ::testing::PrintToString(AllNames(names));
+  auto operation = Named(names, "Operation HAECHI-IV");
+  ASSERT_TRUE(operation) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(operation->type, "event");
+  ASSERT_TRUE(Named(names, "Hiệp định Dự trữ Gạo khẩn cấp ASEAN+3")) << ::testing::PrintToString(AllNames(names));
+  auto fund = Named(names, "Quỹ Ứng phó Dịch bệnh Khu vực");
+  ASSERT_TRUE(fund) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(fund->type, "programme");
+  auto investor = Named(names, "Quỹ Đầu tư Trực tiếp Nga");
+  ASSERT_TRUE(investor) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(investor->type, "organization");
+}
+
 }  // namespace
 }  // namespace policygraph::indexer
