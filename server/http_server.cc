@@ -10,6 +10,7 @@
 #include "server/api.h"
 #include "server/api_params.h"
 #include "server/bounded_task_queue.h"
+#include "server/response_cache.h"
 #include "server/search_service.h"
 #include "server/serving_index.h"
 
@@ -22,6 +23,7 @@ struct PolicygraphServer::Impl {
   indexer::Analyzer analyzer;
   std::unique_ptr<ServingIndex> index;  // before `search` and `api`, which use it
   std::unique_ptr<SearchService> search;
+  std::unique_ptr<ResponseCache> search_cache;
   std::unique_ptr<ApiContext> api;
   httplib::Server http;
   int port = -1;
@@ -107,7 +109,11 @@ Status PolicygraphServer::Create(const ServerOptions& options,
   s = ServingIndex::Open(index_options, &impl->index);
   if (!s.ok()) return s;
   impl->search = std::make_unique<SearchService>(impl->index->search_dir(), impl->analyzer);
-  impl->api.reset(new ApiContext{impl->analyzer, *impl->search, *impl->index, ApiLimits()});
+  if (options.search_cache_entries > 0) {
+    impl->search_cache = std::make_unique<ResponseCache>(
+        ResponseCache::Options{options.search_cache_entries, options.search_cache_bytes});
+  }
+  impl->api.reset(new ApiContext{impl->analyzer, *impl->search, *impl->index, ApiLimits(), impl->search_cache.get()});
   impl->Configure();
   server->reset(new PolicygraphServer(std::move(impl)));
   return Status::OK();

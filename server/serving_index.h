@@ -108,6 +108,10 @@ class ServingIndex::Read {
 
   const graph::GraphStore& graph() const;
   const IndexRevision& revision() const;
+  // A number for this generation, unique within the process and growing
+  // with each move to a newer one: what answers cached from it are tied to
+  // (response_cache.h).
+  uint64_t generation_id() const;
   // Edges per relation and nodes per type of this generation's graph,
   // computed once per graph view (it reads every node and edge).
   const graph::GraphBreakdown& Breakdown() const;

@@ -152,6 +152,41 @@ TEST_F(HttpApiTest, DidYouMeanRestoresDiacritics) {
   EXPECT_TRUE(GetJson("/api/search?q=an%20ninh%20m%E1%BA%A1ng", 200)["did_you_mean"].is_null());
 }
 
+// A repeated search is answered from the response cache, byte for byte the
+// same; any parameter that changes the answer is part of its key.
+TEST_F(HttpApiTest, RepeatedSearchIsServedFromTheCache) {
+  const std::string path = "/api/search?q=digital";
+  auto first = server_->client().Get(path);
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->status, 200) << first->body;
+  ASSERT_GT(json::parse(first->body)["total"].get<int>(), 1) << "a query with hits and facets";
+  EXPECT_EQ(first->get_header_value("X-Cache"), "miss");
+  auto second = server_->client().Get(path);
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->status, 200);
+  EXPECT_EQ(second->get_header_value("X-Cache"), "hit");
+  EXPECT_EQ(second->get_header_value("Content-Type"), "application/json");
+  EXPECT_EQ(second->body, first->body);
+  for (const char* other : {"&limit=3", "&offset=1", "&group=document", "&facets=false"}) {
+    auto res = server_->client().Get(path + other);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->get_header_value("X-Cache"), "miss") << other;
+    EXPECT_NE(res->body, first->body) << other;
+  }
+  // Defaults written out are the same request.
+  auto explicit_defaults = server_->client().Get(path + "&limit=10&offset=0&group=passage&facets=true");
+  ASSERT_TRUE(explicit_defaults);
+  EXPECT_EQ(explicit_defaults->get_header_value("X-Cache"), "hit");
+  EXPECT_EQ(explicit_defaults->body, first->body);
+  // Errors are never cached.
+  for (int i = 0; i < 2; ++i) {
+    auto bad = server_->client().Get("/api/search?q=%22unbalanced");
+    ASSERT_TRUE(bad);
+    EXPECT_EQ(bad->status, 400);
+    EXPECT_EQ(bad->get_header_value("X-Cache"), "");
+  }
+}
+
 TEST_F(HttpApiTest, MalformedQueriesAre400WithReason) {
   json body = ExpectError("/api/search?q=%22unclosed", 400, "bad_query");
   EXPECT_NE(body["error"]["message"].get<std::string>().find("unclosed"), std::string::npos);
