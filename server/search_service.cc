@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -66,6 +67,14 @@ StoredDocument RecordFromData(const std::string& data) {
 }
 
 thread_local PinnedSearchDatabase* pinned = nullptr;
+
+// Milliseconds since `*since`, which moves on to now.
+double Lap(std::chrono::steady_clock::time_point* since) {
+  const auto now = std::chrono::steady_clock::now();
+  const double ms = std::chrono::duration<double, std::milli>(now - *since).count();
+  *since = now;
+  return ms;
+}
 
 // Runs fn(db) on the database pinned on this thread, if any, else on this
 // thread's own handle, reopened, retrying once on DatabaseModifiedError (a
@@ -213,6 +222,7 @@ void CountFacets(Xapian::Database& db, const Xapian::Query& query, SearchFacets*
 }  // namespace
 
 Status SearchService::Search(const SearchRequest& request, SearchResults* results) const {
+  auto clock = std::chrono::steady_clock::now();
   ParsedQuery parsed;
   Status s = ParseQuery(analyzer_, request.query, &parsed);
   if (!s.ok()) return s;
@@ -233,6 +243,7 @@ Status SearchService::Search(const SearchRequest& request, SearchResults* result
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                          static_cast<Xapian::doccount>(request.limit));
     results->total = mset.get_matches_estimated();
+    results->timings.match = Lap(&clock);
     results->hits.clear();
     const std::set<std::string> entity_ids(built.entity_ids.begin(), built.entity_ids.end());
     const std::set<std::string> concept_ids(built.concept_ids.begin(), built.concept_ids.end());
@@ -267,6 +278,7 @@ Status SearchService::Search(const SearchRequest& request, SearchResults* result
       hit.snippet = MakeSnippet(text, tokens, marked);
       results->hits.push_back(std::move(hit));
     }
+    results->timings.snippets = Lap(&clock);
     if (request.facets) {
       CountFacets(db, built.query, &results->facets);
       // Below the sample's cap the count is exact, where Xapian's total is
@@ -276,7 +288,9 @@ Status SearchService::Search(const SearchRequest& request, SearchResults* result
         results->total = results->facets.sampled;
       }
     }
+    results->timings.facets = Lap(&clock);
     results->did_you_mean = SuggestSpelling(db, request.query, parsed);
+    results->timings.spelling = Lap(&clock);
     return Status::OK();
   });
 }

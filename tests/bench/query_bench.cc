@@ -70,6 +70,7 @@ int main(int argc, char** argv) {
   server::SearchService service(search_dir, analyzer);
 
   std::map<std::string, std::vector<double>> by_class;
+  std::map<std::string, server::SearchTimings> stages;  // summed per class
   std::vector<double> all;
   size_t errors = 0;
   uint64_t hits_total = 0;
@@ -93,6 +94,13 @@ int main(int argc, char** argv) {
       }
       const double ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
       by_class[cls].push_back(ms);
+      for (const std::string& c : {cls, std::string("all")}) {
+        server::SearchTimings& sum = stages[c];
+        sum.match += res.timings.match;
+        sum.snippets += res.timings.snippets;
+        sum.facets += res.timings.facets;
+        sum.spelling += res.timings.spelling;
+      }
       all.push_back(ms);
     }
   }
@@ -111,5 +119,12 @@ int main(int argc, char** argv) {
   };
   for (const auto& [cls, v] : by_class) row(cls, v);
   row("all", all);
+  // Where the time went (SearchResults::timings), mean ms per query.
+  std::cout << "# stages (mean ms): class\tmatch\tsnippets\tfacets\tdid_you_mean\n";
+  for (const auto& [cls, sum] : stages) {
+    const double n = static_cast<double>(cls == "all" ? all.size() : by_class[cls].size());
+    std::cout << "# stages " << cls << "\t" << sum.match / n << "\t" << sum.snippets / n << "\t"
+              << sum.facets / n << "\t" << sum.spelling / n << "\n";
+  }
   return errors == 0 ? 0 : 1;
 }
