@@ -3,6 +3,11 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <dirent.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -185,6 +190,32 @@ TEST_F(HttpApiTest, RepeatedSearchIsServedFromTheCache) {
     EXPECT_EQ(bad->status, 400);
     EXPECT_EQ(bad->get_header_value("X-Cache"), "");
   }
+}
+
+// The listening socket takes a backlog of connections far above
+// cpp-httplib's 5: with dozens of clients reconnecting, 5 made the kernel
+// drop SYNs, each costing its client a second. Linux reports a listening
+// socket's backlog in TCP_INFO's tcpi_sacked.
+TEST_F(HttpApiTest, ListenBacklogIsLarge) {
+  int backlog = -1;
+  DIR* fds = opendir("/proc/self/fd");
+  ASSERT_NE(fds, nullptr);
+  while (dirent* e = readdir(fds)) {
+    const int fd = atoi(e->d_name);
+    sockaddr_in addr{};
+    socklen_t len = sizeof addr;
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0 || addr.sin_family != AF_INET ||
+        ntohs(addr.sin_port) != server_->port()) {
+      continue;
+    }
+    tcp_info info{};
+    socklen_t info_len = sizeof info;
+    if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &info_len) == 0 && info.tcpi_state == 10 /* LISTEN */) {
+      backlog = static_cast<int>(info.tcpi_sacked);
+    }
+  }
+  closedir(fds);
+  EXPECT_GE(backlog, 128) << "the server's listening socket (port " << server_->port() << ")";
 }
 
 TEST_F(HttpApiTest, MalformedQueriesAre400WithReason) {
