@@ -12,6 +12,7 @@
 
 #include "indexer/lexicon.h"
 #include "indexer/search_schema.h"
+#include "server/facet_table.h"
 #include "server/query_builder.h"
 #include "server/snippet.h"
 #include "server/spelling.h"
@@ -156,8 +157,33 @@ class SearchService::LexiconCache {
   std::pair<std::string, std::shared_ptr<const QueryLexicon>> entries_[2];  // newest first
 };
 
+// Facet tables (facet_table.h), one per revision of the index, built on the
+// first search with facets that reads it. Like the lexicons, the last two
+// are kept for a server moving between generations.
+class SearchService::FacetTableCache {
+ public:
+  std::shared_ptr<const FacetTable> Get(const Xapian::Database& db) {
+    // The uuid tells a database made anew at the same path from the old one.
+    const std::string revision = db.get_uuid() + "/" + std::to_string(db.get_revision());
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const auto& [r, table] : entries_) {
+      if (table && r == revision) return table;
+    }
+    entries_[1] = std::move(entries_[0]);
+    entries_[0] = {revision, FacetTable::Build(db)};
+    return entries_[0].second;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::pair<std::string, std::shared_ptr<const FacetTable>> entries_[2];  // newest first
+};
+
 SearchService::SearchService(std::string search_dir, const indexer::Analyzer& analyzer)
-    : dir_(std::move(search_dir)), analyzer_(analyzer), lexicons_(std::make_shared<LexiconCache>(analyzer)) {}
+    : dir_(std::move(search_dir)),
+      analyzer_(analyzer),
+      lexicons_(std::make_shared<LexiconCache>(analyzer)),
+      facet_tables_(std::make_shared<FacetTableCache>()) {}
 
 Status SearchService::CheckIndex(const std::string& search_dir) {
   std::error_code ec;
@@ -180,39 +206,29 @@ Status SearchService::CheckIndex(const std::string& search_dir) {
 
 namespace {
 
+// The documents a match went through, in the order it did.
+class DocidSpy : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double) override { docids.push_back(doc.get_docid()); }
+  std::vector<Xapian::docid> docids;
+};
+
 // A second, unranked pass over the same query: ranking weights play no part
 // in counting, and keeping the pass apart leaves the ranked one exactly as
-// it was (see the note on check_at_least below).
-void CountFacets(Xapian::Database& db, const Xapian::Query& query, SearchFacets* facets) {
+// it was (see the note on check_at_least below). What each match counts for
+// comes from the revision's FacetTable, not from the documents.
+void CountFacets(Xapian::Database& db, const Xapian::Query& query, const FacetTable& table, SearchFacets* facets) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-  Xapian::ValueCountMatchSpy lang(schema::kLangSlot), type(schema::kTypeSlot), date(schema::kDateSlot);
-  enquire.add_matchspy(&lang);
-  enquire.add_matchspy(&type);
-  enquire.add_matchspy(&date);
+  DocidSpy spy;
+  enquire.add_matchspy(&spy);
   Xapian::MSet mset = enquire.get_mset(0, SearchFacets::kEntitySample, SearchFacets::kFacetSample);
-  facets->sampled = lang.get_total();
-  auto copy = [](Xapian::ValueCountMatchSpy& spy, std::map<std::string, uint64_t>* out, size_t prefix) {
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-      std::string key = (*it).substr(0, prefix == 0 ? std::string::npos : prefix);
-      if (!key.empty()) (*out)[key] += it.get_termfreq();
-    }
-  };
-  copy(lang, &facets->lang, 0);
-  copy(type, &facets->type, 0);
-  copy(date, &facets->year, 4);  // the slot holds YYYYMMDD
+  facets->sampled = spy.docids.size();
+  for (Xapian::docid docid : spy.docids) table.CountValues(docid, &facets->lang, &facets->type, &facets->year);
   std::map<std::string, uint64_t> named;
-  const std::string prefix = schema::kEntityPrefix;
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Xapian::Document doc = it.get_document();
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-      t.skip_to(prefix);
-      if (t == doc.termlist_end() || (*t).compare(0, prefix.size(), prefix) != 0) break;
-      ++named[(*t).substr(prefix.size())];
-    }
-  }
+  for (auto it = mset.begin(); it != mset.end(); ++it) table.CountEntities(*it, &named);
   std::vector<std::pair<std::string, uint64_t>> ranked(named.begin(), named.end());
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   if (ranked.size() > SearchFacets::kMaxEntities) ranked.resize(SearchFacets::kMaxEntities);
@@ -280,7 +296,7 @@ Status SearchService::Search(const SearchRequest& request, SearchResults* result
     }
     results->timings.snippets = Lap(&clock);
     if (request.facets) {
-      CountFacets(db, built.query, &results->facets);
+      CountFacets(db, built.query, *facet_tables_->Get(db), &results->facets);
       // Below the sample's cap the count is exact, where Xapian's total is
       // an estimate: report the exact one (per passage; grouped totals
       // count documents and stay estimates).

@@ -146,9 +146,11 @@ class SearchService {
 
  private:
   class LexiconCache;
+  class FacetTableCache;
   std::string dir_;
   const indexer::Analyzer& analyzer_;
   std::shared_ptr<LexiconCache> lexicons_;
+  std::shared_ptr<FacetTableCache> facet_tables_;
 };
 
 }  // namespace policygraph::server
