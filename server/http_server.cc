@@ -22,8 +22,8 @@ namespace fs = std::filesystem;
 struct PolicygraphServer::Impl {
   ServerOptions options;
   indexer::Analyzer analyzer;
-  std::unique_ptr<ServingIndex> index;  // before `search` and `api`, which use it
-  std::unique_ptr<SearchService> search;
+  std::unique_ptr<SearchService> search;  // before `index`, whose watcher warms it
+  std::unique_ptr<ServingIndex> index;    // before `api`, which uses it
   std::unique_ptr<ResponseCache> search_cache;
   std::unique_ptr<ApiContext> api;
   httplib::Server http;
@@ -116,13 +116,15 @@ Status PolicygraphServer::Create(const ServerOptions& options,
   // The stores are read as generations, each a search revision with its own
   // graph, and followed while `policygraph index` re-indexes the directory
   // (serving_index.h): one search handle per worker thread per generation.
+  impl->search = std::make_unique<SearchService>(search_dir, impl->analyzer);
   ServingIndex::Options index_options;
   index_options.data_dir = options.data_dir;
   index_options.handles = std::max<size_t>(options.threads, 1);
   index_options.log = [](const std::string& line) { std::cerr << "policygraph: " << line << std::endl; };
+  SearchService* search = impl->search.get();
+  index_options.warm = [search](const Xapian::Database& db) { search->Warm(db); };
   s = ServingIndex::Open(index_options, &impl->index);
   if (!s.ok()) return s;
-  impl->search = std::make_unique<SearchService>(impl->index->search_dir(), impl->analyzer);
   if (options.search_cache_entries > 0) {
     impl->search_cache = std::make_unique<ResponseCache>(
         ResponseCache::Options{options.search_cache_entries, options.search_cache_bytes});

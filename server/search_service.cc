@@ -340,6 +340,11 @@ Status SearchService::DocumentsMentioning(const std::string& entity_id, size_t l
   });
 }
 
+void SearchService::Warm(const Xapian::Database& db) const {
+  lexicons_->Get(db);
+  facet_tables_->Get(db);
+}
+
 uint64_t SearchService::DocumentCount() const {
   uint64_t count = 0;
   Status s = WithDatabase(dir_, [&](Xapian::Database& db) {

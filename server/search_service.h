@@ -144,6 +144,12 @@ class SearchService {
                              std::vector<DocumentRef>* docs) const;
   uint64_t DocumentCount() const;
 
+  // Builds what searches of `db`'s revision share (the lexicon's matchers,
+  // the facet table) if it is not built yet. Searches build it themselves
+  // when it is missing; a server calls this before serving a new
+  // generation (ServingIndex::Options::warm). Throws Xapian::Error.
+  void Warm(const Xapian::Database& db) const;
+
  private:
   class LexiconCache;
   class FacetTableCache;

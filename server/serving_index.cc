@@ -198,6 +198,7 @@ struct ServingIndex::Impl {
         if (db->get_revision() != next.revision) return can_keep ? Step::kDone : Step::kRetry;
         generation->free.push_back(std::move(db));
       }
+      if (options.warm) options.warm(*generation->free.front());
     } catch (const Xapian::Error& e) {
       if (!now) *status = Status::IOError("cannot open the search index at " + search_dir + ": " + e.get_description());
       return can_keep || !now ? Step::kDone : Step::kRetry;
