@@ -53,6 +53,15 @@ void Search(const RequestContext& ctx, const httplib::Request& req, httplib::Res
   if (facets != "true" && facets != "false") {
     return SendError(res, 400, "bad_parameter", "parameter 'facets' must be 'true' or 'false'");
   }
+  // Every parameter the answer depends on, defaults filled in.
+  const std::string cache_key = std::to_string(*limit) + ' ' + std::to_string(*offset) + ' ' + group + ' ' +
+                                facets + ' ' + *q;
+  if (ctx.search_cache != nullptr) {
+    if (auto cached = ctx.search_cache->Get(ctx.read.generation_id(), cache_key)) {
+      res.set_header("X-Cache", "hit");
+      return res.set_content(*cached, "application/json");
+    }
+  }
   Status s = ctx.search.Search({*q, *limit, *offset, group == "document", facets == "true"}, &results);
   if (s.IsInvalidArgument()) return SendError(res, 400, "bad_query", s.message());
   if (!s.ok()) return SendStatus(res, s);
@@ -65,6 +74,10 @@ void Search(const RequestContext& ctx, const httplib::Request& req, httplib::Res
     e["type"] = node ? node->type : "";
   }
   SendJson(res, body);
+  if (ctx.search_cache != nullptr && !ctx.read.expired()) {
+    res.set_header("X-Cache", "miss");
+    ctx.search_cache->Put(ctx.read.generation_id(), cache_key, res.body);
+  }
 }
 
 void Document(const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -125,7 +138,7 @@ httplib::Server::Handler OnOneGeneration(const ApiContext& ctx, ApiHandler handl
     for (int attempt = 1;; ++attempt) {
       {
         const std::unique_ptr<ServingIndex::Read> read = ctx.index.BeginRead();
-        handler({ctx.analyzer, ctx.search, read->graph(), ctx.limits, *read}, req, res);
+        handler({ctx.analyzer, ctx.search, read->graph(), ctx.limits, *read, ctx.search_cache}, req, res);
         if (!read->expired()) return;
       }  // the Read ends, and marks its generation expired, before Refresh()
       res = fresh;

@@ -8,6 +8,7 @@
 
 #include "graph/graph_store.h"
 #include "indexer/analyzer.h"
+#include "server/response_cache.h"
 #include "server/search_service.h"
 #include "server/serving_index.h"
 
@@ -27,6 +28,8 @@ struct ApiContext {
   const SearchService& search;  // over index.search_dir()
   ServingIndex& index;
   ApiLimits limits;
+  // Search answers already rendered, per generation; nullptr: none kept.
+  ResponseCache* search_cache = nullptr;
 };
 
 // What a handler reads during one request: one generation of the index
@@ -38,6 +41,7 @@ struct RequestContext {
   const graph::GraphStore& graph;
   const ApiLimits& limits;
   const ServingIndex::Read& read;
+  ResponseCache* search_cache;  // may be null
 };
 
 using ApiHandler = void (*)(const RequestContext&, const httplib::Request&, httplib::Response&);

@@ -185,6 +185,9 @@ int RunCli(int argc, char** argv) {
   serve->add_option("--threads", server_options.threads, "worker threads")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
+  serve->add_option("--search-cache", server_options.search_cache_entries,
+                    "search answers kept for repeated requests until the index changes (0: none)")
+      ->capture_default_str();
 
   auto* eval = app.add_subcommand(
       "eval", "measure search quality (nDCG@10, Recall@10, MRR) against judged queries, beside "

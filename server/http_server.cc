@@ -1,6 +1,7 @@
 #include "server/http_server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <filesystem>
 #include <iostream>
@@ -10,6 +11,7 @@
 #include "server/api.h"
 #include "server/api_params.h"
 #include "server/bounded_task_queue.h"
+#include "server/response_cache.h"
 #include "server/search_service.h"
 #include "server/serving_index.h"
 
@@ -20,11 +22,21 @@ namespace fs = std::filesystem;
 struct PolicygraphServer::Impl {
   ServerOptions options;
   indexer::Analyzer analyzer;
-  std::unique_ptr<ServingIndex> index;  // before `search` and `api`, which use it
-  std::unique_ptr<SearchService> search;
+  std::unique_ptr<SearchService> search;  // before `index`, whose watcher warms it
+  std::unique_ptr<ServingIndex> index;    // before `api`, which uses it
+  std::unique_ptr<ResponseCache> search_cache;
   std::unique_ptr<ApiContext> api;
   httplib::Server http;
   int port = -1;
+  // cpp-httplib 0.11.4 listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG,
+  // compiled into Debian's library). With dozens of clients reconnecting
+  // (it closes a kept-alive connection after 5 requests) the kernel then
+  // drops their SYNs, and each retries a second later: wrk at 64
+  // connections saw 352 dropped SYNs in 5 s, p99 1 s and timeouts. The
+  // listening socket is noted when httplib creates it, and listened on again
+  // with this backlog after binding (Linux takes a new backlog that way).
+  static constexpr int kListenBacklog = 1024;
+  socket_t listen_socket = INVALID_SOCKET;
 
   void Configure() {
     http.set_read_timeout(options.read_timeout_s, 0);
@@ -34,6 +46,10 @@ struct PolicygraphServer::Impl {
     // Nagle's algorithm waits for the client's delayed ACK, about 40 ms per
     // request on a kept-alive connection (tests/bench/run.sh found it).
     http.set_tcp_nodelay(true);
+    http.set_socket_options([this](socket_t sock) {
+      httplib::default_socket_options(sock);
+      listen_socket = sock;  // the last one made is the one bound
+    });
     http.set_payload_max_length(options.max_payload_bytes);
     http.new_task_queue = [this] {
       return new BoundedTaskQueue(options.threads, options.max_queued);
@@ -100,14 +116,20 @@ Status PolicygraphServer::Create(const ServerOptions& options,
   // The stores are read as generations, each a search revision with its own
   // graph, and followed while `policygraph index` re-indexes the directory
   // (serving_index.h): one search handle per worker thread per generation.
+  impl->search = std::make_unique<SearchService>(search_dir, impl->analyzer);
   ServingIndex::Options index_options;
   index_options.data_dir = options.data_dir;
   index_options.handles = std::max<size_t>(options.threads, 1);
   index_options.log = [](const std::string& line) { std::cerr << "policygraph: " << line << std::endl; };
+  SearchService* search = impl->search.get();
+  index_options.warm = [search](const Xapian::Database& db) { search->Warm(db); };
   s = ServingIndex::Open(index_options, &impl->index);
   if (!s.ok()) return s;
-  impl->search = std::make_unique<SearchService>(impl->index->search_dir(), impl->analyzer);
-  impl->api.reset(new ApiContext{impl->analyzer, *impl->search, *impl->index, ApiLimits()});
+  if (options.search_cache_entries > 0) {
+    impl->search_cache = std::make_unique<ResponseCache>(
+        ResponseCache::Options{options.search_cache_entries, options.search_cache_bytes});
+  }
+  impl->api.reset(new ApiContext{impl->analyzer, *impl->search, *impl->index, ApiLimits(), impl->search_cache.get()});
   impl->Configure();
   server->reset(new PolicygraphServer(std::move(impl)));
   return Status::OK();
@@ -123,6 +145,9 @@ Status PolicygraphServer::Bind() {
   if (impl_->port < 0) {
     return Status::IOError("cannot listen on " + o.host + ":" + std::to_string(o.port) +
                            ": the port is in use, or the address is not available here");
+  }
+  if (impl_->listen_socket != INVALID_SOCKET && ::listen(impl_->listen_socket, Impl::kListenBacklog) != 0) {
+    std::cerr << "policygraph: could not raise the listen backlog; serving with cpp-httplib's 5\n";
   }
   return Status::OK();
 }

@@ -16,6 +16,10 @@ struct ServerOptions {
   int port = 8080;                  // 0: any free port (see port())
   size_t threads = 8;               // worker threads
   size_t max_queued = 256;          // waiting connections before 503s
+  // Search answers kept, rendered, for repeated requests on the same
+  // generation of the index (response_cache.h). Default: 4096; 0: none.
+  size_t search_cache_entries = 4096;
+  size_t search_cache_bytes = 64 << 20;  // Default: 64 MiB
   time_t read_timeout_s = 5;
   time_t write_timeout_s = 5;
   size_t max_payload_bytes = 64 * 1024;  // the API takes no large bodies

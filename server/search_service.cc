@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -11,6 +12,7 @@
 
 #include "indexer/lexicon.h"
 #include "indexer/search_schema.h"
+#include "server/facet_table.h"
 #include "server/query_builder.h"
 #include "server/snippet.h"
 #include "server/spelling.h"
@@ -66,6 +68,14 @@ StoredDocument RecordFromData(const std::string& data) {
 }
 
 thread_local PinnedSearchDatabase* pinned = nullptr;
+
+// Milliseconds since `*since`, which moves on to now.
+double Lap(std::chrono::steady_clock::time_point* since) {
+  const auto now = std::chrono::steady_clock::now();
+  const double ms = std::chrono::duration<double, std::milli>(now - *since).count();
+  *since = now;
+  return ms;
+}
 
 // Runs fn(db) on the database pinned on this thread, if any, else on this
 // thread's own handle, reopened, retrying once on DatabaseModifiedError (a
@@ -147,8 +157,33 @@ class SearchService::LexiconCache {
   std::pair<std::string, std::shared_ptr<const QueryLexicon>> entries_[2];  // newest first
 };
 
+// Facet tables (facet_table.h), one per revision of the index, built on the
+// first search with facets that reads it. Like the lexicons, the last two
+// are kept for a server moving between generations.
+class SearchService::FacetTableCache {
+ public:
+  std::shared_ptr<const FacetTable> Get(const Xapian::Database& db) {
+    // The uuid tells a database made anew at the same path from the old one.
+    const std::string revision = db.get_uuid() + "/" + std::to_string(db.get_revision());
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const auto& [r, table] : entries_) {
+      if (table && r == revision) return table;
+    }
+    entries_[1] = std::move(entries_[0]);
+    entries_[0] = {revision, FacetTable::Build(db)};
+    return entries_[0].second;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::pair<std::string, std::shared_ptr<const FacetTable>> entries_[2];  // newest first
+};
+
 SearchService::SearchService(std::string search_dir, const indexer::Analyzer& analyzer)
-    : dir_(std::move(search_dir)), analyzer_(analyzer), lexicons_(std::make_shared<LexiconCache>(analyzer)) {}
+    : dir_(std::move(search_dir)),
+      analyzer_(analyzer),
+      lexicons_(std::make_shared<LexiconCache>(analyzer)),
+      facet_tables_(std::make_shared<FacetTableCache>()) {}
 
 Status SearchService::CheckIndex(const std::string& search_dir) {
   std::error_code ec;
@@ -171,39 +206,29 @@ Status SearchService::CheckIndex(const std::string& search_dir) {
 
 namespace {
 
+// The documents a match went through, in the order it did.
+class DocidSpy : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double) override { docids.push_back(doc.get_docid()); }
+  std::vector<Xapian::docid> docids;
+};
+
 // A second, unranked pass over the same query: ranking weights play no part
 // in counting, and keeping the pass apart leaves the ranked one exactly as
-// it was (see the note on check_at_least below).
-void CountFacets(Xapian::Database& db, const Xapian::Query& query, SearchFacets* facets) {
+// it was (see the note on check_at_least below). What each match counts for
+// comes from the revision's FacetTable, not from the documents.
+void CountFacets(Xapian::Database& db, const Xapian::Query& query, const FacetTable& table, SearchFacets* facets) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-  Xapian::ValueCountMatchSpy lang(schema::kLangSlot), type(schema::kTypeSlot), date(schema::kDateSlot);
-  enquire.add_matchspy(&lang);
-  enquire.add_matchspy(&type);
-  enquire.add_matchspy(&date);
+  DocidSpy spy;
+  enquire.add_matchspy(&spy);
   Xapian::MSet mset = enquire.get_mset(0, SearchFacets::kEntitySample, SearchFacets::kFacetSample);
-  facets->sampled = lang.get_total();
-  auto copy = [](Xapian::ValueCountMatchSpy& spy, std::map<std::string, uint64_t>* out, size_t prefix) {
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-      std::string key = (*it).substr(0, prefix == 0 ? std::string::npos : prefix);
-      if (!key.empty()) (*out)[key] += it.get_termfreq();
-    }
-  };
-  copy(lang, &facets->lang, 0);
-  copy(type, &facets->type, 0);
-  copy(date, &facets->year, 4);  // the slot holds YYYYMMDD
+  facets->sampled = spy.docids.size();
+  for (Xapian::docid docid : spy.docids) table.CountValues(docid, &facets->lang, &facets->type, &facets->year);
   std::map<std::string, uint64_t> named;
-  const std::string prefix = schema::kEntityPrefix;
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Xapian::Document doc = it.get_document();
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-      t.skip_to(prefix);
-      if (t == doc.termlist_end() || (*t).compare(0, prefix.size(), prefix) != 0) break;
-      ++named[(*t).substr(prefix.size())];
-    }
-  }
+  for (auto it = mset.begin(); it != mset.end(); ++it) table.CountEntities(*it, &named);
   std::vector<std::pair<std::string, uint64_t>> ranked(named.begin(), named.end());
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   if (ranked.size() > SearchFacets::kMaxEntities) ranked.resize(SearchFacets::kMaxEntities);
@@ -213,6 +238,7 @@ void CountFacets(Xapian::Database& db, const Xapian::Query& query, SearchFacets*
 }  // namespace
 
 Status SearchService::Search(const SearchRequest& request, SearchResults* results) const {
+  auto clock = std::chrono::steady_clock::now();
   ParsedQuery parsed;
   Status s = ParseQuery(analyzer_, request.query, &parsed);
   if (!s.ok()) return s;
@@ -233,6 +259,7 @@ Status SearchService::Search(const SearchRequest& request, SearchResults* result
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                          static_cast<Xapian::doccount>(request.limit));
     results->total = mset.get_matches_estimated();
+    results->timings.match = Lap(&clock);
     results->hits.clear();
     const std::set<std::string> entity_ids(built.entity_ids.begin(), built.entity_ids.end());
     const std::set<std::string> concept_ids(built.concept_ids.begin(), built.concept_ids.end());
@@ -267,8 +294,9 @@ Status SearchService::Search(const SearchRequest& request, SearchResults* result
       hit.snippet = MakeSnippet(text, tokens, marked);
       results->hits.push_back(std::move(hit));
     }
+    results->timings.snippets = Lap(&clock);
     if (request.facets) {
-      CountFacets(db, built.query, &results->facets);
+      CountFacets(db, built.query, *facet_tables_->Get(db), &results->facets);
       // Below the sample's cap the count is exact, where Xapian's total is
       // an estimate: report the exact one (per passage; grouped totals
       // count documents and stay estimates).
@@ -276,7 +304,9 @@ Status SearchService::Search(const SearchRequest& request, SearchResults* result
         results->total = results->facets.sampled;
       }
     }
+    results->timings.facets = Lap(&clock);
     results->did_you_mean = SuggestSpelling(db, request.query, parsed);
+    results->timings.spelling = Lap(&clock);
     return Status::OK();
   });
 }
@@ -308,6 +338,11 @@ Status SearchService::DocumentsMentioning(const std::string& entity_id, size_t l
     }
     return Status::OK();
   });
+}
+
+void SearchService::Warm(const Xapian::Database& db) const {
+  lexicons_->Get(db);
+  facet_tables_->Get(db);
 }
 
 uint64_t SearchService::DocumentCount() const {

@@ -85,6 +85,15 @@ struct SearchFacets {
   static constexpr size_t kMaxEntities = 20;
 };
 
+// Where a search spent its time, in milliseconds: for benchmarks and logs,
+// not part of the API's answer.
+struct SearchTimings {
+  double match = 0;     // parsing, building the query, the ranked match
+  double snippets = 0;  // reading, tokenising and highlighting the hits
+  double facets = 0;
+  double spelling = 0;  // did-you-mean
+};
+
 struct SearchResults {
   std::string query;
   uint64_t total = 0;  // Xapian's estimate of matching passages (or documents, grouped)
@@ -94,6 +103,7 @@ struct SearchResults {
   std::string did_you_mean;  // "" when the query looks right
   std::vector<SearchHit> hits;
   SearchFacets facets;
+  SearchTimings timings;
 };
 
 struct PassageSpan {
@@ -134,11 +144,19 @@ class SearchService {
                              std::vector<DocumentRef>* docs) const;
   uint64_t DocumentCount() const;
 
+  // Builds what searches of `db`'s revision share (the lexicon's matchers,
+  // the facet table) if it is not built yet. Searches build it themselves
+  // when it is missing; a server calls this before serving a new
+  // generation (ServingIndex::Options::warm). Throws Xapian::Error.
+  void Warm(const Xapian::Database& db) const;
+
  private:
   class LexiconCache;
+  class FacetTableCache;
   std::string dir_;
   const indexer::Analyzer& analyzer_;
   std::shared_ptr<LexiconCache> lexicons_;
+  std::shared_ptr<FacetTableCache> facet_tables_;
 };
 
 }  // namespace policygraph::server

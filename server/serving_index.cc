@@ -54,6 +54,7 @@ struct GraphView {
 }  // namespace
 
 struct ServingIndex::Generation {
+  uint64_t id = 0;  // see Read::generation_id()
   IndexRevision revision;
   std::shared_ptr<GraphView> graph;
   // Search handles at `revision` not in use by a Read.
@@ -77,8 +78,9 @@ struct ServingIndex::Impl {
   mutable std::mutex current_mutex;
   std::shared_ptr<Generation> current;
 
-  std::mutex refresh_mutex;  // one Refresh at a time; guards `probe`
+  std::mutex refresh_mutex;  // one Refresh at a time; guards `probe`, `generations`
   std::unique_ptr<Xapian::Database> probe;  // reopened to the newest revision
+  uint64_t generations = 0;  // made so far: the last one's id
 
   std::mutex stop_mutex;
   std::condition_variable stop;
@@ -186,6 +188,7 @@ struct ServingIndex::Impl {
     }
 
     auto generation = std::make_shared<Generation>();
+    generation->id = ++generations;
     generation->revision = next;
     generation->graph = std::move(graph);
     try {
@@ -195,6 +198,7 @@ struct ServingIndex::Impl {
         if (db->get_revision() != next.revision) return can_keep ? Step::kDone : Step::kRetry;
         generation->free.push_back(std::move(db));
       }
+      if (options.warm) options.warm(*generation->free.front());
     } catch (const Xapian::Error& e) {
       if (!now) *status = Status::IOError("cannot open the search index at " + search_dir + ": " + e.get_description());
       return can_keep || !now ? Step::kDone : Step::kRetry;
@@ -299,6 +303,8 @@ const graph::GraphBreakdown& ServingIndex::Read::Breakdown() const {
   std::call_once(view.breakdown_once, [&view] { view.breakdown = view.store->Breakdown(); });
   return view.breakdown;
 }
+
+uint64_t ServingIndex::Read::generation_id() const { return state_->generation->id; }
 
 bool ServingIndex::Read::expired() const { return state_->pin->expired(); }
 

@@ -50,6 +50,10 @@
 #include "graph/graph_store.h"
 #include "graph/status.h"
 
+namespace Xapian {
+class Database;
+}
+
 namespace policygraph::server {
 
 // What the search index's metadata says about a revision.
@@ -70,6 +74,12 @@ class ServingIndex {
     // Told one line each time the server moves to another generation (and
     // why, when it is not a consistent one); nullptr for silence.
     std::function<void(const std::string&)> log;
+    // Run on one of a new generation's search handles before the generation
+    // is served, to build what is kept per revision (SearchService::Warm),
+    // so that its first requests do not wait for it; nullptr for none. A
+    // Xapian error it throws makes the look at the index come to nothing,
+    // as a failure to open the handles does.
+    std::function<void(const Xapian::Database&)> warm;
   };
 
   // Opens the newest generation and starts the watcher. NotFound or IOError
@@ -108,6 +118,10 @@ class ServingIndex::Read {
 
   const graph::GraphStore& graph() const;
   const IndexRevision& revision() const;
+  // A number for this generation, unique within the process and growing
+  // with each move to a newer one: what answers cached from it are tied to
+  // (response_cache.h).
+  uint64_t generation_id() const;
   // Edges per relation and nodes per type of this generation's graph,
   // computed once per graph view (it reads every node and edge).
   const graph::GraphBreakdown& Breakdown() const;

@@ -5,6 +5,7 @@
 
 #include <unicode/unistr.h>
 
+#include "indexer/english_stem.h"
 #include "indexer/entity_matcher.h"
 #include "indexer/search_schema.h"
 
@@ -17,6 +18,11 @@ constexpr size_t kCandidates = 4;
 // Weight of a pair of words seen together against each word's frequency:
 // context decides between "chuyển đổi số" and "chuyển đối số".
 constexpr double kPairWeight = 2.0;
+// Passages a pair is counted in, at most. Counting every passage that holds
+// a common pair ("văn bản": 86,000) took tens of milliseconds a pair; past
+// a few hundred the count no longer decides between forms that are both
+// common, and the words' own frequencies do.
+constexpr Xapian::doccount kPairCountCap = 2000;
 
 struct Candidate {
   std::string form;
@@ -47,7 +53,36 @@ double PairScore(const Xapian::Database& db, const std::string& a, const std::st
   Xapian::Enquire enquire(db);
   const Xapian::Query pair[] = {Xapian::Query(a), Xapian::Query(b)};
   enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, pair, pair + 2, 2));
-  return std::log1p(enquire.get_mset(0, 0, 100).get_matches_estimated());
+  // Unweighted, the match stops once it has found the cap (ranked, Xapian
+  // 1.4 goes through every candidate however few items are asked for); the
+  // lower bound is then the exact count up to the cap, where the estimate
+  // past it would be a guess.
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
+  const Xapian::doccount found = enquire.get_mset(0, 0, kPairCountCap).get_matches_lower_bound();
+  return std::log1p(std::min(found, kPairCountCap));
+}
+
+// Whether restoring diacritics is worth trying: the query was typed without
+// any (whoever types "bảo hộ ... bao lâu" has a Vietnamese keyboard and meant
+// "bao"), and it reads as Vietnamese: no fewer of its words have written
+// forms with diacritics in the index than are English words without any
+// (in "Singapore PDPA financial penalty ten percent" only "ten" has, and
+// "tên" is not what was meant). A word is English when English passages
+// hold its stem.
+bool WorthSuggesting(const Xapian::Database& db, const std::vector<const QueryTerm*>& words) {
+  size_t restorable = 0, english = 0;
+  for (const QueryTerm* t : words) {
+    if (!t->match_folded) return false;
+    const std::string key = search_schema::Term(search_schema::kFoldedPrefix, t->folded);
+    if (db.synonyms_begin(key) != db.synonyms_end(key)) {
+      ++restorable;
+      continue;
+    }
+    const std::string stem = indexer::EnglishStem(t->exact);
+    if (!stem.empty() && db.term_exists(search_schema::Term(search_schema::kStemPrefix, stem))) ++english;
+  }
+  return restorable > 0 && restorable >= english;
 }
 
 // "Hoa" typed with a capital keeps it ("Hoa Kỳ", not "hoa Kỳ"), and "HOA"
@@ -78,9 +113,7 @@ std::string SuggestSpelling(const Xapian::Database& db, const std::string& query
     if (clause.excluded) continue;
     for (const auto& t : clause.terms) words.push_back(&t);
   }
-  if (words.empty() || std::none_of(words.begin(), words.end(), [](const QueryTerm* t) { return t->match_folded; })) {
-    return "";
-  }
+  if (words.empty() || !WorthSuggesting(db, words)) return "";
   // Viterbi over the candidates: the best-scoring sequence of forms.
   std::vector<std::vector<Candidate>> options;
   for (const QueryTerm* t : words) options.push_back(Candidates(db, *t));

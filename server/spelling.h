@@ -12,7 +12,9 @@
 
 namespace policygraph::server {
 
-// The query with diacritics restored, or "" when nothing would change.
+// The query with diacritics restored, or "" when nothing would change. Only
+// a query typed without any diacritics, mostly of words that have written
+// forms with them, is looked at: see WorthSuggesting in spelling.cc.
 std::string SuggestSpelling(const Xapian::Database& db, const std::string& query, const ParsedQuery& parsed);
 
 }  // namespace policygraph::server

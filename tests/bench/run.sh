@@ -19,6 +19,13 @@
 #                   instead of keep-alive; see docs/PERFORMANCE.md on Nagle
 #   --no-graph-peer skip policygraph_graph_bench (graph store vs SQLite CTEs)
 #   --edges N       edges of its synthetic graph (default 1000000)
+#   --data DIR      the shared corpus is already indexed in DIR (by `policygraph
+#                   index` of the same corpus): skip indexing it, measure the rest
+#
+# Search is measured twice, in process and over HTTP: cold (every search
+# computed: query_bench without --cache, `serve --search-cache 0`) and with
+# the response cache `serve` has by default (the mix repeats, so after the
+# first round every answer comes from it). wrk cycles through the whole mix.
 #
 # Everything written goes under --out (never the repository). Results:
 # OUT/results.tsv (set, metric, value, unit) and a log per step in OUT/.
@@ -40,6 +47,7 @@ WRK_HEADER=()
 PEERS=0
 GRAPH_PEER=1
 EDGES=1000000
+REUSE_DATA=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --bin) BIN=$2; shift 2 ;;
@@ -55,7 +63,8 @@ while [[ $# -gt 0 ]]; do
     --conn-close) WRK_HEADER=(-H "Connection: close"); shift ;;
     --no-graph-peer) GRAPH_PEER=0; shift ;;
     --edges) EDGES=$2; shift 2 ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    --data) REUSE_DATA=$2; shift 2 ;;
+    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -114,8 +123,20 @@ run_wrk() {
   rec "$set" "http $name c$conns errors" "non2xx $errs, socket $socket" ""
 }
 
+# Starts `policygraph serve` on DATA with extra arguments; waits until it answers.
+start_server() {
+  local set=$1 data=$2; shift 2
+  "$PG" serve --data "$data" --host 127.0.0.1 --port "$PORT" "$@" >> "$OUT/$set-serve.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 100); do
+    curl -fs "http://127.0.0.1:$PORT/api/health" > /dev/null 2>&1 && break
+    sleep 0.2
+  done
+  curl -fs "http://127.0.0.1:$PORT/api/health" > "$OUT/$set-health.json" || { say "server did not start, see $OUT/$set-serve.log"; stop_server; return 1; }
+}
+
 bench_set() {
-  local set=$1 src=$2
+  local set=$1 src=$2 reuse=${3:-}
   local data="$OUT/data-$set"
   say "== $set: $src"
   local bytes docs
@@ -123,6 +144,10 @@ bench_set() {
   docs=$(find "$src" -type f \( -name '*.txt' -o -name '*.md' \) | wc -l)
   rec "$set" "input" "$docs docs, $bytes bytes" ""
 
+  if [[ -n $reuse ]]; then
+    data=$reuse
+    rec "$set" "index" "reused $reuse (not indexed in this run)" ""
+  else
   # -- indexing
   /usr/bin/time -v -o "$OUT/$set-index.time" "$PG" index "$src" --data "$data" \
     --gazetteer "$GAZ" --glossary "$GLOSS" > "$OUT/$set-index.log" 2>&1 \
@@ -138,14 +163,20 @@ bench_set() {
   rec "$set" "index summary" "$(tail -n 3 "$OUT/$set-index.log" | tr '\n' ' ')" ""
   rec "$set" "size search/" "$(du -sb "$data/search" | cut -f1)" "bytes"
   rec "$set" "size graph/" "$(du -sb "$data/graph" | cut -f1)" "bytes"
+  fi
 
-  # -- in-process queries
-  "$QB" --data "$data" --queries "$QUERIES" --rounds "$ROUNDS" > "$OUT/$set-query-inproc.tsv" 2> "$OUT/$set-query-inproc.err" \
-    || say "query bench reported errors, see $OUT/$set-query-inproc.err"
-  while IFS=$'\t' read -r cls n mean p50 p95 p99 max; do
-    [[ $cls == class || $cls == \#* ]] && continue
-    rec "$set" "inproc $cls p50/p95/p99 (n=$n)" "$p50/$p95/$p99" "ms"
-  done < "$OUT/$set-query-inproc.tsv"
+  # -- in-process queries: cold, then with the response cache
+  local mode
+  for mode in cold cached; do
+    local flag=()
+    [[ $mode == cached ]] && flag=(--cache)
+    "$QB" --data "$data" --queries "$QUERIES" --rounds "$ROUNDS" ${flag[@]+"${flag[@]}"} > "$OUT/$set-query-inproc-$mode.tsv" \
+      2> "$OUT/$set-query-inproc-$mode.err" || say "query bench reported errors, see $OUT/$set-query-inproc-$mode.err"
+    while IFS=$'\t' read -r cls n mean p50 p95 p99 max; do
+      [[ $cls == class || $cls == \#* ]] && continue
+      rec "$set" "inproc $mode $cls p50/p95/p99 (n=$n)" "$p50/$p95/$p99" "ms"
+    done < "$OUT/$set-query-inproc-$mode.tsv"
+  done
 
   # -- HTTP
   local paths="$OUT/$set-search-paths.txt"
@@ -153,16 +184,18 @@ bench_set() {
 import sys, urllib.parse
 for q in sys.stdin:
     print("/api/search?q=" + urllib.parse.quote(q.rstrip("\n"), safe=""))' > "$paths"
-  "$PG" serve --data "$data" --host 127.0.0.1 --port "$PORT" > "$OUT/$set-serve.log" 2>&1 &
-  SERVER_PID=$!
-  for _ in $(seq 1 100); do
-    curl -fs "http://127.0.0.1:$PORT/api/health" > /dev/null 2>&1 && break
-    sleep 0.2
+  : > "$OUT/$set-serve.log"
+  # Cold: no response cache, every search computed.
+  start_server "$set" "$data" --search-cache 0 || return 1
+  for c in 1 16 64; do
+    run_wrk "$set" search-cold "$c" "$DURATION" "$paths"
   done
-  curl -fs "http://127.0.0.1:$PORT/api/health" > "$OUT/$set-health.json" || { say "server did not start, see $OUT/$set-serve.log"; stop_server; return 1; }
+  stop_server
+  # As served by default, with the response cache (emptied by the restart).
+  start_server "$set" "$data" || return 1
   rec "$set" "server RSS after start" "$(( $(rss_kb $SERVER_PID) / 1024 ))" "MiB"
   for c in 1 16 64; do
-    run_wrk "$set" search "$c" "$DURATION" "$paths"
+    run_wrk "$set" search-cached "$c" "$DURATION" "$paths"
   done
   rec "$set" "server RSS after search load" "$(( $(rss_kb $SERVER_PID) / 1024 ))" "MiB"
 
@@ -183,7 +216,7 @@ for q in sys.stdin:
 
 if [[ $SHARED == 1 ]]; then
   if [[ -d $CORPUS ]]; then
-    bench_set shared "$CORPUS"
+    bench_set shared "$CORPUS" "$REUSE_DATA"
   else
     say "run.sh: shared corpus not found at $CORPUS; skipping it (give --corpus DIR)"
     rec shared "skipped" "no corpus at $CORPUS" ""

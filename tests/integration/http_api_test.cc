@@ -3,6 +3,11 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <dirent.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -150,6 +155,67 @@ TEST_F(HttpApiTest, CrossLanguageThroughGlossaryAndEntityAliases) {
 TEST_F(HttpApiTest, DidYouMeanRestoresDiacritics) {
   EXPECT_EQ(GetJson("/api/search?q=an%20ninh%20mang", 200)["did_you_mean"], "an ninh mạng");
   EXPECT_TRUE(GetJson("/api/search?q=an%20ninh%20m%E1%BA%A1ng", 200)["did_you_mean"].is_null());
+}
+
+// A repeated search is answered from the response cache, byte for byte the
+// same; any parameter that changes the answer is part of its key.
+TEST_F(HttpApiTest, RepeatedSearchIsServedFromTheCache) {
+  const std::string path = "/api/search?q=digital";
+  auto first = server_->client().Get(path);
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->status, 200) << first->body;
+  ASSERT_GT(json::parse(first->body)["total"].get<int>(), 1) << "a query with hits and facets";
+  EXPECT_EQ(first->get_header_value("X-Cache"), "miss");
+  auto second = server_->client().Get(path);
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->status, 200);
+  EXPECT_EQ(second->get_header_value("X-Cache"), "hit");
+  EXPECT_EQ(second->get_header_value("Content-Type"), "application/json");
+  EXPECT_EQ(second->body, first->body);
+  for (const char* other : {"&limit=3", "&offset=1", "&group=document", "&facets=false"}) {
+    auto res = server_->client().Get(path + other);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->get_header_value("X-Cache"), "miss") << other;
+    EXPECT_NE(res->body, first->body) << other;
+  }
+  // Defaults written out are the same request.
+  auto explicit_defaults = server_->client().Get(path + "&limit=10&offset=0&group=passage&facets=true");
+  ASSERT_TRUE(explicit_defaults);
+  EXPECT_EQ(explicit_defaults->get_header_value("X-Cache"), "hit");
+  EXPECT_EQ(explicit_defaults->body, first->body);
+  // Errors are never cached.
+  for (int i = 0; i < 2; ++i) {
+    auto bad = server_->client().Get("/api/search?q=%22unbalanced");
+    ASSERT_TRUE(bad);
+    EXPECT_EQ(bad->status, 400);
+    EXPECT_EQ(bad->get_header_value("X-Cache"), "");
+  }
+}
+
+// The listening socket takes a backlog of connections far above
+// cpp-httplib's 5: with dozens of clients reconnecting, 5 made the kernel
+// drop SYNs, each costing its client a second. Linux reports a listening
+// socket's backlog in TCP_INFO's tcpi_sacked.
+TEST_F(HttpApiTest, ListenBacklogIsLarge) {
+  int backlog = -1;
+  DIR* fds = opendir("/proc/self/fd");
+  ASSERT_NE(fds, nullptr);
+  while (dirent* e = readdir(fds)) {
+    const int fd = atoi(e->d_name);
+    sockaddr_in addr{};
+    socklen_t len = sizeof addr;
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0 || addr.sin_family != AF_INET ||
+        ntohs(addr.sin_port) != server_->port()) {
+      continue;
+    }
+    tcp_info info{};
+    socklen_t info_len = sizeof info;
+    if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &info_len) == 0 && info.tcpi_state == 10 /* LISTEN */) {
+      backlog = static_cast<int>(info.tcpi_sacked);
+    }
+  }
+  closedir(fds);
+  EXPECT_GE(backlog, 128) << "the server's listening socket (port " << server_->port() << ")";
 }
 
 TEST_F(HttpApiTest, MalformedQueriesAre400WithReason) {

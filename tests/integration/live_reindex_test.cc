@@ -352,6 +352,41 @@ TEST_F(LiveReindexTest, ClientsSeeOneGenerationPerAnswerAndTheNewOneAfterwards) 
   EXPECT_EQ(check.exit_code, 0) << check.out;
 }
 
+// Search answers are cached per generation: once the server has moved to
+// the re-indexed generation, a request it answered before from the cache is
+// computed again, on the new one.
+TEST_F(LiveReindexTest, CachedSearchAnswersFollowTheNewGeneration) {
+  auto first = Index(kA);
+  ASSERT_EQ(first.exit_code, 0) << first.out;
+  StartServer();
+  const Route& search = Routes().front();
+  auto titles_of = [](const httplib::Result& res) {
+    std::set<char> seen;
+    const json body = json::parse(res->body);
+    for (const auto& h : body["hits"]) NoteText(h["title"].get<std::string>(), &seen);
+    return std::string(seen.begin(), seen.end());
+  };
+  for (const char* expected : {"miss", "hit"}) {
+    auto res = server_->client().Get(search.path);
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 200);
+    EXPECT_EQ(res->get_header_value("X-Cache"), expected);
+    EXPECT_EQ(titles_of(res), "A");
+  }
+  auto second = Index(kB);
+  ASSERT_EQ(second.exit_code, 0) << second.out;
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (json::parse(server_->client().Get("/api/health")->body)["generation"] != 2 &&
+         std::chrono::steady_clock::now() < give_up) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  auto res = server_->client().Get(search.path);
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("X-Cache"), "miss");
+  EXPECT_EQ(titles_of(res), "B");
+}
+
 // Runs killed at random moments (as in crash_consistency_test) leave the
 // index "pending", and the next run rewrites the search index before its
 // graph: the server keeps answering 200 from one generation per store, and

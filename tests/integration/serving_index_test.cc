@@ -9,6 +9,7 @@
 #include "server/serving_index.h"
 
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <filesystem>
 
@@ -125,6 +126,33 @@ TEST_F(ServingIndexTest, MovesOnlyToACompleteRevisionWithItsOwnGraph) {
   auto third = index_->BeginRead();
   EXPECT_EQ(third->revision().generation, 3u);
   EXPECT_TRUE(third->graph().GetNode("lemuria").has_value());
+}
+
+// The warm hook runs once per new generation, on a handle at its revision,
+// before any request reads it.
+TEST_F(ServingIndexTest, WarmsEachGenerationBeforeServingIt) {
+  index_.reset();
+  std::vector<uint64_t> warmed;  // revisions, in order
+  ServingIndex::Options options;
+  options.data_dir = data_.string();
+  options.handles = 2;
+  options.poll = std::chrono::hours(1);
+  options.warm = [&warmed](const Xapian::Database& db) { warmed.push_back(db.get_revision()); };
+  ASSERT_TRUE(ServingIndex::Open(options, &index_).ok());
+  ASSERT_EQ(warmed.size(), 1u);
+  EXPECT_EQ(warmed[0], index_->BeginRead()->revision().revision);
+
+  CommitSearch(/*complete=*/false);  // pending: not served, not warmed
+  index_->Refresh();
+  EXPECT_EQ(warmed.size(), 1u);
+  CommitSearch(/*complete=*/true, index_->BeginRead()->graph().Sequence());
+  index_->Refresh();
+  ASSERT_EQ(warmed.size(), 2u);
+  auto read = index_->BeginRead();
+  EXPECT_EQ(read->revision().generation, 2u);
+  EXPECT_EQ(warmed[1], read->revision().revision);
+  index_->Refresh();  // nothing new: not warmed again
+  EXPECT_EQ(warmed.size(), 2u);
 }
 
 // SearchService calls made while a Read lives read its revision, however

@@ -446,6 +446,7 @@ TEST(SearchRankingTest, DidYouMean) {
       {"a", "Hợp tác về an ninh mạng giữa các nước."},
       {"b", "Bảo đảm an ninh mạng cho ngân hàng."},
       {"c", "Hoa Kỳ và Việt Nam ký thỏa thuận."},
+      {"d", "Vietnam signed an agreement on banking security."},
   });
   struct Case {
     std::string query;
@@ -463,10 +464,12 @@ TEST(SearchRankingTest, DidYouMean) {
       {"asean", "", "a word with no accented form"},
       {"an ninh mang lang:vi", "an ninh mạng lang:vi", "filters stay as typed"},
       {"\"an ninh mang\" -hoa", "\"an ninh mạng\" -hoa", "quotes and exclusions stay as typed"},
-      // NFD words typed with diacritics are left byte for byte; only the
-      // offsets of the replaced word must be right.
-      {"Ba\xcc\x89o \xc4\x91" "a\xcc\x89m an ninh mang",
-       "Ba\xcc\x89o \xc4\x91" "a\xcc\x89m an ninh mạng", "NFD words before the one restored"},
+      // Whoever types some diacritics means the words typed without them
+      // as they are ("kéo dài bao lâu" is not "bảo lâu"), in NFD too.
+      {"Bảo đảm an ninh mang", "", "diacritics typed on other words"},
+      {"Ba\xcc\x89o \xc4\x91" "a\xcc\x89m an ninh mang", "", "diacritics typed on other words, in NFD"},
+      // Mostly English words: "ten" is not "tên" here.
+      {"Vietnam signed an agreement on ngan", "", "an English query with one restorable word"},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(corpus.Search(c.query).did_you_mean, c.suggestion) << c.why << "; query: " << c.query;
