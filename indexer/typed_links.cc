@@ -275,7 +275,8 @@ class Sentence {
       // "với", not a subject of what follows.
       // "Washington đã tặng Việt Nam …, tặng Philippines …": the object of
       // one verb is not the subject of the next.
-      const bool object_of_with = CueRightBefore(m.first, kCueWith) || ObjectOfVerb(m);
+      const bool object_of_with = CueRightBefore(m.first, kCueWith) || ObjectOfVerb(m) ||
+                                  (m.first > 0 && (tokens_[m.first - 1].exact == "cho" || tokens_[m.first - 1].exact == "to"));
       // "nhóm Bộ Tứ gồm Mỹ, Nhật Bản, Ấn Độ và Australia công bố …": the
       // grouping acts, not the members listed inside its description.
       const bool listed_member = listed_members_.count(k) > 0 || Topic(m);
@@ -557,6 +558,11 @@ class Sentence {
                             (tokens_[End(hit)].exact == "by" || tokens_[End(hit)].exact == "bởi");
     if (by_follows && right.size() == 2 && CueIn(End(M()[right[0]]), M()[right[1]].first, kCueAnd)) {
       AddAllPairs(right, &pairs);
+    } else if (left.size() >= 2 && CueIn(hit.first, End(hit), kCueSymmetric) && JoinedByAnd(left) &&
+               End(M()[left[0]]) + 1 >= hit.first) {
+      // "Washington and London jointly designated Prince Group": subjects
+      // acting together are the partners; what they act on is not.
+      AddAllPairs(left, &pairs);
     } else if (!left.empty() && !right.empty()) {
       for (size_t a : left) {
         for (size_t b : right) pairs.emplace_back(a, b);
@@ -636,6 +642,27 @@ class Sentence {
       if (std::find(last_two.begin(), last_two.end(), *it) == last_two.end()) last_two.push_back(*it);
     }
     if (last_two.size() == 2) Add(last_two[0], kCooperation, last_two[1], trigger);
+  }
+
+  // The two countries a "hai nước"/"both countries" cue within a few words
+  // before the trigger stands for: the two named last, in this sentence or
+  // earlier in the passage. Empty without the cue.
+  std::vector<std::string> LastTwoCountries(const TriggerHit& hit) const {
+    constexpr uint32_t kReach = 6;  // "cả hai nước đều là thành viên"
+    const uint32_t from = hit.first >= kReach ? hit.first - kReach : 0;
+    auto cue = std::find_if(hits_.begin(), hits_.end(), [&](const TriggerHit& h) {
+      return h.relation == kCueBothSides && h.first >= from && h.first <= hit.first;
+    });
+    if (cue == hits_.end()) return {};
+    std::vector<std::string> named = ctx_.recent_actors;
+    for (const auto& m : M()) {
+      if (m.first < cue->first && m.type == "country") named.push_back(m.id);
+    }
+    std::vector<std::string> last_two;
+    for (auto it = named.rbegin(); it != named.rend() && last_two.size() < 2; ++it) {
+      if (std::find(last_two.begin(), last_two.end(), *it) == last_two.end()) last_two.push_back(*it);
+    }
+    return last_two.size() == 2 ? last_two : std::vector<std::string>{};
   }
 
   // The list of names right before a signing verb: "A (AA), B (BB) and C
@@ -1191,7 +1218,8 @@ class Sentence {
     constexpr uint32_t kAndReach = 4;
     bool coordinated = false;
     for (uint32_t t = hit.first; t-- > 0 && hit.first - t <= kAndReach;) {
-      if (tokens_[t].exact == "và" || tokens_[t].exact == "and") coordinated = true;
+      const std::string& w = tokens_[t].exact;
+      if (w == "và" || w == "and" || w == "rồi" || w == "then") coordinated = true;
     }
     // "…, tặng Philippines …": a comma right before the verb.
     std::string_view gap_before = ctx_.text.substr(tokens_[hit.first - 1].end, tokens_[hit.first].begin - tokens_[hit.first - 1].end);
@@ -1211,7 +1239,9 @@ class Sentence {
     // Philippines … and extended a green loan to Indonesia").
     for (size_t k = 1; k < M().size() && End(M()[k]) <= hit.first; ++k) {
       if (M()[k].kind != EntityKind::kActor || M()[k].id == subject.id) continue;
-      if (!ObjectOfVerb(M()[k])) return {};
+      // "Japan … finances a UNODC programme … and hosted …": a name that
+      // has no verb of its own right after it is no subject.
+      if (!ObjectOfVerb(M()[k]) && VerbRightAfter(M()[k])) return {};
     }
     return {0};
   }
@@ -1230,15 +1260,21 @@ class Sentence {
   std::optional<std::pair<size_t, std::vector<size_t>>> GroupingMembers(const TriggerHit& hit) const {
     constexpr uint32_t kBodyReach = 4;  // "Hợp tác Mekong - Lan Thương (MLC), cơ chế gồm …"
     std::optional<size_t> body;
+    uint32_t cursor = hit.first;
     for (size_t k = M().size(); k-- > 0;) {
       const auto& m = M()[k];
-      if (End(m) > hit.first) continue;
-      if (hit.first - End(m) > kBodyReach || ClauseBreak(End(m), hit.first)) break;
+      if (End(m) > cursor) continue;
+      if (cursor - End(m) > kBodyReach || ClauseBreak(End(m), cursor)) break;
       if (m.type == "regional_org" || m.type == "initiative" || (m.type == "organization" && !m.government)) {
         body = k;
         break;
       }
-      if (m.kind == EntityKind::kActor) break;
+      // "AFACI, do Cục … Hàn Quốc (RDA) khởi xướng, hiện quy tụ …": the
+      // agent of a passive between is stepped over.
+      const bool agent = m.first > 0 && (tokens_[m.first - 1].exact == "do" || tokens_[m.first - 1].exact == "by" ||
+                                         (k > 0 && M()[k - 1].id == m.id));
+      if (m.kind == EntityKind::kActor && !agent) break;
+      cursor = m.first;
     }
     if (!body) return std::nullopt;
     auto members = ActorsAfter(End(hit), 2, /*places_count=*/true);
@@ -1297,6 +1333,12 @@ class Sentence {
     }
     auto members = ActorsBefore(hit.first, kNearGap);
     std::erase_if(members, [&](size_t k) { return M()[k].type != "country" && M()[k].type != "organization"; });
+    // "cả hai nước đều là thành viên sáng lập của …": the two countries
+    // named last.
+    if (members.empty() && !bodies.empty()) {
+      for (const auto& id : LastTwoCountries(hit)) Add(id, kMembership, M()[bodies[0]].id, trigger);
+      return;
+    }
     if (bodies.empty()) {
       // "Hàn Quốc trở thành thành viên từ tháng 2/2022", "Việt Nam gia nhập
       // sáng kiến này", "among its early parties": the body named last.

@@ -589,5 +589,24 @@ TEST_F(DocumentLinksTest, SidesClausesMinistriesAndTopics) {
   EXPECT_TRUE(Typed("Về phía Ấn Độ, Hội nghị San hô thông qua Kế hoạch Số 2030.").empty());
 }
 
+// "A and B jointly designated C": the subjects are the partners. "X, do Y
+// khởi xướng, hiện quy tụ A, B": the members of X. "cả hai nước đều là
+// thành viên của X": the two countries named last. A recipient after
+// "cho" is no donor; "rồi" carries the subject.
+TEST_F(DocumentLinksTest, JointSubjectsAgentClausesBothCountriesAndRecipients) {
+  EXPECT_EQ(Typed("The United States and Japan jointly designated Amazon as a criminal group."),
+            (std::set<Link>{{"japan", "cooperation", "united-states"}}));
+  auto links = Typed("Nhóm Rạn San hô, do Bộ Thử nghiệm Hàn Quốc khởi xướng, hiện quy tụ Lào, Thái Lan và Việt Nam.");
+  EXPECT_TRUE(links.count({"laos", "membership", "quad-like"})) << ::testing::PrintToString(links);
+  EXPECT_TRUE(links.count({"vietnam", "membership", "quad-like"}));
+  links = Typed("Indonesia và Úc phản đối; cả hai nước đều là thành viên sáng lập của Nhóm Rạn San hô.");
+  EXPECT_TRUE(links.count({"indonesia", "membership", "quad-like"})) << ::testing::PrintToString(links);
+  EXPECT_TRUE(links.count({"australia", "membership", "quad-like"}));
+  links = Typed("Ấn Độ đồng ý bán gạo cho Singapore, rồi lần lượt cấp hạn ngạch cho Indonesia và Lào.");
+  EXPECT_TRUE(links.count({"india", "cooperation", "indonesia"})) << ::testing::PrintToString(links);
+  EXPECT_TRUE(links.count({"india", "cooperation", "laos"}));
+  EXPECT_FALSE(links.count({"indonesia", "cooperation", "singapore"}));
+}
+
 }  // namespace
 }  // namespace policygraph::indexer
