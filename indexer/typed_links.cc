@@ -460,12 +460,16 @@ class Sentence {
     }
     return out;
   }
+  // Distances count from the nearest name stepped over, as in ActorsBefore:
+  // "AFACI, do Cục Phát triển Nông thôn Hàn Quốc (RDA) khởi xướng".
   std::optional<size_t> KindBefore(uint32_t at, uint32_t near, EntityKind kind) const {
+    uint32_t cursor = at;
     for (size_t k = M().size(); k-- > 0;) {
       const auto& m = M()[k];
-      if (End(m) > at) continue;
-      if (at - End(m) > near || ClauseBreak(End(m), at)) return std::nullopt;
+      if (End(m) > cursor) continue;
+      if (cursor - End(m) > near || ClauseBreak(End(m), at)) return std::nullopt;
       if (m.kind == kind) return k;
+      cursor = m.first;
     }
     return std::nullopt;
   }
@@ -839,6 +843,15 @@ class Sentence {
     if (auto f = KindBefore(hit.first, kNearGap, EntityKind::kFramework); f && enactable(*f)) {
       auto actors = ActorsBefore(hit.first, kNearGap);
       std::erase_if(actors, [&](size_t a) { return a < *f; });
+      // "X, được A, B và C ký năm 2011, có hiệu lực năm 2012": coming into
+      // force is no one's act; only an owner enacts ("The European Chips
+      // Act, the European Union's flagship law, entered into force").
+      if (OneOf(trigger, {"có hiệu lực", "came into force", "comes into force", "come into force",
+                          "entered into force", "enters into force", "took effect", "takes effect", "take effect"})) {
+        std::erase_if(actors, [&](size_t a) {
+          return !StartsWithPossessive(ctx_.text.substr(tokens_[End(M()[a]) - 1].end));
+        });
+      }
       // "an initiative launched by Canberra in 2019": the agent after "by".
       if (actors.empty() && End(hit) < tokens_.size() &&
           (tokens_[End(hit)].exact == "by" || tokens_[End(hit)].exact == "bởi")) {
