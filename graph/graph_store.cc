@@ -458,6 +458,29 @@ std::vector<Evidence> GraphStore::EvidenceOf(const EdgeKey& edge, size_t limit) 
   return out;
 }
 
+Status GraphStore::RemoveUnusedDiscoveredNodes(const std::set<std::string>& keep, size_t* removed) {
+  *removed = 0;
+  if (impl_->read_only) return Status::InvalidArgument("graph store is open read-only");
+  std::set<std::string> named(keep.begin(), keep.end());
+  for (const auto& doc : DocumentIds()) {
+    if (auto entities = EntitiesOfDocument(doc)) named.insert(entities->begin(), entities->end());
+  }
+  rocksdb::WriteBatch batch;
+  impl_->ScanPrefix(kNodes, "", [&](const rocksdb::Slice&, const rocksdb::Slice& value) {
+    auto node = DecodeNode(value.ToString());
+    if (!node || !node->discovered || named.count(node->id)) return true;
+    batch.Delete(impl_->cf[kNodes], NodeKey(node->id));
+    for (const auto& a : node->alias_keys) batch.Delete(impl_->cf[kAliases], AliasKey(a, node->id));
+    for (const auto& p : node->member_of) batch.Delete(impl_->cf[kMeta], MemberKey(p, node->id));
+    ++*removed;
+    return true;
+  });
+  if (*removed == 0) return Status::OK();
+  const uint64_t count = impl_->Counter("node_count");
+  batch.Put(impl_->cf[kMeta], "node_count", std::to_string(count >= *removed ? count - *removed : 0));
+  return FromRocks(impl_->db->Write(rocksdb::WriteOptions(), &batch), "removing unused discovered nodes");
+}
+
 std::vector<std::string> GraphStore::DocumentIds() const {
   std::vector<std::string> ids;
   impl_->ScanPrefix(kDocs, "", [&](const rocksdb::Slice& key, const rocksdb::Slice&) {

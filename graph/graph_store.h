@@ -68,6 +68,14 @@ class GraphStore {
   // Removes all the document's contributions; OK if it had none.
   Status RemoveDocument(const std::string& doc_id);
 
+  // Removes the discovered nodes (Node::discovered) that no stored
+  // document names any more and that `keep` does not hold, with their
+  // aliases and memberships, and returns how many went. A discovered name
+  // exists only because a text used it: when the last such text is
+  // re-indexed without it or removed, the node would otherwise linger in
+  // look-ups with no document behind it. Gazetteer nodes always stay.
+  Status RemoveUnusedDiscoveredNodes(const std::set<std::string>& keep, size_t* removed);
+
   // Makes all writes so far durable (WAL synced), then writes the memtables
   // out as sorted tables and compacts each column family into one sorted
   // run, so that readers opening the store later read a few tables rather

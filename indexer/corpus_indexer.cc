@@ -245,6 +245,15 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
     s = graph->ReplaceDocument(contribution);
     if (!s.ok()) return s;
   }
+  // Discovered names no stored document uses any more (a text re-indexed
+  // without them) go; those this run discovered stay even if unmatched.
+  std::set<std::string> discovered_now;
+  for (const auto& n : nodes) {
+    if (n.discovered) discovered_now.insert(n.id);
+  }
+  size_t unused = 0;
+  s = graph->RemoveUnusedDiscoveredNodes(discovered_now, &unused);
+  if (!s.ok()) return s;
   s = graph->Commit();
   if (!s.ok()) return s;
   s = search->MarkGraphComplete(graph->Sequence());

@@ -93,6 +93,31 @@ TEST(IndexingTest, ChangedDocumentReplacesItsTextAndEvidence) {
   EXPECT_TRUE(Contains(NeighborIds(data.str(), "vietnam"), "singapore"));
 }
 
+// A name discovered in a text goes when the text is re-indexed without it;
+// one another document still uses stays.
+TEST(IndexingTest, ADiscoveredNameNoTextUsesAnyMoreIsRemoved) {
+  TempDir data, docs;
+  const std::string gazetteer = (FixturesDir() / "gazetteer.tsv").string();
+  WriteFile(docs.path() / "a.md", "---\ntitle: A\n---\nNăm 2023, Việt Nam và Lào ký “Hiệp định Hợp tác Rạn San hô Xanh”.\n");
+  WriteFile(docs.path() / "b.md", "---\ntitle: B\n---\nASEAN công bố “Kế hoạch Rạn San hô Đỏ” năm 2024.\n");
+  indexer::IndexReport report;
+  ASSERT_TRUE(Index({docs.str()}, data.str(), gazetteer, &report).ok());
+  auto node = [&](const std::string& id) {
+    std::unique_ptr<graph::GraphStore> store;
+    graph::GraphStoreOptions options;
+    options.read_only = true;
+    EXPECT_TRUE(graph::GraphStore::Open(data.str() + "/graph", options, &store).ok());
+    return store ? store->GetNode(id).has_value() : false;
+  };
+  ASSERT_TRUE(node("d-hiep-dinh-hop-tac-ran-san-ho-xanh"));
+  ASSERT_TRUE(node("d-ke-hoach-ran-san-ho-do"));
+  // a.md alone is re-indexed without its agreement: b.md's plan is still named.
+  WriteFile(docs.path() / "a.md", "---\ntitle: A\n---\nNăm 2023, Việt Nam và Lào ký một thỏa thuận.\n");
+  ASSERT_TRUE(Index({(docs.path() / "a.md").string()}, data.str(), gazetteer, &report).ok());
+  EXPECT_FALSE(node("d-hiep-dinh-hop-tac-ran-san-ho-xanh"));
+  EXPECT_TRUE(node("d-ke-hoach-ran-san-ho-do"));
+}
+
 TEST(IndexingTest, TokensKeptWholeAreFoundWholeAndByTheirParts) {
   TempDir data, docs;
   WriteFile(docs.path() / "a.md", "Trung tâm VNCERT/CC điều phối ứng cứu sự cố từ 01/6/2022 cho thương mại e-commerce.\n");

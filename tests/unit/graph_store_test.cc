@@ -233,6 +233,36 @@ TEST_F(GraphStoreTest, DocumentLifecycle) {
   ExpectCounts(2, 0, 1);
 }
 
+// A discovered node goes once no stored document names it and the caller
+// does not keep it; gazetteer nodes stay whatever names them.
+TEST_F(GraphStoreTest, UnusedDiscoveredNodesAreRemoved) {
+  Node fund = MakeNode("d-fund", {"coral fund"});
+  fund.type = "programme";
+  fund.discovered = true;
+  Node forum = MakeNode("d-forum", {"reef forum"});
+  forum.type = "event";
+  forum.discovered = true;
+  Node fresh = MakeNode("d-fresh", {"fresh name"});
+  fresh.discovered = true;
+  ASSERT_TRUE(store_->PutNodes({MakeNode("asean", {"asean"}), MakeNode("china", {"china"}), fund, forum, fresh}).ok());
+  Replace({"doc-a", {"asean", "d-fund"}, {}});
+  Replace({"doc-b", {"china", "d-forum"}, {}});
+  // doc-b is re-indexed without the forum; doc-a is removed.
+  Replace({"doc-b", {"china"}, {}});
+  ASSERT_TRUE(store_->RemoveDocument("doc-a").ok());
+  size_t removed = 0;
+  ASSERT_TRUE(store_->RemoveUnusedDiscoveredNodes({"d-fresh"}, &removed).ok());
+  EXPECT_EQ(removed, 2u);
+  EXPECT_FALSE(store_->GetNode("d-fund"));
+  EXPECT_FALSE(store_->GetNode("d-forum"));
+  EXPECT_TRUE(store_->FindByAliasPrefix("reef", 10).empty());
+  EXPECT_TRUE(store_->GetNode("d-fresh"));  // kept by the caller
+  EXPECT_TRUE(store_->GetNode("asean"));    // gazetteer nodes stay unnamed
+  EXPECT_EQ(store_->Counts().nodes, 3u);
+  ASSERT_TRUE(store_->RemoveUnusedDiscoveredNodes({"d-fresh"}, &removed).ok());
+  EXPECT_EQ(removed, 0u);
+}
+
 TEST_F(GraphStoreTest, ReplacingWithTheSameContributionIsIdempotent) {
   const DocumentContribution doc{
       "doc", {"asean", "china"}, {{kAseanChina, Ev("doc", 5, 9, "2020")}}};
