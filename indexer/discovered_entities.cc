@@ -161,6 +161,11 @@ std::string DiscoveredEntities::WithoutLeadingCountry(const std::string& name) c
     // Only a short name after it: "Taiwan Semiconductor Manufacturing
     // Company" keeps its country, which is part of the name.
     std::string rest = name.substr(tokens[j + 1].begin);
+    // "Japan Foundation", "Korea University": a kind of body alone is no
+    // name; the country is part of it.
+    static const char* kBodies[] = {"Foundation", "University", "Institute", "Bank", "Agency", "Council",
+                                    "Fund", "Centre", "Center", "Academy", "College"};
+    if (std::any_of(std::begin(kBodies), std::end(kBodies), [&](const char* b) { return rest == b; })) break;
     if (tokens.size() - j - 1 <= 1 || IsAcronym(rest)) return rest;
     break;
   }

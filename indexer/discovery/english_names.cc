@@ -101,11 +101,14 @@ size_t EnglishNameStart(Line& line, size_t head) {
 
 // After a comma in an English name: capitalised words, then "and" and a
 // capitalised word ("Economy, Trade and Industry"), before anything else.
+// "Ministry of Education, Culture, Research and Technology": more commas
+// between capitalised words may come first.
 bool EnglishListContinues(Line& line, size_t comma) {
   size_t i = comma + 1;
   if (!line.IsWord(i) || !line[i].cap) return false;
-  for (; i < line.size() && i < comma + 6; ++i) {
+  for (; i < line.size() && i < comma + 10; ++i) {
     if (line.KeyIs(i, "and")) return line.IsWord(i + 1) && line[i + 1].cap;
+    if (line.IsPunct(i, ',') && line.IsWord(i + 1) && line[i + 1].cap) continue;
     if (!line.IsWord(i) || !line[i].cap) return false;
   }
   return false;

@@ -30,7 +30,10 @@ const std::unordered_map<std::string_view, std::string_view>& EnglishHeads() {
       {"Association", kOrganization}, {"Foundation", kOrganization}, {"Fund", kOrganization},
       {"Network", kOrganization}, {"Institute", kOrganization}, {"Bureau", kOrganization},
       {"Board", kOrganization}, {"Office", kOrganization}, {"Organisation", kOrganization},
-      {"Organization", kOrganization}, {"Team", kOrganization}, {"Group", kOrganization}, {"Corporation", kOrganization},
+      {"Organization", kOrganization}, {"Team", kOrganization}, {"Group", kOrganization},
+      {"University", kOrganization}, {"Universitas", kOrganization}, {"Academy", kOrganization},
+      {"College", kOrganization}, {"Scholarship", kProgramme}, {"Scholarships", kProgramme},
+      {"Awards", kProgramme}, {"Fellowship", kProgramme}, {"Corporation", kOrganization},
       {"Bank", kOrganization}, {"Court", kOrganization}, {"Tribunal", kOrganization},
       {"Parliament", kOrganization}, {"Service", kOrganization}, {"Alliance", kOrganization},
   };
@@ -39,7 +42,7 @@ const std::unordered_map<std::string_view, std::string_view>& EnglishHeads() {
 
 // Little words allowed inside an English name, between capitalised words.
 const std::unordered_set<std::string_view>& EnglishConnectors() {
-  static const std::unordered_set<std::string_view> words = {"of", "on", "for", "and", "the", "in", "with", "&"};
+  static const std::unordered_set<std::string_view> words = {"of", "on", "for", "and", "the", "in", "with", "&", "to"};
   return words;
 }
 

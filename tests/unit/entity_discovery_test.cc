@@ -507,5 +507,23 @@ TEST_F(EntityDiscoveryTest, TitlesOfTheCrimeAndFoodSecurityKind) {
   EXPECT_EQ(investor->type, "organization");
 }
 
+// Universities and scholarships are heads; a list of portfolios with
+// several commas stays in a ministry's name; "Access to … Act".
+TEST_F(EntityDiscoveryTest, UniversitiesScholarshipsAndLongMinistries) {
+  const auto names = Discover(
+      "Monash University opened a campus, and Indonesia's Ministry of Education, Culture, Research and Technology "
+      "funds the Global Korea Scholarship. The Universal Access to Quality Tertiary Education Act took effect.");
+  auto university = Named(names, "Monash University");
+  ASSERT_TRUE(university) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(university->type, "organization");
+  auto scholarship = Named(names, "Global Korea Scholarship");
+  ASSERT_TRUE(scholarship) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(scholarship->type, "programme");
+  EXPECT_TRUE(Named(names, "Indonesia's Ministry of Education, Culture, Research and Technology"))
+      << ::testing::PrintToString(AllNames(names));
+  EXPECT_TRUE(Named(names, "Universal Access to Quality Tertiary Education Act"))
+      << ::testing::PrintToString(AllNames(names));
+}
+
 }  // namespace
 }  // namespace policygraph::indexer
