@@ -33,6 +33,7 @@ constexpr std::pair<const char*, std::string_view> kVietnameseHeads[] = {
     {"tổ chức", kOrganization}, {"lực lượng", kOrganization}, {"cảnh sát biển", kOrganization},
     {"hải cảnh", kOrganization}, {"đại học", kOrganization}, {"trường đại học", kOrganization},
     {"ngân hàng", kOrganization}, {"văn phòng", kOrganization}, {"quốc hội", kOrganization},
+    {"ban thư ký", kOrganization},
 };
 
 // Lower-case words that make a head word something else: "Bộ trưởng" is a
@@ -77,7 +78,7 @@ constexpr const char* kVietnameseStops[] = {
     "có hiệu lực", "số lượng", "kiến nghị", "ít nhất", "tiếp nhận", "bằng văn bản", "thông báo",
     "chấp thuận", "xác nhận", "vào sổ", "đối với", "về việc", "về lĩnh vực", "đồng tổ chức",
     "đồng chủ trì", "phê chuẩn", "vào", "trình", "cấp giấy phép", "tán thành", "triệu tập", "gửi", "giao cho",
-    "thẩm định", "bãi bỏ", "chấp thuận", "lấy ý kiến", "rót vốn", "rót thêm", "rót",
+    "thẩm định", "bãi bỏ", "chấp thuận", "lấy ý kiến", "rót vốn", "rót thêm", "rót", "đặt",
 };
 
 // Compounds that begin with a stop word but are ordinary nouns inside names

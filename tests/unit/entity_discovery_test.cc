@@ -525,5 +525,13 @@ TEST_F(EntityDiscoveryTest, UniversitiesScholarshipsAndLongMinistries) {
       << ::testing::PrintToString(AllNames(names));
 }
 
+// "Ban Thư ký …" heads an organisation, and "đặt" (is based) ends a name.
+TEST_F(EntityDiscoveryTest, ASecretariatAndWhereItIsBased) {
+  const auto names = Discover("Ban Thư ký APTERR đặt tại Bangkok điều phối các yêu cầu hỗ trợ.");
+  auto secretariat = Named(names, "Ban Thư ký APTERR");
+  ASSERT_TRUE(secretariat) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(secretariat->type, "organization");
+}
+
 }  // namespace
 }  // namespace policygraph::indexer
