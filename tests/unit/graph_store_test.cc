@@ -9,10 +9,15 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <algorithm>
 #include <memory>
+#include <random>
 #include <string>
+#include <tuple>
 #include <string_view>
 #include <vector>
+
+#include <rocksdb/db.h>
 
 #include "graph/traversal.h"
 #include "tests/support/test_support.h"
@@ -71,6 +76,36 @@ class GraphStoreTest : public ::testing::Test {
     EXPECT_EQ(c.nodes, nodes);
     EXPECT_EQ(c.edges, edges);
     EXPECT_EQ(c.documents, documents);
+  }
+
+  // A node's adjacency record as rows: (source, relation, target, weight,
+  // evidence count, first date, last date).
+  using Row = std::tuple<std::string, std::string, std::string, uint32_t, uint32_t, std::string, std::string>;
+  std::vector<Row> AdjacencyRows(const std::string& id) const {
+    std::vector<Row> rows;
+    auto a = store_->AdjacencyOf(id);
+    if (!a) return rows;
+    AdjacencyEntryView v;
+    for (size_t i = 0; i < a->size(); ++i) {
+      EXPECT_TRUE(a->Entry(i, &v)) << id << " entry " << i;
+      const std::string other(v.other);
+      rows.emplace_back(v.outgoing ? id : other, std::string(v.relation), v.outgoing ? other : id, v.weight,
+                        v.evidence_count, std::string(v.first_date), std::string(v.last_date));
+    }
+    return rows;
+  }
+  // What the record must hold: the out family's summaries of the node's
+  // edges, as EdgesOf reads them, stably sorted by weight.
+  std::vector<Row> EdgeRows(const std::string& id) const {
+    auto edges = store_->EdgesOf(id);
+    std::stable_sort(edges.begin(), edges.end(),
+                     [](const EdgeSummary& a, const EdgeSummary& b) { return a.weight > b.weight; });
+    std::vector<Row> rows;
+    for (const auto& e : edges) {
+      rows.emplace_back(e.key.source, e.key.relation, e.key.target, e.weight, e.evidence_count, e.first_date,
+                        e.last_date);
+    }
+    return rows;
   }
 
   TempDir dir_;
@@ -284,6 +319,132 @@ TEST_F(GraphStoreTest, EdgesOfWithAKeyTestKeepsTheEdgesItWantsInOrder) {
   EXPECT_EQ(by_other[2].first_date, "2022") << "an incoming edge's summary is read";
   EXPECT_EQ(by_other[2].weight, 1u);
   EXPECT_TRUE(store_->EdgesOf("china", [](std::string_view, std::string_view) { return false; }).empty());
+}
+
+// The adjacency record is derived data: through a second document sharing
+// an edge, a re-index, a removal and an edge losing all support, both ends'
+// records hold exactly the edges' summaries.
+TEST_F(GraphStoreTest, AdjacencyRecordFollowsEveryDocumentChange) {
+  const EdgeKey coop{"china", "cooperation", "laos"};
+  auto row = [](const EdgeKey& k, uint32_t weight, uint32_t evidence, std::string first, std::string last) {
+    return Row{k.source, k.relation, k.target, weight, evidence, first, last};
+  };
+  auto expect = [&](const std::string& id, const std::vector<Row>& want) {
+    EXPECT_EQ(AdjacencyRows(id), want) << id;
+    EXPECT_EQ(AdjacencyRows(id), EdgeRows(id)) << id;
+  };
+  EXPECT_FALSE(store_->AdjacencyOf("china").has_value()) << "no edges, no record";
+
+  Replace({"doc-a", {"asean", "china"}, {{kAseanChina, Ev("doc-a", 0, 20, "2021-05-01")}}});
+  {
+    SCOPED_TRACE("doc-a");
+    expect("asean", {row(kAseanChina, 1, 1, "2021-05-01", "2021-05-01")});
+    expect("china", {row(kAseanChina, 1, 1, "2021-05-01", "2021-05-01")});
+  }
+  // Two documents share asean–china; doc-b also links china and laos.
+  Replace({"doc-b", {"asean", "china", "laos"},
+           {{kAseanChina, Ev("doc-b", 0, 9, "2022-03")}, {kAseanChina, Ev("doc-b", 10, 19, "2020")},
+            {coop, Ev("doc-b", 20, 29, "2022")}}});
+  {
+    SCOPED_TRACE("doc-b shares the edge");
+    expect("asean", {row(kAseanChina, 2, 3, "2020", "2022-03")});
+    // Weight first; equal weights: outgoing (china is coop's source) first.
+    expect("china", {row(kAseanChina, 2, 3, "2020", "2022-03"), row(coop, 1, 1, "2022", "2022")});
+    expect("laos", {row(coop, 1, 1, "2022", "2022")});
+  }
+  // doc-a re-indexed: it now supports coop and no longer asean–china.
+  Replace({"doc-a", {"china", "laos"}, {{coop, Ev("doc-a", 0, 9, "2019")}}});
+  {
+    SCOPED_TRACE("doc-a re-indexed");
+    expect("asean", {row(kAseanChina, 1, 2, "2020", "2022-03")});
+    expect("china", {row(coop, 2, 2, "2019", "2022"), row(kAseanChina, 1, 2, "2020", "2022-03")});
+    expect("laos", {row(coop, 2, 2, "2019", "2022")});
+  }
+  // doc-b removed: asean–china loses its last support and leaves both
+  // records; coop keeps doc-a's.
+  ASSERT_TRUE(store_->RemoveDocument("doc-b").ok());
+  {
+    SCOPED_TRACE("doc-b removed");
+    expect("asean", {});
+    expect("china", {row(coop, 1, 1, "2019", "2019")});
+    expect("laos", {row(coop, 1, 1, "2019", "2019")});
+  }
+  ASSERT_TRUE(store_->RemoveDocument("doc-a").ok());
+  for (const char* id : {"asean", "china", "laos"}) expect(id, {});
+
+  // Merged by Commit's compaction, read by a secondary instance: the same.
+  Replace({"doc-c", {"asean", "china"}, {{kAseanChina, Ev("doc-c", 0, 9, "2023")}}});
+  ASSERT_TRUE(store_->Commit().ok());
+  GraphStoreOptions read_only;
+  read_only.read_only = true;
+  Open(read_only);
+  expect("china", {row(kAseanChina, 1, 1, "2023", "2023")});
+  expect("laos", {});
+}
+
+// Many documents replaced and removed at random over a few nodes: after each
+// step every node's record equals its edges' summaries, before and after a
+// commit (which merges the records' operands).
+TEST_F(GraphStoreTest, AdjacencyRecordsStayExactUnderRandomUpdates) {
+  const Strings ids = {"a", "b", "c", "d", "e"};
+  const Strings relations = {"co_mention", "cooperation", "membership"};
+  std::mt19937 rng(6);
+  auto pick = [&](const Strings& from) { return from[rng() % from.size()]; };
+  for (int step = 0; step < 120; ++step) {
+    const std::string doc = "doc-" + std::to_string(rng() % 8);
+    if (rng() % 4 == 0) {
+      ASSERT_TRUE(store_->RemoveDocument(doc).ok());
+    } else {
+      DocumentContribution c{doc, {}, {}};
+      const int sentences = static_cast<int>(rng() % 4);
+      for (int k = 0; k < sentences; ++k) {
+        const std::string date = rng() % 3 == 0 ? "" : "202" + std::to_string(rng() % 5);
+        c.evidence.push_back({{pick(ids), pick(relations), pick(ids)}, Ev(doc, 10u * k, 10u * k + 5, date)});
+      }
+      Replace(c);
+    }
+    if (step % 40 == 39) {
+      ASSERT_TRUE(store_->Commit().ok());
+    }
+    for (const auto& id : ids) {
+      ASSERT_EQ(AdjacencyRows(id), EdgeRows(id)) << "step " << step << ", node " << id;
+    }
+  }
+}
+
+// A store written by an older build (schema 1: no adjacency family) is
+// refused with the re-index message, by a writer and by a reader, and left
+// as it was.
+TEST_F(GraphStoreTest, AStoreOfAnOlderSchemaAsksForAReindex) {
+  const std::string path = (dir_.path() / "old").string();
+  {
+    rocksdb::Options options;
+    options.create_if_missing = true;
+    options.create_missing_column_families = true;
+    std::vector<rocksdb::ColumnFamilyDescriptor> families;
+    for (const char* name : {"default", "nodes", "aliases", "out", "in", "evidence", "docs", "meta"}) {
+      families.emplace_back(name, rocksdb::ColumnFamilyOptions());
+    }
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(options, path, families, &handles, &raw).ok());
+    std::unique_ptr<rocksdb::DB> db(raw);
+    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), handles[7], "schema_version", "1").ok());
+    for (auto* h : handles) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
+  }
+  GraphStoreOptions read_only;
+  read_only.read_only = true;
+  for (const GraphStoreOptions& options : {GraphStoreOptions(), read_only}) {
+    std::unique_ptr<GraphStore> old;
+    Status s = GraphStore::Open(path, options, &old);
+    EXPECT_EQ(s.code(), Status::Code::kCorruption) << s.message();
+    EXPECT_EQ(old, nullptr);
+    EXPECT_NE(s.message().find("schema version 1"), std::string::npos) << s.message();
+    EXPECT_NE(s.message().find("re-index"), std::string::npos) << s.message();
+  }
+  std::vector<std::string> families;
+  ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &families).ok());
+  EXPECT_EQ(families.size(), 8u) << "the old store gained a family";
 }
 
 TEST_F(GraphStoreTest, ReopenReadOnly) {
