@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <string_view>
 #include <unordered_set>
 
@@ -9,29 +10,10 @@ namespace policygraph::graph {
 
 namespace {
 
-const std::string& OtherEnd(const EdgeSummary& edge, const std::string& id) {
-  return edge.key.source == id ? edge.key.target : edge.key.source;
-}
-
-// The edges of `id` the filter lets us follow, strongest first, so that a
-// result capped by max_nodes keeps the best-supported links. The sort is
-// stable: equal weights keep the store's (key) order, which is deterministic.
-// `want` may drop edges by their keys beforehand (the store then does not
-// read them); dropping some edges keeps the others' relative order.
-std::vector<EdgeSummary> FollowableEdges(
-    const GraphStore& store, const std::string& id, const LinkFilter& filter,
-    const std::function<bool(std::string_view, std::string_view)>& want) {
-  std::vector<EdgeSummary> edges = store.EdgesOf(id, want);
-  std::erase_if(edges, [&](const EdgeSummary& e) { return !filter.Accepts(e); });
-  std::stable_sort(edges.begin(), edges.end(),
-                   [](const EdgeSummary& a, const EdgeSummary& b) { return a.weight > b.weight; });
-  return edges;
-}
-
 // Hash sets, not ordered ones: a walk from a hub tests tens of thousands of
 // ids and edges against them.
 struct IdHash {
-  using is_transparent = void;  // lets the store's key test ask with a string_view
+  using is_transparent = void;  // lets a record's entries ask with a string_view
   size_t operator()(std::string_view id) const { return std::hash<std::string_view>()(id); }
 };
 struct EdgeKeyHash {
@@ -45,7 +27,7 @@ struct EdgeKeyHash {
 // id costs at most one GetNode.
 struct Walk {
   std::unordered_set<std::string, IdHash, std::equal_to<>> included;
-  std::unordered_set<std::string> rejected;
+  std::unordered_set<std::string, IdHash, std::equal_to<>> rejected;
   std::unordered_set<EdgeKey, EdgeKeyHash> edges_seen;
 };
 
@@ -67,31 +49,53 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
   out->nodes.push_back(*start);
   auto full = [&] { return out->nodes.size() >= request.max_nodes; };
   std::vector<std::string> frontier = {request.id};
+  std::vector<bool> relation_ok;
+  std::vector<uint32_t> numbers;
   for (int hop = 0; hop < request.depth && !frontier.empty(); ++hop) {
     std::vector<std::string> next;
     for (const auto& id : frontier) {
-      // Edges the loop below would drop anyway are dropped by the store on
-      // their keys, unread: those of a relation the filter excludes, and,
-      // once the result is full and known to be truncated, those to nodes
-      // not in it (only edges between two nodes already in the result can
-      // still be added). The others keep their relative order, so the
-      // result is the same; the store no longer decodes every edge of every
-      // hub on the last layer.
-      const bool closed = full() && out->truncated;
-      auto want = [&](std::string_view relation, std::string_view other) {
-        if (!filter.relations.empty() && !filter.relations.count(std::string(relation))) return false;
-        return !closed || walk.included.count(other) > 0;
+      // One read: the node's edges, strongest first (a capped result keeps
+      // the best-supported links), equal weights in key order.
+      const std::optional<Adjacency> adjacency = store.AdjacencyOf(id);
+      if (!adjacency) continue;  // no edges
+      relation_ok.clear();
+      for (const auto& r : adjacency->relations()) {
+        relation_ok.push_back(filter.relations.empty() || filter.relations.count(r) > 0);
+      }
+      AdjacencyEntryView v;
+      auto accepts = [&] {
+        return relation_ok[v.relation_number] && filter.AcceptsWeightAndDates(v.weight, v.first_date, v.last_date);
       };
-      for (const auto& e : FollowableEdges(store, id, filter, want)) {
-        const std::string& other = OtherEnd(e, id);
-        if (!walk.included.count(other)) {
-          // Once the result is full and known to be truncated, no lookup can
-          // change it: skip them (a hub has tens of thousands of neighbours).
-          if (walk.rejected.count(other) || (full() && out->truncated)) continue;
-          auto node = store.GetNode(other);
+      auto add_edge = [&] {
+        EdgeSummary e;
+        e.key = v.outgoing ? EdgeKey{id, std::string(v.relation), std::string(v.other)}
+                           : EdgeKey{std::string(v.other), std::string(v.relation), id};
+        e.weight = v.weight;
+        e.evidence_count = v.evidence_count;
+        e.first_date = v.first_date;
+        e.last_date = v.last_date;
+        if (walk.edges_seen.insert(e.key).second) out->edges.push_back(std::move(e));
+      };
+      const size_t n = adjacency->size();
+      size_t i = 0;
+      // While the result is open: follow each edge, looking up the nodes it
+      // reaches, until the result is full and known to be truncated.
+      if (!(full() && out->truncated)) {
+        for (; i < n; ++i) {
+          if (!adjacency->Entry(i, &v) || !accepts()) continue;
+          if (walk.included.count(v.other)) {
+            add_edge();
+            continue;
+          }
+          if (walk.rejected.count(v.other)) continue;
+          if (full() && out->truncated) {
+            ++i;
+            break;
+          }
+          auto node = store.GetNode(std::string(v.other));
           // No node: an entity no longer in the gazetteer.
           if (!node || !filter.AcceptsNode(*node)) {
-            walk.rejected.insert(other);
+            walk.rejected.emplace(v.other);
             continue;
           }
           if (full()) {
@@ -100,11 +104,29 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
             out->truncated = true;
             continue;
           }
-          walk.included.insert(other);
+          walk.included.emplace(v.other);
           out->nodes.push_back(std::move(*node));
-          next.push_back(other);
+          next.emplace_back(v.other);
+          add_edge();
         }
-        if (walk.edges_seen.insert(e.key).second) out->edges.push_back(e);
+      }
+      if (i >= n) continue;
+      // The result is closed: of the entries left, only edges to nodes
+      // already in it can still be added, in record order. A hub has tens of
+      // thousands of entries and the result a few hundred nodes, so look
+      // those nodes up in the record's by-other index instead of reading the
+      // rest of it, when that reads fewer entries.
+      if (n - i <= 16 * walk.included.size()) {
+        for (; i < n; ++i) {
+          if (adjacency->Entry(i, &v) && walk.included.count(v.other) && accepts()) add_edge();
+        }
+        continue;
+      }
+      numbers.clear();
+      for (const auto& other : walk.included) adjacency->FindOther(other, &numbers);
+      std::sort(numbers.begin(), numbers.end());
+      for (uint32_t number : numbers) {
+        if (number >= i && adjacency->Entry(number, &v) && accepts()) add_edge();
       }
     }
     frontier = std::move(next);
