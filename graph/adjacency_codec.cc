@@ -200,24 +200,35 @@ bool ApplyAdjacencyChanges(const std::string_view* base, const std::vector<std::
 }
 
 std::optional<Adjacency> Adjacency::Parse(std::string record) {
+  auto copy = std::make_shared<const std::string>(std::move(record));
+  return Parse(std::string_view(*copy), copy);
+}
+
+std::optional<Adjacency> Adjacency::Parse(std::string_view record, std::shared_ptr<const void> owner) {
   Adjacency a;
-  a.bytes_ = std::move(record);
-  const std::string_view bytes = a.bytes_;
-  if (bytes.size() < 2 || bytes[0] != kMagic || bytes[1] != kFormat) return std::nullopt;
+  a.owner_ = std::move(owner);
+  a.bytes_ = record;
+  if (!a.ParseHeader()) return std::nullopt;
+  return a;
+}
+
+bool Adjacency::ParseHeader() {
+  const std::string_view bytes = bytes_;
+  if (bytes.size() < 2 || bytes[0] != kMagic || bytes[1] != kFormat) return false;
   Reader r(bytes.substr(2));
   uint64_t n = 0, relations = 0;
-  if (!r.Varint(&n) || !r.Varint(&relations) || relations > r.left()) return std::nullopt;
+  if (!r.Varint(&n) || !r.Varint(&relations) || relations > r.left()) return false;
   for (uint64_t i = 0; i < relations; ++i) {
     std::string_view relation;
-    if (!r.String(&relation)) return std::nullopt;
-    a.relations_.emplace_back(relation);
+    if (!r.String(&relation)) return false;
+    relations_.emplace_back(relation);
   }
-  if (n > r.left() / 8) return std::nullopt;
-  a.count_ = n;
-  a.offsets_ = bytes.size() - r.left();
-  a.by_other_ = a.offsets_ + 4 * n;
-  a.entries_ = a.by_other_ + 4 * n;
-  return a;
+  if (n > r.left() / 8) return false;
+  count_ = n;
+  offsets_ = bytes.size() - r.left();
+  by_other_ = offsets_ + 4 * n;
+  entries_ = by_other_ + 4 * n;
+  return true;
 }
 
 uint32_t Adjacency::U32At(size_t pos) const {
@@ -230,13 +241,21 @@ bool Adjacency::Entry(size_t i, AdjacencyEntryView* out) const {
   if (i >= count_) return false;
   const size_t offset = U32At(offsets_ + 4 * i);
   if (offset >= bytes_.size() - entries_) return false;
-  Reader r(std::string_view(bytes_).substr(entries_ + offset));
+  Reader r(bytes_.substr(entries_ + offset));
   return ReadEntry(&r, relations_, out);
 }
 
 std::string_view Adjacency::OtherOf(uint32_t number) const {
-  AdjacencyEntryView v;
-  return Entry(number, &v) ? v.other : std::string_view();
+  // Entry() without the dates: the binary search reads only this.
+  if (number >= count_) return {};
+  const size_t offset = U32At(offsets_ + 4 * number);
+  if (offset >= bytes_.size() - entries_) return {};
+  Reader r(bytes_.substr(entries_ + offset));
+  uint64_t skip = 0;
+  unsigned char flags = 0;
+  std::string_view other;
+  if (!r.Varint(&skip) || !r.Varint(&skip) || !r.Byte(&flags) || !r.Varint(&skip) || !r.String(&other)) return {};
+  return other;
 }
 
 void Adjacency::FindOther(std::string_view other, std::vector<uint32_t>* numbers) const {
@@ -253,6 +272,29 @@ void Adjacency::FindOther(std::string_view other, std::vector<uint32_t>* numbers
     const uint32_t number = U32At(by_other_ + 4 * lo);
     if (OtherOf(number) != other) break;
     numbers->push_back(number);
+  }
+}
+
+void Adjacency::FindOthers(const std::vector<std::string_view>& others, std::vector<uint32_t>* numbers) const {
+  auto other_at = [&](size_t pos) { return OtherOf(U32At(by_other_ + 4 * pos)); };
+  size_t lo = 0;  // every position before lo holds a smaller other end
+  for (std::string_view other : others) {
+    size_t hi = lo;
+    for (size_t step = 1; hi < count_ && other_at(hi) < other; step *= 2) {
+      lo = hi + 1;
+      hi += step;
+    }
+    hi = std::min(hi, count_);
+    while (lo < hi) {
+      const size_t mid = lo + (hi - lo) / 2;
+      if (other_at(mid) < other) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (; lo < count_ && other_at(lo) == other; ++lo) numbers->push_back(U32At(by_other_ + 4 * lo));
+    if (lo >= count_) break;
   }
 }
 

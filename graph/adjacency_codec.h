@@ -30,6 +30,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -79,14 +80,18 @@ struct AdjacencyEntryView {
   std::string_view last_date;
 };
 
-// A record read back. It owns its bytes (moving it keeps it valid). Entries
-// are decoded on demand, so that a reader can stop early; every accessor
-// checks bounds and reports a malformed record rather than reading past it.
+// A record read back. Entries are decoded on demand, so that a reader can
+// stop early; every accessor checks bounds and reports a malformed record
+// rather than reading past it.
 class Adjacency {
  public:
   // nullopt when `record` is malformed (bad header or arrays out of bounds;
-  // entries are checked as they are read).
+  // entries are checked as they are read). The result owns a copy.
   static std::optional<Adjacency> Parse(std::string record);
+  // The same without a copy: `record` stays valid as long as `owner` lives
+  // (the store passes a pinned block of its cache), and the result keeps
+  // `owner` alive.
+  static std::optional<Adjacency> Parse(std::string_view record, std::shared_ptr<const void> owner);
 
   size_t size() const { return count_; }
   const std::vector<std::string>& relations() const { return relations_; }
@@ -95,13 +100,19 @@ class Adjacency {
   // Appends the numbers of the entries whose other end is `other`, in
   // record order (ascending). Binary search: O(log n) entries read.
   void FindOther(std::string_view other, std::vector<uint32_t>* numbers) const;
+  // The same for each of `others` (sorted, distinct), appending the numbers
+  // in no particular order. One pass that gallops through the index, so
+  // that k ends cost about k·log(n/k) entries read rather than k·log(n).
+  void FindOthers(const std::vector<std::string_view>& others, std::vector<uint32_t>* numbers) const;
 
  private:
   Adjacency() = default;
+  bool ParseHeader();
   uint32_t U32At(size_t pos) const;
   std::string_view OtherOf(uint32_t number) const;  // "" if malformed
 
-  std::string bytes_;
+  std::shared_ptr<const void> owner_;  // holds what bytes_ points into
+  std::string_view bytes_;
   size_t count_ = 0;
   std::vector<std::string> relations_;  // copied: a view into a short bytes_ would not survive a move
   size_t offsets_ = 0;   // position of the offsets array

@@ -522,11 +522,14 @@ std::vector<EdgeSummary> GraphStore::EdgesOf(
 }
 
 std::optional<Adjacency> GraphStore::AdjacencyOf(const std::string& id) const {
-  rocksdb::PinnableSlice value;
-  if (!impl_->db->Get(rocksdb::ReadOptions(), impl_->cf[kAdjacency], NodeKey(id), &value).ok()) {
+  // Pinned, not copied: a hub's record is hundreds of kilobytes, and the
+  // block holding it stays in the cache while the traversal reads it.
+  auto value = std::make_shared<rocksdb::PinnableSlice>();
+  if (!impl_->db->Get(rocksdb::ReadOptions(), impl_->cf[kAdjacency], NodeKey(id), value.get()).ok()) {
     return std::nullopt;
   }
-  return Adjacency::Parse(std::string(value.data(), value.size()));
+  const std::string_view bytes(value->data(), value->size());
+  return Adjacency::Parse(bytes, std::move(value));
 }
 
 std::vector<Evidence> GraphStore::EvidenceOf(const EdgeKey& edge, size_t limit) const {

@@ -51,6 +51,7 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
   std::vector<std::string> frontier = {request.id};
   std::vector<bool> relation_ok;
   std::vector<uint32_t> numbers;
+  std::vector<std::string_view> sorted_included;  // views of walk.included's (node-stable) strings
   for (int hop = 0; hop < request.depth && !frontier.empty(); ++hop) {
     std::vector<std::string> next;
     for (const auto& id : frontier) {
@@ -116,14 +117,19 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
       // thousands of entries and the result a few hundred nodes, so look
       // those nodes up in the record's by-other index instead of reading the
       // rest of it, when that reads fewer entries.
-      if (n - i <= 16 * walk.included.size()) {
+      if (n - i <= 4 * walk.included.size()) {
         for (; i < n; ++i) {
           if (adjacency->Entry(i, &v) && walk.included.count(v.other) && accepts()) add_edge();
         }
         continue;
       }
+      // Nothing joins a closed result, so the sorted list is made once.
+      if (sorted_included.size() != walk.included.size()) {
+        sorted_included.assign(walk.included.begin(), walk.included.end());
+        std::sort(sorted_included.begin(), sorted_included.end());
+      }
       numbers.clear();
-      for (const auto& other : walk.included) adjacency->FindOther(other, &numbers);
+      adjacency->FindOthers(sorted_included, &numbers);
       std::sort(numbers.begin(), numbers.end());
       for (uint32_t number : numbers) {
         if (number >= i && adjacency->Entry(number, &v) && accepts()) add_edge();

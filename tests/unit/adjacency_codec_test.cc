@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <string>
 #include <tuple>
 #include <vector>
@@ -82,6 +84,35 @@ TEST(AdjacencyCodecTest, FindOtherListsEveryEntryOfThatEndInRecordOrder) {
     a->FindOther(other, &got);
     EXPECT_EQ(got, numbers) << "'" << other << "'";
   }
+}
+
+TEST(AdjacencyCodecTest, FindOthersFindsWhatFindOtherFindsForEachEnd) {
+  std::vector<AdjacencyEntry> entries;
+  for (int i = 0; i < 300; ++i) {
+    entries.push_back(E(i % 3 != 0, i % 2 ? "co_mention" : "cooperation", "n" + std::to_string(i % 97),
+                        static_cast<uint32_t>(1 + i % 7)));
+  }
+  auto a = Adjacency::Parse(EncodeAdjacency(entries));
+  ASSERT_TRUE(a.has_value());
+  const std::vector<std::vector<std::string_view>> queries = {
+      {}, {"n0"}, {"n96", "n97"}, {"a", "n1", "n10", "n50", "n51", "n9", "z"}, {"n0", "n1", "n2", "n3", "n4", "n5"},
+      {"n95", "n96"}, {"zz"}};
+  for (const auto& others : queries) {
+    std::vector<uint32_t> want, got;
+    for (auto other : others) a->FindOther(other, &want);
+    a->FindOthers(others, &got);
+    std::sort(want.begin(), want.end());
+    std::sort(got.begin(), got.end());
+    EXPECT_EQ(got, want) << others.size();
+  }
+  std::vector<std::string_view> all;
+  std::vector<std::string> names;
+  for (int i = 0; i < 97; ++i) names.push_back("n" + std::to_string(i));
+  std::sort(names.begin(), names.end());
+  all.assign(names.begin(), names.end());
+  std::vector<uint32_t> got;
+  a->FindOthers(all, &got);
+  EXPECT_EQ(got.size(), 300u) << "every entry, each once";
 }
 
 TEST(AdjacencyCodecTest, EmptyRecord) {
