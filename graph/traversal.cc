@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace policygraph::graph {
@@ -16,19 +17,19 @@ struct IdHash {
   using is_transparent = void;  // lets a record's entries ask with a string_view
   size_t operator()(std::string_view id) const { return std::hash<std::string_view>()(id); }
 };
-struct EdgeKeyHash {
-  size_t operator()(const EdgeKey& k) const {
-    const std::hash<std::string> h;
-    return (h(k.source) * 31 + h(k.relation)) * 31 + h(k.target);
-  }
-};
-// Breadth-first state: which ids are in the result, which were looked at and
-// turned away (no node record, or a type the filter excludes), so that each
-// id costs at most one GetNode.
+// Breadth-first state: which ids are in the result, and whether each was
+// expanded yet; which were looked at and turned away (no node record, or a
+// type the filter excludes), so that each id costs at most one GetNode.
+//
+// An edge between two nodes of the result is added when the first of its
+// ends is expanded, and only then: when a node W is expanded, every node the
+// edge W–X could bring in either is in the result already (and the edge is
+// added), or comes in by it, or never will (the result is full). So an edge
+// to a node expanded earlier was added by that node, and is skipped without
+// building it again; no set of edges seen is needed.
 struct Walk {
-  std::unordered_set<std::string, IdHash, std::equal_to<>> included;
+  std::unordered_map<std::string, bool, IdHash, std::equal_to<>> included;  // id -> expanded
   std::unordered_set<std::string, IdHash, std::equal_to<>> rejected;
-  std::unordered_set<EdgeKey, EdgeKeyHash> edges_seen;
 };
 
 }  // namespace
@@ -44,7 +45,7 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
 
   const LinkFilter& filter = request.filter;
   Walk walk;
-  walk.included.insert(request.id);
+  walk.included.emplace(request.id, false);
   // The start is always included, whatever its type: the user asked for it.
   out->nodes.push_back(*start);
   auto full = [&] { return out->nodes.size() >= request.max_nodes; };
@@ -57,6 +58,7 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
     for (const auto& id : frontier) {
       // One read: the node's edges, strongest first (a capped result keeps
       // the best-supported links), equal weights in key order.
+      walk.included.find(id)->second = true;  // expanded
       const std::optional<Adjacency> adjacency = store.AdjacencyOf(id);
       if (!adjacency) continue;  // no edges
       relation_ok.clear();
@@ -67,7 +69,12 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
       auto accepts = [&] {
         return relation_ok[v.relation_number] && filter.AcceptsWeightAndDates(v.weight, v.first_date, v.last_date);
       };
-      auto add_edge = [&] {
+      // Adds the edge of entry v, to a node in the result, unless the other
+      // end was expanded before (it added the edge then). A loop (id to
+      // itself) has two entries, outgoing first: the incoming one is the
+      // same edge.
+      auto add_edge = [&](bool other_expanded) {
+        if (v.other == id ? !v.outgoing : other_expanded) return;
         EdgeSummary e;
         e.key = v.outgoing ? EdgeKey{id, std::string(v.relation), std::string(v.other)}
                            : EdgeKey{std::string(v.other), std::string(v.relation), id};
@@ -75,7 +82,7 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
         e.evidence_count = v.evidence_count;
         e.first_date = v.first_date;
         e.last_date = v.last_date;
-        if (walk.edges_seen.insert(e.key).second) out->edges.push_back(std::move(e));
+        out->edges.push_back(std::move(e));
       };
       const size_t n = adjacency->size();
       size_t i = 0;
@@ -84,8 +91,8 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
       if (!(full() && out->truncated)) {
         for (; i < n; ++i) {
           if (!adjacency->Entry(i, &v) || !accepts()) continue;
-          if (walk.included.count(v.other)) {
-            add_edge();
+          if (auto it = walk.included.find(v.other); it != walk.included.end()) {
+            add_edge(it->second);
             continue;
           }
           if (walk.rejected.count(v.other)) continue;
@@ -105,10 +112,10 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
             out->truncated = true;
             continue;
           }
-          walk.included.emplace(v.other);
+          walk.included.emplace(v.other, false);
           out->nodes.push_back(std::move(*node));
           next.emplace_back(v.other);
-          add_edge();
+          add_edge(false);
         }
       }
       if (i >= n) continue;
@@ -119,29 +126,28 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
       // rest of it, when that reads fewer entries.
       if (n - i <= 4 * walk.included.size()) {
         for (; i < n; ++i) {
-          if (adjacency->Entry(i, &v) && walk.included.count(v.other) && accepts()) add_edge();
+          if (!adjacency->Entry(i, &v)) continue;
+          if (auto it = walk.included.find(v.other); it != walk.included.end() && accepts()) add_edge(it->second);
         }
         continue;
       }
       // Nothing joins a closed result, so the sorted list is made once.
       if (sorted_included.size() != walk.included.size()) {
-        sorted_included.assign(walk.included.begin(), walk.included.end());
+        sorted_included.clear();
+        for (const auto& [included, _] : walk.included) sorted_included.push_back(included);
         std::sort(sorted_included.begin(), sorted_included.end());
       }
       numbers.clear();
       adjacency->FindOthers(sorted_included, &numbers);
       std::sort(numbers.begin(), numbers.end());
       for (uint32_t number : numbers) {
-        if (number >= i && adjacency->Entry(number, &v) && accepts()) add_edge();
+        if (number >= i && adjacency->Entry(number, &v) && accepts()) add_edge(walk.included.find(v.other)->second);
       }
     }
     frontier = std::move(next);
   }
-  // Keep only edges whose both ends are in the result (an edge seen from a
-  // node whose neighbour was then capped away must not dangle).
-  std::erase_if(out->edges, [&](const EdgeSummary& e) {
-    return !walk.included.count(e.key.source) || !walk.included.count(e.key.target);
-  });
+  // Every edge added has both ends in the result: one is the node expanded,
+  // the other was in the result or came in by the edge, and nothing leaves.
   return Status::OK();
 }
 

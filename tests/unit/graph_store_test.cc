@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <memory>
 #include <random>
+#include <set>
 #include <string>
 #include <tuple>
 #include <string_view>
@@ -618,6 +619,121 @@ TEST_F(TraversalTest, FullResultStillGathersEdgesBetweenItsNodes) {
   EXPECT_EQ(NodeIds(), (Strings{"b", "a", "c"}));
   EXPECT_TRUE(hood_.truncated);
   EXPECT_EQ(EdgeKeys(), (std::vector<EdgeKey>{kAB, kBC, kAC}));
+}
+
+// Neighbors as it was before the adjacency records: the node's edges from
+// EdgesOf (out and in key scans), filtered, stably sorted by weight, and a
+// set of the edges seen. The records must give exactly its answers, in the
+// same order.
+Neighborhood ScanNeighbors(const GraphStore& store, const NeighborhoodRequest& request) {
+  Neighborhood out;
+  out.nodes.push_back(*store.GetNode(request.id));
+  std::set<std::string> included = {request.id}, rejected;
+  std::set<EdgeKey> seen;
+  auto full = [&] { return out.nodes.size() >= request.max_nodes; };
+  std::vector<std::string> frontier = {request.id};
+  for (int hop = 0; hop < request.depth && !frontier.empty(); ++hop) {
+    std::vector<std::string> next;
+    for (const auto& id : frontier) {
+      auto edges = store.EdgesOf(id);
+      std::erase_if(edges, [&](const EdgeSummary& e) { return !request.filter.Accepts(e); });
+      std::stable_sort(edges.begin(), edges.end(),
+                       [](const EdgeSummary& a, const EdgeSummary& b) { return a.weight > b.weight; });
+      for (const auto& e : edges) {
+        const std::string& other = e.key.source == id ? e.key.target : e.key.source;
+        if (!included.count(other)) {
+          if (rejected.count(other) || (full() && out.truncated)) continue;
+          auto node = store.GetNode(other);
+          if (!node || !request.filter.AcceptsNode(*node)) {
+            rejected.insert(other);
+            continue;
+          }
+          if (full()) {
+            out.truncated = true;
+            continue;
+          }
+          included.insert(other);
+          out.nodes.push_back(*node);
+          next.push_back(other);
+        }
+        if (seen.insert(e.key).second) out.edges.push_back(e);
+      }
+    }
+    frontier = std::move(next);
+  }
+  std::erase_if(out.edges, [&](const EdgeSummary& e) {
+    return !included.count(e.key.source) || !included.count(e.key.target);
+  });
+  return out;
+}
+
+TEST_F(GraphStoreTest, NeighborsGivesTheScanTraversalsAnswersOnRandomGraphs) {
+  for (unsigned seed = 1; seed <= 6; ++seed) {
+    TempDir dir;
+    std::unique_ptr<GraphStore> store;
+    ASSERT_TRUE(GraphStore::Open((dir.path() / "g").string(), {}, &store).ok());
+    std::mt19937 rng(seed);
+    Strings ids;
+    std::vector<Node> nodes;
+    for (int i = 0; i < 40; ++i) {
+      ids.push_back("n" + std::to_string(i));
+      if (i % 9 == 8) continue;  // an id with edges but no node
+      Node n = MakeNode(ids.back(), {});
+      n.type = i % 4 == 0 ? "organisation" : "country";
+      nodes.push_back(n);
+    }
+    ASSERT_TRUE(store->PutNodes(nodes).ok());
+    const Strings relations = {"co_mention", "cooperation", "membership"};
+    for (int d = 0; d < 60; ++d) {
+      DocumentContribution c{"doc-" + std::to_string(d), {}, {}};
+      for (int k = 0; k < 12; ++k) {
+        // Skewed ends, so that a few nodes are hubs and results fill up.
+        const std::string a = ids[std::min(rng() % 40, rng() % 40)], b = ids[rng() % 40];
+        const std::string date = rng() % 4 == 0 ? "" : "20" + std::to_string(18 + rng() % 6);
+        c.evidence.push_back({{a, relations[rng() % 3], b}, Ev(c.doc_id, 10u * k, 10u * k + 5, date)});
+      }
+      ASSERT_TRUE(store->ReplaceDocument(c).ok());
+    }
+    if (seed % 2 == 0) ASSERT_TRUE(store->Commit().ok());
+    std::vector<LinkFilter> filters(4);
+    filters[1].relations = {"cooperation", "membership"};
+    filters[2].min_weight = 2;
+    filters[3].date_from = "2020";
+    filters[3].date_to = "2021";
+    filters[3].entity_types = {"country"};
+    for (const std::string& start : {"n0", "n1", "n5", "n13", "n30"}) {
+      for (int depth = 1; depth <= 3; ++depth) {
+        for (size_t max_nodes : {size_t{1}, size_t{2}, size_t{4}, size_t{9}, size_t{20}, SIZE_MAX}) {
+          for (size_t f = 0; f < filters.size(); ++f) {
+            NeighborhoodRequest req;
+            req.id = start;
+            req.depth = depth;
+            req.max_nodes = max_nodes;
+            req.filter = filters[f];
+            Neighborhood got;
+            ASSERT_TRUE(Neighbors(*store, req, &got).ok());
+            const Neighborhood want = ScanNeighbors(*store, req);
+            const std::string what = "seed " + std::to_string(seed) + " start " + start + " depth " +
+                                     std::to_string(depth) + " max " + std::to_string(max_nodes) + " filter " +
+                                     std::to_string(f);
+            std::vector<std::string> got_nodes, want_nodes;
+            for (const auto& n : got.nodes) got_nodes.push_back(n.id);
+            for (const auto& n : want.nodes) want_nodes.push_back(n.id);
+            ASSERT_EQ(got_nodes, want_nodes) << what;
+            ASSERT_EQ(got.truncated, want.truncated) << what;
+            ASSERT_EQ(got.edges.size(), want.edges.size()) << what;
+            for (size_t i = 0; i < got.edges.size(); ++i) {
+              const auto& g = got.edges[i];
+              const auto& w = want.edges[i];
+              ASSERT_EQ(std::tie(g.key, g.weight, g.evidence_count, g.first_date, g.last_date),
+                        std::tie(w.key, w.weight, w.evidence_count, w.first_date, w.last_date))
+                  << what << " edge " << i;
+            }
+          }
+        }
+      }
+    }
+  }
 }
 
 TEST_F(TraversalTest, Errors) {
