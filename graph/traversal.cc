@@ -52,7 +52,11 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
   std::vector<std::string> frontier = {request.id};
   std::vector<bool> relation_ok;
   std::vector<uint32_t> numbers;
-  std::vector<std::string_view> sorted_included;  // views of walk.included's (node-stable) strings
+  // The result's ids, sorted, each with its expanded flag (views of
+  // walk.included's node-stable entries), and those a closed expansion
+  // looks for.
+  std::vector<std::pair<std::string_view, const bool*>> sorted_included;
+  std::vector<std::string_view> wanted;
   for (int hop = 0; hop < request.depth && !frontier.empty(); ++hop) {
     std::vector<std::string> next;
     for (const auto& id : frontier) {
@@ -124,7 +128,7 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
       // thousands of entries and the result a few hundred nodes, so look
       // those nodes up in the record's by-other index instead of reading the
       // rest of it, when that reads fewer entries.
-      if (n - i <= 4 * walk.included.size()) {
+      if (n - i <= 2 * walk.included.size()) {
         for (; i < n; ++i) {
           if (!adjacency->Entry(i, &v)) continue;
           if (auto it = walk.included.find(v.other); it != walk.included.end() && accepts()) add_edge(it->second);
@@ -134,14 +138,20 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
       // Nothing joins a closed result, so the sorted list is made once.
       if (sorted_included.size() != walk.included.size()) {
         sorted_included.clear();
-        for (const auto& [included, _] : walk.included) sorted_included.push_back(included);
+        for (const auto& [included, expanded] : walk.included) sorted_included.emplace_back(included, &expanded);
         std::sort(sorted_included.begin(), sorted_included.end());
       }
+      // Only the nodes not expanded yet (an edge to another was added by
+      // it), and this one, for a loop.
+      wanted.clear();
+      for (const auto& [other, expanded] : sorted_included) {
+        if (!*expanded || other == id) wanted.push_back(other);
+      }
       numbers.clear();
-      adjacency->FindOthers(sorted_included, &numbers);
+      adjacency->FindOthers(wanted, &numbers);
       std::sort(numbers.begin(), numbers.end());
       for (uint32_t number : numbers) {
-        if (number >= i && adjacency->Entry(number, &v) && accepts()) add_edge(walk.included.find(v.other)->second);
+        if (number >= i && adjacency->Entry(number, &v) && accepts()) add_edge(/*other_expanded=*/false);
       }
     }
     frontier = std::move(next);
