@@ -100,7 +100,8 @@ class GraphStore {
       const std::function<bool(std::string_view relation, std::string_view other)>& want) const;
   // Every edge touching `id` in one record, strongest first (the order of
   // EdgesOf, stably sorted by weight): a traversal's one read per node.
-  // nullopt when the node has no edges (or its record is unreadable).
+  // nullopt when the node never had an edge (or its record is unreadable);
+  // an empty record once its last edge has gone.
   std::optional<Adjacency> AdjacencyOf(const std::string& id) const;
   std::vector<Evidence> EvidenceOf(const EdgeKey& edge, size_t limit) const;
   std::vector<std::string> DocumentIds() const;

@@ -60,9 +60,9 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
   for (int hop = 0; hop < request.depth && !frontier.empty(); ++hop) {
     std::vector<std::string> next;
     for (const auto& id : frontier) {
+      walk.included.find(id)->second = true;  // expanded
       // One read: the node's edges, strongest first (a capped result keeps
       // the best-supported links), equal weights in key order.
-      walk.included.find(id)->second = true;  // expanded
       const std::optional<Adjacency> adjacency = store.AdjacencyOf(id);
       if (!adjacency) continue;  // no edges
       relation_ok.clear();
