@@ -701,7 +701,7 @@ TEST_F(GraphStoreTest, NeighborsGivesTheScanTraversalsAnswersOnRandomGraphs) {
     filters[3].date_from = "2020";
     filters[3].date_to = "2021";
     filters[3].entity_types = {"country"};
-    for (const std::string& start : {"n0", "n1", "n5", "n13", "n30"}) {
+    for (const char* start : {"n0", "n1", "n5", "n13", "n30"}) {
       for (int depth = 1; depth <= 3; ++depth) {
         for (size_t max_nodes : {size_t{1}, size_t{2}, size_t{4}, size_t{9}, size_t{20}, SIZE_MAX}) {
           for (size_t f = 0; f < filters.size(); ++f) {
