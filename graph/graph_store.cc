@@ -3,6 +3,7 @@
 #include <rocksdb/cache.h>
 #include <rocksdb/db.h>
 #include <rocksdb/filter_policy.h>
+#include <rocksdb/merge_operator.h>
 #include <rocksdb/table.h>
 #include <rocksdb/utilities/options_util.h>
 #include <rocksdb/write_batch.h>
@@ -13,6 +14,7 @@
 #include <map>
 #include <set>
 
+#include "graph/adjacency_codec.h"
 #include "graph/key_codec.h"
 #include "graph/record_codec.h"
 
@@ -22,8 +24,8 @@ namespace {
 
 const std::vector<std::string> kFamilies = {rocksdb::kDefaultColumnFamilyName,
                                             "nodes", "aliases", "out", "in",
-                                            "evidence", "docs", "meta"};
-enum Family { kDefault, kNodes, kAliases, kOut, kIn, kEvidence, kDocs, kMeta };
+                                            "evidence", "docs", "meta", "adjacency"};
+enum Family { kDefault, kNodes, kAliases, kOut, kIn, kEvidence, kDocs, kMeta, kAdjacency };
 
 Status FromRocks(const rocksdb::Status& s, const std::string& what) {
   if (s.ok()) return Status::OK();
@@ -75,6 +77,26 @@ struct EdgeKeyTail {
 
   std::string relation_storage_;
   std::string other_storage_;
+};
+
+// Folds a node's adjacency changes (graph/adjacency_codec.h) into its record.
+// The operands are absolute (an edge's new summary, or its removal), so the
+// record after them is exactly the out family's summaries of the node's
+// edges, whatever was merged when. RocksDB runs it on reads that meet
+// unmerged operands and in flushes and compactions; Commit's compaction
+// leaves one merged record per node, and a writer never reads the family.
+class AdjacencyMergeOperator : public rocksdb::MergeOperator {
+ public:
+  bool FullMergeV2(const MergeOperationInput& in, MergeOperationOutput* out) const override {
+    std::vector<std::string_view> operands;
+    operands.reserve(in.operand_list.size());
+    for (const auto& o : in.operand_list) operands.emplace_back(o.data(), o.size());
+    std::string_view base;
+    if (in.existing_value != nullptr) base = std::string_view(in.existing_value->data(), in.existing_value->size());
+    // false makes RocksDB report corruption to whoever reads or compacts.
+    return ApplyAdjacencyChanges(in.existing_value != nullptr ? &base : nullptr, operands, &out->new_value);
+  }
+  const char* Name() const override { return "policygraph.adjacency.1"; }
 };
 
 // Readers log nothing: a secondary instance would otherwise write its LOG
@@ -191,6 +213,18 @@ struct GraphStore::Impl {
       for (const auto& [edge, _] : added) record.edges.push_back(edge);
     }
     int64_t edge_delta = 0;
+    // Each end's adjacency record gets the edge's new summary, or loses the
+    // edge, in this same batch: one merge per node touched.
+    std::map<std::string, std::vector<AdjacencyChange>> adjacency;
+    auto note_adjacency = [&](const EdgeSummary& s, bool remove) {
+      AdjacencyEntry out{true, s.key.relation, s.key.target, s.weight, s.evidence_count,
+                         s.first_date, s.last_date};
+      AdjacencyEntry in = out;
+      in.outgoing = false;
+      in.other = s.key.source;
+      adjacency[s.key.source].push_back({remove, std::move(out)});
+      adjacency[s.key.target].push_back({remove, std::move(in)});
+    };
     for (const auto& edge : affected) {
       auto it = added.find(edge);
       EdgeSummary s = Summarise(edge, doc_id, it == added.end() ? std::vector<const Evidence*>{} : it->second);
@@ -198,12 +232,19 @@ struct GraphStore::Impl {
       if (s.weight == 0) {
         batch.Delete(cf[kOut], OutKey(edge));
         batch.Delete(cf[kIn], InKey(edge));
-        if (was_there) --edge_delta;
+        if (was_there) {
+          --edge_delta;
+          note_adjacency(s, /*remove=*/true);
+        }
       } else {
         batch.Put(cf[kOut], OutKey(edge), EncodeEdgeSummary(s));
         batch.Put(cf[kIn], InKey(edge), "");
         if (!was_there) ++edge_delta;
+        note_adjacency(s, /*remove=*/false);
       }
+    }
+    for (const auto& [node, changes] : adjacency) {
+      batch.Merge(cf[kAdjacency], NodeKey(node), EncodeAdjacencyChanges(changes));
     }
     int64_t doc_delta = 0;
     if (next != nullptr) {
@@ -222,6 +263,42 @@ struct GraphStore::Impl {
     return FromRocks(db->Write(rocksdb::WriteOptions(), &batch), "writing document '" + doc_id + "'");
   }
 };
+
+namespace {
+
+Status SchemaMismatch(const std::string& path, const std::string& version) {
+  return Status::Corruption("graph database at " + path + " has schema version " + version +
+                            ", this build reads version " + std::to_string(GraphStore::kSchemaVersion) +
+                            "; re-index into a new data directory");
+}
+
+// The error for a database written by an older build, which lacks some of
+// this build's column families: its schema version, read from a read-only
+// open of the families it has.
+Status OlderSchema(const std::string& path, const rocksdb::Options& db_options,
+                   const std::vector<std::string>& families) {
+  std::string version = "(none recorded)";
+  const auto meta = std::find(families.begin(), families.end(), "meta");
+  if (meta != families.end()) {
+    std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+    for (const auto& name : families) descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    rocksdb::Options quiet = db_options;
+    quiet.info_log = std::make_shared<SilentLogger>();
+    if (rocksdb::DB::OpenForReadOnly(quiet, path, descriptors, &handles, &raw).ok()) {
+      std::unique_ptr<rocksdb::DB> db(raw);
+      std::string value;
+      if (db->Get(rocksdb::ReadOptions(), handles[meta - families.begin()], "schema_version", &value).ok()) {
+        version = value;
+      }
+      for (auto* h : handles) db->DestroyColumnFamilyHandle(h);
+    }
+  }
+  return SchemaMismatch(path, version);
+}
+
+}  // namespace
 
 GraphStore::GraphStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 GraphStore::~GraphStore() = default;
@@ -247,6 +324,17 @@ Status GraphStore::Open(const std::string& path, const GraphStoreOptions& option
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (const auto& name : kFamilies) {
     descriptors.emplace_back(name, family_options);
+  }
+  descriptors[kAdjacency].options.merge_operator = std::make_shared<AdjacencyMergeOperator>();
+  // A store of an older schema lacks families this build opens; say so as the
+  // version check below would, without creating them in it.
+  if (std::vector<std::string> existing;
+      rocksdb::DB::ListColumnFamilies(db_options, path, &existing).ok()) {
+    for (const auto& name : kFamilies) {
+      if (std::find(existing.begin(), existing.end(), name) == existing.end()) {
+        return OlderSchema(path, db_options, existing);
+      }
+    }
   }
   auto impl = std::make_unique<Impl>();
   impl->read_only = options.read_only;
@@ -276,11 +364,7 @@ Status GraphStore::Open(const std::string& path, const GraphStoreOptions& option
   }
   impl->db.reset(raw);
   auto version = impl->Get(kMeta, "schema_version");
-  if (version && *version != std::to_string(kSchemaVersion)) {
-    return Status::Corruption("graph database at " + path + " has schema version " + *version +
-                              ", this build reads version " + std::to_string(kSchemaVersion) +
-                              "; re-index into a new data directory");
-  }
+  if (version && *version != std::to_string(kSchemaVersion)) return SchemaMismatch(path, *version);
   if (!version && !options.read_only) {
     s = impl->db->Put(rocksdb::WriteOptions(), impl->cf[kMeta], "schema_version",
                       std::to_string(kSchemaVersion));
@@ -435,6 +519,17 @@ std::vector<EdgeSummary> GraphStore::EdgesOf(
     }
   }
   return edges;
+}
+
+std::optional<Adjacency> GraphStore::AdjacencyOf(const std::string& id) const {
+  // Pinned, not copied: a hub's record is hundreds of kilobytes, and the
+  // block holding it stays in the cache while the traversal reads it.
+  auto value = std::make_shared<rocksdb::PinnableSlice>();
+  if (!impl_->db->Get(rocksdb::ReadOptions(), impl_->cf[kAdjacency], NodeKey(id), value.get()).ok()) {
+    return std::nullopt;
+  }
+  const std::string_view bytes(value->data(), value->size());
+  return Adjacency::Parse(bytes, std::move(value));
 }
 
 std::vector<Evidence> GraphStore::EvidenceOf(const EdgeKey& edge, size_t limit) const {

@@ -9,6 +9,8 @@
 //   docs      doc                      -> what the document contributed (JSON)
 //   meta      name                     -> value         schema version, counters;
 //             "member" · parent · member -> ""         who is a member of what
+//   adjacency id                       -> every edge of the node, packed and
+//                                         in traversal order (adjacency_codec.h)
 // Keys are built by key_codec.h.
 //
 // Thread safety: a GraphStore may be shared by many reader threads. Writes
@@ -25,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "graph/adjacency_codec.h"
 #include "graph/graph_types.h"
 #include "graph/status.h"
 
@@ -48,7 +51,9 @@ struct GraphStoreOptions {
 
 class GraphStore {
  public:
-  static constexpr int kSchemaVersion = 1;
+  // 2: the adjacency family. Opening a store of another version (or one
+  // lacking a family) fails with Corruption and says to re-index.
+  static constexpr int kSchemaVersion = 2;
 
   // Opens (or creates) the database at `path`. On failure *store is unset and
   // the status says why (missing database, lock held, corruption).
@@ -101,6 +106,11 @@ class GraphStore {
   std::vector<EdgeSummary> EdgesOf(
       const std::string& id,
       const std::function<bool(std::string_view relation, std::string_view other)>& want) const;
+  // Every edge touching `id` in one record, strongest first (the order of
+  // EdgesOf, stably sorted by weight): a traversal's one read per node.
+  // nullopt when the node never had an edge (or its record is unreadable);
+  // an empty record once its last edge has gone.
+  std::optional<Adjacency> AdjacencyOf(const std::string& id) const;
   std::vector<Evidence> EvidenceOf(const EdgeKey& edge, size_t limit) const;
   std::vector<std::string> DocumentIds() const;
   // Every document some evidence names, scanning all evidence keys: for

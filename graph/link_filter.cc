@@ -20,15 +20,20 @@ int CompareAtCommonPrecision(std::string_view a, std::string_view b) {
 
 bool LinkFilter::Accepts(const EdgeSummary& edge) const {
   if (!relations.empty() && !relations.count(edge.key.relation)) return false;
-  if (edge.weight < min_weight) return false;
+  return AcceptsWeightAndDates(edge.weight, edge.first_date, edge.last_date);
+}
+
+bool LinkFilter::AcceptsWeightAndDates(uint32_t weight, std::string_view first_date,
+                                       std::string_view last_date) const {
+  if (weight < min_weight) return false;
   if (date_from.empty() && date_to.empty()) return true;
   // The store sets both dates or neither; an undated edge cannot be placed
   // in a date range.
-  if (edge.first_date.empty() || edge.last_date.empty()) return false;
+  if (first_date.empty() || last_date.empty()) return false;
   // [first_date, last_date] overlaps [date_from, date_to] unless it starts
   // after the range ends or ends before the range starts.
-  if (!date_to.empty() && CompareAtCommonPrecision(edge.first_date, date_to) > 0) return false;
-  if (!date_from.empty() && CompareAtCommonPrecision(edge.last_date, date_from) < 0) return false;
+  if (!date_to.empty() && CompareAtCommonPrecision(first_date, date_to) > 0) return false;
+  if (!date_from.empty() && CompareAtCommonPrecision(last_date, date_from) < 0) return false;
   return true;
 }
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include "graph/graph_types.h"
 
@@ -20,6 +21,10 @@ struct LinkFilter {
   uint32_t min_weight = 1;  // supporting documents
 
   bool Accepts(const EdgeSummary& edge) const;
+  // The same test on an edge's fields, the relation aside (callers test it
+  // once per relation rather than per edge).
+  bool AcceptsWeightAndDates(uint32_t weight, std::string_view first_date,
+                             std::string_view last_date) const;
   bool AcceptsNode(const Node& node) const;
 };
 

@@ -2,51 +2,34 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace policygraph::graph {
 
 namespace {
 
-const std::string& OtherEnd(const EdgeSummary& edge, const std::string& id) {
-  return edge.key.source == id ? edge.key.target : edge.key.source;
-}
-
-// The edges of `id` the filter lets us follow, strongest first, so that a
-// result capped by max_nodes keeps the best-supported links. The sort is
-// stable: equal weights keep the store's (key) order, which is deterministic.
-// `want` may drop edges by their keys beforehand (the store then does not
-// read them); dropping some edges keeps the others' relative order.
-std::vector<EdgeSummary> FollowableEdges(
-    const GraphStore& store, const std::string& id, const LinkFilter& filter,
-    const std::function<bool(std::string_view, std::string_view)>& want) {
-  std::vector<EdgeSummary> edges = store.EdgesOf(id, want);
-  std::erase_if(edges, [&](const EdgeSummary& e) { return !filter.Accepts(e); });
-  std::stable_sort(edges.begin(), edges.end(),
-                   [](const EdgeSummary& a, const EdgeSummary& b) { return a.weight > b.weight; });
-  return edges;
-}
-
 // Hash sets, not ordered ones: a walk from a hub tests tens of thousands of
 // ids and edges against them.
 struct IdHash {
-  using is_transparent = void;  // lets the store's key test ask with a string_view
+  using is_transparent = void;  // lets a record's entries ask with a string_view
   size_t operator()(std::string_view id) const { return std::hash<std::string_view>()(id); }
 };
-struct EdgeKeyHash {
-  size_t operator()(const EdgeKey& k) const {
-    const std::hash<std::string> h;
-    return (h(k.source) * 31 + h(k.relation)) * 31 + h(k.target);
-  }
-};
-// Breadth-first state: which ids are in the result, which were looked at and
-// turned away (no node record, or a type the filter excludes), so that each
-// id costs at most one GetNode.
+// Breadth-first state: which ids are in the result, and whether each was
+// expanded yet; which were looked at and turned away (no node record, or a
+// type the filter excludes), so that each id costs at most one GetNode.
+//
+// An edge between two nodes of the result is added when the first of its
+// ends is expanded, and only then: when a node W is expanded, every node the
+// edge W–X could bring in either is in the result already (and the edge is
+// added), or comes in by it, or never will (the result is full). So an edge
+// to a node expanded earlier was added by that node, and is skipped without
+// building it again; no set of edges seen is needed.
 struct Walk {
-  std::unordered_set<std::string, IdHash, std::equal_to<>> included;
-  std::unordered_set<std::string> rejected;
-  std::unordered_set<EdgeKey, EdgeKeyHash> edges_seen;
+  std::unordered_map<std::string, bool, IdHash, std::equal_to<>> included;  // id -> expanded
+  std::unordered_set<std::string, IdHash, std::equal_to<>> rejected;
 };
 
 }  // namespace
@@ -62,36 +45,69 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
 
   const LinkFilter& filter = request.filter;
   Walk walk;
-  walk.included.insert(request.id);
+  walk.included.emplace(request.id, false);
   // The start is always included, whatever its type: the user asked for it.
   out->nodes.push_back(*start);
   auto full = [&] { return out->nodes.size() >= request.max_nodes; };
   std::vector<std::string> frontier = {request.id};
+  std::vector<bool> relation_ok;
+  std::vector<uint32_t> numbers;
+  // The result's ids, sorted, each with its expanded flag (views of
+  // walk.included's node-stable entries), and those a closed expansion
+  // looks for.
+  std::vector<std::pair<std::string_view, const bool*>> sorted_included;
+  std::vector<std::string_view> wanted;
   for (int hop = 0; hop < request.depth && !frontier.empty(); ++hop) {
     std::vector<std::string> next;
     for (const auto& id : frontier) {
-      // Edges the loop below would drop anyway are dropped by the store on
-      // their keys, unread: those of a relation the filter excludes, and,
-      // once the result is full and known to be truncated, those to nodes
-      // not in it (only edges between two nodes already in the result can
-      // still be added). The others keep their relative order, so the
-      // result is the same; the store no longer decodes every edge of every
-      // hub on the last layer.
-      const bool closed = full() && out->truncated;
-      auto want = [&](std::string_view relation, std::string_view other) {
-        if (!filter.relations.empty() && !filter.relations.count(std::string(relation))) return false;
-        return !closed || walk.included.count(other) > 0;
+      walk.included.find(id)->second = true;  // expanded
+      // One read: the node's edges, strongest first (a capped result keeps
+      // the best-supported links), equal weights in key order.
+      const std::optional<Adjacency> adjacency = store.AdjacencyOf(id);
+      if (!adjacency) continue;  // no edges
+      relation_ok.clear();
+      for (const auto& r : adjacency->relations()) {
+        relation_ok.push_back(filter.relations.empty() || filter.relations.count(r) > 0);
+      }
+      AdjacencyEntryView v;
+      auto accepts = [&] {
+        return relation_ok[v.relation_number] && filter.AcceptsWeightAndDates(v.weight, v.first_date, v.last_date);
       };
-      for (const auto& e : FollowableEdges(store, id, filter, want)) {
-        const std::string& other = OtherEnd(e, id);
-        if (!walk.included.count(other)) {
-          // Once the result is full and known to be truncated, no lookup can
-          // change it: skip them (a hub has tens of thousands of neighbours).
-          if (walk.rejected.count(other) || (full() && out->truncated)) continue;
-          auto node = store.GetNode(other);
+      // Adds the edge of entry v, to a node in the result, unless the other
+      // end was expanded before (it added the edge then). A loop (id to
+      // itself) has two entries, outgoing first: the incoming one is the
+      // same edge.
+      auto add_edge = [&](bool other_expanded) {
+        if (v.other == id ? !v.outgoing : other_expanded) return;
+        EdgeSummary e;
+        e.key = v.outgoing ? EdgeKey{id, std::string(v.relation), std::string(v.other)}
+                           : EdgeKey{std::string(v.other), std::string(v.relation), id};
+        e.weight = v.weight;
+        e.evidence_count = v.evidence_count;
+        e.first_date = v.first_date;
+        e.last_date = v.last_date;
+        out->edges.push_back(std::move(e));
+      };
+      const size_t n = adjacency->size();
+      size_t i = 0;
+      // While the result is open: follow each edge, looking up the nodes it
+      // reaches, until the result is full and known to be truncated.
+      if (!(full() && out->truncated)) {
+        for (; i < n; ++i) {
+          if (!adjacency->Entry(i, &v) || !accepts()) continue;
+          if (auto it = walk.included.find(v.other); it != walk.included.end()) {
+            add_edge(it->second);
+            continue;
+          }
+          if (walk.rejected.count(v.other)) continue;
+          if (full() && out->truncated) {
+            ++i;
+            break;
+          }
+          auto node = store.GetNode(std::string(v.other));
           // No node: an entity no longer in the gazetteer.
           if (!node || !filter.AcceptsNode(*node)) {
-            walk.rejected.insert(other);
+            walk.rejected.emplace(v.other);
             continue;
           }
           if (full()) {
@@ -100,20 +116,48 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
             out->truncated = true;
             continue;
           }
-          walk.included.insert(other);
+          walk.included.emplace(v.other, false);
           out->nodes.push_back(std::move(*node));
-          next.push_back(other);
+          next.emplace_back(v.other);
+          add_edge(false);
         }
-        if (walk.edges_seen.insert(e.key).second) out->edges.push_back(e);
+      }
+      if (i >= n) continue;
+      // The result is closed: of the entries left, only edges to nodes
+      // already in it can still be added, in record order. A hub has tens of
+      // thousands of entries and the result a few hundred nodes, so look
+      // those nodes up in the record's by-other index instead of reading the
+      // rest of it, when that reads fewer entries.
+      if (n - i <= 2 * walk.included.size()) {
+        for (; i < n; ++i) {
+          if (!adjacency->Entry(i, &v)) continue;
+          if (auto it = walk.included.find(v.other); it != walk.included.end() && accepts()) add_edge(it->second);
+        }
+        continue;
+      }
+      // Nothing joins a closed result, so the sorted list is made once.
+      if (sorted_included.size() != walk.included.size()) {
+        sorted_included.clear();
+        for (const auto& [included, expanded] : walk.included) sorted_included.emplace_back(included, &expanded);
+        std::sort(sorted_included.begin(), sorted_included.end());
+      }
+      // Only the nodes not expanded yet (an edge to another was added by
+      // it), and this one, for a loop.
+      wanted.clear();
+      for (const auto& [other, expanded] : sorted_included) {
+        if (!*expanded || other == id) wanted.push_back(other);
+      }
+      numbers.clear();
+      adjacency->FindOthers(wanted, &numbers);
+      std::sort(numbers.begin(), numbers.end());
+      for (uint32_t number : numbers) {
+        if (number >= i && adjacency->Entry(number, &v) && accepts()) add_edge(/*other_expanded=*/false);
       }
     }
     frontier = std::move(next);
   }
-  // Keep only edges whose both ends are in the result (an edge seen from a
-  // node whose neighbour was then capped away must not dangle).
-  std::erase_if(out->edges, [&](const EdgeSummary& e) {
-    return !walk.included.count(e.key.source) || !walk.included.count(e.key.target);
-  });
+  // Every edge added has both ends in the result: one is the node expanded,
+  // the other was in the result or came in by the edge, and nothing leaves.
   return Status::OK();
 }
 

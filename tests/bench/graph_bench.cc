@@ -4,7 +4,7 @@
 //   policygraph_graph_bench [--edges N] [--nodes N] [--seed S] [--starts N]
 //       [--pairs N] [--rounds R] [--limit L] [--max-hops H] [--check N]
 //       [--relations a,b] [--min-weight W] [--cache-mib M] [--work DIR] [--tsv FILE]
-//       [--ops a,b] [--reuse]
+//       [--ops a,b] [--reuse] [--no-peer]
 //
 // 1. Generates the graph (tests/bench/synthetic_graph.h), writes it into a
 //    GraphStore the way the indexer does and into SQLite; times both, sizes
@@ -24,6 +24,8 @@
 // that run had the same graph options (graph-options.txt says), instead of
 // building them again: for profiling. The store is then as the code of that
 // earlier run wrote it, and build times are not reported.
+// --no-peer neither checks nor times SQLite (its columns stay empty): for
+// re-timing policygraph alone against a peer figure from a full run.
 // Prints a table (p50/p95/p99 per operation and system, ratio policygraph /
 // peer) and, with --tsv, "figure<TAB>value<TAB>unit" rows for run.sh.
 //
@@ -78,12 +80,13 @@ struct Options {
   std::string tsv;
   std::set<std::string> ops;  // empty: all
   bool reuse = false;
+  bool no_peer = false;
 };
 
 int Usage() {
   std::cerr << "usage: policygraph_graph_bench [--edges N] [--nodes N] [--seed S] [--starts N] [--pairs N]\n"
                "  [--rounds R] [--limit L] [--max-hops H] [--check N] [--relations a,b] [--min-weight W]\n"
-               "  [--cache-mib M] [--work DIR] [--tsv FILE] [--ops a,b] [--reuse]\n";
+               "  [--cache-mib M] [--work DIR] [--tsv FILE] [--ops a,b] [--reuse] [--no-peer]\n";
   return 2;
 }
 
@@ -92,6 +95,10 @@ bool Parse(int argc, char** argv, Options* o) {
     const std::string a = argv[i];
     if (a == "--reuse") {
       o->reuse = true;
+      continue;
+    }
+    if (a == "--no-peer") {
+      o->no_peer = true;
       continue;
     }
     if (i + 1 >= argc) return false;
@@ -254,6 +261,7 @@ class Runner {
         if (gave_up) ++pg->gave_up;
         else pg->Add(CheckPath(ref_, g_.nodes[a].id, g_.nodes[b].id, o_.max_hops, op.filter, ids, &why)
                          ? Verdict::kExact : Verdict::kMismatch, what, why);
+        if (o_.no_peer) continue;
         s = peer_.ShortestPath(g_.nodes[a].id, g_.nodes[b].id, o_.max_hops, op.filter, &ids);
         if (!s.ok()) return s;
         peer->Add(CheckPath(ref_, g_.nodes[a].id, g_.nodes[b].id, o_.max_hops, op.filter, ids, &why)
@@ -268,6 +276,7 @@ class Runner {
         if (!s.ok()) return s;
         const std::string w = what + (limit == 0 ? " uncapped" : " limit " + std::to_string(limit));
         pg->Add(CheckNeighbors(ref_, g_.nodes[a].id, op.depth, op.filter, limit, ids, &why), w, why);
+        if (o_.no_peer) continue;
         s = peer_.Neighbors(g_.nodes[a].id, op.depth, op.filter, limit, &ids);
         if (!s.ok()) return s;
         peer->Add(CheckNeighbors(ref_, g_.nodes[a].id, op.depth, op.filter, limit, ids, &why), w, why);
@@ -283,6 +292,7 @@ class Runner {
         for (int k = 0; k < 2; ++k) {
           // Alternate which system goes first, round by round.
           const bool policygraph = (k == 0) == (round % 2 == 0);
+          if (!policygraph && o_.no_peer) continue;
           bool capped = false, gave_up = false;
           auto t0 = std::chrono::steady_clock::now();
           Status s;

@@ -9,10 +9,16 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <algorithm>
 #include <memory>
+#include <random>
+#include <set>
 #include <string>
+#include <tuple>
 #include <string_view>
 #include <vector>
+
+#include <rocksdb/db.h>
 
 #include "graph/traversal.h"
 #include "tests/support/test_support.h"
@@ -71,6 +77,36 @@ class GraphStoreTest : public ::testing::Test {
     EXPECT_EQ(c.nodes, nodes);
     EXPECT_EQ(c.edges, edges);
     EXPECT_EQ(c.documents, documents);
+  }
+
+  // A node's adjacency record as rows: (source, relation, target, weight,
+  // evidence count, first date, last date).
+  using Row = std::tuple<std::string, std::string, std::string, uint32_t, uint32_t, std::string, std::string>;
+  std::vector<Row> AdjacencyRows(const std::string& id) const {
+    std::vector<Row> rows;
+    auto a = store_->AdjacencyOf(id);
+    if (!a) return rows;
+    AdjacencyEntryView v;
+    for (size_t i = 0; i < a->size(); ++i) {
+      EXPECT_TRUE(a->Entry(i, &v)) << id << " entry " << i;
+      const std::string other(v.other);
+      rows.emplace_back(v.outgoing ? id : other, std::string(v.relation), v.outgoing ? other : id, v.weight,
+                        v.evidence_count, std::string(v.first_date), std::string(v.last_date));
+    }
+    return rows;
+  }
+  // What the record must hold: the out family's summaries of the node's
+  // edges, as EdgesOf reads them, stably sorted by weight.
+  std::vector<Row> EdgeRows(const std::string& id) const {
+    auto edges = store_->EdgesOf(id);
+    std::stable_sort(edges.begin(), edges.end(),
+                     [](const EdgeSummary& a, const EdgeSummary& b) { return a.weight > b.weight; });
+    std::vector<Row> rows;
+    for (const auto& e : edges) {
+      rows.emplace_back(e.key.source, e.key.relation, e.key.target, e.weight, e.evidence_count, e.first_date,
+                        e.last_date);
+    }
+    return rows;
   }
 
   TempDir dir_;
@@ -316,6 +352,132 @@ TEST_F(GraphStoreTest, EdgesOfWithAKeyTestKeepsTheEdgesItWantsInOrder) {
   EXPECT_TRUE(store_->EdgesOf("china", [](std::string_view, std::string_view) { return false; }).empty());
 }
 
+// The adjacency record is derived data: through a second document sharing
+// an edge, a re-index, a removal and an edge losing all support, both ends'
+// records hold exactly the edges' summaries.
+TEST_F(GraphStoreTest, AdjacencyRecordFollowsEveryDocumentChange) {
+  const EdgeKey coop{"china", "cooperation", "laos"};
+  auto row = [](const EdgeKey& k, uint32_t weight, uint32_t evidence, std::string first, std::string last) {
+    return Row{k.source, k.relation, k.target, weight, evidence, first, last};
+  };
+  auto expect = [&](const std::string& id, const std::vector<Row>& want) {
+    EXPECT_EQ(AdjacencyRows(id), want) << id;
+    EXPECT_EQ(AdjacencyRows(id), EdgeRows(id)) << id;
+  };
+  EXPECT_FALSE(store_->AdjacencyOf("china").has_value()) << "no edges, no record";
+
+  Replace({"doc-a", {"asean", "china"}, {{kAseanChina, Ev("doc-a", 0, 20, "2021-05-01")}}});
+  {
+    SCOPED_TRACE("doc-a");
+    expect("asean", {row(kAseanChina, 1, 1, "2021-05-01", "2021-05-01")});
+    expect("china", {row(kAseanChina, 1, 1, "2021-05-01", "2021-05-01")});
+  }
+  // Two documents share asean–china; doc-b also links china and laos.
+  Replace({"doc-b", {"asean", "china", "laos"},
+           {{kAseanChina, Ev("doc-b", 0, 9, "2022-03")}, {kAseanChina, Ev("doc-b", 10, 19, "2020")},
+            {coop, Ev("doc-b", 20, 29, "2022")}}});
+  {
+    SCOPED_TRACE("doc-b shares the edge");
+    expect("asean", {row(kAseanChina, 2, 3, "2020", "2022-03")});
+    // Weight first; equal weights: outgoing (china is coop's source) first.
+    expect("china", {row(kAseanChina, 2, 3, "2020", "2022-03"), row(coop, 1, 1, "2022", "2022")});
+    expect("laos", {row(coop, 1, 1, "2022", "2022")});
+  }
+  // doc-a re-indexed: it now supports coop and no longer asean–china.
+  Replace({"doc-a", {"china", "laos"}, {{coop, Ev("doc-a", 0, 9, "2019")}}});
+  {
+    SCOPED_TRACE("doc-a re-indexed");
+    expect("asean", {row(kAseanChina, 1, 2, "2020", "2022-03")});
+    expect("china", {row(coop, 2, 2, "2019", "2022"), row(kAseanChina, 1, 2, "2020", "2022-03")});
+    expect("laos", {row(coop, 2, 2, "2019", "2022")});
+  }
+  // doc-b removed: asean–china loses its last support and leaves both
+  // records; coop keeps doc-a's.
+  ASSERT_TRUE(store_->RemoveDocument("doc-b").ok());
+  {
+    SCOPED_TRACE("doc-b removed");
+    expect("asean", {});
+    expect("china", {row(coop, 1, 1, "2019", "2019")});
+    expect("laos", {row(coop, 1, 1, "2019", "2019")});
+  }
+  ASSERT_TRUE(store_->RemoveDocument("doc-a").ok());
+  for (const char* id : {"asean", "china", "laos"}) expect(id, {});
+
+  // Merged by Commit's compaction, read by a secondary instance: the same.
+  Replace({"doc-c", {"asean", "china"}, {{kAseanChina, Ev("doc-c", 0, 9, "2023")}}});
+  ASSERT_TRUE(store_->Commit().ok());
+  GraphStoreOptions read_only;
+  read_only.read_only = true;
+  Open(read_only);
+  expect("china", {row(kAseanChina, 1, 1, "2023", "2023")});
+  expect("laos", {});
+}
+
+// Many documents replaced and removed at random over a few nodes: after each
+// step every node's record equals its edges' summaries, before and after a
+// commit (which merges the records' operands).
+TEST_F(GraphStoreTest, AdjacencyRecordsStayExactUnderRandomUpdates) {
+  const Strings ids = {"a", "b", "c", "d", "e"};
+  const Strings relations = {"co_mention", "cooperation", "membership"};
+  std::mt19937 rng(6);
+  auto pick = [&](const Strings& from) { return from[rng() % from.size()]; };
+  for (int step = 0; step < 120; ++step) {
+    const std::string doc = "doc-" + std::to_string(rng() % 8);
+    if (rng() % 4 == 0) {
+      ASSERT_TRUE(store_->RemoveDocument(doc).ok());
+    } else {
+      DocumentContribution c{doc, {}, {}};
+      const int sentences = static_cast<int>(rng() % 4);
+      for (int k = 0; k < sentences; ++k) {
+        const std::string date = rng() % 3 == 0 ? "" : "202" + std::to_string(rng() % 5);
+        c.evidence.push_back({{pick(ids), pick(relations), pick(ids)}, Ev(doc, 10u * k, 10u * k + 5, date)});
+      }
+      Replace(c);
+    }
+    if (step % 40 == 39) {
+      ASSERT_TRUE(store_->Commit().ok());
+    }
+    for (const auto& id : ids) {
+      ASSERT_EQ(AdjacencyRows(id), EdgeRows(id)) << "step " << step << ", node " << id;
+    }
+  }
+}
+
+// A store written by an older build (schema 1: no adjacency family) is
+// refused with the re-index message, by a writer and by a reader, and left
+// as it was.
+TEST_F(GraphStoreTest, AStoreOfAnOlderSchemaAsksForAReindex) {
+  const std::string path = (dir_.path() / "old").string();
+  {
+    rocksdb::Options options;
+    options.create_if_missing = true;
+    options.create_missing_column_families = true;
+    std::vector<rocksdb::ColumnFamilyDescriptor> families;
+    for (const char* name : {"default", "nodes", "aliases", "out", "in", "evidence", "docs", "meta"}) {
+      families.emplace_back(name, rocksdb::ColumnFamilyOptions());
+    }
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(options, path, families, &handles, &raw).ok());
+    std::unique_ptr<rocksdb::DB> db(raw);
+    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), handles[7], "schema_version", "1").ok());
+    for (auto* h : handles) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
+  }
+  GraphStoreOptions read_only;
+  read_only.read_only = true;
+  for (const GraphStoreOptions& options : {GraphStoreOptions(), read_only}) {
+    std::unique_ptr<GraphStore> old;
+    Status s = GraphStore::Open(path, options, &old);
+    EXPECT_EQ(s.code(), Status::Code::kCorruption) << s.message();
+    EXPECT_EQ(old, nullptr);
+    EXPECT_NE(s.message().find("schema version 1"), std::string::npos) << s.message();
+    EXPECT_NE(s.message().find("re-index"), std::string::npos) << s.message();
+  }
+  std::vector<std::string> families;
+  ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &families).ok());
+  EXPECT_EQ(families.size(), 8u) << "the old store gained a family";
+}
+
 TEST_F(GraphStoreTest, ReopenReadOnly) {
   ASSERT_TRUE(store_->PutNodes({MakeNode("asean", {"asean"}), MakeNode("china", {"china"})}).ok());
   Replace({"doc", {"asean", "china"}, {{kAseanChina, Ev("doc", 0, 10, "2022")}}});
@@ -487,6 +649,121 @@ TEST_F(TraversalTest, FullResultStillGathersEdgesBetweenItsNodes) {
   EXPECT_EQ(NodeIds(), (Strings{"b", "a", "c"}));
   EXPECT_TRUE(hood_.truncated);
   EXPECT_EQ(EdgeKeys(), (std::vector<EdgeKey>{kAB, kBC, kAC}));
+}
+
+// Neighbors as it was before the adjacency records: the node's edges from
+// EdgesOf (out and in key scans), filtered, stably sorted by weight, and a
+// set of the edges seen. The records must give exactly its answers, in the
+// same order.
+Neighborhood ScanNeighbors(const GraphStore& store, const NeighborhoodRequest& request) {
+  Neighborhood out;
+  out.nodes.push_back(*store.GetNode(request.id));
+  std::set<std::string> included = {request.id}, rejected;
+  std::set<EdgeKey> seen;
+  auto full = [&] { return out.nodes.size() >= request.max_nodes; };
+  std::vector<std::string> frontier = {request.id};
+  for (int hop = 0; hop < request.depth && !frontier.empty(); ++hop) {
+    std::vector<std::string> next;
+    for (const auto& id : frontier) {
+      auto edges = store.EdgesOf(id);
+      std::erase_if(edges, [&](const EdgeSummary& e) { return !request.filter.Accepts(e); });
+      std::stable_sort(edges.begin(), edges.end(),
+                       [](const EdgeSummary& a, const EdgeSummary& b) { return a.weight > b.weight; });
+      for (const auto& e : edges) {
+        const std::string& other = e.key.source == id ? e.key.target : e.key.source;
+        if (!included.count(other)) {
+          if (rejected.count(other) || (full() && out.truncated)) continue;
+          auto node = store.GetNode(other);
+          if (!node || !request.filter.AcceptsNode(*node)) {
+            rejected.insert(other);
+            continue;
+          }
+          if (full()) {
+            out.truncated = true;
+            continue;
+          }
+          included.insert(other);
+          out.nodes.push_back(*node);
+          next.push_back(other);
+        }
+        if (seen.insert(e.key).second) out.edges.push_back(e);
+      }
+    }
+    frontier = std::move(next);
+  }
+  std::erase_if(out.edges, [&](const EdgeSummary& e) {
+    return !included.count(e.key.source) || !included.count(e.key.target);
+  });
+  return out;
+}
+
+TEST_F(GraphStoreTest, NeighborsGivesTheScanTraversalsAnswersOnRandomGraphs) {
+  for (unsigned seed = 1; seed <= 6; ++seed) {
+    TempDir dir;
+    std::unique_ptr<GraphStore> store;
+    ASSERT_TRUE(GraphStore::Open((dir.path() / "g").string(), {}, &store).ok());
+    std::mt19937 rng(seed);
+    Strings ids;
+    std::vector<Node> nodes;
+    for (int i = 0; i < 40; ++i) {
+      ids.push_back("n" + std::to_string(i));
+      if (i % 9 == 8) continue;  // an id with edges but no node
+      Node n = MakeNode(ids.back(), {});
+      n.type = i % 4 == 0 ? "organisation" : "country";
+      nodes.push_back(n);
+    }
+    ASSERT_TRUE(store->PutNodes(nodes).ok());
+    const Strings relations = {"co_mention", "cooperation", "membership"};
+    for (int d = 0; d < 60; ++d) {
+      DocumentContribution c{"doc-" + std::to_string(d), {}, {}};
+      for (int k = 0; k < 12; ++k) {
+        // Skewed ends, so that a few nodes are hubs and results fill up.
+        const std::string a = ids[std::min(rng() % 40, rng() % 40)], b = ids[rng() % 40];
+        const std::string date = rng() % 4 == 0 ? "" : "20" + std::to_string(18 + rng() % 6);
+        c.evidence.push_back({{a, relations[rng() % 3], b}, Ev(c.doc_id, 10u * k, 10u * k + 5, date)});
+      }
+      ASSERT_TRUE(store->ReplaceDocument(c).ok());
+    }
+    if (seed % 2 == 0) ASSERT_TRUE(store->Commit().ok());
+    std::vector<LinkFilter> filters(4);
+    filters[1].relations = {"cooperation", "membership"};
+    filters[2].min_weight = 2;
+    filters[3].date_from = "2020";
+    filters[3].date_to = "2021";
+    filters[3].entity_types = {"country"};
+    for (const char* start : {"n0", "n1", "n5", "n13", "n30"}) {
+      for (int depth = 1; depth <= 3; ++depth) {
+        for (size_t max_nodes : {size_t{1}, size_t{2}, size_t{4}, size_t{9}, size_t{20}, SIZE_MAX}) {
+          for (size_t f = 0; f < filters.size(); ++f) {
+            NeighborhoodRequest req;
+            req.id = start;
+            req.depth = depth;
+            req.max_nodes = max_nodes;
+            req.filter = filters[f];
+            Neighborhood got;
+            ASSERT_TRUE(Neighbors(*store, req, &got).ok());
+            const Neighborhood want = ScanNeighbors(*store, req);
+            const std::string what = "seed " + std::to_string(seed) + " start " + start + " depth " +
+                                     std::to_string(depth) + " max " + std::to_string(max_nodes) + " filter " +
+                                     std::to_string(f);
+            std::vector<std::string> got_nodes, want_nodes;
+            for (const auto& n : got.nodes) got_nodes.push_back(n.id);
+            for (const auto& n : want.nodes) want_nodes.push_back(n.id);
+            ASSERT_EQ(got_nodes, want_nodes) << what;
+            ASSERT_EQ(got.truncated, want.truncated) << what;
+            ASSERT_EQ(got.edges.size(), want.edges.size()) << what;
+            for (size_t i = 0; i < got.edges.size(); ++i) {
+              const auto& g = got.edges[i];
+              const auto& w = want.edges[i];
+              ASSERT_EQ(std::tie(g.key, g.weight, g.evidence_count, g.first_date, g.last_date),
+                        std::tie(w.key, w.weight, w.evidence_count, w.first_date, w.last_date))
+                  << what << " edge " << i;
+            }
+          }
+        }
+      }
+    }
+  }
 }
 
 TEST_F(TraversalTest, Errors) {

@@ -1,0 +1,123 @@
+// A node's adjacency record: every edge touching the node, packed in one
+// value of the `adjacency` family so that a traversal step reads one value
+// instead of scanning the node's out and in keys and decoding a summary per
+// edge.
+//
+// The entries are in the order a traversal follows them: weight descending,
+// then the node's outgoing edges before its incoming ones, then relation, then
+// the other end (byte order). That is the order the traversal got before, from
+// the out and in key scans (outgoing, then incoming, each in key order) and a
+// stable sort by weight, so the answers do not change. A second array lists
+// the entries by their other end, so that once a result is full the edges to
+// the few nodes already in it are found without reading a hub's whole list.
+//
+// Layout (integers are LEB128 varints unless said otherwise):
+//   'A' 1                      magic and format version
+//   n                          entries
+//   r, then r relations        each a length and its bytes
+//   n × u32 little-endian      offset of entry i (from the first entry's byte)
+//   n × u32 little-endian      entry numbers ordered by (other end, number)
+//   entries, each: weight, evidence count, flags (bit 0: outgoing),
+//                  relation number, other end, first date, last date
+//                  (the three strings each a length and its bytes)
+//
+// The record is maintained with a RocksDB merge operator: each document's
+// WriteBatch merges, into both ends' records, the new summary of every edge
+// it changed (or its removal), as absolute values, so that applying them in
+// sequence order yields exactly the summaries in the out family. The
+// operands and their application are here; graph_store.cc wires them up.
+// Pure code: no RocksDB types.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace policygraph::graph {
+
+struct AdjacencyEntry {
+  bool outgoing = false;  // the node is the edge's source
+  std::string relation;
+  std::string other;      // the edge's other end
+  uint32_t weight = 0;
+  uint32_t evidence_count = 0;
+  std::string first_date;
+  std::string last_date;
+};
+
+// The record's order: see above.
+bool AdjacencyOrder(const AdjacencyEntry& a, const AdjacencyEntry& b);
+
+// Encodes `entries` (any order; sorted here). Two entries with the same
+// direction, relation and other end are a caller error.
+std::string EncodeAdjacency(std::vector<AdjacencyEntry> entries);
+
+// One change to a record: the edge's new summary, or its removal.
+struct AdjacencyChange {
+  bool remove = false;
+  AdjacencyEntry entry;  // for a removal only outgoing, relation, other count
+};
+std::string EncodeAdjacencyChanges(const std::vector<AdjacencyChange>& changes);
+
+// Applies `operands` (each from EncodeAdjacencyChanges), in order, to `base`
+// (a record, or nullptr for none), writing the new record to *out. Returns
+// false when the base or an operand is malformed.
+bool ApplyAdjacencyChanges(const std::string_view* base, const std::vector<std::string_view>& operands,
+                           std::string* out);
+
+// A read-only view of one entry; the views point into the record.
+struct AdjacencyEntryView {
+  bool outgoing = false;
+  uint32_t relation_number = 0;
+  std::string_view relation;
+  std::string_view other;
+  uint32_t weight = 0;
+  uint32_t evidence_count = 0;
+  std::string_view first_date;
+  std::string_view last_date;
+};
+
+// A record read back. Entries are decoded on demand, so that a reader can
+// stop early; every accessor checks bounds and reports a malformed record
+// rather than reading past it.
+class Adjacency {
+ public:
+  // nullopt when `record` is malformed (bad header or arrays out of bounds;
+  // entries are checked as they are read). The result owns a copy.
+  static std::optional<Adjacency> Parse(std::string record);
+  // The same without a copy: `record` stays valid as long as `owner` lives
+  // (the store passes a pinned block of its cache), and the result keeps
+  // `owner` alive.
+  static std::optional<Adjacency> Parse(std::string_view record, std::shared_ptr<const void> owner);
+
+  size_t size() const { return count_; }
+  const std::vector<std::string>& relations() const { return relations_; }
+  // Entry i (0 <= i < size()) in record order; false if it is malformed.
+  bool Entry(size_t i, AdjacencyEntryView* out) const;
+  // Appends the numbers of the entries whose other end is `other`, in
+  // record order (ascending). Binary search: O(log n) entries read.
+  void FindOther(std::string_view other, std::vector<uint32_t>* numbers) const;
+  // The same for each of `others` (sorted, distinct), appending the numbers
+  // in no particular order. One pass that gallops through the index, so
+  // that k ends cost about k·log(n/k) entries read rather than k·log(n).
+  void FindOthers(const std::vector<std::string_view>& others, std::vector<uint32_t>* numbers) const;
+
+ private:
+  Adjacency() = default;
+  bool ParseHeader();
+  uint32_t U32At(size_t pos) const;
+  std::string_view OtherOf(uint32_t number) const;  // "" if malformed
+
+  std::shared_ptr<const void> owner_;  // holds what bytes_ points into
+  std::string_view bytes_;
+  size_t count_ = 0;
+  std::vector<std::string> relations_;  // copied: a view into a short bytes_ would not survive a move
+  size_t offsets_ = 0;   // position of the offsets array
+  size_t by_other_ = 0;  // position of the by-other array
+  size_t entries_ = 0;   // position of the first entry
+};
+
+}  // namespace policygraph::graph
