@@ -45,4 +45,16 @@ struct Candidate {
   std::vector<uint32_t> other_ends;
 };
 
+// A candidate of pieces [first, last], followed by piece `next`, with the
+// given type and confidence and nothing else set: most rules propose this.
+inline Candidate Proposed(size_t first, size_t last, size_t next, std::string_view type, double confidence) {
+  Candidate c;
+  c.first = first;
+  c.last = last;
+  c.next = next;
+  c.type = type;
+  c.confidence = confidence;
+  return c;
+}
+
 }  // namespace policygraph::indexer::discovery

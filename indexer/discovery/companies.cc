@@ -51,13 +51,7 @@ void FindCompanies(Line& line, const VietnameseLists& lists, std::vector<Candida
       last = k;
     }
     if (k == first) continue;
-    Candidate c;
-    c.first = first;
-    c.last = last;
-    c.next = last + 1;
-    c.type = kOrganization;
-    c.confidence = kAfterCompanyWord;
-    out.push_back(std::move(c));
+    out.push_back(Proposed(first, last, last + 1, kOrganization, kAfterCompanyWord));
   }
 }
 
@@ -77,13 +71,7 @@ void FindEnglishCompanies(Line& line, std::vector<Candidate>& out) {
       break;
     }
     if (EnglishHeadType(line, last)) continue;  // "the company Audit Committee": rule 3's
-    Candidate c;
-    c.first = i + 1;
-    c.last = last;
-    c.next = last + 1;
-    c.type = kOrganization;
-    c.confidence = kAfterCompanyWord;
-    out.push_back(std::move(c));
+    out.push_back(Proposed(i + 1, last, last + 1, kOrganization, kAfterCompanyWord));
     i = last;
   }
 }
@@ -109,13 +97,7 @@ void FindAppositiveCompanies(Line& line, const VietnameseLists& lists, std::vect
     if (first == comma || first == 0 || !line.IsWord(first - 1) || !line[first - 1].lower) continue;
     size_t head_length = 0;
     if (VietnameseHeadAt(line, first, lists, &head_length)) continue;
-    Candidate c;
-    c.first = first;
-    c.last = comma - 1;
-    c.next = comma;
-    c.type = kOrganization;
-    c.confidence = kAfterCompanyWord;
-    out.push_back(std::move(c));
+    out.push_back(Proposed(first, comma - 1, comma, kOrganization, kAfterCompanyWord));
   }
 }
 

@@ -230,13 +230,7 @@ void FindOperations(Line& line, std::vector<Candidate>& out) {
       last = j;
     }
     if (last == i) continue;
-    Candidate c;
-    c.first = i;
-    c.last = last;
-    c.next = last + 1;
-    c.type = kEvent;
-    c.confidence = kUnquotedHead;
-    out.push_back(std::move(c));
+    out.push_back(Proposed(i, last, last + 1, kEvent, kUnquotedHead));
   }
 }
 
@@ -253,13 +247,7 @@ void FindEnglishHeaded(Line& line, std::vector<Candidate>& out) {
     // a long name ("European External Action Service"); statutes use "Trust
     // Service", "Digital Service" for kinds of service.
     if (line.Raw(i) == "Service" && last == i && CountWords(line, first, last) < 4) continue;
-    Candidate c;
-    c.first = first;
-    c.last = last;
-    c.next = last + 1;
-    c.type = EnglishTypeOfRun(line, first, last).value_or(*type);
-    c.confidence = kUnquotedHead;
-    out.push_back(std::move(c));
+    out.push_back(Proposed(first, last, last + 1, EnglishTypeOfRun(line, first, last).value_or(*type), kUnquotedHead));
     covered_until = last + 1;
   }
 }

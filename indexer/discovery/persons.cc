@@ -117,13 +117,7 @@ void FindPersons(Line& line, const VietnameseLists& lists, std::vector<Candidate
     }
     if (last == 0) last = PersonBeforeRole(line, i);
     if (last == 0) continue;
-    Candidate c;
-    c.first = i;
-    c.last = last;
-    c.next = last + 1;
-    c.type = "person";
-    c.confidence = kPersonAfterTitle;
-    out.push_back(std::move(c));
+    out.push_back(Proposed(i, last, last + 1, "person", kPersonAfterTitle));
     i = last;
   }
 }

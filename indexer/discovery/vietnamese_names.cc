@@ -313,13 +313,7 @@ void FindVietnameseHeaded(Line& line, const VietnameseLists& lists, std::vector<
       size_t last = i + head_length;
       while (line.IsWord(last + 1) && (line[last + 1].cap || line[last + 1].number) && line[last + 1].ascii) ++last;
       if (!line.IsWord(last + 1) || line[last + 1].lower) {
-        Candidate c;
-        c.first = i;
-        c.last = last;
-        c.next = last + 1;
-        c.type = head->type;
-        c.confidence = kUnquotedHead;
-        out.push_back(std::move(c));
+        out.push_back(Proposed(i, last, last + 1, head->type, kUnquotedHead));
         continue;
       }
     }
@@ -362,13 +356,7 @@ void FindAfterLowercaseHead(Line& line, const VietnameseLists& lists, std::vecto
         ++last;
       }
       if (!line.IsPunct(last + 1, '(') || CountWords(line, i + n, last) < 2) break;
-      Candidate c;
-      c.first = i + n;
-      c.last = last;
-      c.next = last + 1;
-      c.type = head.type;
-      c.confidence = kNeedsParenthesis;
-      out.push_back(std::move(c));
+      out.push_back(Proposed(i + n, last, last + 1, head.type, kNeedsParenthesis));
       break;
     }
   }
