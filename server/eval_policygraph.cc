@@ -14,17 +14,47 @@ namespace fs = std::filesystem;
 
 namespace {
 
-class PolicygraphSystem : public SearchSystem {
+// Searching as `eval` judges: a hit per document (here, per line), snippets
+// built, no facets. Shared by the system that indexes and by the one over an
+// index already there.
+class PolicygraphSearch : public SearchSystem {
+ public:
+  explicit PolicygraphSearch(const std::string& data_dir)
+      : data_dir_(data_dir), search_((fs::path(data_dir_) / "search").string(), analyzer_) {}
+
+  std::string name() const override { return "policygraph"; }
+
+  Status Search(const std::string& query, size_t k, std::vector<std::string>* ids) override {
+    ids->clear();
+    SearchRequest request;
+    request.query = query;
+    request.limit = k;
+    // Hits are passages; judgments are per document (here, per line), so a
+    // document must take one rank, not one per passage.
+    request.group_by_document = true;
+    SearchResults results;
+    Status s = search_.Search(request, &results);
+    if (!s.ok()) return s;
+    for (const auto& hit : results.hits) ids->push_back(hit.id);
+    return Status::OK();
+  }
+
+ protected:
+  std::string data_dir_;
+
+ private:
+  indexer::Analyzer analyzer_;  // before search_, which holds a reference to it
+  SearchService search_;
+};
+
+class PolicygraphSystem : public PolicygraphSearch {
  public:
   PolicygraphSystem(const std::string& work_dir, std::string gazetteer, std::string glossary,
                     std::ostream* progress)
-      : data_dir_((fs::path(work_dir) / "policygraph").string()),
+      : PolicygraphSearch((fs::path(work_dir) / "policygraph").string()),
         gazetteer_(std::move(gazetteer)),
         glossary_(std::move(glossary)),
-        progress_(progress),
-        search_((fs::path(data_dir_) / "search").string(), analyzer_) {}
-
-  std::string name() const override { return "policygraph"; }
+        progress_(progress) {}
 
   Status Index(const std::vector<EvalDocument>& documents) override {
     std::error_code ec;
@@ -53,28 +83,17 @@ class PolicygraphSystem : public SearchSystem {
     return indexer::IndexDocuments(std::move(docs), options, &report, progress_);
   }
 
-  Status Search(const std::string& query, size_t k, std::vector<std::string>* ids) override {
-    ids->clear();
-    SearchRequest request;
-    request.query = query;
-    request.limit = k;
-    // Hits are passages; judgments are per document (here, per line), so a
-    // document must take one rank, not one per passage.
-    request.group_by_document = true;
-    SearchResults results;
-    Status s = search_.Search(request, &results);
-    if (!s.ok()) return s;
-    for (const auto& hit : results.hits) ids->push_back(hit.id);
-    return Status::OK();
-  }
-
  private:
-  std::string data_dir_;
   std::string gazetteer_;
   std::string glossary_;
   std::ostream* progress_;
-  indexer::Analyzer analyzer_;  // before search_, which holds a reference to it
-  SearchService search_;
+};
+
+// An index `policygraph index` already wrote: nothing to index.
+class ExistingPolicygraphSystem : public PolicygraphSearch {
+ public:
+  using PolicygraphSearch::PolicygraphSearch;
+  Status Index(const std::vector<EvalDocument>&) override { return Status::OK(); }
 };
 
 }  // namespace
@@ -84,6 +103,10 @@ std::unique_ptr<SearchSystem> MakePolicygraphSystem(const std::string& work_dir,
                                                     const std::string& glossary,
                                                     std::ostream* progress) {
   return std::make_unique<PolicygraphSystem>(work_dir, gazetteer, glossary, progress);
+}
+
+std::unique_ptr<SearchSystem> MakeExistingPolicygraphSystem(const std::string& data_dir) {
+  return std::make_unique<ExistingPolicygraphSystem>(data_dir);
 }
 
 }  // namespace policygraph::server

@@ -46,6 +46,9 @@ std::unique_ptr<SearchSystem> MakePolicygraphSystem(const std::string& work_dir,
                                                     const std::string& gazetteer,
                                                     const std::string& glossary,
                                                     std::ostream* progress);
+// policygraph over an index already in `data_dir` (`policygraph index`):
+// Index() does nothing; Search() is MakePolicygraphSystem's.
+std::unique_ptr<SearchSystem> MakeExistingPolicygraphSystem(const std::string& data_dir);
 std::unique_ptr<SearchSystem> MakeXapianDefaultSystem(const std::string& work_dir);
 std::unique_ptr<SearchSystem> MakeSqliteFts5System(const std::string& work_dir);
 

@@ -34,9 +34,7 @@
 #include <vector>
 
 #include "server/eval_corpus.h"
-#include "indexer/analyzer.h"
 #include "server/eval_systems.h"
-#include "server/search_service.h"
 #include "server/work_directory.h"
 #include "tests/bench/bench_support.h"
 
@@ -45,36 +43,6 @@ using policygraph::bench::Percentile;
 using namespace policygraph::server;
 
 namespace {
-
-// policygraph's search over an index already there, as PolicygraphSystem
-// (server/eval_policygraph.cc) searches the one it writes: a hit per
-// document (here, per line), snippets built, no facets.
-class ExistingPolicygraph : public SearchSystem {
- public:
-  explicit ExistingPolicygraph(const std::string& data_dir) : search_(data_dir + "/search", analyzer_) {}
-  std::string name() const override { return "policygraph"; }
-  Status Index(const std::vector<EvalDocument>&) override { return Status::OK(); }
-  Status Search(const std::string& query, size_t k, std::vector<std::string>* ids) override {
-    ids->clear();
-    SearchRequest request;
-    request.query = query;
-    request.limit = k;
-    request.group_by_document = true;
-    SearchResults results;
-    Status s = search_.Search(request, &results);
-    if (!s.ok()) return s;
-    for (const auto& hit : results.hits) ids->push_back(hit.id);
-    return Status::OK();
-  }
-
- private:
-  indexer::Analyzer analyzer_;  // before search_, which holds a reference to it
-  SearchService search_;
-};
-
-std::unique_ptr<SearchSystem> MakeExistingPolicygraphSystem(const std::string& data_dir) {
-  return std::make_unique<ExistingPolicygraph>(data_dir);
-}
 
 struct Result {
   std::string system;
