@@ -109,7 +109,12 @@ std::vector<std::string> LinkFeatures(const SentenceContext& sentence, const Lin
   for (const auto& h : sentence.triggers) {
     const std::string side = side_of(h);
     f.push_back(side + ":" + h.relation);
+    // Right before a name, a cue says what the name is to the sentence:
+    // "của X" an owner, "tại X" a place, "với X" a partner.
+    if (h.first + h.count == a.first) f.push_back("just-before-first:" + h.relation);
+    if (h.first + h.count == b.first) f.push_back("just-before-second:" + h.relation);
     if (IsCue(h.relation)) continue;
+    if (h.first == a_end) f.push_back("just-after-first:" + h.relation);
     // A relation trigger matters together with the kinds it would join.
     f.push_back(side + ":" + h.relation + "|" + kinds);
     const size_t distance = side == "before" ? a.first - (h.first + h.count)
@@ -122,11 +127,21 @@ std::vector<std::string> LinkFeatures(const SentenceContext& sentence, const Lin
   }
   if (nearest != nullptr) {
     f.push_back(std::string("nearest:") + nearest->relation + "@" + side_of(*nearest));
+    f.push_back(std::string("nearest:") + nearest->relation + "@" + side_of(*nearest) + "|" + a.type + ">" + b.type);
     f.push_back("nearest-distance=" + Bucket(nearest_distance, {0, 3, 8}));
   } else {
     f.push_back("no-trigger");
   }
 
+  // Clause breaks between them: a link rarely crosses a semicolon or
+  // several commas.
+  if (a_end > 0 && a_end <= tokens.size() && b.first < tokens.size()) {
+    std::string_view span = sentence.text.substr(tokens[a_end - 1].end, tokens[b.first].begin - tokens[a_end - 1].end);
+    size_t commas = std::count(span.begin(), span.end(), ','), stops = 0;
+    for (char c : span) stops += c == ';' || c == ':' || c == '(' || c == ')';
+    f.push_back("commas-between=" + Bucket(commas, {0, 1, 2}));
+    if (stops > 0) f.push_back("clause-break-between");
+  }
   // What joins them: a list ("A, B và C"), a dash, or words.
   if (gap <= 1 && a_end <= tokens.size() && b.first < tokens.size() && a_end > 0) {
     std::string_view joint = sentence.text.substr(tokens[a_end - 1].end, tokens[b.first].begin - tokens[a_end - 1].end);
