@@ -2,8 +2,7 @@
 // features of a candidate pair (link_features.h), choosing "none" or one
 // relation with its direction. Small on purpose: ~17 gold articles are not
 // enough for anything with more capacity, and a linear model's weights can
-// be read (`policygraph train-links --explain` is not needed: the model file
-// is text, one feature per line).
+// be read (the model file is text, one feature and its weights a line).
 //
 // Model file (UTF-8 text, written by Save, read by Load):
 //   policygraph-link-model 1
