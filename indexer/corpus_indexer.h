@@ -41,7 +41,7 @@ struct IndexOptions {
   size_t threads = 0;
   // Sees every sentence the linker reads (training and measuring the link
   // classifier); none by default.
-  SentenceObserver observe_sentences;
+  SentenceObserver observe_sentences = nullptr;
 };
 
 struct IndexReport {

@@ -136,15 +136,19 @@ struct LinkScore {
 
 using Edges = std::map<graph::EdgeKey, std::set<uint32_t>>;
 
-LinkScore ScoreEdges(const Edges& edges, const Article& a) {
+// `relation` "" scores every link; else only the links of that relation,
+// gold and extracted.
+LinkScore ScoreEdges(const Edges& edges, const Article& a, const std::string& relation = "") {
   LinkScore s;
-  s.gold = a.gold.size();
-  s.returned = edges.size();
   for (const auto& g : a.gold) {
+    if (!relation.empty() && g.relation != relation) continue;
+    ++s.gold;
     s.found += std::any_of(edges.begin(), edges.end(),
                            [&](const auto& e) { return EdgeMatches(e.first, e.second, g, a.nodes_of); });
   }
   for (const auto& [k, paragraphs] : edges) {
+    if (!relation.empty() && k.relation != relation) continue;
+    ++s.returned;
     const graph::EdgeKey& key = k;
     const std::set<uint32_t>& where = paragraphs;
     s.right += std::any_of(a.gold.begin(), a.gold.end(),
@@ -249,14 +253,28 @@ void PerArticle(const std::vector<Article>& articles, const LinkTrainingOptions&
   HeldOutProbabilities probabilities = LeaveOneOut(articles, train);
   out << "\nper article, omit " << OmitText(options.omit) << ", l2 " << options.l2 << ", threshold "
       << options.threshold << "\narticle\tgold\trules\tclassifier\tunion\n";
+  const std::vector<std::string> relations = {indexer::kCooperation, indexer::kEnactment, indexer::kParticipation,
+                                               indexer::kInvestment,  indexer::kMembership, indexer::kBasis};
+  // [system][relation], summed over the articles.
+  std::vector<std::vector<LinkScore>> by_relation(3, std::vector<LinkScore>(relations.size()));
   for (size_t i = 0; i < articles.size(); ++i) {
     const Article& a = articles[i];
     const auto decisions = Decisions(probabilities[i], options.threshold);
     out << a.file << "\t" << a.gold.size();
     for (System system : {System::kRules, System::kClassifier, System::kUnion}) {
-      LinkScore sc = ScoreEdges(SystemEdges(a, system, decisions), a);
+      const Edges edges = SystemEdges(a, system, decisions);
+      LinkScore sc = ScoreEdges(edges, a);
       out << "\t" << Fixed(sc.P()) << " / " << Fixed(sc.R());
+      for (size_t r = 0; r < relations.size(); ++r) {
+        by_relation[static_cast<size_t>(system)][r].Add(ScoreEdges(edges, a, relations[r]));
+      }
     }
+    out << "\n";
+  }
+  out << "\nper relation, same configuration\nrelation\trules\tclassifier\tunion\n";
+  for (size_t r = 0; r < relations.size(); ++r) {
+    out << relations[r];
+    for (size_t system = 0; system < 3; ++system) out << "\t" << by_relation[system][r].Text();
     out << "\n";
   }
 }
