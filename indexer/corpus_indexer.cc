@@ -167,6 +167,7 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
   EntityMatcher entity_matcher(analyzer, entities);
   EntityMatcher concept_matcher(analyzer, concepts);
   DocumentLinker linker(analyzer, entity_matcher, entities);
+  linker.set_observer(options.observe_sentences);
   std::vector<graph::Node> nodes = NodesFromGazetteer(analyzer, entities);
   report->entities = nodes.size();
   report->discovered = static_cast<size_t>(

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "graph/status.h"
+#include "indexer/document_links.h"
 
 namespace policygraph::indexer {
 
@@ -38,6 +39,9 @@ struct IndexOptions {
   // in document order, so the stores come out the same for any number);
   // 0 for one per core, 1 for none besides the caller.
   size_t threads = 0;
+  // Sees every sentence the linker reads (training and measuring the link
+  // classifier); none by default.
+  SentenceObserver observe_sentences = nullptr;
 };
 
 struct IndexReport {

@@ -4,7 +4,6 @@
 #include <set>
 
 #include "indexer/dates.h"
-#include "indexer/typed_links.h"
 
 namespace policygraph::indexer {
 
@@ -201,7 +200,9 @@ graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, c
     ev.text = TruncateUtf8(body.substr(s.begin, s.end - s.begin), kMaxEvidenceTextBytes);
 
     std::set<std::pair<std::string, std::string>> typed_pairs;
-    for (const auto& link : FindTypedLinks(ctx)) {
+    const std::vector<TypedLink> typed_links = FindTypedLinks(ctx);
+    if (observer_) observer_(LinkedSentence{doc, ev, ctx, typed_links});
+    for (const auto& link : typed_links) {
       graph::Evidence typed = ev;
       typed.trigger = TruncateUtf8(link.trigger, 200);
       c.evidence.push_back({graph::EdgeKey{link.source, link.relation, link.target}, std::move(typed)});

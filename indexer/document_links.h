@@ -9,6 +9,7 @@
 // này …"); failing that, the document's date.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -20,11 +21,25 @@
 #include "indexer/entity_matcher.h"
 #include "indexer/link_triggers.h"
 #include "indexer/passages.h"
+#include "indexer/typed_links.h"
 
 namespace policygraph::indexer {
 
 // Longest sentence text kept as evidence; the span still covers it whole.
 constexpr size_t kMaxEvidenceTextBytes = 1000;
+
+// One sentence as the linker saw it, with the typed links the rules found
+// in it: what `policygraph train-links` learns from and measures on. Valid
+// only during the call.
+struct LinkedSentence {
+  const SourceDocument& doc;
+  const graph::Evidence& evidence;  // its span, passage and date
+  const SentenceContext& context;
+  const std::vector<TypedLink>& rule_links;
+};
+// Called once per sentence that names an entity, from whichever thread
+// analyses the document: it must be safe to call concurrently.
+using SentenceObserver = std::function<void(const LinkedSentence&)>;
 
 class DocumentLinker {
  public:
@@ -40,7 +55,11 @@ class DocumentLinker {
                                       const std::vector<Passage>& passages,
                                       const std::vector<SentenceSpan>& sentences) const;
 
+  // Shows every sentence to `observer` (none by default).
+  void set_observer(SentenceObserver observer) { observer_ = std::move(observer); }
+
  private:
+  SentenceObserver observer_;
   const EntityMatcher& matcher_;
   TriggerLexicon triggers_;
   std::unordered_map<std::string, std::string> type_of_;

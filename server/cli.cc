@@ -1,6 +1,7 @@
 #include "server/cli.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <iostream>
@@ -15,6 +16,7 @@
 #include "server/graph_commands.h"
 #include "server/eval_graph.h"
 #include "server/http_server.h"
+#include "server/link_training.h"
 #include "server/json_views.h"
 #include "server/search_service.h"
 
@@ -226,6 +228,22 @@ int RunCli(int argc, char** argv) {
   eval_graph->add_flag("--verbose", graph_eval.verbose, "list missed and wrong entities and links");
   eval_graph->add_flag("--json", graph_eval.as_json, "print the report as JSON");
 
+  auto* train_links = app.add_subcommand(
+      "train-links", "train the link classifier on gold articles; --cv measures it by leave-one-article-out "
+                     "cross-validation against the rules");
+  LinkTrainingOptions link_training;
+  std::string omit_families;
+  train_links->add_option("--sets", link_training.sets, "articles .tsv (text, gold entities, gold links)")
+      ->required();
+  train_links->add_option("--out", link_training.out, "write the model trained on every article here");
+  train_links->add_flag("--cv", link_training.cross_validate, "report leave-one-article-out cross-validation");
+  train_links->add_option("--gazetteer", link_training.gazetteer, "gazetteer .tsv file or directory")
+      ->capture_default_str();
+  train_links->add_option("--omit", omit_families, "feature families to leave out, comma-separated (r:, w:)");
+  train_links->add_option("--l2", link_training.l2, "L2 regularisation")->capture_default_str();
+  train_links->add_option("--threshold", link_training.threshold, "least probability for a link")
+      ->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -254,6 +272,15 @@ int RunCli(int argc, char** argv) {
     }
     if (*eval_graph) {
       Status s = RunGraphEval(graph_eval, std::cout, std::cerr);
+      return s.ok() ? kExitOk : FailStatus(s);
+    }
+    if (*train_links) {
+      for (size_t from = 0; from < omit_families.size();) {
+        size_t comma = std::min(omit_families.find(',', from), omit_families.size());
+        if (comma > from) link_training.omit.push_back(omit_families.substr(from, comma - from));
+        from = comma + 1;
+      }
+      Status s = RunLinkTraining(link_training, std::cout, std::cerr);
       return s.ok() ? kExitOk : FailStatus(s);
     }
     if (*serve) {

@@ -14,6 +14,7 @@
 #include "indexer/document.h"
 #include "indexer/link_triggers.h"
 #include "indexer/text_fields.h"
+#include "server/graph_gold.h"
 #include "server/work_directory.h"
 
 namespace policygraph::server {
@@ -22,70 +23,6 @@ namespace fs = std::filesystem;
 using json = nlohmann::json;
 
 namespace {
-
-struct GoldEntity {
-  std::string key, type;
-  std::vector<std::string> forms;
-};
-struct GoldLink {
-  std::string a, relation, b;
-  std::set<uint32_t> paragraphs;
-};
-
-Status LoadGoldEntities(const std::string& path, std::vector<GoldEntity>* out) {
-  std::string content;
-  Status s = indexer::ReadTextFile(path, &content);
-  if (!s.ok()) return s;
-  return indexer::ForEachTsvRow(path, content, [&](const std::vector<std::string>& f, const std::string& where) {
-    if (f.size() != 3) return Status::InvalidArgument(where + "expected 3 fields (key, type, surface forms)");
-    out->push_back({indexer::Trim(f[0]), indexer::Trim(f[1]), indexer::SplitList(f[2])});
-    return Status::OK();
-  });
-}
-
-Status LoadGoldLinks(const std::string& path, std::vector<GoldLink>* out) {
-  std::string content;
-  Status s = indexer::ReadTextFile(path, &content);
-  if (!s.ok()) return s;
-  return indexer::ForEachTsvRow(path, content, [&](const std::vector<std::string>& f, const std::string& where) {
-    if (f.size() != 4) return Status::InvalidArgument(where + "expected 4 fields (a, class, b, paragraphs)");
-    GoldLink link{indexer::Trim(f[0]), indexer::Trim(f[1]), indexer::Trim(f[2]), {}};
-    std::istringstream ps(f[3]);
-    std::string p;
-    while (ps >> p) {
-      try {
-        link.paragraphs.insert(static_cast<uint32_t>(std::stoul(p)));
-      } catch (...) {
-        return Status::InvalidArgument(where + "paragraph '" + p + "' is not a number");
-      }
-    }
-    out->push_back(std::move(link));
-    return Status::OK();
-  });
-}
-
-// The gold files' type for a node type: every kind of framework is one.
-std::string TypeClass(const std::string& type) {
-  static const std::set<std::string> kFrameworks = {"law",       "agreement",  "strategy", "plan",
-                                                    "programme", "initiative", "framework"};
-  return kFrameworks.count(type) ? "framework" : type;
-}
-
-// 0-based index of the non-empty line holding byte `offset` of `body`.
-uint32_t ParagraphAt(std::string_view body, uint32_t offset) {
-  uint32_t paragraph = 0;
-  size_t line_start = 0;
-  while (line_start < body.size()) {
-    size_t line_end = body.find('\n', line_start);
-    if (line_end == std::string_view::npos) line_end = body.size();
-    std::string_view line = body.substr(line_start, line_end - line_start);
-    bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
-    if (offset <= line_end) return paragraph;  // a blank line's offset counts as the next paragraph
-    if (!blank) ++paragraph;
-    line_start = line_end + 1;
-  }
-  return paragraph;
-}
 
 struct Score {
   size_t found = 0, relevant = 0;  // recall: gold items found / gold items
@@ -105,17 +42,8 @@ std::string Fixed(double v) {
 Status RunGraphEval(const GraphEvalOptions& options, std::ostream& out, std::ostream& progress) {
   std::vector<GoldEntity> gold_entities;
   std::vector<GoldLink> gold_links;
-  Status s = LoadGoldEntities(options.gold_entities, &gold_entities);
+  Status s = LoadGold(options.gold_entities, options.gold_links, &gold_entities, &gold_links);
   if (!s.ok()) return s;
-  s = LoadGoldLinks(options.gold_links, &gold_links);
-  if (!s.ok()) return s;
-  std::set<std::string> keys;
-  for (const auto& e : gold_entities) keys.insert(e.key);
-  for (const auto& l : gold_links) {
-    for (const auto* k : {&l.a, &l.b}) {
-      if (!keys.count(*k)) return Status::InvalidArgument(options.gold_links + ": unknown entity key '" + *k + "'");
-    }
-  }
 
   indexer::SourceDocument doc;
   s = indexer::LoadDocument(options.file, &doc);
@@ -137,40 +65,23 @@ Status RunGraphEval(const GraphEvalOptions& options, std::ostream& out, std::ost
   s = graph::GraphStore::Open((fs::path(index_options.data_dir) / "graph").string(), read_only, &store);
   if (!s.ok()) return s;
 
-  indexer::Analyzer analyzer;
-  auto key_of = [&](const std::string& name) {
-    std::string key;
-    for (const auto& t : analyzer.Tokenize(name)) key += (key.empty() ? "" : " ") + t.exact;
-    return key;
-  };
-
   // The document's nodes, and which gold entity each one is.
   std::vector<graph::Node> nodes;
   for (const auto& id : store->EntitiesOfDocument(doc.id).value_or(std::vector<std::string>{})) {
     if (auto n = store->GetNode(id)) nodes.push_back(*n);
   }
-  auto holds = [&](const graph::Node& n, const GoldEntity& e) {
-    if (TypeClass(n.type) != e.type) return false;
-    std::set<std::string> names;
-    for (const auto* list : {&n.names_en, &n.names_vi}) {
-      for (const auto& name : *list) names.insert(key_of(name));
-    }
-    return std::any_of(e.forms.begin(), e.forms.end(), [&](const std::string& f) { return names.count(key_of(f)); });
-  };
-  std::map<std::string, std::set<std::string>> nodes_of;  // gold key -> node ids
+  indexer::Analyzer analyzer;
+  GoldNodes nodes_of = MapGoldEntities(nodes, gold_entities, analyzer);
   Score entities;
   entities.relevant = gold_entities.size();
   entities.returned = nodes.size();
   json missed_entities = json::array(), wrong_entities = json::array();
   for (const auto& e : gold_entities) {
-    for (const auto& n : nodes) {
-      if (holds(n, e)) nodes_of[e.key].insert(n.id);
-    }
     if (nodes_of[e.key].empty()) missed_entities.push_back(e.key + " (" + e.type + ")");
     else ++entities.found;
   }
   for (const auto& n : nodes) {
-    bool right = std::any_of(gold_entities.begin(), gold_entities.end(), [&](const GoldEntity& e) { return holds(n, e); });
+    bool right = std::any_of(nodes_of.begin(), nodes_of.end(), [&](const auto& held) { return held.second.count(n.id) > 0; });
     if (right) ++entities.right;
     else wrong_entities.push_back(n.id + " (" + n.type + (n.discovered ? ", discovered" : "") + ")");
   }
@@ -186,12 +97,7 @@ Status RunGraphEval(const GraphEvalOptions& options, std::ostream& out, std::ost
     }
   }
   auto matches = [&](const graph::EdgeKey& k, const std::set<uint32_t>& paragraphs, const GoldLink& g) {
-    if (k.relation != g.relation) return false;
-    bool ends = (nodes_of[g.a].count(k.source) && nodes_of[g.b].count(k.target)) ||
-                (indexer::IsUndirectedRelation(g.relation) && nodes_of[g.b].count(k.source) &&
-                 nodes_of[g.a].count(k.target));
-    if (!ends) return false;
-    return std::any_of(paragraphs.begin(), paragraphs.end(), [&](uint32_t p) { return g.paragraphs.count(p); });
+    return EdgeMatches(k, paragraphs, g, nodes_of);
   };
   Score links;
   links.relevant = gold_links.size();

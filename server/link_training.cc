@@ -1,0 +1,403 @@
+#include "server/link_training.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <set>
+
+#include "graph/graph_store.h"
+#include "indexer/corpus_indexer.h"
+#include "indexer/document.h"
+#include "indexer/link_features.h"
+#include "indexer/link_model.h"
+#include "indexer/link_triggers.h"
+#include "indexer/text_fields.h"
+#include "server/graph_gold.h"
+#include "server/work_directory.h"
+
+namespace policygraph::server {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A candidate pair as training and scoring need it, once the sentence is gone.
+struct Candidate {
+  std::string first, second;  // entity ids, `first` named earlier
+  std::vector<std::string> features;
+  int label = 0;  // index in indexer::LinkLabels(), from the gold
+};
+
+struct Sentence {
+  uint32_t paragraph = 0;
+  std::vector<Candidate> candidates;
+  std::vector<indexer::TypedLink> rule_links;
+};
+
+struct Article {
+  std::string file;
+  bool english = false;
+  std::vector<Sentence> sentences;
+  std::vector<GoldLink> gold;
+  GoldNodes nodes_of;
+};
+
+std::string Fixed(double v) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.3f", v);
+  return buf;
+}
+
+// The label a gold link gives the pair (first, second), or 0 (none).
+int GoldLabel(const Candidate& c, uint32_t paragraph, const Article& a) {
+  auto holds = [&](const std::string& key, const std::string& id) {
+    auto it = a.nodes_of.find(key);
+    return it != a.nodes_of.end() && it->second.count(id) > 0;
+  };
+  for (const auto& g : a.gold) {
+    if (!g.paragraphs.count(paragraph)) continue;
+    const bool forward = holds(g.a, c.first) && holds(g.b, c.second);
+    const bool backward = holds(g.a, c.second) && holds(g.b, c.first);
+    if (!forward && !backward) continue;
+    if (indexer::IsUndirectedRelation(g.relation)) return indexer::LinkLabelIndex(g.relation);
+    return indexer::LinkLabelIndex(g.relation + (forward ? ">" : "<"));
+  }
+  return 0;
+}
+
+Status LoadArticle(const std::string& file, const std::string& entities, const std::string& links,
+                   const std::string& gazetteer, Article* a) {
+  a->file = file;
+  a->english = file.find("-en") != std::string::npos || file.find("/en/") != std::string::npos;
+  std::vector<GoldEntity> gold_entities;
+  Status s = LoadGold(entities, links, &gold_entities, &a->gold);
+  if (!s.ok()) return s;
+  indexer::SourceDocument doc;
+  s = indexer::LoadDocument(file, &doc);
+  if (!s.ok()) return s;
+
+  WorkDirectory work;
+  s = work.Open("");
+  if (!s.ok()) return s;
+  indexer::IndexOptions index_options;
+  index_options.data_dir = (fs::path(work.path()) / "data").string();
+  index_options.gazetteer = gazetteer;
+  std::mutex mu;
+  index_options.observe_sentences = [&](const indexer::LinkedSentence& ls) {
+    Sentence sentence;
+    sentence.paragraph = ParagraphAt(ls.context.text, ls.evidence.begin);
+    sentence.rule_links = ls.rule_links;
+    for (const auto& pair : indexer::CandidatePairs(ls.context)) {
+      Candidate c;
+      c.first = ls.context.mentions[pair.first].id;
+      c.second = ls.context.mentions[pair.second].id;
+      c.features = indexer::LinkFeatures(ls.context, pair, ls.rule_links);
+      sentence.candidates.push_back(std::move(c));
+    }
+    std::lock_guard<std::mutex> lock(mu);
+    a->sentences.push_back(std::move(sentence));
+  };
+  indexer::IndexReport report;
+  s = indexer::IndexCorpus({file}, index_options, &report);
+  if (!s.ok()) return s;
+
+  std::unique_ptr<graph::GraphStore> store;
+  graph::GraphStoreOptions read_only;
+  read_only.read_only = true;
+  s = graph::GraphStore::Open((fs::path(index_options.data_dir) / "graph").string(), read_only, &store);
+  if (!s.ok()) return s;
+  std::vector<graph::Node> nodes;
+  for (const auto& id : store->EntitiesOfDocument(doc.id).value_or(std::vector<std::string>{})) {
+    if (auto n = store->GetNode(id)) nodes.push_back(*n);
+  }
+  indexer::Analyzer analyzer;
+  a->nodes_of = MapGoldEntities(nodes, gold_entities, analyzer);
+  for (auto& sentence : a->sentences) {
+    for (auto& c : sentence.candidates) c.label = GoldLabel(c, sentence.paragraph, *a);
+  }
+  return Status::OK();
+}
+
+// Links as eval-graph counts them: found / gold, right / returned.
+struct LinkScore {
+  size_t found = 0, gold = 0, right = 0, returned = 0;
+  void Add(const LinkScore& o) {
+    found += o.found, gold += o.gold, right += o.right, returned += o.returned;
+  }
+  double P() const { return returned ? double(right) / returned : 0; }
+  double R() const { return gold ? double(found) / gold : 0; }
+  std::string Text() const {
+    return Fixed(P()) + " / " + Fixed(R()) + " (" + std::to_string(right) + "/" + std::to_string(returned) + ", " +
+           std::to_string(found) + "/" + std::to_string(gold) + ")";
+  }
+};
+
+using Edges = std::map<graph::EdgeKey, std::set<uint32_t>>;
+
+// `relation` "" scores every link; else only the links of that relation,
+// gold and extracted.
+LinkScore ScoreEdges(const Edges& edges, const Article& a, const std::string& relation = "") {
+  LinkScore s;
+  for (const auto& g : a.gold) {
+    if (!relation.empty() && g.relation != relation) continue;
+    ++s.gold;
+    s.found += std::any_of(edges.begin(), edges.end(),
+                           [&](const auto& e) { return EdgeMatches(e.first, e.second, g, a.nodes_of); });
+  }
+  for (const auto& [k, paragraphs] : edges) {
+    if (!relation.empty() && k.relation != relation) continue;
+    ++s.returned;
+    const graph::EdgeKey& key = k;
+    const std::set<uint32_t>& where = paragraphs;
+    s.right += std::any_of(a.gold.begin(), a.gold.end(),
+                           [&](const GoldLink& g) { return EdgeMatches(key, where, g, a.nodes_of); });
+  }
+  return s;
+}
+
+// The edge a classifier label gives the pair, as the graph stores it.
+graph::EdgeKey EdgeOf(const Candidate& c, const std::string& label) {
+  if (label == indexer::kCooperation) {
+    auto [lo, hi] = std::minmax(c.first, c.second);
+    return {lo, label, hi};
+  }
+  const std::string relation = label.substr(0, label.size() - 1);
+  return label.back() == '>' ? graph::EdgeKey{c.first, relation, c.second} : graph::EdgeKey{c.second, relation, c.first};
+}
+
+enum class System { kRules, kClassifier, kUnion };
+
+// One article's links from one system. `decisions[s][k]` is the
+// classifier's label for sentence s's k-th candidate ("" = none).
+Edges SystemEdges(const Article& a, System system, const std::vector<std::vector<std::string>>& decisions) {
+  Edges edges;
+  for (size_t s = 0; s < a.sentences.size(); ++s) {
+    const Sentence& sentence = a.sentences[s];
+    std::set<std::pair<std::string, std::string>> seen_as_pairs;
+    for (const auto& c : sentence.candidates) seen_as_pairs.insert(std::minmax(c.first, c.second));
+    for (const auto& l : sentence.rule_links) {
+      const bool classifier_decides = seen_as_pairs.count(std::minmax(l.source, l.target)) > 0;
+      if (system != System::kClassifier || !classifier_decides) {
+        edges[{l.source, l.relation, l.target}].insert(sentence.paragraph);
+      }
+    }
+    if (system == System::kRules) continue;
+    for (size_t k = 0; k < sentence.candidates.size(); ++k) {
+      if (!decisions[s][k].empty()) edges[EdgeOf(sentence.candidates[k], decisions[s][k])].insert(sentence.paragraph);
+    }
+  }
+  return edges;
+}
+
+std::vector<indexer::LinkExample> Examples(const std::vector<Article>& articles, size_t skip) {
+  std::vector<indexer::LinkExample> out;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    if (i == skip) continue;
+    for (const auto& s : articles[i].sentences) {
+      for (const auto& c : s.candidates) out.push_back({c.features, c.label});
+    }
+  }
+  return out;
+}
+
+std::string OmitText(const std::vector<std::string>& omit) {
+  std::string t;
+  for (const auto& o : omit) t += (t.empty() ? "" : ",") + o;
+  return t.empty() ? "-" : t;
+}
+
+// Leave-one-article-out: for each configuration, each article is decided by
+// a model trained on the others.
+// Decisions from per-candidate probabilities: the likeliest relation when
+// its probability reaches `threshold`, else "".
+std::vector<std::vector<std::string>> Decisions(const std::vector<std::vector<std::vector<double>>>& probabilities,
+                                                double threshold) {
+  std::vector<std::vector<std::string>> decisions(probabilities.size());
+  for (size_t s = 0; s < probabilities.size(); ++s) {
+    for (const auto& p : probabilities[s]) {
+      size_t best = 1;
+      for (size_t c = 2; c < p.size(); ++c) {
+        if (p[c] > p[best]) best = c;
+      }
+      decisions[s].push_back(p[best] >= threshold ? indexer::LinkLabels()[best] : "");
+    }
+  }
+  return decisions;
+}
+
+// probabilities[i][s][k]: article i's sentence s's candidate k, from a
+// model trained on every article but i.
+using HeldOutProbabilities = std::vector<std::vector<std::vector<std::vector<double>>>>;
+HeldOutProbabilities LeaveOneOut(const std::vector<Article>& articles, const indexer::LinkTrainOptions& train) {
+  HeldOutProbabilities probabilities(articles.size());
+  for (size_t i = 0; i < articles.size(); ++i) {
+    indexer::LinkModel model = indexer::LinkModel::Train(Examples(articles, i), train);
+    for (const auto& s : articles[i].sentences) {
+      probabilities[i].emplace_back();
+      for (const auto& c : s.candidates) probabilities[i].back().push_back(model.Probabilities(c.features));
+    }
+  }
+  return probabilities;
+}
+
+// Each article's figures for one configuration (the one `--omit`, `--l2`
+// and `--threshold` name): where the classifier helps and where it hurts.
+void PerArticle(const std::vector<Article>& articles, const LinkTrainingOptions& options, std::ostream& out,
+                std::ostream& progress) {
+  indexer::LinkTrainOptions train;
+  train.omit = options.omit;
+  train.l2 = options.l2;
+  progress << "cross-validating, per article, omit=" << OmitText(options.omit) << " l2=" << options.l2 << std::endl;
+  HeldOutProbabilities probabilities = LeaveOneOut(articles, train);
+  out << "\nper article, omit " << OmitText(options.omit) << ", l2 " << options.l2 << ", threshold "
+      << options.threshold << "\narticle\tgold\trules\tclassifier\tunion\n";
+  const std::vector<std::string> relations = {indexer::kCooperation, indexer::kEnactment, indexer::kParticipation,
+                                               indexer::kInvestment,  indexer::kMembership, indexer::kBasis};
+  // [system][relation], summed over the articles.
+  std::vector<std::vector<LinkScore>> by_relation(3, std::vector<LinkScore>(relations.size()));
+  for (size_t i = 0; i < articles.size(); ++i) {
+    const Article& a = articles[i];
+    const auto decisions = Decisions(probabilities[i], options.threshold);
+    out << a.file << "\t" << a.gold.size();
+    for (System system : {System::kRules, System::kClassifier, System::kUnion}) {
+      const Edges edges = SystemEdges(a, system, decisions);
+      LinkScore sc = ScoreEdges(edges, a);
+      out << "\t" << Fixed(sc.P()) << " / " << Fixed(sc.R());
+      for (size_t r = 0; r < relations.size(); ++r) {
+        by_relation[static_cast<size_t>(system)][r].Add(ScoreEdges(edges, a, relations[r]));
+      }
+    }
+    out << "\n";
+  }
+  out << "\nper relation, same configuration\nrelation\trules\tclassifier\tunion\n";
+  for (size_t r = 0; r < relations.size(); ++r) {
+    out << relations[r];
+    for (size_t system = 0; system < 3; ++system) out << "\t" << by_relation[system][r].Text();
+    out << "\n";
+  }
+}
+
+void CrossValidate(const std::vector<Article>& articles, std::ostream& out, std::ostream& progress) {
+  const std::vector<std::vector<std::string>> omits = {{"r:", "w:"}, {"w:"}, {"r:"}, {}};
+  const std::vector<double> l2s = {1e-4, 1e-3, 1e-2};
+  const std::vector<double> thresholds = {0.3, 0.4, 0.5, 0.6, 0.7};
+
+  // Rules alone need no training.
+  LinkScore rules_all, rules_vi, rules_en;
+  for (const auto& a : articles) {
+    std::vector<std::vector<std::string>> none(a.sentences.size());
+    for (size_t s = 0; s < a.sentences.size(); ++s) none[s].assign(a.sentences[s].candidates.size(), "");
+    LinkScore sc = ScoreEdges(SystemEdges(a, System::kRules, none), a);
+    rules_all.Add(sc);
+    (a.english ? rules_en : rules_vi).Add(sc);
+  }
+  // Gold links some candidate pair carries: the most any classifier of
+  // pairs can find (the rules also reach a few others through names inside
+  // names and anaphora). The others: an end no node holds (an entity
+  // missed), or both ends held but never named as a pair in one sentence of
+  // the link's paragraphs.
+  size_t reachable = 0, gold = 0, end_missed = 0, not_paired = 0;
+  for (const auto& a : articles) {
+    gold += a.gold.size();
+    for (const auto& g : a.gold) {
+      bool carried = false, paired = false;
+      for (const auto& s : a.sentences) {
+        for (const auto& c : s.candidates) {
+          if (!g.paragraphs.count(s.paragraph)) continue;
+          const auto& na = a.nodes_of.at(g.a);
+          const auto& nb = a.nodes_of.at(g.b);
+          paired = paired || (na.count(c.first) && nb.count(c.second)) || (na.count(c.second) && nb.count(c.first));
+          if (c.label == 0) continue;
+          graph::EdgeKey k = EdgeOf(c, indexer::LinkLabels()[c.label]);
+          carried = carried || EdgeMatches(k, {s.paragraph}, g, a.nodes_of);
+        }
+      }
+      reachable += carried;
+      if (a.nodes_of.at(g.a).empty() || a.nodes_of.at(g.b).empty()) ++end_missed;
+      else if (!paired) ++not_paired;
+    }
+  }
+  out << "leave-one-article-out cross-validation over " << articles.size() << " articles, " << gold
+      << " gold links: " << reachable << " carried by a candidate pair; " << end_missed
+      << " with an end no node holds; " << not_paired << " with both ends held but never paired in one sentence"
+      << " of their paragraphs\n"
+      << "micro precision / recall (right/returned, found/gold)\n\n"
+      << "system\tomit\tl2\tthreshold\tall\tvi\ten\n"
+      << "rules\t\t\t\t" << rules_all.Text() << "\t" << rules_vi.Text() << "\t" << rules_en.Text() << "\n";
+
+  for (const auto& omit : omits) {
+    for (double l2 : l2s) {
+      progress << "cross-validating omit=" << OmitText(omit) << " l2=" << l2 << std::endl;
+      indexer::LinkTrainOptions train;
+      train.omit = omit;
+      train.l2 = l2;
+      HeldOutProbabilities probabilities = LeaveOneOut(articles, train);
+      for (double threshold : thresholds) {
+        for (System system : {System::kClassifier, System::kUnion}) {
+          LinkScore all, vi, en;
+          for (size_t i = 0; i < articles.size(); ++i) {
+            const Article& a = articles[i];
+            const auto decisions = Decisions(probabilities[i], threshold);
+            LinkScore sc = ScoreEdges(SystemEdges(a, system, decisions), a);
+            all.Add(sc);
+            (a.english ? en : vi).Add(sc);
+          }
+          out << (system == System::kClassifier ? "classifier" : "union") << "\t" << OmitText(omit) << "\t" << l2
+              << "\t" << threshold << "\t" << all.Text() << "\t" << vi.Text() << "\t" << en.Text() << "\n";
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+Status RunLinkTraining(const LinkTrainingOptions& options, std::ostream& out, std::ostream& progress) {
+  std::string content;
+  Status s = indexer::ReadTextFile(options.sets, &content);
+  if (!s.ok()) return s;
+  std::vector<std::vector<std::string>> rows;
+  s = indexer::ForEachTsvRow(options.sets, content, [&](const std::vector<std::string>& f, const std::string& where) {
+    if (f.size() != 3) return Status::InvalidArgument(where + "expected 3 fields (text, gold entities, gold links)");
+    rows.push_back({indexer::Trim(f[0]), indexer::Trim(f[1]), indexer::Trim(f[2])});
+    return Status::OK();
+  });
+  if (!s.ok()) return s;
+  if (rows.empty()) return Status::InvalidArgument(options.sets + ": no articles");
+
+  std::vector<Article> articles(rows.size());
+  size_t candidates = 0, positives = 0;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    progress << "reading " << rows[i][0] << std::endl;
+    s = LoadArticle(rows[i][0], rows[i][1], rows[i][2], options.gazetteer, &articles[i]);
+    if (!s.ok()) return s;
+    for (const auto& sentence : articles[i].sentences) {
+      for (const auto& c : sentence.candidates) {
+        ++candidates;
+        positives += c.label != 0;
+      }
+    }
+  }
+  out << articles.size() << " articles, " << candidates << " candidate pairs, " << positives
+      << " labelled with a gold link\n";
+  if (options.cross_validate) {
+    CrossValidate(articles, out, progress);
+    PerArticle(articles, options, out, progress);
+  }
+  if (!options.out.empty()) {
+    indexer::LinkTrainOptions train;
+    train.omit = options.omit;
+    train.l2 = options.l2;
+    train.threshold = options.threshold;
+    indexer::LinkModel model = indexer::LinkModel::Train(Examples(articles, articles.size()), train);
+    s = model.Save(options.out);
+    if (!s.ok()) return s;
+    out << "wrote " << options.out << " (" << model.feature_count() << " features, omit " << OmitText(options.omit)
+        << ", l2 " << options.l2 << ", threshold " << options.threshold << ")\n";
+  }
+  return Status::OK();
+}
+
+}  // namespace policygraph::server

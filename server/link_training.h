@@ -1,0 +1,42 @@
+// `policygraph train-links`: trains the link classifier (indexer/
+// link_model.h) on the gold articles and measures it by leave-one-article-
+// out cross-validation.
+//
+// Each article is indexed on its own, as `eval-graph` does; every sentence's
+// candidate pairs (indexer/link_features.h) are labelled from the gold links
+// with eval-graph's matching (server/graph_gold.h): a pair is a positive for
+// a gold link when its two entities are nodes holding the link's two ends and
+// the sentence lies in one of the link's paragraphs. Links are then scored
+// exactly as eval-graph scores them, summed over the articles (micro P/R),
+// for three systems:
+// - rules: the hand-written rules alone (what the indexer ships);
+// - classifier: the model decides every candidate pair; the rules' links
+//   between entities it cannot see as a pair (one named inside another's
+//   name, "các luật trên") are kept;
+// - union: the rules' links plus the classifier's.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "graph/status.h"
+
+namespace policygraph::server {
+
+struct LinkTrainingOptions {
+  // TSV, one article a line: text file, gold entities, gold links (paths
+  // relative to the working directory; '#' comments).
+  std::string sets;
+  std::string out;  // where to write the model trained on every article; "" = nowhere
+  bool cross_validate = false;
+  std::string gazetteer = "corpus/gazetteer";
+  // The model written to `out`: feature families left out, L2, threshold.
+  std::vector<std::string> omit;
+  double l2 = 1e-3;
+  double threshold = 0.5;
+};
+
+Status RunLinkTraining(const LinkTrainingOptions& options, std::ostream& out, std::ostream& progress);
+
+}  // namespace policygraph::server
