@@ -34,6 +34,12 @@ inline constexpr char kStemPrefix[] = "Z";      // English stems (English passag
 inline constexpr char kEntityPrefix[] = "XE";   // entity ids, positional at each mention
 inline constexpr char kConceptPrefix[] = "XC";  // glossary concepts, positional
 inline constexpr char kTypePrefix[] = "XT";     // document type (boolean)
+// Every two adjacent words, folded and joined by '_' ("XGan_ninh"): boolean
+// (no wdf, so document lengths and BM25 weights are those of the other
+// terms). A phrase of words can only match where its adjacent pairs are
+// present, so the query filters its proximity boosts by them and Xapian
+// checks positions only in passages that hold the pairs (query_builder.cc).
+inline constexpr char kPairPrefix[] = "XG";
 
 // Value slots.
 inline constexpr unsigned kDateSlot = 0;  // YYYYMMDD, sortable
@@ -70,7 +76,7 @@ inline constexpr char kGenerationKey[] = "policygraph.generation";
 // Metadata: the layout version. A reader refuses an index of another
 // version with a message to re-index, rather than searching it wrongly.
 inline constexpr char kSchemaKey[] = "policygraph.schema";
-inline constexpr char kSchemaVersion[] = "2";  // 2: passages
+inline constexpr char kSchemaVersion[] = "3";  // 2: passages; 3: pair terms
 
 // Title and heading words are indexed with every passage beneath them, so
 // they weigh more: a passage matches on its own words and on its context.
@@ -87,6 +93,22 @@ inline constexpr unsigned kLeadTokens = 12;
 // Gap between the title's, the heading's and the body's positions, so that
 // no phrase spans two of them.
 inline constexpr unsigned kTitleBodyGap = 100;
+
+// The pair term of two adjacent words' folded forms, or "" when it would be
+// too long for a Xapian term (the writer then leaves it out and the query
+// does not filter by it).
+inline std::string PairTerm(std::string_view first_folded, std::string_view second_folded) {
+  constexpr size_t kMaxPairTermBytes = 200;  // Xapian refuses terms over 245 bytes
+  if (first_folded.empty() || second_folded.empty() ||
+      first_folded.size() + second_folded.size() + 3 > kMaxPairTermBytes) {
+    return "";
+  }
+  std::string term(kPairPrefix);
+  term.append(first_folded);
+  term.push_back('_');
+  term.append(second_folded);
+  return term;
+}
 
 // Prefix + value, the form of every prefixed term. (Written out rather than
 // `prefix + value`: GCC 12 warns falsely, -Wrestrict, on that.)

@@ -33,8 +33,47 @@ std::string Dump(const json& j) {
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+// The folded forms a phrase can match at a token: the word, and the parts
+// of a word kept whole ("vncert/cc").
+std::vector<std::string> FoldedForms(const Token& t) {
+  std::vector<std::string> forms = {t.folded};
+  for (auto& part : CompoundParts(t.folded)) forms.push_back(std::move(part));
+  return forms;
+}
+
+// The same with the token's English stem, which English passages are also
+// indexed by (a query's phrase may match through it).
+std::vector<std::string> FoldedFormsAndStem(const Token& t) {
+  std::vector<std::string> forms = FoldedForms(t);
+  std::string stem = EnglishStem(t.exact);
+  if (!stem.empty() && stem != t.folded) forms.push_back(std::move(stem));
+  return forms;
+}
+
+// Adds a pair term (search_schema.h, kPairPrefix) for every two adjacent
+// positions among `tokens`: each form at one with each at the next.
+// Boolean: it changes no weight, it only lets a phrase be looked for where
+// it can match.
+void AddPairTerms(Xapian::Document& xdoc, const Token* begin, const Token* end,
+                  std::vector<std::string> (*forms_of)(const Token&) = FoldedForms) {
+  std::vector<std::vector<std::string>> forms;  // forms_of each token
+  forms.reserve(static_cast<size_t>(end - begin));
+  for (const Token* t = begin; t != end; ++t) forms.push_back(forms_of(*t));
+  for (size_t k = 0; begin + k != end; ++k) {
+    for (size_t n = k + 1; begin + n != end && begin[n].position <= begin[k].position + 1; ++n) {
+      if (begin[n].position != begin[k].position + 1) continue;
+      for (const auto& first : forms[k]) {
+        for (const auto& second : forms[n]) {
+          std::string term = schema::PairTerm(first, second);
+          if (!term.empty()) xdoc.add_boolean_term(term);
+        }
+      }
+    }
+  }
+}
+
 // Adds exact and folded postings for `tokens`, positions shifted so that the
-// first token lands on `first_position`.
+// first token lands on `first_position`, and their pair terms.
 void AddText(Xapian::Document& xdoc, const Token* begin, const Token* end, unsigned first_position,
              unsigned wdf) {
   if (begin == end) return;
@@ -47,6 +86,7 @@ void AddText(Xapian::Document& xdoc, const Token* begin, const Token* end, unsig
     for (const auto& part : CompoundParts(t->exact)) xdoc.add_posting(part, pos, wdf);
     for (const auto& part : CompoundParts(t->folded)) xdoc.add_posting(Term(schema::kFoldedPrefix, part), pos, wdf);
   }
+  AddPairTerms(xdoc, begin, end);
 }
 
 // Filters and values shared by a document's record and its passages.
@@ -206,6 +246,7 @@ void BuildDocument(const AnalysedDocument& a, const Analyzer& analyzer, Xapian::
       if (!whole.empty() && whole.size() < 200) xdoc.add_term(Term(schema::kDefinitionPrefix, whole));
     }
     if (lang == "en") {
+      AddPairTerms(xdoc, &a.body[t], &a.body[t_end], FoldedFormsAndStem);
       for (size_t k = t; k < t_end; ++k) {
         std::string stem = EnglishStem(a.body[k].exact);
         if (!stem.empty()) {

@@ -50,6 +50,58 @@ Xapian::Query Combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
   return Xapian::Query(op, parts.begin(), parts.end());
 }
 
+// The folded forms a word's query can match at a position, as the indexer
+// writes them into pair terms: its folded form and, where WordQuery looks
+// for it, its English stem.
+std::set<std::string> PairForms(const QueryTerm& t) {
+  std::set<std::string> forms = {t.folded};
+  if (t.match_folded) {
+    std::string stem = indexer::EnglishStem(t.exact);
+    if (!stem.empty()) forms.insert(std::move(stem));
+  }
+  return forms;
+}
+
+// What a phrase of `terms` needs in a passage, as pair terms
+// (search_schema.h): for each two adjacent words, one of the pairs of their
+// forms. Every passage the phrase matches holds them (the body's, lead's
+// and defined term's words all lie on the body's positions), so filtering
+// by them changes no result and no weight; it lets Xapian look for the
+// phrase's positions only where the pairs are, instead of in every passage
+// holding its words. Empty for a single word.
+Xapian::Query PairFilter(const std::vector<const QueryTerm*>& terms) {
+  std::vector<Xapian::Query> pairs;
+  for (size_t i = 0; i + 1 < terms.size(); ++i) {
+    std::set<std::string> alternatives;
+    for (const auto& first : PairForms(*terms[i])) {
+      for (const auto& second : PairForms(*terms[i + 1])) {
+        std::string term = schema::PairTerm(first, second);
+        if (term.empty()) {  // too long to be indexed: this pair cannot filter
+          alternatives.clear();
+          break;
+        }
+        alternatives.insert(std::move(term));
+      }
+      if (alternatives.empty()) break;
+    }
+    if (alternatives.empty()) continue;
+    std::vector<Xapian::Query> any(alternatives.begin(), alternatives.end());
+    pairs.push_back(Combine(Xapian::Query::OP_OR, any));
+  }
+  if (pairs.empty()) return Xapian::Query();
+  return Combine(Xapian::Query::OP_AND, pairs);
+}
+
+// A phrase of `parts`, the queries of `terms` in some field, looked for only
+// where its pair terms are.
+Xapian::Query FilteredPhrase(const std::vector<Xapian::Query>& parts, const std::vector<const QueryTerm*>& terms) {
+  Xapian::Query phrase = Phrase(parts);
+  if (parts.size() != terms.size()) return phrase;
+  Xapian::Query filter = PairFilter(terms);
+  if (filter.empty()) return phrase;
+  return Xapian::Query(Xapian::Query::OP_FILTER, phrase, filter);
+}
+
 Xapian::Query ClauseQuery(const QueryClause& c) {
   std::vector<Xapian::Query> parts;
   for (size_t i = 0; i < c.terms.size(); ++i) {
@@ -62,7 +114,9 @@ Xapian::Query ClauseQuery(const QueryClause& c) {
     }
   }
   if (c.title || c.prefix) return Combine(Xapian::Query::OP_AND, parts);
-  return Phrase(parts);
+  std::vector<const QueryTerm*> terms;
+  for (const auto& t : c.terms) terms.push_back(&t);
+  return FilteredPhrase(parts, terms);
 }
 
 // Words that ask rather than name ("là gì", "thế nào", "what is"): they do
@@ -199,15 +253,19 @@ BuiltQuery BuildQuery(const ParsedQuery& parsed, const QueryLexicon* lexicon, co
     // (a definition, a title) collects one bonus per run it holds.
     for (size_t n = 2; n <= 3; ++n) {
       for (size_t i = 0; i + n <= words.size(); ++i) {
+        const std::vector<const QueryTerm*> terms(run.begin() + static_cast<long>(i),
+                                                  run.begin() + static_cast<long>(i + n));
         std::vector<Xapian::Query> run_words(words.begin() + static_cast<long>(i),
                                              words.begin() + static_cast<long>(i + n));
-        boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Phrase(run_words), weights.adjacent_pair);
+        boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, FilteredPhrase(run_words, terms),
+                            weights.adjacent_pair);
         std::vector<Xapian::Query> lead_words(lead.begin() + static_cast<long>(i),
                                               lead.begin() + static_cast<long>(i + n));
-        boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Phrase(lead_words), weights.lead);
+        boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, FilteredPhrase(lead_words, terms), weights.lead);
         std::vector<Xapian::Query> defined_words(defined.begin() + static_cast<long>(i),
                                                  defined.begin() + static_cast<long>(i + n));
-        boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Phrase(defined_words), weights.definition);
+        boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, FilteredPhrase(defined_words, terms),
+                            weights.definition);
       }
     }
     // A run of words that is exactly a term some passage defines: that
@@ -239,8 +297,10 @@ BuiltQuery BuildQuery(const ParsedQuery& parsed, const QueryLexicon* lexicon, co
         const NameSpan& n = names[next_name++];
         std::vector<Xapian::Query> span(words.begin() + static_cast<long>(i),
                                         words.begin() + static_cast<long>(i + n.count));
+        const std::vector<const QueryTerm*> span_terms(run.begin() + static_cast<long>(i),
+                                                       run.begin() + static_cast<long>(i + n.count));
         optional_units.emplace_back(
-            Xapian::Query::OP_OR, Phrase(span),
+            Xapian::Query::OP_OR, FilteredPhrase(span, span_terms),
             Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(n.term), weights.cross_language));
         i += n.count;
       } else {

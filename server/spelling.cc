@@ -49,10 +49,17 @@ std::vector<Candidate> Candidates(const Xapian::Database& db, const QueryTerm& t
   return out;
 }
 
-double PairScore(const Xapian::Database& db, const std::string& a, const std::string& b) {
+// `pair_term`: the pair term (search_schema.h) of the two words' folded
+// forms, which every passage holding the phrase holds: the phrase's
+// positions are then read only in passages that hold it. The count is the
+// same with or without it.
+double PairScore(const Xapian::Database& db, const std::string& a, const std::string& b,
+                 const std::string& pair_term) {
   Xapian::Enquire enquire(db);
   const Xapian::Query pair[] = {Xapian::Query(a), Xapian::Query(b)};
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, pair, pair + 2, 2));
+  Xapian::Query phrase(Xapian::Query::OP_PHRASE, pair, pair + 2, 2);
+  if (!pair_term.empty()) phrase = Xapian::Query(Xapian::Query::OP_FILTER, phrase, Xapian::Query(pair_term));
+  enquire.set_query(phrase);
   // Unweighted, the match stops once it has found the cap (ranked, Xapian
   // 1.4 goes through every candidate however few items are asked for); the
   // lower bound is then the exact count up to the cap, where the estimate
@@ -130,9 +137,11 @@ std::string SuggestSpelling(const Xapian::Database& db, const std::string& query
       // With one candidate on each side the pair cannot change the choice:
       // skip its phrase count, the costly part.
       const bool choice_here = options[i - 1].size() > 1 || options[i].size() > 1;
+      const std::string pair_term = search_schema::PairTerm(words[i - 1]->folded, words[i]->folded);
       for (size_t k = 0; k < options[i - 1].size(); ++k) {
         double s = best[i - 1][k] + options[i][j].score +
-                   (choice_here ? kPairWeight * PairScore(db, options[i - 1][k].form, options[i][j].form) : 0.0);
+                   (choice_here ? kPairWeight * PairScore(db, options[i - 1][k].form, options[i][j].form, pair_term)
+                                : 0.0);
         if (s > best[i][j]) {
           best[i][j] = s;
           from[i][j] = k;
