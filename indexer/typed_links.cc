@@ -1,7 +1,6 @@
 #include "indexer/typed_links.h"
 
 #include <algorithm>
-#include <cctype>
 #include <optional>
 #include <set>
 
@@ -134,6 +133,11 @@ class Sentence {
   bool CueRightBefore(uint32_t at, const char* cue) const {
     return std::any_of(hits_.begin(), hits_.end(),
                        [&](const TriggerHit& h) { return h.relation == cue && End(h) == at; });
+  }
+
+  // The trigger carries a reading (link_triggers.h): a cue on its span.
+  bool Reads(const TriggerHit& trigger, const char* reading) const {
+    return CueIn(trigger.first, End(trigger), reading);
   }
 
   // Punctuation that ends a clause (';', ':') or a contrast ("while",
@@ -395,12 +399,7 @@ class Sentence {
   bool ObjectOfVerb(const SentenceMention& m) const {
     uint32_t at = m.first;
     if (at > 0 && tokens_[at - 1].exact == "the") --at;
-    return std::any_of(hits_.begin(), hits_.end(), [&](const TriggerHit& h) {
-      return End(h) == at && OneOf(Span(h.first, h.count),
-                                   {"tặng", "trao tặng", "gửi tặng", "viện trợ", "donated", "donates", "gifted",
-                                    "chuyển cho", "gửi cho", "chuyển giao", "bàn giao", "transferred",
-                                    "handed over", "lent", "lends", "lend", "cho vay", "gave", "given"});
-    });
+    return CueRightBefore(at, kCueGivesTo);
   }
 
   // Actors after token `at`, nearest first, likewise; places and owners are
@@ -504,7 +503,7 @@ class Sentence {
     // "Thái Lan và Singapore nối hai hệ thống …": linking words type a
     // link only between subjects joined by "và"; "kết nối các thành phố
     // của Mỹ với …" connects things, not partners.
-    if (OneOf(trigger, {"nối", "kết nối", "liên kết"})) {
+    if (Reads(hit, kCueConnect)) {
       if (left.size() >= 2 && JoinedByAnd(left)) {
         std::vector<std::pair<size_t, size_t>> pairs;
         AddAllPairs(left, &pairs);
@@ -577,8 +576,10 @@ class Sentence {
       // "Indonesia và Malaysia …, rồi cùng EU lập một nhóm đặc nhiệm chung":
       // the one after "cùng"/"with" is the other side.
       for (size_t k = 1; k < left.size(); ++k) pairs.emplace_back(left[k], left[0]);
-    } else if (left.size() >= 2 && right.empty() && JoinedByAnd(left) && !IsGiving(trigger)) {
-      AddAllPairs(left, &pairs);  // "A và B phối hợp tổ chức", "A và B nâng quan hệ lên …"
+    } else if (left.size() >= 2 && right.empty() && JoinedByAnd(left) && !Reads(hit, kCueGift)) {
+      // "A và B phối hợp tổ chức", "A và B nâng quan hệ lên …"; not a gift,
+      // which needs a recipient ("Brunei và Lào dựa vào … viện trợ" names none).
+      AddAllPairs(left, &pairs);
     } else if (left.size() == 2 && right.empty() && End(M()[left[0]]) == hit.first) {
       // "the UK became an ASEAN dialogue partner": the name right before
       // the trigger says whose partner the subject became.
@@ -604,12 +605,6 @@ class Sentence {
     const std::string& w = tokens_[at - 1].exact;
     return (w == "cùng" && (at < 2 || tokens_[at - 2].exact != "và")) || (w == "with" && at >= 2 && tokens_[at - 2].exact == "together");
   }
-  // A gift: it needs a recipient ("Brunei và Lào dựa vào … viện trợ" names
-  // none).
-  static bool IsGiving(const std::string& trigger) {
-    return OneOf(trigger, {"tặng", "trao tặng", "gửi tặng", "viện trợ", "donated", "donates", "donate", "gifted"});
-  }
-
   // A signing verb, alone or leading a longer trigger ("ký bản ghi nhớ",
   // "signed a memorandum"), which the lexicon matches as one.
   bool IsSigning(const TriggerHit& hit) const {
@@ -773,7 +768,7 @@ class Sentence {
     const std::string trigger = Span(hit.first, hit.count);
     // A country that ratifies an agreement becomes a party to it
     // ("Việt Nam thuộc nhóm hoàn tất phê chuẩn sớm nhất").
-    if (IsRatification(trigger)) {
+    if (Reads(hit, kCueRatify)) {
       auto parties = ActorsBefore(hit.first, kNearGap);
       std::erase_if(parties, [&](size_t k) { return M()[k].type != "country"; });
       auto after = KindAfter(End(hit), 3, EntityKind::kFramework);
@@ -807,8 +802,7 @@ class Sentence {
     const bool launch = CueIn(hit.first, End(hit), kCueLaunch);
     // Setting up ("thành lập Quỹ …", "set up the … Facility") enacts a
     // fund, programme, plan or initiative, not a law or an agreement.
-    const bool sets_up = OneOf(trigger, {"thành lập", "lập ra", "set up", "established", "establishes", "establish",
-                                         "created", "creates"});
+    const bool sets_up = Reads(hit, kCueSetUp);
     // "ký bản ghi nhớ về việc thành lập …": the setting up is what the
     // memorandum is about, not done by its signatories.
     if (sets_up && hit.first > 0 && (tokens_[hit.first - 1].exact == "việc" || tokens_[hit.first - 1].exact == "về")) {
@@ -846,8 +840,7 @@ class Sentence {
       // "X, được A, B và C ký năm 2011, có hiệu lực năm 2012": coming into
       // force is no one's act; only an owner enacts ("The European Chips
       // Act, the European Union's flagship law, entered into force").
-      if (OneOf(trigger, {"có hiệu lực", "came into force", "comes into force", "come into force",
-                          "entered into force", "enters into force", "took effect", "takes effect", "take effect"})) {
+      if (Reads(hit, kCueInForce)) {
         std::erase_if(actors, [&](size_t a) {
           return !StartsWithPossessive(ctx_.text.substr(tokens_[End(M()[a]) - 1].end));
         });
@@ -948,7 +941,7 @@ class Sentence {
       bool joinable = m.kind == EntityKind::kEvent || (m.kind == EntityKind::kFramework && IsProgramme(m));
       if (joinable) targets.push_back(k);
     }
-    if (targets.empty() && OneOf(Span(hit.first, hit.count), {"join", "joins", "joined"}) &&
+    if (targets.empty() && Reads(hit, kCueJoin) &&
         !JoinableNounAfter(hit)) {
       // "… among its early parties, the Philippines joined in 2018": the
       // agreement named last.
@@ -1054,11 +1047,14 @@ class Sentence {
 
   void Investment(const TriggerHit& hit) {
     const std::string trigger = Span(hit.first, hit.count);
-    // Grants and donations are aid between partners, cooperation; loans,
-    // equity and credit lines are investment.
-    const char* relation = IsGrant(trigger) && !LoanNear(hit) ? kCooperation : kInvestment;
+    // Grants and donations are aid between partners, cooperation; so is
+    // supplying, selling or handing people over to a named state ("cung cấp
+    // gạo cho Myanmar", "deported … to Japan"), with the one named after
+    // "cho"/"to" only. Loans, equity and credit lines are investment.
+    const bool grant = Reads(hit, kCueGrant) || Reads(hit, kCueSupply);
+    const char* relation = grant && !LoanNear(hit) ? kCooperation : kInvestment;
     if (GivenGrants(hit, trigger)) return;
-    if (trigger == "vay") {
+    if (Reads(hit, kCueBorrow)) {
       LendTo(hit);
       return;
     }
@@ -1097,7 +1093,7 @@ class Sentence {
       const std::string& before = tokens_[at - 1].exact;
       return std::any_of(words.begin(), words.end(), [&](const char* w) { return before == w; });
     };
-    const bool funding = IsFunding(trigger);
+    const bool funding = grant || Reads(hit, kCueFinance) || Reads(hit, kCueLend);
     // "ADB has lent the Philippines …": the borrower is the verb's object.
     auto object_of_verb = [&](size_t k) {
       return M()[k].first == End(hit) || (M()[k].first == End(hit) + 1 && tokens_[End(hit)].exact == "the");
@@ -1124,7 +1120,7 @@ class Sentence {
       // Hồ Chí Minh, Việt Nam"); a grant only the recipient named.
       const bool finance = relation == kInvestment || std::any_of(investors.begin(), investors.end(),
                                                                   [&](size_t i) { return M()[i].bank; });
-      if (funding && !listed_recipients.count(k) && !(IsLending(trigger) && object_of_verb(k)) &&
+      if (funding && !listed_recipients.count(k) && !(Reads(hit, kCueLend) && object_of_verb(k)) &&
           !(finance && t.type == "country" && IsPlace(t))) {
         return true;
       }
@@ -1146,29 +1142,6 @@ class Sentence {
     }
   }
 
-  static bool OneOf(const std::string& trigger, std::initializer_list<const char*> words) {
-    std::string folded = trigger;
-    for (auto& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return std::any_of(words.begin(), words.end(), [&](const char* w) { return folded == w; });
-  }
-  static bool IsFunding(const std::string& trigger) {
-    return IsSupply(trigger) || OneOf(trigger, {"tài trợ", "nhà tài trợ", "cho vay", "financed", "finances", "funded", "funds",
-                           "financing", "line of credit", "credit line", "loan", "loans", "lent", "lends", "lend",
-                           "grant", "grants", "khoản viện trợ không hoàn lại", "viện trợ không hoàn lại"});
-  }
-  static bool IsGrant(const std::string& trigger) {
-    return OneOf(trigger, {"tài trợ", "nhà tài trợ", "funded", "funds", "grant", "grants",
-                           "khoản viện trợ không hoàn lại", "viện trợ không hoàn lại"}) ||
-           IsSupply(trigger);
-  }
-  // Supplying, selling or handing people over to a named state ("cung cấp
-  // gạo cho Myanmar", "deported … to Japan"): cooperation with the one
-  // named after "cho"/"to", and only with it.
-  static bool IsSupply(const std::string& trigger) {
-    return OneOf(trigger, {"hỗ trợ", "cung cấp", "cung ứng", "bán", "cấp", "provided", "provides", "supplied",
-                           "supplies", "sold", "sells", "deported", "deports", "extradited", "extradites",
-                           "repatriated"});
-  }
   // "bằng nguồn vốn vay ưu đãi, Seoul đã tài trợ …", "vốn vay ODA do JICA
   // tài trợ": funding from a loan is lending, not a grant.
   bool LoanNear(const TriggerHit& hit) const {
@@ -1184,7 +1157,6 @@ class Sentence {
     }
     return false;
   }
-  static bool IsLending(const std::string& trigger) { return OneOf(trigger, {"lent", "lends", "lend"}); }
 
   // "ADB cho Philippines vay 400 triệu USD", "JBIC cho công ty Biological E
   // của Ấn Độ vay vốn": the borrower stands between "cho" and "vay". "Vay"
@@ -1207,7 +1179,7 @@ class Sentence {
   // giver, verb of giving, recipient, then the grants. True when it found
   // that shape (and added the link).
   bool GivenGrants(const TriggerHit& hit, const std::string& trigger) {
-    if (!OneOf(trigger, {"grant", "grants"})) return false;
+    if (!Reads(hit, kCueGrantNoun)) return false;
     auto recipients = ActorsBefore(hit.first, kNearGap);
     if (recipients.empty()) return false;
     const size_t r = recipients.front();
@@ -1408,11 +1380,6 @@ class Sentence {
       if (fits(it->second)) return it->first;
     }
     return std::nullopt;
-  }
-
-  static bool IsRatification(const std::string& trigger) {
-    static const char* kWords[] = {"phê chuẩn", "ratify", "ratifies", "ratified"};
-    return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* w) { return trigger == w; });
   }
 
   void Basis(const TriggerHit& hit) {
