@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "indexer/link_triggers.h"  // IsTriggerReading
+
 namespace policygraph::indexer {
 
 namespace {
@@ -107,6 +109,9 @@ std::vector<std::string> LinkFeatures(const SentenceContext& sentence, const Lin
   const TriggerHit* nearest = nullptr;
   size_t nearest_distance = 0;
   for (const auto& h : sentence.triggers) {
+    // A reading ("cue:grant") only repeats its trigger's span; the trigger
+    // is the feature, as it was before the readings were cues.
+    if (IsTriggerReading(h.relation)) continue;
     const std::string side = side_of(h);
     f.push_back(side + ":" + h.relation);
     // Right before a name, a cue says what the name is to the sentence:

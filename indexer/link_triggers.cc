@@ -114,6 +114,30 @@ const std::vector<Entry>& Entries() {
       {kCueAnaphora,
        {"các luật trên", "các luật này", "những luật này", "các văn bản trên", "các đạo luật trên",
         "these laws", "these acts", "the above laws", "those laws"}},
+      // Readings of triggers: every word here is listed above as a trigger.
+      {kCueGrant,
+       {"tài trợ", "nhà tài trợ", "funded", "funds", "grant", "grants", "khoản viện trợ không hoàn lại",
+        "viện trợ không hoàn lại"}},
+      {kCueGrantNoun, {"grant", "grants"}},
+      {kCueSupply,
+       {"hỗ trợ", "cung cấp", "cung ứng", "bán", "cấp", "provided", "provides", "supplied", "supplies", "sold",
+        "sells", "deported", "deports", "extradited", "extradites", "repatriated"}},
+      {kCueFinance,
+       {"cho vay", "financed", "finances", "financing", "line of credit", "credit line", "loan", "loans"}},
+      {kCueLend, {"lent", "lends", "lend"}},
+      {kCueBorrow, {"vay"}},
+      {kCueGift, {"tặng", "trao tặng", "gửi tặng", "viện trợ", "donated", "donates", "donate", "gifted"}},
+      {kCueGivesTo,
+       {"tặng", "trao tặng", "gửi tặng", "viện trợ", "donated", "donates", "gifted", "chuyển cho", "gửi cho",
+        "chuyển giao", "bàn giao", "transferred", "handed over", "lent", "lends", "lend", "cho vay"}},
+      {kCueSetUp,
+       {"thành lập", "lập ra", "set up", "established", "establishes", "establish", "created", "creates"}},
+      {kCueInForce,
+       {"có hiệu lực", "came into force", "comes into force", "come into force", "entered into force",
+        "enters into force", "took effect", "takes effect", "take effect"}},
+      {kCueRatify, {"phê chuẩn", "ratify", "ratifies", "ratified"}},
+      {kCueConnect, {"nối", "kết nối", "liên kết"}},
+      {kCueJoin, {"join", "joins", "joined"}},
   };
   return kEntries;
 }
@@ -124,10 +148,26 @@ bool IsUndirectedRelation(const std::string& relation) {
   return relation == kCooperation || relation == kCoMention;
 }
 
+bool IsTriggerReading(const std::string& relation) {
+  for (const char* reading : {kCueGrant, kCueGrantNoun, kCueSupply, kCueFinance, kCueLend, kCueBorrow, kCueGift,
+                              kCueGivesTo, kCueSetUp, kCueInForce, kCueRatify, kCueConnect, kCueJoin}) {
+    if (relation == reading) return true;
+  }
+  return false;
+}
+
 const std::vector<std::string>& AllRelations() {
   static const std::vector<std::string> kAll = {kCooperation, kEnactment, kParticipation, kInvestment,
                                                 kMembership,  kBasis,     kCoMention};
   return kAll;
+}
+
+std::vector<std::string> PhrasesOf(const std::string& relation) {
+  std::vector<std::string> out;
+  for (const auto& entry : Entries()) {
+    if (relation == entry.relation) out.insert(out.end(), entry.phrases.begin(), entry.phrases.end());
+  }
+  return out;
 }
 
 TriggerLexicon::TriggerLexicon(const Analyzer& analyzer) {

@@ -52,6 +52,30 @@ inline constexpr char kCueThisCountry[] = "cue:this-country";  // "nước này"
 inline constexpr char kCueComprising[] = "cue:comprising";  // "gồm", "brings together": the members follow
 inline constexpr char kCueContrast[] = "cue:contrast";    // "while", "trong khi": a new clause, other parties
 
+// Readings of a trigger: the triggers of one relation that a rule reads in
+// a way of its own. Each lists only words that are triggers already, so it
+// shares a trigger's span and never makes the lexicon match a word it would
+// not match otherwise; a rule asks whether its trigger carries the reading.
+inline constexpr char kCueGrant[] = "cue:grant";          // "tài trợ", "grants": aid, cooperation unless a loan is near
+inline constexpr char kCueGrantNoun[] = "cue:grant-noun";  // "grants": "has given X … in grants"
+inline constexpr char kCueSupply[] = "cue:supply";        // "cung cấp", "deported": to the state named after "cho"/"to"
+inline constexpr char kCueFinance[] = "cue:finance";      // "cho vay", "financed", "credit line": credit
+inline constexpr char kCueLend[] = "cue:lend";            // "lent": the borrower is the verb's object
+inline constexpr char kCueBorrow[] = "cue:borrow";        // "vay": "X cho Y vay", the borrower between
+inline constexpr char kCueGift[] = "cue:gift";            // "tặng", "donated": a gift needs a recipient
+inline constexpr char kCueGivesTo[] = "cue:gives-to";     // "tặng", "handed over", "lent": the next name receives
+inline constexpr char kCueSetUp[] = "cue:set-up";         // "thành lập", "set up": a fund or plan, not a law
+inline constexpr char kCueInForce[] = "cue:in-force";     // "có hiệu lực", "took effect": no one's act
+inline constexpr char kCueRatify[] = "cue:ratify";        // "phê chuẩn", "ratified": a party to the agreement
+inline constexpr char kCueConnect[] = "cue:connect";      // "nối", "kết nối": links things, not partners
+inline constexpr char kCueJoin[] = "cue:join";            // "join", "joined": may be joining an agreement
+
+// One of the readings above: it only repeats its trigger's span.
+bool IsTriggerReading(const std::string& relation);
+// The phrases listed for a link type or cue, as written (for the tests that
+// keep every reading a trigger word).
+std::vector<std::string> PhrasesOf(const std::string& relation);
+
 struct TriggerHit {
   std::string relation;  // one of the link types, or a cue
   uint32_t first = 0;    // index of its first token in the token vector searched

@@ -1,5 +1,6 @@
 // Typed links within one sentence: from the entities it names, where they
-// stand, and the trigger words between them (link_triggers.h).
+// stand, and the trigger words between them (link_triggers.h). The rules
+// are in links/, one file a relation (links/sentence.h lists them).
 //
 // The rules, in short (tokens are the sentence's words, in order):
 // - cooperation: actors before a trigger × actors after it ("ASEAN hợp tác

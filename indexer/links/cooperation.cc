@@ -1,0 +1,199 @@
+#include "indexer/links/sentence.h"
+
+#include <algorithm>
+
+namespace policygraph::indexer::links {
+
+void Sentence::Cooperation(const TriggerHit& hit) {
+  const std::string trigger = Span(hit.first, hit.count);
+  auto left = ActorsBefore(hit.first, kNearGap);
+  auto right = ActorsAfter(End(hit), kNearGap, /*places_count=*/false);
+  if (left.empty() && !right.empty()) left = CarriedSubject(hit);
+  if (left.empty() && !right.empty()) {
+    if (std::string country = ThisCountry(hit); !country.empty()) {
+      for (size_t b : right) Add(country, kCooperation, M()[b].id, trigger);
+      return;
+    }
+  }
+  // "Thái Lan và Singapore nối hai hệ thống …": linking words type a
+  // link only between subjects joined by "và"; "kết nối các thành phố
+  // của Mỹ với …" connects things, not partners.
+  if (Reads(hit, kCueConnect)) {
+    if (left.size() >= 2 && JoinedByAnd(left)) {
+      std::vector<std::pair<size_t, size_t>> pairs;
+      AddAllPairs(left, &pairs);
+      for (const auto& [a, b] : pairs) Add(M()[a].id, kCooperation, M()[b].id, trigger);
+    }
+    return;
+  }
+  // Three or more parties signing a named agreement ("… signed the
+  // Memorandum of Understanding on …") become parties to it, not partners
+  // of each other pairwise; two who sign one cooperate.
+  auto signable = [&](size_t k) { return M()[k].type == "agreement" || M()[k].type == "initiative"; };
+  // "Singapore đi đầu với “Hiệp định …” (DEPA), ký cùng New Zealand và
+  // Chile": the agreement first, then the verb and the other signatories;
+  // three or more become its parties.
+  if (IsSigning(hit)) {
+    if (auto before = KindBefore(hit.first, 2, EntityKind::kFramework); before && signable(*before)) {
+      auto first = ActorsBefore(M()[*before].first, kNearGap);
+      std::vector<size_t> parties(first.begin(), first.end());
+      parties.insert(parties.end(), right.begin(), right.end());
+      if (parties.size() >= 3) {
+        for (size_t a : parties) Add(M()[a].id, kMembership, M()[*before].id, trigger);
+        return;
+      }
+    }
+  }
+  // "APTERR, được mười nước ASEAN cùng Trung Quốc, Nhật Bản và Hàn Quốc
+  // ký năm 2011": the agreement before "được", its signatories between.
+  if (IsSigning(hit) && right.empty() && !left.empty()) {
+    const uint32_t first_signer = M()[left.back()].first;
+    for (uint32_t t = first_signer; t-- > 0 && first_signer - t <= 6;) {
+      if (tokens_[t].exact != "được") continue;
+      if (auto agreement = KindBefore(t, 3, EntityKind::kFramework); agreement && signable(*agreement)) {
+        for (size_t a : left) Add(M()[a].id, kMembership, M()[*agreement].id, trigger);
+        return;
+      }
+      break;
+    }
+  }
+  if (IsSigning(hit) && right.empty()) {
+    auto signatories = Signatories(left);
+    auto agreement = KindAfter(End(hit), 3, EntityKind::kFramework);
+    if (!agreement.empty() && signable(agreement[0]) && signatories.size() >= 2) {
+      if (signatories.size() >= 3) {
+        for (size_t a : signatories) Add(M()[a].id, kMembership, M()[agreement[0]].id, trigger);
+      } else {
+        Add(M()[signatories[0]].id, kCooperation, M()[signatories[1]].id, trigger);
+      }
+      return;
+    }
+  }
+  std::vector<std::pair<size_t, size_t>> pairs;
+  // "a linkage developed jointly by the RBI and MAS": passive, so the
+  // parties are the two after "by", whoever the sentence began with.
+  const bool by_follows = End(hit) < tokens_.size() &&
+                          (tokens_[End(hit)].exact == "by" || tokens_[End(hit)].exact == "bởi");
+  if (by_follows && right.size() == 2 && CueIn(End(M()[right[0]]), M()[right[1]].first, kCueAnd)) {
+    AddAllPairs(right, &pairs);
+  } else if (left.size() >= 2 && CueIn(hit.first, End(hit), kCueSymmetric) && JoinedByAnd(left) &&
+             End(M()[left[0]]) + 1 >= hit.first) {
+    // "Washington and London jointly designated Prince Group": subjects
+    // acting together are the partners; what they act on is not.
+    AddAllPairs(left, &pairs);
+  } else if (!left.empty() && !right.empty()) {
+    for (size_t a : left) {
+      for (size_t b : right) pairs.emplace_back(a, b);
+    }
+  } else if (right.size() >= 2 && CueIn(End(hit), M()[right[0]].first, kCueBetween)) {
+    AddAllPairs(right, &pairs);  // "hợp tác giữa ASEAN và Trung Quốc"
+  } else if (left.size() >= 2 && right.empty() && WithThe(left[0])) {
+    // "Indonesia và Malaysia …, rồi cùng EU lập một nhóm đặc nhiệm chung":
+    // the one after "cùng"/"with" is the other side.
+    for (size_t k = 1; k < left.size(); ++k) pairs.emplace_back(left[k], left[0]);
+  } else if (left.size() >= 2 && right.empty() && JoinedByAnd(left) && !Reads(hit, kCueGift)) {
+    // "A và B phối hợp tổ chức", "A và B nâng quan hệ lên …"; not a gift,
+    // which needs a recipient ("Brunei và Lào dựa vào … viện trợ" names none).
+    AddAllPairs(left, &pairs);
+  } else if (left.size() == 2 && right.empty() && End(M()[left[0]]) == hit.first) {
+    // "the UK became an ASEAN dialogue partner": the name right before
+    // the trigger says whose partner the subject became.
+    for (size_t k = 1; k < left.size(); ++k) pairs.emplace_back(left[k], left[0]);
+  }
+  if (pairs.empty()) BothSides(hit, trigger);
+  for (const auto& [a, b] : pairs) {
+    Add(M()[a].id, kCooperation, M()[b].id, trigger);
+    // Ministries that cooperate bring their countries together too;
+    // companies do not.
+    auto state = [&](size_t k) { return M()[k].type == "country" || M()[k].government; };
+    if (!state(a) || !state(b)) continue;
+    std::string ca = CountryOf(a), cb = CountryOf(b);
+    if (!ca.empty() && !cb.empty() && (ca != M()[a].id || cb != M()[b].id)) Add(ca, kCooperation, cb, trigger);
+  }
+}
+
+// "cùng EU", "together with Japan": the actor is joined to the subject as
+// the other side.
+bool Sentence::WithThe(size_t k) const {
+  const uint32_t at = M()[k].first;
+  if (at == 0) return false;
+  const std::string& w = tokens_[at - 1].exact;
+  return (w == "cùng" && (at < 2 || tokens_[at - 2].exact != "và")) || (w == "with" && at >= 2 && tokens_[at - 2].exact == "together");
+}
+
+// A signing verb, alone or leading a longer trigger ("ký bản ghi nhớ",
+// "signed a memorandum"), which the lexicon matches as one.
+bool Sentence::IsSigning(const TriggerHit& hit) const {
+  if (CueIn(hit.first, End(hit), kCueSign)) return true;
+  for (uint32_t t = hit.first; t < End(hit); ++t) {
+    const std::string& w = tokens_[t].exact;
+    if (w == "ký" || w == "signed" || w == "signs" || w == "sign") return true;
+  }
+  return false;
+}
+
+// "khi hai nước nâng cấp quan hệ", "both sides agreed": the two countries
+// named last before the cue, in this sentence or earlier in the passage.
+void Sentence::BothSides(const TriggerHit& hit, const std::string& trigger) {
+  constexpr uint32_t kBothSidesReach = 8;  // "hai nước nâng cấp quan hệ lên Đối tác …"
+  const uint32_t from = hit.first >= kBothSidesReach ? hit.first - kBothSidesReach : 0;
+  auto cue = std::find_if(hits_.begin(), hits_.end(), [&](const TriggerHit& h) {
+    return h.relation == kCueBothSides && h.first >= from && h.first <= hit.first;
+  });
+  if (cue == hits_.end()) return;
+  std::vector<std::string> named = ctx_.recent_actors;
+  for (size_t k = 0; k < M().size(); ++k) {
+    const auto& m = M()[k];
+    if (m.first >= cue->first) break;
+    if (m.type == "country") {
+      named.push_back(m.id);
+    } else if (m.government) {
+      // "Bộ trưởng Bộ Y tế Việt Nam … tiếp đoàn của Thái Lan; hai nước ký …"
+      if (std::string country = CountryOf(k); !country.empty()) named.push_back(country);
+    }
+  }
+  std::vector<std::string> last_two;
+  for (auto it = named.rbegin(); it != named.rend() && last_two.size() < 2; ++it) {
+    if (std::find(last_two.begin(), last_two.end(), *it) == last_two.end()) last_two.push_back(*it);
+  }
+  if (last_two.size() == 2) Add(last_two[0], kCooperation, last_two[1], trigger);
+}
+
+// The list of names right before a signing verb: "A (AA), B (BB) and C
+// signed": items at most two words apart ("the governors of A" stops it).
+std::vector<size_t> Sentence::Signatories(const std::vector<size_t>& left) const {
+  constexpr uint32_t kSignatoryGap = 2;
+  std::vector<size_t> out;
+  for (size_t i = 0; i < left.size(); ++i) {
+    if (i > 0) {
+      // Mentions of the same entity between (its acronym) do not count.
+      uint32_t gap = M()[left[i - 1]].first;
+      for (size_t k = 0; k < M().size(); ++k) {
+        if (M()[k].first >= End(M()[left[i]]) && M()[k].first < gap) gap = M()[k].first;
+      }
+      if (gap - End(M()[left[i]]) > kSignatoryGap) break;
+    }
+    out.push_back(left[i]);
+  }
+  return out;
+}
+
+// The actors (nearest first, as ActorsBefore gives them) are joined by
+// "và", "and", "cùng", "with": subjects of one verb.
+bool Sentence::JoinedByAnd(const std::vector<size_t>& actors) const {
+  for (size_t i = 0; i + 1 < actors.size(); ++i) {
+    const auto& later = M()[actors[i]];
+    const auto& earlier = M()[actors[i + 1]];
+    if (CueIn(End(earlier), later.first, kCueAnd)) continue;
+    // "Beijing, Bangkok and Naypyidaw": a comma between earlier items.
+    std::string_view gap = ctx_.text.substr(tokens_[End(earlier) - 1].end,
+                                            tokens_[later.first].begin - tokens_[End(earlier) - 1].end);
+    // Three at most: four or more subjects agreeing are a group acting
+    // together, not partners pairwise.
+    const bool comma_only = later.first == End(earlier) && gap.find(',') != std::string_view::npos;
+    if (!comma_only || i == 0 || actors.size() > 3) return false;
+  }
+  return true;
+}
+
+}  // namespace policygraph::indexer::links

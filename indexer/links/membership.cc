@@ -1,0 +1,179 @@
+#include "indexer/links/sentence.h"
+
+#include <algorithm>
+
+namespace policygraph::indexer::links {
+
+// The two countries a "hai nước"/"both countries" cue within a few words
+// before the trigger stands for: the two named last, in this sentence or
+// earlier in the passage. Empty without the cue.
+std::vector<std::string> Sentence::LastTwoCountries(const TriggerHit& hit) const {
+  constexpr uint32_t kReach = 6;  // "cả hai nước đều là thành viên"
+  const uint32_t from = hit.first >= kReach ? hit.first - kReach : 0;
+  auto cue = std::find_if(hits_.begin(), hits_.end(), [&](const TriggerHit& h) {
+    return h.relation == kCueBothSides && h.first >= from && h.first <= hit.first;
+  });
+  if (cue == hits_.end()) return {};
+  std::vector<std::string> named = ctx_.recent_actors;
+  for (const auto& m : M()) {
+    if (m.first < cue->first && m.type == "country") named.push_back(m.id);
+  }
+  std::vector<std::string> last_two;
+  for (auto it = named.rbegin(); it != named.rend() && last_two.size() < 2; ++it) {
+    if (std::find(last_two.begin(), last_two.end(), *it) == last_two.end()) last_two.push_back(*it);
+  }
+  return last_two.size() == 2 ? last_two : std::vector<std::string>{};
+}
+
+// "nhóm Bộ Tứ (Quad) gồm Mỹ, Nhật Bản, Ấn Độ và Australia", "the Quad,
+// which brings together …": the countries listed are the grouping's
+// members.
+void Sentence::Comprising(const TriggerHit& hit) {
+  auto listed = GroupingMembers(hit);
+  if (!listed) return;
+  for (size_t k : listed->second) Add(M()[k].id, kMembership, M()[listed->first].id, Span(hit.first, hit.count));
+}
+
+// The grouping before a "gồm"/"brings together" cue and the two or more
+// countries listed after it.
+std::optional<std::pair<size_t, std::vector<size_t>>> Sentence::GroupingMembers(const TriggerHit& hit) const {
+  constexpr uint32_t kBodyReach = 4;  // "Hợp tác Mekong - Lan Thương (MLC), cơ chế gồm …"
+  std::optional<size_t> body;
+  uint32_t cursor = hit.first;
+  for (size_t k = M().size(); k-- > 0;) {
+    const auto& m = M()[k];
+    if (End(m) > cursor) continue;
+    if (cursor - End(m) > kBodyReach || ClauseBreak(End(m), cursor)) break;
+    if (m.type == "regional_org" || m.type == "initiative" || (m.type == "organization" && !m.government)) {
+      body = k;
+      break;
+    }
+    // "AFACI, do Cục … Hàn Quốc (RDA) khởi xướng, hiện quy tụ …": the
+    // agent of a passive between is stepped over.
+    const bool agent = m.first > 0 && (tokens_[m.first - 1].exact == "do" || tokens_[m.first - 1].exact == "by" ||
+                                       (k > 0 && M()[k - 1].id == m.id));
+    if (m.kind == EntityKind::kActor && !agent) break;
+    cursor = m.first;
+  }
+  if (!body) return std::nullopt;
+  auto members = ActorsAfter(End(hit), 2, /*places_count=*/true);
+  std::erase_if(members, [&](size_t k) { return M()[k].type != "country" || M()[k].id == M()[*body].id; });
+  if (members.size() < 2) return std::nullopt;
+  return std::make_pair(*body, members);
+}
+
+// One can be a member of an organisation or a party to an agreement.
+bool Sentence::CanHaveMembers(const SentenceMention& m) {
+  return m.type == "regional_org" || m.type == "organization" || m.type == "agreement" ||
+         m.type == "initiative";
+}
+
+void Sentence::Membership(const TriggerHit& hit) {
+  const std::string trigger = Span(hit.first, hit.count);
+  if (AsMembers(hit, trigger)) return;
+  // "thành viên", "member" alone name a relation only after a copula ("X
+  // là thành viên của Y", "X became a member of Y"), not in "các nước
+  // thành viên ASEAN" or "ASEAN member states".
+  if (CueIn(hit.first, End(hit), kCueMemberWord) &&
+      !CueIn(hit.first >= 4 ? hit.first - 4 : 0, hit.first, kCueCopula)) {
+    return;
+  }
+  std::vector<size_t> bodies;
+  for (size_t k = 0; k < M().size(); ++k) {
+    const auto& m = M()[k];
+    if (m.first >= End(hit) && m.first - End(hit) <= 6 && CanHaveMembers(m) && !ClauseBreak(End(hit), m.first)) {
+      bodies.push_back(k);
+      break;
+    }
+  }
+  // "Timor-Leste, admitted as ASEAN's eleventh member", "được kết nạp vào
+  // ASEAN": passive, so the member comes first as with "joined".
+  const bool passive = (End(hit) < tokens_.size() &&
+                        (tokens_[End(hit)].exact == "as" || tokens_[End(hit)].exact == "to" ||
+                         tokens_[End(hit)].exact == "into" || tokens_[End(hit)].exact == "vào")) ||
+                       (hit.first > 0 && (tokens_[hit.first - 1].exact == "được" ||
+                                          tokens_[hit.first - 1].exact == "was" ||
+                                          tokens_[hit.first - 1].exact == "been"));
+  if (passive && CueIn(hit.first, End(hit), kCueAdmit)) {
+    auto members = ActorsBefore(hit.first, kNearGap);
+    std::erase_if(members, [&](size_t k) { return M()[k].type != "country" && M()[k].type != "organization"; });
+    auto after = ActorsAfter(End(hit), 6, /*places_count=*/false);
+    std::erase_if(after, [&](size_t k) { return !CanHaveMembers(M()[k]); });
+    if (!after.empty()) Pairs(members, {after[0]}, kMembership, trigger);
+    return;
+  }
+  if (CueIn(hit.first, End(hit), kCueAdmit)) {
+    // "ASEAN kết nạp Timor-Leste": the body comes first, the member after.
+    auto admitted = ActorsAfter(End(hit), kNearGap, /*places_count=*/false);
+    if (auto body = KindBefore(hit.first, kNearGap, EntityKind::kActor); body && !admitted.empty()) {
+      Pairs(admitted, {*body}, kMembership, trigger);
+      return;
+    }
+  }
+  auto members = ActorsBefore(hit.first, kNearGap);
+  std::erase_if(members, [&](size_t k) { return M()[k].type != "country" && M()[k].type != "organization"; });
+  // "cả hai nước đều là thành viên sáng lập của …": the two countries
+  // named last.
+  if (members.empty() && !bodies.empty()) {
+    for (const auto& id : LastTwoCountries(hit)) Add(id, kMembership, M()[bodies[0]].id, trigger);
+    return;
+  }
+  if (bodies.empty()) {
+    // "Hàn Quốc trở thành thành viên từ tháng 2/2022", "Việt Nam gia nhập
+    // sáng kiến này", "among its early parties": the body named last.
+    if (auto body = LastBody(hit.first, /*agreements_only=*/false)) {
+      for (size_t a : members) Add(M()[a].id, kMembership, *body, trigger);
+    }
+    return;
+  }
+  Pairs(members, bodies, kMembership, trigger);
+}
+
+// "SEADRIF was set up in 2018 with Japan, Singapore, Cambodia, Laos and
+// Myanmar as founding members": the list between "with" and "as".
+bool Sentence::AsMembers(const TriggerHit& hit, const std::string& trigger) {
+  uint32_t as = hit.first;
+  if (as > 0 && (tokens_[as - 1].exact == "founding" || tokens_[as - 1].exact == "original")) --as;
+  if (as == 0 || tokens_[as - 1].exact != "as") return false;
+  // The list, walked back from "as": names at most a word apart ("and").
+  std::vector<size_t> members;
+  uint32_t cursor = as - 1;
+  for (size_t k = M().size(); k-- > 0;) {
+    const auto& m = M()[k];
+    if (End(m) > cursor) continue;
+    if (cursor - End(m) > 1 || m.type != "country") break;
+    members.push_back(k);
+    cursor = m.first;
+  }
+  if (members.empty()) return false;
+  const uint32_t list_start = M()[members.back()].first;
+  if (list_start == 0 || tokens_[list_start - 1].exact != "with") return false;
+  constexpr uint32_t kBodyReach = 10;  // "… was set up in 2018 with"
+  for (size_t k = M().size(); k-- > 0;) {
+    const auto& m = M()[k];
+    if (End(m) > list_start - 1) continue;
+    if (list_start - 1 - End(m) > kBodyReach || ClauseBreak(End(m), list_start - 1)) break;
+    if (CanHaveMembers(m) || m.type == "programme") {  // a fund's or facility's founders too
+      for (size_t a : members) Add(M()[a].id, kMembership, m.id, trigger);
+      return true;
+    }
+  }
+  return false;
+}
+
+// The agreement, initiative or regional body named last before token
+// `at`, in this sentence or earlier in the passage.
+std::optional<std::string> Sentence::LastBody(uint32_t at, bool agreements_only) const {
+  auto fits = [&](const std::string& type) {
+    return type == "agreement" || (!agreements_only && (type == "initiative" || type == "regional_org"));
+  };
+  for (size_t k = M().size(); k-- > 0;) {
+    if (End(M()[k]) <= at && fits(M()[k].type) && !MembersOnly(k)) return M()[k].id;
+  }
+  for (auto it = ctx_.recent_bodies.rbegin(); it != ctx_.recent_bodies.rend(); ++it) {
+    if (fits(it->second)) return it->first;
+  }
+  return std::nullopt;
+}
+
+}  // namespace policygraph::indexer::links
