@@ -10,7 +10,7 @@ namespace policygraph::graph {
 namespace {
 
 constexpr char kMagic = 'A';
-constexpr char kFormat = 1;
+constexpr char kFormat = 2;
 
 void PutVarint(std::string* out, uint64_t v) {
   while (v >= 0x80) {
@@ -76,9 +76,9 @@ using EntryKey = std::tuple<bool, std::string, std::string>;
 bool ReadEntry(Reader* r, const std::vector<std::string>& relations, AdjacencyEntryView* e) {
   unsigned char flags = 0;
   uint64_t relation = 0;
-  if (!r->U32(&e->weight) || !r->U32(&e->evidence_count) || !r->Byte(&flags) ||
-      !r->Varint(&relation) || relation >= relations.size() || !r->String(&e->other) ||
-      !r->String(&e->first_date) || !r->String(&e->last_date)) {
+  if (!r->String(&e->other) || !r->U32(&e->weight) || !r->U32(&e->evidence_count) || !r->Byte(&flags) ||
+      !r->Varint(&relation) || relation >= relations.size() || !r->String(&e->first_date) ||
+      !r->String(&e->last_date)) {
     return false;
   }
   e->outgoing = (flags & 1) != 0;
@@ -108,11 +108,11 @@ std::string EncodeAdjacency(std::vector<AdjacencyEntry> entries) {
   offsets.reserve(entries.size());
   for (const auto& e : entries) {
     offsets.push_back(static_cast<uint32_t>(body.size()));
+    PutString(&body, e.other);
     PutVarint(&body, e.weight);
     PutVarint(&body, e.evidence_count);
     body.push_back(e.outgoing ? 1 : 0);
     PutVarint(&body, relation_numbers.at(e.relation));
-    PutString(&body, e.other);
     PutString(&body, e.first_date);
     PutString(&body, e.last_date);
   }
@@ -129,7 +129,7 @@ std::string EncodeAdjacency(std::vector<AdjacencyEntry> entries) {
   PutVarint(&out, relation_numbers.size());
   for (const auto& [relation, _] : relation_numbers) PutString(&out, relation);
   for (uint32_t o : offsets) PutU32(&out, o);
-  for (uint32_t i : by_other) PutU32(&out, i);
+  for (uint32_t i : by_other) PutU32(&out, offsets[i]);
   out += body;
   return out;
 }
@@ -231,52 +231,50 @@ bool Adjacency::ParseHeader() {
   return true;
 }
 
-uint32_t Adjacency::U32At(size_t pos) const {
-  uint32_t v = 0;
-  for (int i = 0; i < 4; ++i) v |= static_cast<uint32_t>(static_cast<unsigned char>(bytes_[pos + i])) << (8 * i);
-  return v;
-}
-
 bool Adjacency::Entry(size_t i, AdjacencyEntryView* out) const {
   if (i >= count_) return false;
-  const size_t offset = U32At(offsets_ + 4 * i);
+  return EntryAt(OffsetOf(i), out);
+}
+
+bool Adjacency::EntryAt(uint32_t offset, AdjacencyEntryView* out) const {
   if (offset >= bytes_.size() - entries_) return false;
   Reader r(bytes_.substr(entries_ + offset));
   return ReadEntry(&r, relations_, out);
 }
 
-std::string_view Adjacency::OtherOf(uint32_t number) const {
-  // Entry() without the dates: the binary search reads only this.
-  if (number >= count_) return {};
-  const size_t offset = U32At(offsets_ + 4 * number);
+std::string_view Adjacency::OtherAt(uint32_t offset) const {
+  // The lookups' inner loop: the end is the entry's first field, and ids
+  // are shorter than 128 bytes, so its length is one byte.
+  const size_t pos = entries_ + offset;
   if (offset >= bytes_.size() - entries_) return {};
-  Reader r(bytes_.substr(entries_ + offset));
-  uint64_t skip = 0;
-  unsigned char flags = 0;
+  const auto length = static_cast<unsigned char>(bytes_[pos]);
+  if (length < 0x80) {
+    if (length > bytes_.size() - pos - 1) return {};
+    return bytes_.substr(pos + 1, length);
+  }
+  Reader r(bytes_.substr(pos));
   std::string_view other;
-  if (!r.Varint(&skip) || !r.Varint(&skip) || !r.Byte(&flags) || !r.Varint(&skip) || !r.String(&other)) return {};
+  if (!r.String(&other)) return {};
   return other;
 }
 
-void Adjacency::FindOther(std::string_view other, std::vector<uint32_t>* numbers) const {
+void Adjacency::FindOther(std::string_view other, std::vector<uint32_t>* offsets) const {
+  auto offset_at = [&](size_t pos) { return U32At(by_other_ + 4 * pos); };
   size_t lo = 0, hi = count_;
   while (lo < hi) {
     const size_t mid = lo + (hi - lo) / 2;
-    if (OtherOf(U32At(by_other_ + 4 * mid)) < other) {
+    if (OtherAt(offset_at(mid)) < other) {
       lo = mid + 1;
     } else {
       hi = mid;
     }
   }
-  for (; lo < count_; ++lo) {
-    const uint32_t number = U32At(by_other_ + 4 * lo);
-    if (OtherOf(number) != other) break;
-    numbers->push_back(number);
-  }
+  for (; lo < count_ && OtherAt(offset_at(lo)) == other; ++lo) offsets->push_back(offset_at(lo));
 }
 
-void Adjacency::FindOthers(const std::vector<std::string_view>& others, std::vector<uint32_t>* numbers) const {
-  auto other_at = [&](size_t pos) { return OtherOf(U32At(by_other_ + 4 * pos)); };
+void Adjacency::FindOthers(const std::vector<std::string_view>& others, std::vector<uint32_t>* offsets) const {
+  auto offset_at = [&](size_t pos) { return U32At(by_other_ + 4 * pos); };
+  auto other_at = [&](size_t pos) { return OtherAt(offset_at(pos)); };
   size_t lo = 0;  // every position before lo holds a smaller other end
   for (std::string_view other : others) {
     size_t hi = lo;
@@ -293,7 +291,7 @@ void Adjacency::FindOthers(const std::vector<std::string_view>& others, std::vec
         hi = mid;
       }
     }
-    for (; lo < count_ && other_at(lo) == other; ++lo) numbers->push_back(U32At(by_other_ + 4 * lo));
+    for (; lo < count_ && other_at(lo) == other; ++lo) offsets->push_back(offset_at(lo));
     if (lo >= count_) break;
   }
 }

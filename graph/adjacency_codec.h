@@ -12,14 +12,21 @@
 // the few nodes already in it are found without reading a hub's whole list.
 //
 // Layout (integers are LEB128 varints unless said otherwise):
-//   'A' 1                      magic and format version
+//   'A' 2                      magic and format version
 //   n                          entries
 //   r, then r relations        each a length and its bytes
 //   n × u32 little-endian      offset of entry i (from the first entry's byte)
-//   n × u32 little-endian      entry numbers ordered by (other end, number)
-//   entries, each: weight, evidence count, flags (bit 0: outgoing),
-//                  relation number, other end, first date, last date
+//   n × u32 little-endian      the entries' offsets ordered by (other end,
+//                              offset): the by-other index
+//   entries, each: other end, weight, evidence count, flags (bit 0:
+//                  outgoing), relation number, first date, last date
 //                  (the three strings each a length and its bytes)
+// The other end comes first, and the index holds offsets rather than entry
+// numbers, so that a lookup compares against an entry's other end with one
+// indirection and no fields skipped: the lookups of a closed result were a
+// third of a depth-2 traversal in format 1 (end after four fields, index of
+// entry numbers). An entry's offset grows with its number, so offsets sort
+// in record order.
 //
 // The record is maintained with a RocksDB merge operator: each document's
 // WriteBatch merges, into both ends' records, the new summary of every edge
@@ -97,19 +104,30 @@ class Adjacency {
   const std::vector<std::string>& relations() const { return relations_; }
   // Entry i (0 <= i < size()) in record order; false if it is malformed.
   bool Entry(size_t i, AdjacencyEntryView* out) const;
-  // Appends the numbers of the entries whose other end is `other`, in
-  // record order (ascending). Binary search: O(log n) entries read.
-  void FindOther(std::string_view other, std::vector<uint32_t>* numbers) const;
-  // The same for each of `others` (sorted, distinct), appending the numbers
+  // Where entry i starts (0 <= i < size()): offsets grow with the entry
+  // number, so they compare and sort as record order does.
+  uint32_t OffsetOf(size_t i) const { return U32At(offsets_ + 4 * i); }
+  // The entry starting at `offset` (from OffsetOf or the Find calls); false
+  // if it is malformed or out of the record.
+  bool EntryAt(uint32_t offset, AdjacencyEntryView* out) const;
+  // Appends the offsets of the entries whose other end is `other`, in
+  // record order (ascending). Binary search: O(log n) ends compared.
+  void FindOther(std::string_view other, std::vector<uint32_t>* offsets) const;
+  // The same for each of `others` (sorted, distinct), appending the offsets
   // in no particular order. One pass that gallops through the index, so
-  // that k ends cost about k·log(n/k) entries read rather than k·log(n).
-  void FindOthers(const std::vector<std::string_view>& others, std::vector<uint32_t>* numbers) const;
+  // that k ends cost about k·log(n/k) comparisons rather than k·log(n).
+  void FindOthers(const std::vector<std::string_view>& others, std::vector<uint32_t>* offsets) const;
 
  private:
   Adjacency() = default;
   bool ParseHeader();
-  uint32_t U32At(size_t pos) const;
-  std::string_view OtherOf(uint32_t number) const;  // "" if malformed
+  // Inline: the lookups call it once per comparison.
+  uint32_t U32At(size_t pos) const {
+    uint32_t v = 0;
+    for (int i = 0; i < 4; ++i) v |= static_cast<uint32_t>(static_cast<unsigned char>(bytes_[pos + i])) << (8 * i);
+    return v;
+  }
+  std::string_view OtherAt(uint32_t offset) const;  // "" if malformed
 
   std::shared_ptr<const void> owner_;  // holds what bytes_ points into
   std::string_view bytes_;

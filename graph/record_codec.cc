@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "graph/canonical_json.h"
 #include "graph/key_codec.h"
 
 namespace policygraph::graph {
@@ -46,7 +47,32 @@ std::string EncodeNode(const Node& n) {
       .dump();
 }
 
+namespace {
+
+// A node exactly as EncodeNode writes it (nlohmann writes an object's keys
+// in order), read without building a JSON document: a depth-2 traversal
+// decodes ~200 node records per request, and the parser was a tenth of its
+// time (perf, 1M edges; DecodeNode 11.8%, 10.2% in nlohmann). Anything else
+// gives nullopt and the JSON parser decides (see canonical_json.h for what
+// is accepted).
+std::optional<Node> DecodeCanonicalNode(std::string_view value) {
+  CanonicalJsonReader r(value);
+  Node n;
+  const bool read = r.Literal("{\"alias_keys\":") && r.StringArray(&n.alias_keys) && r.Literal(",\"confidence\":") &&
+      r.Double(&n.confidence) && r.Literal(",\"discovered\":") && r.Bool(&n.discovered) &&
+      r.Literal(",\"id\":") && r.String(&n.id) && r.Literal(",\"member_of\":") && r.StringArray(&n.member_of) &&
+      r.Literal(",\"names_en\":") && r.StringArray(&n.names_en) && r.Literal(",\"names_vi\":") &&
+      r.StringArray(&n.names_vi) && r.Literal(",\"pairing_names\":") && r.StringArray(&n.pairing_names) &&
+      r.Literal(",\"type\":") && r.String(&n.type) && r.Literal(",\"wikidata\":") && r.String(&n.wikidata) &&
+      r.Literal("}");
+  if (!read || !r.Done()) return std::nullopt;
+  return n;
+}
+
+}  // namespace
+
 std::optional<Node> DecodeNode(const std::string& value) {
+  if (auto n = DecodeCanonicalNode(value)) return n;
   return ParseOrNull(value, [](const json& j) -> std::optional<Node> {
     Node n;
     n.id = j.at("id").get<std::string>();

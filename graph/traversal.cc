@@ -51,7 +51,7 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
   auto full = [&] { return out->nodes.size() >= request.max_nodes; };
   std::vector<std::string> frontier = {request.id};
   std::vector<bool> relation_ok;
-  std::vector<uint32_t> numbers;
+  std::vector<uint32_t> offsets;
   // The result's ids, sorted, each with its expanded flag (views of
   // walk.included's node-stable entries), and those a closed expansion
   // looks for.
@@ -147,11 +147,13 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
       for (const auto& [other, expanded] : sorted_included) {
         if (!*expanded || other == id) wanted.push_back(other);
       }
-      numbers.clear();
-      adjacency->FindOthers(wanted, &numbers);
-      std::sort(numbers.begin(), numbers.end());
-      for (uint32_t number : numbers) {
-        if (number >= i && adjacency->Entry(number, &v) && accepts()) add_edge(/*other_expanded=*/false);
+      offsets.clear();
+      adjacency->FindOthers(wanted, &offsets);
+      // Offsets sort in record order; those before entry i were read above.
+      std::sort(offsets.begin(), offsets.end());
+      const uint32_t from = adjacency->OffsetOf(i);
+      for (uint32_t offset : offsets) {
+        if (offset >= from && adjacency->EntryAt(offset, &v) && accepts()) add_edge(/*other_expanded=*/false);
       }
     }
     frontier = std::move(next);

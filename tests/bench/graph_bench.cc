@@ -27,7 +27,8 @@
 // --no-peer neither checks nor times SQLite (its columns stay empty): for
 // re-timing policygraph alone against a peer figure from a full run.
 // Prints a table (p50/p95/p99 per operation and system, ratio policygraph /
-// peer) and, with --tsv, "figure<TAB>value<TAB>unit" rows for run.sh.
+// peer), the same for the bench thread's CPU time per query, and, with
+// --tsv, "figure<TAB>value<TAB>unit" rows for run.sh.
 //
 // What each side returns: policygraph's Neighbors gives node records and the
 // edges among them; the peer gives node ids. So policygraph does more per
@@ -37,6 +38,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -139,6 +141,12 @@ std::string ReadFile(const fs::path& p) {
   return ss.str();
 }
 
+double ThreadCpuMs() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+
 double Seconds(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
@@ -194,6 +202,10 @@ struct Op {
 // One operation's figures for one system.
 struct Series {
   std::vector<double> ms;
+  // The bench thread's CPU time per query (both systems run in it): on a
+  // shared machine the wall time counts the other workers' turns on the
+  // cores, this does not.
+  std::vector<double> cpu_ms;
   double nodes = 0;   // summed over the timed queries
   size_t capped = 0;  // results cut by the limit
   size_t gave_up = 0; // policygraph's path search refusing a too-broad query
@@ -294,6 +306,7 @@ class Runner {
           const bool policygraph = (k == 0) == (round % 2 == 0);
           if (!policygraph && o_.no_peer) continue;
           bool capped = false, gave_up = false;
+          const double cpu0 = ThreadCpuMs();
           auto t0 = std::chrono::steady_clock::now();
           Status s;
           if (policygraph) {
@@ -305,10 +318,12 @@ class Runner {
             capped = ids.size() == o_.limit;
           }
           const double ms = Seconds(t0) * 1e3;
+          const double cpu_ms = ThreadCpuMs() - cpu0;
           if (!s.ok()) return s;
           if (round < 0) continue;
           Series* series = policygraph ? pg : peer;
           series->ms.push_back(ms);
+          series->cpu_ms.push_back(cpu_ms);
           series->nodes += static_cast<double>(ids.size());
           series->capped += capped;
           series->gave_up += gave_up;
@@ -524,6 +539,16 @@ int main(int argc, char** argv) {
     figure(op.name + " policygraph p50/p95/p99", Triple(pg.ms), "ms");
     figure(op.name + " sqlite p50/p95/p99", Triple(sq.ms), "ms");
     figure(op.name + " ratio policygraph/sqlite p50/p95/p99", Ratios(pg.ms, sq.ms), "x");
+  }
+  std::cout << "\nCPU time of the bench thread per query:\n"
+            << std::setw(22) << "operation" << std::setw(30) << "policygraph p50/p95/p99 ms" << std::setw(30)
+            << "sqlite CTE p50/p95/p99 ms" << "ratio pg/peer\n";
+  for (const auto& op : ops) {
+    const auto& [pg, sq] = series[op.name];
+    std::cout << std::setw(22) << op.name << std::setw(30) << Triple(pg.cpu_ms) << std::setw(30)
+              << Triple(sq.cpu_ms) << Ratios(pg.cpu_ms, sq.cpu_ms) << "\n";
+    figure(op.name + " policygraph cpu p50/p95/p99", Triple(pg.cpu_ms), "ms");
+    figure(op.name + " sqlite cpu p50/p95/p99", Triple(sq.cpu_ms), "ms");
   }
   std::cout << "\nchecks against the in-memory reference (exact / valid cut at the limit / mismatch"
                " / policygraph gave up):\n";

@@ -70,20 +70,50 @@ TEST(AdjacencyCodecTest, EntriesComeInTraversalOrder) {
 }
 
 TEST(AdjacencyCodecTest, FindOtherListsEveryEntryOfThatEndInRecordOrder) {
+  const std::string long_end(200, 'z');  // its length takes two bytes
   const std::string record = EncodeAdjacency({
       E(true, "co_mention", "apec", 1), E(false, "membership", "apec", 3), E(true, "cooperation", "laos", 2),
-      E(false, "co_mention", "apec-plus", 9), E(true, "investment", "apec", 3), E(true, "co_mention", "", 1)});
+      E(false, "co_mention", "apec-plus", 9), E(true, "investment", "apec", 3), E(true, "co_mention", "", 1),
+      E(false, "co_mention", long_end, 1)});
   auto a = Adjacency::Parse(record);
   ASSERT_TRUE(a.has_value());
   // Record order: apec-plus(9), investment apec(3, out), membership apec(3,
-  // in), laos(2), "" (1, co_mention out), apec (1, co_mention out).
+  // in), laos(2), "" (1, co_mention out), apec (1, co_mention out), the
+  // long end (1, in).
   const std::vector<std::tuple<std::string, std::vector<uint32_t>>> cases = {
-      {"apec", {1, 2, 5}}, {"apec-plus", {0}}, {"laos", {3}}, {"", {4}}, {"ape", {}}, {"zzz", {}}, {"a", {}}};
+      {"apec", {1, 2, 5}}, {"apec-plus", {0}}, {"laos", {3}}, {"", {4}}, {long_end, {6}},
+      {"ape", {}}, {"zzz", {}}, {"a", {}}, {long_end + "z", {}}};
   for (const auto& [other, numbers] : cases) {
+    // The offsets of those entries.
+    std::vector<uint32_t> want;
+    for (uint32_t number : numbers) want.push_back(a->OffsetOf(number));
     std::vector<uint32_t> got;
     a->FindOther(other, &got);
-    EXPECT_EQ(got, numbers) << "'" << other << "'";
+    EXPECT_EQ(got, want) << "'" << other << "'";
   }
+}
+
+TEST(AdjacencyCodecTest, OffsetsGrowWithTheEntryNumberAndReadTheSameEntry) {
+  std::vector<AdjacencyEntry> entries;
+  for (int i = 0; i < 50; ++i) {
+    entries.push_back(E(i % 2 == 0, "co_mention", "n" + std::to_string(i), static_cast<uint32_t>(1 + i % 5),
+                        "2020", "2021", static_cast<uint32_t>(i)));
+  }
+  auto a = Adjacency::Parse(EncodeAdjacency(entries));
+  ASSERT_TRUE(a.has_value());
+  AdjacencyEntryView by_number, by_offset;
+  for (size_t i = 0; i < a->size(); ++i) {
+    if (i > 0) EXPECT_GT(a->OffsetOf(i), a->OffsetOf(i - 1)) << i;
+    ASSERT_TRUE(a->Entry(i, &by_number));
+    ASSERT_TRUE(a->EntryAt(a->OffsetOf(i), &by_offset));
+    EXPECT_EQ(by_offset.other, by_number.other);
+    EXPECT_EQ(by_offset.weight, by_number.weight);
+    EXPECT_EQ(by_offset.evidence_count, by_number.evidence_count);
+    EXPECT_EQ(by_offset.outgoing, by_number.outgoing);
+    EXPECT_EQ(by_offset.relation, by_number.relation);
+    EXPECT_EQ(by_offset.last_date, by_number.last_date);
+  }
+  EXPECT_FALSE(a->EntryAt(1u << 30, &by_offset)) << "past the record";
 }
 
 TEST(AdjacencyCodecTest, FindOthersFindsWhatFindOtherFindsForEachEnd) {
@@ -164,7 +194,8 @@ TEST(AdjacencyCodecTest, MalformedInputIsReportedNotRead) {
                                             E(false, "membership", "asean", 1)});
   EXPECT_FALSE(Adjacency::Parse("").has_value());
   EXPECT_FALSE(Adjacency::Parse("B\x01").has_value()) << "magic";
-  EXPECT_FALSE(Adjacency::Parse(std::string("A\x02\0\0", 4)).has_value()) << "format";
+  EXPECT_FALSE(Adjacency::Parse(std::string("A\x01\0\0", 4)).has_value()) << "format 1 (schema 2)";
+  EXPECT_FALSE(Adjacency::Parse(std::string("A\x03\0\0", 4)).has_value()) << "a later format";
   EXPECT_FALSE(Adjacency::Parse(good.substr(0, 8)).has_value()) << "arrays cut short";
   // Cut in the entries: the header parses, the entries report failure.
   auto cut = Adjacency::Parse(good.substr(0, good.size() - 3));

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <functional>
 #include <algorithm>
 #include <memory>
 #include <random>
@@ -476,6 +477,54 @@ TEST_F(GraphStoreTest, AStoreOfAnOlderSchemaAsksForAReindex) {
   std::vector<std::string> families;
   ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &families).ok());
   EXPECT_EQ(families.size(), 8u) << "the old store gained a family";
+}
+
+// A store of schema 2 has every family, but its adjacency records are in
+// format 1 (the other end after four fields, an index of entry numbers),
+// which this build cannot read: refused with the re-index message, by a
+// writer and by a reader, and its version and records left as they were.
+TEST_F(GraphStoreTest, AStoreOfSchemaTwoAsksForAReindex) {
+  const std::string path = (dir_.path() / "v2").string();
+  // Format 1's record of one edge, as schema 2 wrote it.
+  static constexpr char kOldRecord[] =
+      "A\x01\x01\x01\x0a" "co_mention" "\0\0\0\0" "\0\0\0\0" "\x02\x01\x01\x00\x05" "japan" "\0\0";
+  const std::string old_record(kOldRecord, sizeof kOldRecord - 1);
+  auto with_store = [&](bool create, const std::function<void(rocksdb::DB*, std::vector<rocksdb::ColumnFamilyHandle*>&)>& fn) {
+    rocksdb::Options options;
+    options.create_if_missing = create;
+    options.create_missing_column_families = create;
+    std::vector<rocksdb::ColumnFamilyDescriptor> families;
+    for (const char* name : {"default", "nodes", "aliases", "out", "in", "evidence", "docs", "meta", "adjacency"}) {
+      families.emplace_back(name, rocksdb::ColumnFamilyOptions());
+    }
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(options, path, families, &handles, &raw).ok());
+    std::unique_ptr<rocksdb::DB> db(raw);
+    fn(db.get(), handles);
+    for (auto* h : handles) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
+  };
+  with_store(true, [&](rocksdb::DB* db, std::vector<rocksdb::ColumnFamilyHandle*>& handles) {
+    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), handles[7], "schema_version", "2").ok());
+    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), handles[8], "china", old_record).ok());
+  });
+  GraphStoreOptions read_only;
+  read_only.read_only = true;
+  for (const GraphStoreOptions& options : {GraphStoreOptions(), read_only}) {
+    std::unique_ptr<GraphStore> old;
+    Status s = GraphStore::Open(path, options, &old);
+    EXPECT_EQ(s.code(), Status::Code::kCorruption) << s.message();
+    EXPECT_EQ(old, nullptr);
+    EXPECT_NE(s.message().find("schema version 2"), std::string::npos) << s.message();
+    EXPECT_NE(s.message().find("re-index"), std::string::npos) << s.message();
+  }
+  with_store(false, [&](rocksdb::DB* db, std::vector<rocksdb::ColumnFamilyHandle*>& handles) {
+    std::string value;
+    ASSERT_TRUE(db->Get(rocksdb::ReadOptions(), handles[7], "schema_version", &value).ok());
+    EXPECT_EQ(value, "2");
+    ASSERT_TRUE(db->Get(rocksdb::ReadOptions(), handles[8], "china", &value).ok());
+    EXPECT_EQ(value, old_record);
+  });
 }
 
 TEST_F(GraphStoreTest, ReopenReadOnly) {
