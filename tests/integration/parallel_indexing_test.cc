@@ -166,5 +166,39 @@ TEST(ParallelIndexingTest, StreamedAndPreparedWritesStoreTheSame) {
                   DumpSearch((prepared.path() / "search").string()), "search index");
 }
 
+// IndexCorpus reads each file again in every pass and keeps the graph
+// contributions on disk until the search commit; IndexDocuments is handed
+// every document at once, the way IndexCorpus loaded them all before. Both
+// must store exactly the same, with several threads (the window and the
+// budget then decide which documents are in memory at once).
+TEST(ParallelIndexingTest, FilesReadPerPassStoreTheSameAsDocumentsInMemory) {
+  TempDir from_files, from_memory;
+  const indexer::IndexReport rf = IndexBundled(from_files.str(), 4);
+  std::vector<fs::path> files;
+  ASSERT_TRUE(indexer::CollectDocumentFiles({(SourceDir() / "corpus" / "documents").string()}, &files).ok());
+  std::vector<indexer::SourceDocument> docs(files.size());
+  for (size_t i = 0; i < files.size(); ++i) ASSERT_TRUE(indexer::LoadDocument(files[i], &docs[i]).ok());
+  indexer::IndexOptions options;
+  options.data_dir = from_memory.str();
+  options.gazetteer = (SourceDir() / "corpus" / "gazetteer").string();
+  options.glossary = (SourceDir() / "corpus" / "glossary").string();
+  options.threads = 4;
+  indexer::IndexReport rm;
+  Status s = indexer::IndexDocuments(std::move(docs), options, &rm);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(rf.documents, rm.documents);
+  EXPECT_EQ(rf.passages, rm.passages);
+  EXPECT_EQ(rf.entities, rm.entities);
+  EXPECT_EQ(rf.evidence, rm.evidence);
+  EXPECT_EQ(rf.typed_evidence, rm.typed_evidence);
+  ExpectSameLines(DumpSearch((from_files.path() / "search").string()),
+                  DumpSearch((from_memory.path() / "search").string()), "search index");
+  ExpectSameLines(DumpGraph((from_files.path() / "graph").string()),
+                  DumpGraph((from_memory.path() / "graph").string()), "graph");
+  // The contributions' file and its directory are gone with both runs.
+  EXPECT_FALSE(fs::exists(from_files.path() / "work"));
+  EXPECT_FALSE(fs::exists(from_memory.path() / "work"));
+}
+
 }  // namespace
 }  // namespace policygraph
