@@ -192,6 +192,37 @@ std::optional<DocumentRecord> DecodeDocumentRecord(const std::string& value) {
   });
 }
 
+std::string EncodeDocumentContribution(const DocumentContribution& c) {
+  json evidence = json::array();
+  for (const auto& [k, e] : c.evidence) {
+    evidence.push_back({k.source, k.relation, k.target, e.doc_id, e.begin, e.end, e.passage, e.date, e.trigger,
+                        e.text});
+  }
+  // dump() escapes control characters, so the line holds no raw newline.
+  return json{{"doc", c.doc_id}, {"entities", c.entities}, {"evidence", evidence}}.dump();
+}
+
+std::optional<DocumentContribution> DecodeDocumentContribution(const std::string& value) {
+  return ParseOrNull(value, [](const json& j) -> std::optional<DocumentContribution> {
+    DocumentContribution c;
+    c.doc_id = j.at("doc").get<std::string>();
+    c.entities = j.at("entities").get<std::vector<std::string>>();
+    for (const auto& a : j.at("evidence")) {
+      EdgeKey k{a.at(0).get<std::string>(), a.at(1).get<std::string>(), a.at(2).get<std::string>()};
+      Evidence e;
+      e.doc_id = a.at(3).get<std::string>();
+      e.begin = a.at(4).get<uint32_t>();
+      e.end = a.at(5).get<uint32_t>();
+      e.passage = a.at(6).get<uint32_t>();
+      e.date = a.at(7).get<std::string>();
+      e.trigger = a.at(8).get<std::string>();
+      e.text = a.at(9).get<std::string>();
+      c.evidence.emplace_back(std::move(k), std::move(e));
+    }
+    return c;
+  });
+}
+
 std::string NodeKey(const std::string& id) { return KeyBuilder().AddString(id).Take(); }
 
 std::string AliasKey(const std::string& alias_key, const std::string& id) {

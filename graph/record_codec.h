@@ -26,6 +26,13 @@ struct DocumentRecord {
 std::string EncodeDocumentRecord(const DocumentRecord& record);
 std::optional<DocumentRecord> DecodeDocumentRecord(const std::string& value);
 
+// A whole DocumentContribution (every field of every evidence, doc and begin
+// included) as one line of JSON with no newline in it: the indexer keeps
+// contributions in a file of such lines until the search index has committed
+// (indexer/corpus_indexer.cc). Decoding gives back exactly what was encoded.
+std::string EncodeDocumentContribution(const DocumentContribution& contribution);
+std::optional<DocumentContribution> DecodeDocumentContribution(const std::string& value);
+
 // Keys.
 std::string NodeKey(const std::string& id);
 std::string AliasKey(const std::string& alias_key, const std::string& id);

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
 
 #include "graph/graph_store.h"
+#include "graph/record_codec.h"
 #include "indexer/analyzer.h"
 #include "indexer/discovered_entities.h"
 #include "indexer/document_links.h"
@@ -68,22 +71,191 @@ std::vector<std::string> DistinctIds(const std::vector<EntityMention>& mentions)
   return {ids.begin(), ids.end()};
 }
 
+// Where a run's documents come from. Every pass over them asks for each
+// document again instead of keeping them: from memory (IndexDocuments) or
+// read from their files again (IndexCorpus), so that a run over files holds
+// only the documents in its pipeline at any time, whatever the corpus's size.
+// Get() is called from worker threads, several at once.
+class DocumentSource {
+ public:
+  virtual ~DocumentSource() = default;
+  virtual size_t Size() const = 0;
+  // About the document's text size, for the pipeline's memory budget.
+  virtual size_t Bytes(size_t i) const = 0;
+  virtual Status Get(size_t i, SourceDocument* doc) const = 0;
+};
+
+class MemorySource : public DocumentSource {
+ public:
+  explicit MemorySource(std::vector<SourceDocument> docs) : docs_(std::move(docs)) {}
+  size_t Size() const override { return docs_.size(); }
+  size_t Bytes(size_t i) const override { return docs_[i].body.size(); }
+  Status Get(size_t i, SourceDocument* doc) const override {
+    *doc = docs_[i];
+    return Status::OK();
+  }
+  const std::vector<SourceDocument>& docs() const { return docs_; }
+
+ private:
+  std::vector<SourceDocument> docs_;
+};
+
+// What a file held when it was checked: a later pass that reads something
+// else (the file changed during the run) fails instead of indexing a text
+// the other passes did not see.
+uint64_t Fingerprint(const SourceDocument& doc) {
+  uint64_t h = 1469598103934665603ull;
+  for (const std::string* field : {&doc.id, &doc.title, &doc.lang, &doc.date, &doc.type, &doc.body}) {
+    h = (h ^ std::hash<std::string>()(*field)) * 1099511628211ull;
+    h = (h ^ field->size()) * 1099511628211ull;
+  }
+  return h;
+}
+
+class FileSource : public DocumentSource {
+ public:
+  struct Checked {
+    uint64_t bytes = 0;
+    uint64_t fingerprint = 0;
+  };
+  FileSource(std::vector<fs::path> files, std::vector<Checked> checked)
+      : files_(std::move(files)), checked_(std::move(checked)) {}
+  size_t Size() const override { return files_.size(); }
+  size_t Bytes(size_t i) const override { return static_cast<size_t>(checked_[i].bytes); }
+  Status Get(size_t i, SourceDocument* doc) const override {
+    Status s = LoadDocument(files_[i], doc);
+    if (!s.ok()) return Status::IOError(s.message() + " (it changed during the run; run again)");
+    if (Fingerprint(*doc) != checked_[i].fingerprint) {
+      return Status::IOError(files_[i].string() + " changed during the run; run again");
+    }
+    return Status::OK();
+  }
+
+ private:
+  std::vector<fs::path> files_;
+  std::vector<Checked> checked_;
+};
+
+// The run's graph contributions wait in DATA/work/graph-pending.jsonl (one
+// graph::EncodeDocumentContribution line each, in document order) from the
+// moment each document is written to the search index until the search
+// index has committed them; then they are read back into the graph. Only
+// the indexer holding both stores' write locks touches the file: it is
+// created after both are open (truncating whatever a killed run left), and
+// removed, with the work directory when empty, however the run ends. Neither
+// the server nor `check` reads it: a crash with it present is one of the
+// states corpus_indexer.h describes, and the next run starts it afresh.
+class PendingContributions {
+ public:
+  explicit PendingContributions(const std::string& data_dir)
+      : dir_(fs::path(data_dir) / "work"), path_(dir_ / "graph-pending.jsonl") {}
+  ~PendingContributions() {
+    out_.close();
+    std::error_code ec;
+    fs::remove(path_, ec);
+    fs::remove(dir_, ec);  // only when empty
+  }
+  PendingContributions(const PendingContributions&) = delete;
+  PendingContributions& operator=(const PendingContributions&) = delete;
+
+  Status Create() {
+    std::error_code ec;
+    fs::create_directories(dir_, ec);
+    if (ec) return Status::IOError("cannot create " + dir_.string() + ": " + ec.message());
+    out_.open(path_, std::ios::binary | std::ios::trunc);
+    if (!out_) return Status::IOError("cannot create " + path_.string());
+    return Status::OK();
+  }
+  Status Add(const graph::DocumentContribution& contribution) {
+    out_ << graph::EncodeDocumentContribution(contribution) << '\n';
+    if (!out_) return Status::IOError("cannot write " + path_.string());
+    return Status::OK();
+  }
+  // All added, durable on disk as far as the stream goes.
+  Status Finish() {
+    out_.flush();
+    const bool ok = static_cast<bool>(out_);
+    out_.close();
+    if (!ok || out_.fail()) return Status::IOError("cannot write " + path_.string());
+    return Status::OK();
+  }
+  // Calls `each` for every contribution, in the order added.
+  Status ForEach(const std::function<Status(const graph::DocumentContribution&)>& each) const {
+    std::ifstream in(path_, std::ios::binary);
+    if (!in) return Status::IOError("cannot read " + path_.string());
+    std::string line;
+    size_t line_no = 0;
+    while (std::getline(in, line)) {
+      ++line_no;
+      auto contribution = graph::DecodeDocumentContribution(line);
+      if (!contribution) {
+        return Status::Corruption(path_.string() + ":" + std::to_string(line_no) + ": unreadable contribution");
+      }
+      Status s = each(*contribution);
+      if (!s.ok()) return s;
+    }
+    if (in.bad()) return Status::IOError("error while reading " + path_.string());
+    return Status::OK();
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path dir_;
+  fs::path path_;
+  std::ofstream out_;
+};
+
+Status IndexSource(const DocumentSource& source, const IndexOptions& options, IndexReport* report,
+                   std::ostream* progress);
+
 }  // namespace
 
 Status IndexCorpus(const std::vector<std::string>& paths, const IndexOptions& options,
                    IndexReport* report, std::ostream* progress) {
   *report = IndexReport();
-  // Load and check everything before writing anything.
+  // Check everything before writing anything: every file is read and parsed
+  // (UTF-8, size, front matter) and the ids must be unique. Only what a
+  // later pass needs to find the file and tell it unchanged is kept.
   std::vector<fs::path> files;
   Status s = CollectDocumentFiles(paths, &files);
   if (!s.ok()) return s;
   if (files.empty()) return Status::NotFound("no .txt or .md files found in the given paths");
-  std::vector<SourceDocument> docs(files.size());
-  for (size_t i = 0; i < files.size(); ++i) {
-    s = LoadDocument(files[i], &docs[i]);
-    if (!s.ok()) return s;
-  }
-  return IndexDocuments(std::move(docs), options, report, progress);
+  const size_t threads = options.threads == 0 ? DefaultThreadCount() : options.threads;
+  struct Loaded {
+    Status status = Status::OK();
+    std::string id;
+    FileSource::Checked checked;
+  };
+  std::vector<FileSource::Checked> checked(files.size());
+  std::map<std::string, size_t> id_to_file;
+  std::optional<Status> duplicate;  // the first, reported once every file is checked
+  s = RunOrdered<Loaded>(
+      files.size(), threads, 4 * threads,
+      [&](size_t i) {
+        Loaded out;
+        SourceDocument doc;
+        out.status = LoadDocument(files[i], &doc);
+        if (!out.status.ok()) return out;
+        out.id = doc.id;
+        out.checked.bytes = doc.body.size();
+        out.checked.fingerprint = Fingerprint(doc);
+        return out;
+      },
+      [&](size_t i, Loaded loaded) {
+        if (!loaded.status.ok()) return loaded.status;
+        checked[i] = loaded.checked;
+        auto [it, inserted] = id_to_file.emplace(std::move(loaded.id), i);
+        if (!inserted && !duplicate) {
+          duplicate = Status::InvalidArgument("two files have the document id '" + it->first + "': " +
+                                              files[it->second].string() + " and " + files[i].string() +
+                                              " (rename one, or set 'id:' in its front matter)");
+        }
+        return Status::OK();
+      });
+  if (!s.ok()) return s;
+  if (duplicate) return *duplicate;
+  id_to_file.clear();
+  return IndexSource(FileSource(std::move(files), std::move(checked)), options, report, progress);
 }
 
 Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& options,
@@ -99,6 +271,16 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
                                      " (rename one, or set 'id:' in its front matter)");
     }
   }
+  return IndexSource(MemorySource(std::move(docs)), options, report, progress);
+}
+
+namespace {
+
+Status IndexSource(const DocumentSource& source, const IndexOptions& options, IndexReport* report,
+                   std::ostream* progress) {
+  *report = IndexReport();
+  if (options.data_dir.empty()) return Status::InvalidArgument("no data directory given");
+  const size_t total = source.Size();
   std::vector<graph::Node> gazetteer;
   Status s = LoadGazetteer(options.gazetteer, &gazetteer);
   if (!s.ok()) return s;
@@ -124,15 +306,23 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
   DiscoveredEntities discovered(analyzer, gazetteer);
   std::vector<graph::Node> learned_in_texts;
   struct TextNames {
+    Status status = Status::OK();
     std::vector<DiscoveredName> names;
     std::vector<graph::Node> translations;
   };
   s = RunOrdered<TextNames>(
-      docs.size(), threads, window,
+      total, threads, window, kTextInFlight, [&](size_t i) { return source.Bytes(i); },
       [&](size_t i) {
-        return TextNames{DiscoverNames(docs[i].body, analyzer), LearnTranslations(docs[i].body, analyzer)};
+        TextNames out;
+        SourceDocument doc;
+        out.status = source.Get(i, &doc);
+        if (!out.status.ok()) return out;
+        out.names = DiscoverNames(doc.body, analyzer);
+        out.translations = LearnTranslations(doc.body, analyzer);
+        return out;
       },
       [&](size_t, TextNames found) {
+        if (!found.status.ok()) return found.status;
         discovered.Add(found.names);
         // One MergeConcepts over all of them (below) is the same as one per
         // document in this order: it merges item by item.
@@ -151,6 +341,10 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
   if (!s.ok()) return s;
   std::unique_ptr<SearchWriter> search;
   s = SearchWriter::Open((fs::path(options.data_dir) / "search").string(), &search);
+  if (!s.ok()) return s;
+  // Both write locks held: the pending file is this run's alone.
+  PendingContributions pending(options.data_dir);
+  s = pending.Create();
   if (!s.ok()) return s;
 
   // Translations stated in the texts extend the glossary; those learned by
@@ -176,22 +370,25 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
 
   // Analyse each document (in parallel: every step reads only its own
   // document and the shared, immutable matchers) and write it to the search
-  // index in document order; keep what it contributes to the graph until the
-  // search index has committed it.
+  // index in document order; keep what it contributes to the graph in the
+  // pending file until the search index has committed it.
   struct Analysed {
     Status status = Status::OK();
     PreparedDocument search;
+    std::unique_ptr<SourceDocument> doc;            // kept only for `long_document`
     std::optional<AnalysedDocument> long_document;  // instead of `search`, see kMaxPreparedText
     graph::DocumentContribution contribution;
     size_t mentions = 0;
     size_t passages = 0;
   };
-  std::vector<graph::DocumentContribution> contributions;
-  contributions.reserve(docs.size());
   s = RunOrdered<Analysed>(
-      docs.size(), threads, window, kTextInFlight, [&](size_t i) { return docs[i].body.size(); },
+      total, threads, window, kTextInFlight, [&](size_t i) { return source.Bytes(i); },
       [&](size_t i) {
-        SourceDocument& doc = docs[i];  // this worker's alone until consumed
+        Analysed out;
+        out.doc = std::make_unique<SourceDocument>();
+        out.status = source.Get(i, out.doc.get());
+        if (!out.status.ok()) return out;
+        SourceDocument& doc = *out.doc;
         if (doc.lang.empty()) doc.lang = std::string(LanguageCode(analyzer.DetectLanguage(doc.body)));
         AnalysedDocument a;
         a.source = &doc;
@@ -201,7 +398,6 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
         a.entities = entity_matcher.Find(doc.body, a.body);
         a.concepts = concept_matcher.Find(doc.body, a.body);
         a.entity_ids = DistinctIds(a.entities);
-        Analysed out;
         out.contribution = linker.Extract(doc, a.body, a.entities, a.passages, analyzer.Sentences(doc.body));
         out.mentions = a.entities.size();
         out.passages = a.passages.size();
@@ -209,6 +405,7 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
           out.long_document = std::move(a);
         } else {
           out.status = SearchWriter::Prepare(a, analyzer, &out.search);
+          out.doc.reset();
         }
         return out;
       },
@@ -222,12 +419,15 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
         for (const auto& [edge, ev] : a.contribution.evidence) report->typed_evidence += !ev.trigger.empty();
         report->passages += a.passages;
         ++report->documents;
-        contributions.push_back(std::move(a.contribution));
+        Status kept = pending.Add(a.contribution);
+        if (!kept.ok()) return kept;
         if (progress != nullptr && report->documents % 10000 == 0) {
-          *progress << "indexed " << report->documents << " of " << docs.size() << " documents\n";
+          *progress << "indexed " << report->documents << " of " << total << " documents\n";
         }
         return Status::OK();
       });
+  if (!s.ok()) return s;
+  s = pending.Finish();
   if (!s.ok()) return s;
 
   // Search index first, marked "pending"; then the graph; then "complete".
@@ -242,10 +442,10 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
   if (!s.ok()) return s;
   s = graph->PutNodes(nodes);
   if (!s.ok()) return s;
-  for (const auto& contribution : contributions) {
-    s = graph->ReplaceDocument(contribution);
-    if (!s.ok()) return s;
-  }
+  s = pending.ForEach([&](const graph::DocumentContribution& contribution) {
+    return graph->ReplaceDocument(contribution);
+  });
+  if (!s.ok()) return s;
   // Discovered names no stored document uses any more (a text re-indexed
   // without them) go; those this run discovered stay even if unmatched.
   std::set<std::string> discovered_now;
@@ -264,5 +464,7 @@ Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& opti
   report->total_documents = search->DocumentCount();
   return Status::OK();
 }
+
+}  // namespace
 
 }  // namespace policygraph::indexer

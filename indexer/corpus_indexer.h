@@ -2,12 +2,22 @@
 // DATA/search and the RocksDB graph at DATA/graph.
 //
 // Consistency between the two stores (DATA/search and DATA/graph):
-// - every file is loaded and checked before anything is written, so a bad
-//   file fails the run with the previous index untouched;
+// - every file is read and checked (size, UTF-8, front matter, unique ids)
+//   before anything is written, so a bad file fails the run with the
+//   previous index untouched; no text is kept from that pass: later passes
+//   (discovery, then analysis and writing) read each file again, and fail
+//   the run, before the search commit, if it has changed since;
 // - the search index is committed first, with its metadata
 //   "policygraph.graph" set to "pending"; then each document's graph
 //   contribution is written (one WriteBatch each, a replacement by document
-//   id) and the graph is synced; then "complete" is committed.
+//   id) and the graph is synced; then "complete" is committed. Until the
+//   search commit the contributions wait on disk, in
+//   DATA/work/graph-pending.jsonl, not in memory; the file is removed when
+//   the run ends, however it ends, and one a killed run left is overwritten
+//   by the next (no reader uses it).
+// Memory therefore does not grow with the corpus's text: a run holds the
+// documents in its pipeline, the names discovered, and a path and a
+// fingerprint per file.
 // Each of the two search commits is one Xapian commit holding all of the
 // run's search changes (search_writer.h), so neither a crash nor a reader
 // ever sees the search index half-way between two runs. The "complete"
@@ -64,7 +74,8 @@ struct SourceDocument;
 Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& options,
                       IndexReport* report, std::ostream* progress = nullptr);
 
-// Loads every .txt/.md file under `paths`, then IndexDocuments().
+// Indexes every .txt/.md file under `paths`, reading each file once to check
+// it, once for discovery and once to index it, keeping none of them whole.
 Status IndexCorpus(const std::vector<std::string>& paths, const IndexOptions& options,
                    IndexReport* report, std::ostream* progress = nullptr);
 

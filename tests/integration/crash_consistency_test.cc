@@ -89,6 +89,8 @@ TEST(CrashConsistencyTest, KilledIndexingLeavesValidStatesAndAReRunFinishes) {
   auto check = RunPolicygraph({"check", "--data", data});
   EXPECT_EQ(check.exit_code, 0) << check.out;
   EXPECT_NE(check.out.find("graph state: complete"), std::string::npos) << check.out;
+  // Whatever contributions file a killed run left, the finished one removed it.
+  EXPECT_FALSE(std::filesystem::exists(std::filesystem::path(data) / "work"));
   auto reference = RunPolicygraph({"check", "--data", (dir.path() / "timing").string()});
   // Same number of documents as a run that was never interrupted.
   EXPECT_EQ(check.out.substr(0, check.out.find(';')), reference.out.substr(0, reference.out.find(';')));

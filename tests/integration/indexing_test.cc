@@ -8,6 +8,7 @@
 #include "graph/graph_store.h"
 #include "graph/traversal.h"
 #include "indexer/analyzer.h"
+#include "indexer/consistency.h"
 #include "indexer/corpus_indexer.h"
 #include "server/search_service.h"
 #include "tests/support/test_support.h"
@@ -168,6 +169,57 @@ TEST(IndexingTest, BadFileFailsTheRunAndLeavesThePreviousIndex) {
   // Nothing of the failed run was written.
   EXPECT_EQ(SearchTotal(data.str(), "Trung Quốc"), 1u);
   EXPECT_EQ(SearchTotal(data.str(), "mới"), 0u);
+}
+
+// The graph contributions wait in DATA/work/graph-pending.jsonl until the
+// search index has committed: the file (and the directory) must be gone
+// after a run, after a run that fails before writing anything, and after one
+// that fails once the stores are open; one a killed run left is replaced.
+TEST(IndexingTest, PendingContributionsFileIsGoneAfterEveryRun) {
+  TempDir data, docs;
+  const std::string gazetteer = (FixturesDir() / "gazetteer.tsv").string();
+  const fs::path work = data.path() / "work";
+  const fs::path pending = work / "graph-pending.jsonl";
+  WriteFile(docs.path() / "a.md", "ASEAN và Trung Quốc hợp tác.\n");
+  WriteFile(docs.path() / "b.md", "China and ASEAN signed an agreement.\n");
+  indexer::IndexReport report;
+  ASSERT_TRUE(Index({docs.str()}, data.str(), gazetteer, &report).ok());
+  EXPECT_EQ(report.documents, 2u);
+  EXPECT_FALSE(fs::exists(work));
+
+  // What a run killed after writing part of the file leaves: the next run
+  // starts the file afresh and finishes the job.
+  fs::create_directories(work);
+  WriteFile(pending, "{\"doc\":\"a\",\"entities\":[\"asean\"],\"evid");
+  WriteFile(docs.path() / "c.md", "Trung Quốc và ASEAN.\n");
+  ASSERT_TRUE(Index({docs.str()}, data.str(), gazetteer, &report).ok());
+  EXPECT_EQ(report.total_documents, 3u);
+  EXPECT_FALSE(fs::exists(work));
+  indexer::ConsistencyReport check;
+  ASSERT_TRUE(indexer::CheckStores(data.str(), &check).ok());
+  EXPECT_TRUE(check.consistent);
+  EXPECT_EQ(check.graph_state, "complete");
+  EXPECT_EQ(check.graph_documents, 3u);
+
+  // A bad file: fails before the stores are opened.
+  WriteFile(docs.path() / "d.txt", std::string("bad \xff bytes\n"));
+  EXPECT_FALSE(Index({docs.str()}, data.str(), gazetteer, &report).ok());
+  EXPECT_FALSE(fs::exists(work));
+  fs::remove(docs.path() / "d.txt");
+
+  // Fails once both stores are open (the file cannot be created): nothing
+  // written, nothing left.
+  WriteFile(docs.path() / "e.md", "Nội dung mới hoàn toàn.\n");
+  fs::create_directories(pending);
+  Status s = Index({docs.str()}, data.str(), gazetteer, &report);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("graph-pending"), std::string::npos) << s.message();
+  EXPECT_FALSE(fs::exists(work));
+  EXPECT_EQ(SearchTotal(data.str(), "mới"), 0u);
+  ASSERT_TRUE(indexer::CheckStores(data.str(), &check).ok());
+  EXPECT_TRUE(check.consistent);
+  EXPECT_EQ(check.graph_state, "complete");
+  EXPECT_EQ(check.search_documents, 3u);
 }
 
 TEST(IndexingTest, IndexOfAnotherLayoutIsRefusedWithAReason) {

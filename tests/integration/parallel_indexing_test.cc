@@ -17,6 +17,7 @@
 #include "indexer/corpus_indexer.h"
 #include "indexer/document.h"
 #include "indexer/passages.h"
+#include "indexer/search_schema.h"
 #include "indexer/search_writer.h"
 #include "tests/support/test_support.h"
 
@@ -164,6 +165,94 @@ TEST(ParallelIndexingTest, StreamedAndPreparedWritesStoreTheSame) {
   b.reset();
   ExpectSameLines(DumpSearch((streamed.path() / "search").string()),
                   DumpSearch((prepared.path() / "search").string()), "search index");
+}
+
+// IndexCorpus reads each file again in every pass and keeps the graph
+// contributions on disk until the search commit; IndexDocuments is handed
+// every document at once, the way IndexCorpus loaded them all before. Both
+// must store exactly the same, with several threads (the window and the
+// budget then decide which documents are in memory at once).
+TEST(ParallelIndexingTest, FilesReadPerPassStoreTheSameAsDocumentsInMemory) {
+  TempDir from_files, from_memory;
+  const indexer::IndexReport rf = IndexBundled(from_files.str(), 4);
+  std::vector<fs::path> files;
+  ASSERT_TRUE(indexer::CollectDocumentFiles({(SourceDir() / "corpus" / "documents").string()}, &files).ok());
+  std::vector<indexer::SourceDocument> docs(files.size());
+  for (size_t i = 0; i < files.size(); ++i) ASSERT_TRUE(indexer::LoadDocument(files[i], &docs[i]).ok());
+  indexer::IndexOptions options;
+  options.data_dir = from_memory.str();
+  options.gazetteer = (SourceDir() / "corpus" / "gazetteer").string();
+  options.glossary = (SourceDir() / "corpus" / "glossary").string();
+  options.threads = 4;
+  indexer::IndexReport rm;
+  Status s = indexer::IndexDocuments(std::move(docs), options, &rm);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(rf.documents, rm.documents);
+  EXPECT_EQ(rf.passages, rm.passages);
+  EXPECT_EQ(rf.entities, rm.entities);
+  EXPECT_EQ(rf.evidence, rm.evidence);
+  EXPECT_EQ(rf.typed_evidence, rm.typed_evidence);
+  ExpectSameLines(DumpSearch((from_files.path() / "search").string()),
+                  DumpSearch((from_memory.path() / "search").string()), "search index");
+  ExpectSameLines(DumpGraph((from_files.path() / "graph").string()),
+                  DumpGraph((from_memory.path() / "graph").string()), "graph");
+  // The contributions' file and its directory are gone with both runs.
+  EXPECT_FALSE(fs::exists(from_files.path() / "work"));
+  EXPECT_FALSE(fs::exists(from_memory.path() / "work"));
+}
+
+// SearchWriter merges Xapian's buffered values into the value table every
+// few thousand Xapian documents (Xapian keeps them in memory until the
+// commit otherwise). A run in one transaction, where that happens many
+// times, must store what a run that commits every 200 documents stores,
+// where the commits merge them.
+TEST(ParallelIndexingTest, ValuesMergedMidTransactionStoreTheSame) {
+  TempDir one, many;
+  indexer::Analyzer analyzer;
+  std::unique_ptr<indexer::SearchWriter> a, b;
+  ASSERT_TRUE(indexer::SearchWriter::Open((one.path() / "search").string(), &a).ok());
+  ASSERT_TRUE(indexer::SearchWriter::Open((many.path() / "search").string(), &b).ok());
+  constexpr size_t kDocuments = 2000;  // ~6,000 Xapian documents: a merge mid-transaction
+  size_t xapian_documents = 0;
+  for (size_t i = 0; i < kDocuments; ++i) {
+    indexer::SourceDocument doc;
+    doc.id = "d" + std::to_string(i);
+    doc.title = "Văn bản " + std::to_string(i);
+    doc.lang = i % 3 == 0 ? "en" : "vi";
+    doc.type = i % 2 == 0 ? "law" : "news";
+    if (i % 5 != 0) doc.date = "20" + std::to_string(10 + i % 15) + "-0" + std::to_string(1 + i % 9);
+    doc.body = "ASEAN và Trung Quốc hợp tác số " + std::to_string(i) + ".\n\n## Điều hai\n\nĐoạn thứ hai của văn bản " +
+               std::to_string(i) + " nói về an ninh mạng.\n";
+    indexer::AnalysedDocument analysed;
+    analysed.source = &doc;
+    analysed.title = analyzer.Tokenize(doc.title);
+    analysed.body = analyzer.Tokenize(doc.body);
+    analysed.passages = indexer::SplitPassages(doc.body, analyzer);
+    xapian_documents += 1 + analysed.passages.size();
+    for (auto* writer : {&a, &b}) {
+      if (i % 2 == 0) {
+        ASSERT_TRUE((*writer)->Write(analysed, analyzer).ok());
+      } else {
+        indexer::PreparedDocument ready;
+        ASSERT_TRUE(indexer::SearchWriter::Prepare(analysed, analyzer, &ready).ok());
+        ASSERT_TRUE((*writer)->Write(std::move(ready)).ok());
+      }
+    }
+    if (i % 200 == 199) {
+      ASSERT_TRUE(b->Commit().ok());
+    }
+  }
+  ASSERT_GT(xapian_documents, 5000u);
+  ASSERT_TRUE(a->Commit().ok());
+  ASSERT_TRUE(b->Commit().ok());
+  a.reset();
+  b.reset();
+  const auto dump = DumpSearch((one.path() / "search").string());
+  ExpectSameLines(dump, DumpSearch((many.path() / "search").string()), "search index");
+  Xapian::Database db((one.path() / "search").string());
+  EXPECT_EQ(db.get_doccount(), xapian_documents);
+  EXPECT_EQ(db.get_value_freq(search_schema::kDocSlot), xapian_documents);
+  EXPECT_EQ(db.get_value_freq(search_schema::kLangSlot), xapian_documents);
 }
 
 }  // namespace

@@ -194,5 +194,50 @@ TEST(RecordCodecTest, NodeOtherFormsDecodeAsTheJsonParserReadsThem) {
   }
 }
 
+// The indexer keeps contributions in a file of these lines until the search
+// index has committed: every field must come back, and one line each.
+TEST(RecordCodecTest, DocumentContributionRoundTripsOnOneLine) {
+  DocumentContribution c;
+  c.doc_id = "vi-luat-2018";
+  c.entities = {"asean", "china", "viet-nam"};
+  Evidence typed;
+  typed.doc_id = c.doc_id;
+  typed.begin = 4294967295u;
+  typed.end = 12;
+  typed.passage = 3;
+  typed.date = "2018-06";
+  typed.trigger = "hợp tác với";
+  typed.text = "Việt Nam hợp tác với Trung Quốc.\nDòng \"hai\"\t\\ và \x01.";
+  Evidence co;
+  co.doc_id = c.doc_id;
+  c.evidence = {{{"viet-nam", "cooperates_with", "china"}, typed}, {{"asean", "co_mention", "china"}, co}};
+  const std::string line = EncodeDocumentContribution(c);
+  EXPECT_EQ(line.find('\n'), std::string::npos) << line;
+  auto back = DecodeDocumentContribution(line);
+  ASSERT_TRUE(back.has_value()) << line;
+  EXPECT_EQ(back->doc_id, c.doc_id);
+  EXPECT_EQ(back->entities, c.entities);
+  ASSERT_EQ(back->evidence.size(), c.evidence.size());
+  for (size_t i = 0; i < c.evidence.size(); ++i) {
+    const auto& [k, e] = back->evidence[i];
+    EXPECT_EQ(k, c.evidence[i].first);
+    EXPECT_EQ(e.doc_id, c.evidence[i].second.doc_id);
+    EXPECT_EQ(e.begin, c.evidence[i].second.begin);
+    EXPECT_EQ(e.end, c.evidence[i].second.end);
+    EXPECT_EQ(e.passage, c.evidence[i].second.passage);
+    EXPECT_EQ(e.date, c.evidence[i].second.date);
+    EXPECT_EQ(e.trigger, c.evidence[i].second.trigger);
+    EXPECT_EQ(e.text, c.evidence[i].second.text);
+  }
+  EXPECT_FALSE(DecodeDocumentContribution(line.substr(0, line.size() / 2)).has_value());
+  EXPECT_FALSE(DecodeDocumentContribution(R"({"doc":"x"})").has_value());
+  DocumentContribution empty;
+  empty.doc_id = "e";
+  auto empty_back = DecodeDocumentContribution(EncodeDocumentContribution(empty));
+  ASSERT_TRUE(empty_back.has_value());
+  EXPECT_TRUE(empty_back->entities.empty());
+  EXPECT_TRUE(empty_back->evidence.empty());
+}
+
 }  // namespace
 }  // namespace policygraph::graph
