@@ -60,16 +60,11 @@ Status RunGraphEval(const GraphEvalOptions& options, std::ostream& out, std::ost
   s = indexer::IndexCorpus({options.file}, index_options, &report);
   if (!s.ok()) return s;
   std::unique_ptr<graph::GraphStore> store;
-  graph::GraphStoreOptions read_only;
-  read_only.read_only = true;
-  s = graph::GraphStore::Open((fs::path(index_options.data_dir) / "graph").string(), read_only, &store);
+  s = OpenIndexedGraph(index_options.data_dir, &store);
   if (!s.ok()) return s;
 
   // The document's nodes, and which gold entity each one is.
-  std::vector<graph::Node> nodes;
-  for (const auto& id : store->EntitiesOfDocument(doc.id).value_or(std::vector<std::string>{})) {
-    if (auto n = store->GetNode(id)) nodes.push_back(*n);
-  }
+  const std::vector<graph::Node> nodes = DocumentNodes(*store, doc.id);
   indexer::Analyzer analyzer;
   GoldNodes nodes_of = MapGoldEntities(nodes, gold_entities, analyzer);
   Score entities;

@@ -1,6 +1,7 @@
 #include "server/graph_gold.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <sstream>
 
 #include "indexer/link_triggers.h"
@@ -117,6 +118,20 @@ bool EdgeMatches(const graph::EdgeKey& k, const std::set<uint32_t>& paragraphs, 
               (indexer::IsUndirectedRelation(g.relation) && holds(g.b, k.source) && holds(g.a, k.target));
   if (!ends) return false;
   return std::any_of(paragraphs.begin(), paragraphs.end(), [&](uint32_t p) { return g.paragraphs.count(p); });
+}
+
+Status OpenIndexedGraph(const std::string& data_dir, std::unique_ptr<graph::GraphStore>* store) {
+  graph::GraphStoreOptions read_only;
+  read_only.read_only = true;
+  return graph::GraphStore::Open((std::filesystem::path(data_dir) / "graph").string(), read_only, store);
+}
+
+std::vector<graph::Node> DocumentNodes(const graph::GraphStore& store, const std::string& doc_id) {
+  std::vector<graph::Node> nodes;
+  for (const auto& id : store.EntitiesOfDocument(doc_id).value_or(std::vector<std::string>{})) {
+    if (auto n = store.GetNode(id)) nodes.push_back(*n);
+  }
+  return nodes;
 }
 
 }  // namespace policygraph::server

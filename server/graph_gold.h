@@ -8,11 +8,13 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "graph/graph_store.h"
 #include "graph/graph_types.h"
 #include "graph/status.h"
 #include "indexer/analyzer.h"
@@ -37,6 +39,12 @@ std::string TypeClass(const std::string& type);
 
 // 0-based index of the non-empty line holding byte `offset` of `body`.
 uint32_t ParagraphAt(std::string_view body, uint32_t offset);
+
+// The graph an article was just indexed into (`data_dir` of its IndexCorpus
+// run), opened read-only, and the nodes linked to the article `doc_id`: what
+// both eval-graph and train-links match the gold entities against.
+Status OpenIndexedGraph(const std::string& data_dir, std::unique_ptr<graph::GraphStore>* store);
+std::vector<graph::Node> DocumentNodes(const graph::GraphStore& store, const std::string& doc_id);
 
 // Gold key -> ids of the nodes that hold it: a node of the right type class
 // with one of its surface forms among its names (compared as tokens).
