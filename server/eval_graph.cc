@@ -1,25 +1,20 @@
 #include "server/eval_graph.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
-#include "graph/graph_store.h"
 #include "indexer/analyzer.h"
-#include "indexer/corpus_indexer.h"
 #include "indexer/document.h"
 #include "indexer/link_triggers.h"
 #include "indexer/text_fields.h"
 #include "server/graph_gold.h"
-#include "server/work_directory.h"
 
 namespace policygraph::server {
 
-namespace fs = std::filesystem;
 using json = nlohmann::json;
 
 namespace {
@@ -45,28 +40,13 @@ Status RunGraphEval(const GraphEvalOptions& options, std::ostream& out, std::ost
   Status s = LoadGold(options.gold_entities, options.gold_links, &gold_entities, &gold_links);
   if (!s.ok()) return s;
 
-  indexer::SourceDocument doc;
-  s = indexer::LoadDocument(options.file, &doc);
+  IndexedArticle article;
+  s = IndexArticle(options.file, gold_entities, options.gazetteer, options.work_dir, nullptr, &progress, &article);
   if (!s.ok()) return s;
-
-  WorkDirectory work;
-  s = work.Open(options.work_dir);
-  if (!s.ok()) return s;
-  indexer::IndexOptions index_options;
-  index_options.data_dir = (fs::path(work.path()) / "data").string();
-  index_options.gazetteer = options.gazetteer;
-  indexer::IndexReport report;
-  progress << "building the graph from " << options.file << std::endl;
-  s = indexer::IndexCorpus({options.file}, index_options, &report);
-  if (!s.ok()) return s;
-  std::unique_ptr<graph::GraphStore> store;
-  s = OpenIndexedGraph(index_options.data_dir, &store);
-  if (!s.ok()) return s;
-
-  // The document's nodes, and which gold entity each one is.
-  const std::vector<graph::Node> nodes = DocumentNodes(*store, doc.id);
-  indexer::Analyzer analyzer;
-  GoldNodes nodes_of = MapGoldEntities(nodes, gold_entities, analyzer);
+  const auto& doc = article.doc;
+  const auto& store = article.store;
+  const auto& nodes = article.nodes;
+  GoldNodes& nodes_of = article.nodes_of;
   Score entities;
   entities.relevant = gold_entities.size();
   entities.returned = nodes.size();

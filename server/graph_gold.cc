@@ -120,18 +120,34 @@ bool EdgeMatches(const graph::EdgeKey& k, const std::set<uint32_t>& paragraphs, 
   return std::any_of(paragraphs.begin(), paragraphs.end(), [&](uint32_t p) { return g.paragraphs.count(p); });
 }
 
-Status OpenIndexedGraph(const std::string& data_dir, std::unique_ptr<graph::GraphStore>* store) {
+Status IndexArticle(const std::string& file, const std::vector<GoldEntity>& gold_entities,
+                    const std::string& gazetteer, const std::string& work_dir,
+                    indexer::SentenceObserver observe, std::ostream* progress, IndexedArticle* out) {
+  Status s = indexer::LoadDocument(file, &out->doc);
+  if (!s.ok()) return s;
+  s = out->work.Open(work_dir);
+  if (!s.ok()) return s;
+  indexer::IndexOptions index_options;
+  index_options.data_dir = (std::filesystem::path(out->work.path()) / "data").string();
+  index_options.gazetteer = gazetteer;
+  index_options.observe_sentences = std::move(observe);
+  if (progress) *progress << "building the graph from " << file << std::endl;
+  indexer::IndexReport report;
+  s = indexer::IndexCorpus({file}, index_options, &report);
+  if (!s.ok()) return s;
+
   graph::GraphStoreOptions read_only;
   read_only.read_only = true;
-  return graph::GraphStore::Open((std::filesystem::path(data_dir) / "graph").string(), read_only, store);
-}
-
-std::vector<graph::Node> DocumentNodes(const graph::GraphStore& store, const std::string& doc_id) {
-  std::vector<graph::Node> nodes;
-  for (const auto& id : store.EntitiesOfDocument(doc_id).value_or(std::vector<std::string>{})) {
-    if (auto n = store.GetNode(id)) nodes.push_back(*n);
+  s = graph::GraphStore::Open((std::filesystem::path(index_options.data_dir) / "graph").string(), read_only,
+                              &out->store);
+  if (!s.ok()) return s;
+  out->nodes.clear();
+  for (const auto& id : out->store->EntitiesOfDocument(out->doc.id).value_or(std::vector<std::string>{})) {
+    if (auto n = out->store->GetNode(id)) out->nodes.push_back(*n);
   }
-  return nodes;
+  indexer::Analyzer analyzer;
+  out->nodes_of = MapGoldEntities(out->nodes, gold_entities, analyzer);
+  return Status::OK();
 }
 
 }  // namespace policygraph::server

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <ostream>
 #include <set>
 #include <string>
 #include <string_view>
@@ -18,6 +19,9 @@
 #include "graph/graph_types.h"
 #include "graph/status.h"
 #include "indexer/analyzer.h"
+#include "indexer/corpus_indexer.h"
+#include "indexer/document.h"
+#include "server/work_directory.h"
 
 namespace policygraph::server {
 
@@ -40,17 +44,30 @@ std::string TypeClass(const std::string& type);
 // 0-based index of the non-empty line holding byte `offset` of `body`.
 uint32_t ParagraphAt(std::string_view body, uint32_t offset);
 
-// The graph an article was just indexed into (`data_dir` of its IndexCorpus
-// run), opened read-only, and the nodes linked to the article `doc_id`: what
-// both eval-graph and train-links match the gold entities against.
-Status OpenIndexedGraph(const std::string& data_dir, std::unique_ptr<graph::GraphStore>* store);
-std::vector<graph::Node> DocumentNodes(const graph::GraphStore& store, const std::string& doc_id);
-
 // Gold key -> ids of the nodes that hold it: a node of the right type class
 // with one of its surface forms among its names (compared as tokens).
 using GoldNodes = std::map<std::string, std::set<std::string>>;
 GoldNodes MapGoldEntities(const std::vector<graph::Node>& nodes, const std::vector<GoldEntity>& gold,
                           const indexer::Analyzer& analyzer);
+
+// One article indexed on its own into a work directory, the way eval-graph
+// scores it and train-links learns from it: its graph opened read-only, its
+// nodes, and which gold entity each one is. `work` owns the data directory,
+// so it is declared first and outlives the store.
+struct IndexedArticle {
+  WorkDirectory work;
+  indexer::SourceDocument doc;
+  std::unique_ptr<graph::GraphStore> store;
+  std::vector<graph::Node> nodes;
+  GoldNodes nodes_of;
+};
+
+// `work_dir` empty: a temporary directory. `observe` (may be null) sees each
+// sentence the linker reads; `progress` (may be null) gets one line before
+// the indexing starts.
+Status IndexArticle(const std::string& file, const std::vector<GoldEntity>& gold_entities,
+                    const std::string& gazetteer, const std::string& work_dir,
+                    indexer::SentenceObserver observe, std::ostream* progress, IndexedArticle* out);
 
 // Whether an edge with evidence in `paragraphs` is the gold link `g`: the
 // right relation, its ends g's (either way round for cooperation), and one

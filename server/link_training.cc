@@ -2,24 +2,19 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
 #include <map>
 #include <mutex>
 #include <set>
 
-#include "graph/graph_store.h"
-#include "indexer/corpus_indexer.h"
 #include "indexer/document.h"
 #include "indexer/link_features.h"
 #include "indexer/link_model.h"
 #include "indexer/link_triggers.h"
 #include "indexer/text_fields.h"
 #include "server/graph_gold.h"
-#include "server/work_directory.h"
 
 namespace policygraph::server {
 
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -74,18 +69,8 @@ Status LoadArticle(const std::string& file, const std::string& entities, const s
   std::vector<GoldEntity> gold_entities;
   Status s = LoadGold(entities, links, &gold_entities, &a->gold);
   if (!s.ok()) return s;
-  indexer::SourceDocument doc;
-  s = indexer::LoadDocument(file, &doc);
-  if (!s.ok()) return s;
-
-  WorkDirectory work;
-  s = work.Open("");
-  if (!s.ok()) return s;
-  indexer::IndexOptions index_options;
-  index_options.data_dir = (fs::path(work.path()) / "data").string();
-  index_options.gazetteer = gazetteer;
   std::mutex mu;
-  index_options.observe_sentences = [&](const indexer::LinkedSentence& ls) {
+  auto observe = [&](const indexer::LinkedSentence& ls) {
     Sentence sentence;
     sentence.paragraph = ParagraphAt(ls.context.text, ls.evidence.begin);
     sentence.rule_links = ls.rule_links;
@@ -99,16 +84,10 @@ Status LoadArticle(const std::string& file, const std::string& entities, const s
     std::lock_guard<std::mutex> lock(mu);
     a->sentences.push_back(std::move(sentence));
   };
-  indexer::IndexReport report;
-  s = indexer::IndexCorpus({file}, index_options, &report);
+  IndexedArticle article;
+  s = IndexArticle(file, gold_entities, gazetteer, "", observe, nullptr, &article);
   if (!s.ok()) return s;
-
-  std::unique_ptr<graph::GraphStore> store;
-  s = OpenIndexedGraph(index_options.data_dir, &store);
-  if (!s.ok()) return s;
-  const std::vector<graph::Node> nodes = DocumentNodes(*store, doc.id);
-  indexer::Analyzer analyzer;
-  a->nodes_of = MapGoldEntities(nodes, gold_entities, analyzer);
+  a->nodes_of = std::move(article.nodes_of);
   for (auto& sentence : a->sentences) {
     for (auto& c : sentence.candidates) c.label = GoldLabel(c, sentence.paragraph, *a);
   }
