@@ -172,6 +172,44 @@ std::string DiscoveredEntities::WithoutLeadingCountry(const std::string& name) c
   return name;
 }
 
+// "Trung Quốc Vương Nghị", "Singapore Gan Kim Yong" (after "Ngoại trưởng",
+// "Bộ trưởng …"): the country before a person's name says whose official
+// the person is; the name is what follows.
+std::string DiscoveredEntities::PersonWithoutCountry(const std::string& name) const {
+  auto tokens = analyzer_.Tokenize(name);
+  std::string key;
+  for (size_t j = 0; j + 2 < tokens.size(); ++j) {
+    key += (j == 0 ? "" : " ") + tokens[j].exact;
+    auto it = gazetteer_key_.find(key);
+    if (it != gazetteer_key_.end() && IsCountryOrCapital(gazetteer_[it->second].type)) {
+      return name.substr(tokens[j + 1].begin);
+    }
+  }
+  return name;
+}
+
+// "Bộ Tài nguyên và Môi trường Việt Nam về quản lý nước thông minh": a
+// body's name ends with its country; "về" and lower-case words after it
+// are what the sentence says about it.
+std::string DiscoveredEntities::BodyUpToCountry(const std::string& name) const {
+  auto tokens = analyzer_.Tokenize(name);
+  for (size_t i = 1; i < tokens.size(); ++i) {
+    std::string key;
+    for (size_t j = i; j + 2 < tokens.size(); ++j) {
+      key += (j == i ? "" : " ") + tokens[j].exact;
+      auto it = gazetteer_key_.find(key);
+      if (it == gazetteer_key_.end() || gazetteer_[it->second].type != "country") continue;
+      if (tokens[j + 1].exact != "về") continue;
+      bool lower_tail = true;
+      for (size_t k = j + 1; k < tokens.size() && lower_tail; ++k) {
+        lower_tail = !StartsUppercase(std::string_view(name).substr(tokens[k].begin));
+      }
+      if (lower_tail) return name.substr(0, tokens[j].end);
+    }
+  }
+  return name;
+}
+
 // Shorter names a text also uses for the same entity:
 // - without a possessive country: "Japan's Economic Security Promotion Act";
 // - without its horizon: "… Strategy to 2030, with a Vision to 2050",
@@ -209,11 +247,14 @@ std::vector<std::string> DiscoveredEntities::ShortForms(const std::string& name)
       break;
     }
   }
-  // "Nghị quyết số 36-NQ/TW về …": a legal document is cited by its number.
+  // "Nghị quyết số 36-NQ/TW về …", "Nghị quyết số 120/NQ-CP năm 2017 về
+  // …": a legal document is cited by its number.
   for (const char* head : {"Nghị quyết số ", "Nghị định số ", "Quyết định số ", "Thông tư số ", "Luật số "}) {
     if (name.rfind(head, 0) != 0) continue;
     size_t about = name.find(" về ");
     if (about != std::string::npos) out.push_back(name.substr(0, about));
+    size_t year = name.find(" năm ", std::string_view(head).size());
+    if (year != std::string::npos && year < about) out.push_back(name.substr(0, year));
   }
   return out;
 }
@@ -235,7 +276,8 @@ void DiscoveredEntities::Add(const std::vector<DiscoveredName>& names) {
   for (const auto& found : names) {
     if (found.confidence < kMinDiscoveryConfidence) continue;
     DiscoveredName d = found;
-    if (d.type == "organization") d.name = WithoutLeadingCountry(d.name);
+    if (d.type == "organization") d.name = BodyUpToCountry(WithoutLeadingCountry(d.name));
+    if (d.type == "person") d.name = PersonWithoutCountry(d.name);
     // Only a short form that still picks one thing out ("Chiến lược phát
     // triển" from "… đến năm 2030" would name every strategy).
     for (auto& short_form : ShortForms(d.name)) {

@@ -115,6 +115,7 @@ void DiscoverInLine(std::string_view text, size_t begin, size_t end, KeyMaker& k
   }
   FindAcronymInitials(line, lists, name_ends_before, candidates);
   for (auto& c : candidates) {
+    AttachPeriod(line, c);
     if (AttachParenthesis(line, c, lists)) {
       // The acronym rule's own acronym is its evidence: no boost for it.
       if (c.confidence != kAcronymInitials) {

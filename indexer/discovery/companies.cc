@@ -77,17 +77,21 @@ void FindEnglishCompanies(Line& line, std::vector<Candidate>& out) {
 }
 
 void FindAppositiveCompanies(Line& line, const VietnameseLists& lists, std::vector<Candidate>& out) {
-  static const char* kDescribing[] = {"tập đoàn", "công ty", "hãng", "sàn", "ngân hàng", "quỹ", "nền tảng"};
+  // "Bio Farma, doanh nghiệp dược nhà nước …", "Arcturus Therapeutics, một
+  // công ty của Mỹ": the descriptor may follow "một" (a).
+  static const char* kDescribing[] = {"tập đoàn", "công ty", "hãng", "sàn", "ngân hàng", "quỹ", "nền tảng",
+                                      "doanh nghiệp"};
   for (size_t comma = 2; comma + 1 < line.size(); ++comma) {
     if (!line.IsPunct(comma, ',')) continue;
+    const size_t d0 = comma + 1 + (line.KeyIs(comma + 1, "một") && line[comma + 1].lower ? 1 : 0);
     bool described = false;
     for (const char* d : kDescribing) {
       const std::string_view w(d);
       const size_t space = w.find(' ');
       described = described || (space == std::string_view::npos
-                                    ? line.KeyIs(comma + 1, w) && line[comma + 1].lower
-                                    : line.KeyIs(comma + 1, w.substr(0, space)) && line[comma + 1].lower &&
-                                          line.KeyIs(comma + 2, w.substr(space + 1)));
+                                    ? line.KeyIs(d0, w) && line[d0].lower
+                                    : line.KeyIs(d0, w.substr(0, space)) && line[d0].lower &&
+                                          line.KeyIs(d0 + 1, w.substr(space + 1)));
     }
     if (!described) continue;
     size_t first = comma;
