@@ -328,7 +328,10 @@ void DiscoveredEntities::Add(const std::vector<DiscoveredName>& names) {
     // A company's own name ("GoTo", "HawkEye 360") is specific as it is.
     const bool latin_company = d.type == "organization" && StartsUppercase(d.name) &&
                                analyzer_.DetectLanguage(d.name) != Language::kVietnamese;
-    if (!IsSpecific(d.name) && !latin_company && full.empty() && acronyms.empty() &&
+    // A meeting named by an acronym and its number ("COP27") is one meeting.
+    const bool numbered_meeting =
+        d.type == "event" && IsAcronym(d.name) && d.name.find_first_of("0123456789") != std::string::npos;
+    if (!IsSpecific(d.name) && !latin_company && !numbered_meeting && full.empty() && acronyms.empty() &&
         analyzer_.Tokenize(d.name).size() < kLongTitleWords) {
       continue;
     }
@@ -364,6 +367,15 @@ void DiscoveredEntities::Add(const std::vector<DiscoveredName>& names) {
     // up to its head, as a text goes on to call it. Shared like a variant.
     if (auto cut = UpToHead(d.name); cut && IsSpecific(*cut) && !gazetteer_key_.count(Key(*cut))) {
       AddName(&f.variants, *cut);
+    }
+    // "Tuyên bố sông Hàn" for "Tuyên bố sông Hàn về quan hệ đối tác …": a
+    // Vietnamese title up to "về", where that part already picks one thing
+    // out. Shared like a variant ("Chiến lược ASEAN về …" has several).
+    if (const size_t about = d.name.find(" về "); about != std::string::npos && d.type != "organization") {
+      const std::string cut = d.name.substr(0, about);
+      if (IsSpecific(cut) && analyzer_.Tokenize(cut).size() >= 3 && !gazetteer_key_.count(Key(cut))) {
+        AddName(&f.variants, cut);
+      }
     }
   }
 }

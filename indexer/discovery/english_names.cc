@@ -182,16 +182,32 @@ size_t EnglishNameEnd(Line& line, size_t head, std::string_view type) {
     // "Law on Vietnamese Workers Working Abroad under Contract".
     const bool under = line.KeyIs(i, "under") && line.IsWord(i + 1) && line[i + 1].cap &&
                        !EnglishDeterminers().count(line.Raw(i + 1));
-    if (IsEnglishConnector(line, i) || under) {
+    // "… Trafficking in Persons Caused by the Abuse of Technology": "by"
+    // after a capitalised participle of the title.
+    const bool by = line.Raw(i) == "by" && i > 0 && line.IsWord(i - 1) && line[i - 1].cap &&
+                    line.Raw(i - 1).size() > 3 && line.Raw(i - 1).substr(line.Raw(i - 1).size() - 2) == "ed";
+    if (IsEnglishConnector(line, i) || under || by) {
       if (++connectors > 2) break;
       continue;
     }
     if (!(IsEnglishNameWord(line, i) || line[i].acronym || (line[i].number && connectors == 0 && i > head + 2))) break;
+    // "… of the Republic of Korea and Vietnam's Ministry of …": a
+    // possessive after a connector owns the next name.
+    if (line[i].possessive && connectors > 0) break;
     connectors = 0;
     last = i;
     if (line[i].possessive) return last;
   }
   if (size_t y = trailing_year(last + 1)) return y;
+  // "Vietnam National University, Hanoi signed …": a university's campus
+  // city after a comma is part of its name (one or two capitalised words,
+  // then the sentence going on in lower case).
+  if ((line.Raw(head) == "University" || line.Raw(head) == "Universitas") && last == head &&
+      line.IsPunct(last + 1, ',') && IsEnglishNameWord(line, last + 2) && !line[last + 2].possessive) {
+    size_t city = last + 2;
+    if (IsEnglishNameWord(line, city + 1) && !line[city + 1].possessive) ++city;
+    if (line.IsWord(city + 1) && line[city + 1].lower && !IsEnglishConnector(line, city + 1)) return city;
+  }
   return last;
 }
 
@@ -230,9 +246,16 @@ bool IsRelationshipLabel(Line& line, size_t first, size_t last) {
 // "Operation HAECHI-IV", "Operation Storm Makers II": a police or military
 // operation is named after the word, up to three capitalised words or
 // acronyms.
-// "Project Nexus" likewise names a project.
+// "Project Nexus" likewise names a project, and "COP27" (a UN climate
+// conference of the parties, by its number) a meeting.
 void FindOperations(Line& line, std::vector<Candidate>& out) {
   for (size_t i = 0; i + 1 < line.size(); ++i) {
+    const std::string_view raw = line.Raw(i);
+    if (line.IsWord(i) && raw.size() >= 4 && raw.size() <= 5 && raw.substr(0, 3) == "COP" &&
+        raw.find_first_not_of("0123456789", 3) == std::string_view::npos) {
+      out.push_back(Proposed(i, i, i + 1, kEvent, kUnquotedHead));
+      continue;
+    }
     if (!line.IsWord(i) || (line.Raw(i) != "Operation" && line.Raw(i) != "Project")) continue;
     size_t last = i;
     for (size_t j = i + 1; j < line.size() && j <= i + 3; ++j) {

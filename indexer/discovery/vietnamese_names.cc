@@ -82,6 +82,18 @@ bool CapitalisedSoon(Line& line, size_t i, const VietnameseLists& lists) {
   return false;
 }
 
+// "… nông nghiệp và nông thôn bền vững giai đoạn 2021-2030": whether the
+// lower-case stretch from `i` reaches a period ("giai đoạn" and years)
+// within a few words, before any stop word or punctuation.
+bool PeriodSoon(Line& line, size_t i, const VietnameseLists& lists) {
+  constexpr size_t kLookahead = 8;
+  for (size_t k = i; k < line.size() && k < i + kLookahead; ++k) {
+    if (!line.IsWord(k) || IsVietnameseStop(line, k, lists)) return false;
+    if (line.KeyIs(k, "giai") && line.KeyIs(k + 1, "đoạn") && line.IsWord(k + 2) && IsYear(line.Raw(k + 2))) return true;
+  }
+  return false;
+}
+
 // Whether the Vietnamese name being extended stops before word `i`;
 // `organisation` when it is the name of a body.
 bool EndsVietnameseName(Line& line, size_t i, const VietnameseLists& lists, bool organisation) {
@@ -137,12 +149,19 @@ bool EndsVietnameseName(Line& line, size_t i, const VietnameseLists& lists, bool
       line[i + 1 + head_length].cap) {
     head_after = nullptr;
   }
+  // "Ngân hàng Xuất nhập khẩu Thái Lan và TISCO": in a body's name, "và"
+  // before a lone acronym that ends the phrase lists another body.
+  if (organisation && key == "và" && line.IsWord(i + 1) && line[i + 1].acronym && line[i + 1].ascii &&
+      !line.IsWord(i + 2)) {
+    return true;
+  }
   if (key == "và" && line.IsWord(i + 1) &&
       (line[i + 1].lower || line[i + 1].number || head_after != nullptr || IsOfficeTitle(line, i + 1, lists))) {
     // "… quan hệ hữu nghị và hợp tác ASEAN - Nhật Bản": a lower-case
     // stretch that reaches a capitalised part of the same name goes on;
     // but "và phía Trung Quốc" (and the Chinese side) is the other party.
-    return !(line[i + 1].lower && !line.KeyIs(i + 1, "phía") && CapitalisedSoon(line, i + 1, lists));
+    return !(line[i + 1].lower && !line.KeyIs(i + 1, "phía") &&
+             (CapitalisedSoon(line, i + 1, lists) || PeriodSoon(line, i + 1, lists)));
   }
   // "năm" belongs to a name only before a year ("… ASEAN năm 2025") or
   // after a number of years ("kỷ niệm 50 năm quan hệ …").
@@ -211,11 +230,12 @@ Extent ExtendVietnameseName(Line& line, size_t body, const VietnameseLists& list
     // form before a head is part of the company's name.
     const bool legal_form = i > body + 1 && ((line.KeyIs(i - 2, "cổ") && line.KeyIs(i - 1, "phần")) ||
                                              line.KeyIs(i - 1, "tnhh"));
-    // "Trung tâm Hợp tác … Khoáng sản Chiến lược Việt Nam - Hàn Quốc": in a
-    // body's name, a capitalised framework word after the second syllable
-    // of a capitalised word ("Khoáng sản") is an adjective of the name.
+    // "Trung tâm Hợp tác … Khoáng sản Chiến lược Việt Nam - Hàn Quốc", "Kế
+    // hoạch Hành động Chiến lược về …", "Hội nghị Lãnh đạo Hợp tác Mekong -
+    // Lan Thương": a capitalised framework word after the second syllable
+    // of a capitalised word is a word of the same name.
     const Head* inner_head = VietnameseHeadAt(line, i, lists, &head_length);
-    const bool adjective = organisation && inner_head != nullptr && inner_head->type != kOrganization && i >= 2 &&
+    const bool adjective = inner_head != nullptr && inner_head->type != kOrganization && i >= 2 &&
                            line.IsWord(i - 2) && line[i - 2].cap;
     if (i > body && line[i - 1].lower && !lists.inner_only.count(line.Key(i - 1)) && !legal_form &&
         inner_head != nullptr && !adjective) {
@@ -292,7 +312,7 @@ std::optional<size_t> RunsOnToTranslation(Line& line, size_t from, std::string_v
                                           const VietnameseLists& lists) {
   if (type == kEvent) return std::nullopt;
   static const std::unordered_set<std::string_view> kTitlePrepositions = {"và", "về", "qua", "cho", "các",
-                                                                           "giữa", "trong"};
+                                                                           "giữa", "trong", "ở"};
   for (size_t i = from; i < line.size() && i < from + kMaxTailToTranslation; ++i) {
     size_t head_length = 0;
     if (VietnameseHeadAt(line, i, lists, &head_length)) return std::nullopt;
@@ -334,6 +354,30 @@ bool IsCapitalisedPair(Line& line, size_t first, size_t last) {
   return dash;
 }
 
+// "Hiệp định về các biện pháp của quốc gia có cảng nhằm phòng ngừa, ngăn
+// chặn và loại bỏ khai thác IUU (PSMA)": a framework head followed by
+// "về" and a long description in lower case (acronyms aside) up to an
+// acronym in brackets is one title, whatever little words it holds. No
+// capitalised word may come between: that would be another name the
+// acronym could belong to. Returns the title's last piece.
+std::optional<size_t> DescribedUpToAcronym(Line& line, size_t body, const VietnameseLists& lists) {
+  constexpr size_t kMaxPieces = 40;
+  if (!line.KeyIs(body, "về")) return std::nullopt;
+  for (size_t k = body + 1; k < line.size() && k < body + kMaxPieces; ++k) {
+    if (line.IsPunct(k, '(')) {
+      if (k < body + 3 || !IsLoneAcronym(line, k + 1, k + 1) || !line.IsPunct(k + 2, ')')) return std::nullopt;
+      return k - 1;
+    }
+    if (!line.IsWord(k)) {
+      if (line[k].punct == ',' && line.IsWord(k + 1) && line[k + 1].lower) continue;
+      return std::nullopt;
+    }
+    if (line[k].cap && !line[k].acronym) return std::nullopt;
+    if (line[k].lower && lists.predicates.count(line.Key(k)) && !EndsCompound(line, k)) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 bool IsCompanyHead(Line& line, size_t i, size_t length) {
   if (length == 2) {
     return (line.KeyIs(i, "công") && line.KeyIs(i + 1, "ty")) || (line.KeyIs(i, "tập") && line.KeyIs(i + 1, "đoàn"));
@@ -362,6 +406,12 @@ void FindVietnameseHeaded(Line& line, const VietnameseLists& lists, std::vector<
       while (line.IsWord(last + 1) && (line[last + 1].cap || line[last + 1].number) && line[last + 1].ascii) ++last;
       if (!line.IsWord(last + 1) || line[last + 1].lower) {
         out.push_back(Proposed(i, last, last + 1, head->type, kUnquotedHead));
+        continue;
+      }
+    }
+    if (head->type != kOrganization && head->type != kEvent) {
+      if (auto last = DescribedUpToAcronym(line, i + head_length, lists)) {
+        out.push_back(Proposed(i, *last, *last + 1, head->type, kUnquotedHead));
         continue;
       }
     }

@@ -94,6 +94,7 @@ constexpr const char* kVietnameseStops[] = {
     "chấp thuận", "xác nhận", "vào sổ", "đối với", "về việc", "về lĩnh vực", "đồng tổ chức",
     "đồng chủ trì", "phê chuẩn", "vào", "trình", "cấp giấy phép", "tán thành", "triệu tập", "gửi", "giao cho",
     "thẩm định", "bãi bỏ", "chấp thuận", "lấy ý kiến", "rót vốn", "rót thêm", "rót", "đặt",
+    "thiết lập",
 };
 
 // Compounds that begin with a stop word but are ordinary nouns inside names
