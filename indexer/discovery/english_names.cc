@@ -158,6 +158,15 @@ size_t EnglishNameEnd(Line& line, size_t head, std::string_view type) {
   if (line.KeyIs(head + 1, "no") && line.IsPunct(head + 2, '.') && line.IsWord(head + 3) && line[head + 3].number) {
     return head + 3;
   }
+  // "Vietnam National University, Hanoi signed …": a university's campus
+  // city after a comma is part of its name (one or two capitalised words,
+  // then the sentence going on in lower case).
+  if ((line.Raw(head) == "University" || line.Raw(head) == "Universitas") && line.IsPunct(head + 1, ',') &&
+      IsEnglishNameWord(line, head + 2) && !line[head + 2].possessive) {
+    size_t city = head + 2;
+    if (IsEnglishNameWord(line, city + 1) && !line[city + 1].possessive) ++city;
+    if (line.IsWord(city + 1) && line[city + 1].lower && !IsEnglishConnector(line, city + 1)) return city;
+  }
   if (!HeadTakesComplement(line, head, type)) return last;
   size_t i = line.KeyIs(head + 1, "relating") ? head + 3 : head + 2;
   if (line.KeyIs(i, "the")) ++i;
@@ -199,15 +208,6 @@ size_t EnglishNameEnd(Line& line, size_t head, std::string_view type) {
     if (line[i].possessive) return last;
   }
   if (size_t y = trailing_year(last + 1)) return y;
-  // "Vietnam National University, Hanoi signed …": a university's campus
-  // city after a comma is part of its name (one or two capitalised words,
-  // then the sentence going on in lower case).
-  if ((line.Raw(head) == "University" || line.Raw(head) == "Universitas") && last == head &&
-      line.IsPunct(last + 1, ',') && IsEnglishNameWord(line, last + 2) && !line[last + 2].possessive) {
-    size_t city = last + 2;
-    if (IsEnglishNameWord(line, city + 1) && !line[city + 1].possessive) ++city;
-    if (line.IsWord(city + 1) && line[city + 1].lower && !IsEnglishConnector(line, city + 1)) return city;
-  }
   return last;
 }
 

@@ -417,7 +417,17 @@ void FindVietnameseHeaded(Line& line, const VietnameseLists& lists, std::vector<
     }
     const Extent e = ExtendVietnameseName(line, i + head_length, lists, TitleBefore(line, i, lists, 3),
                                           head->type == kOrganization);
-    if (!e.found) continue;
+    if (!e.found) {
+      // "Bộ Quy tắc ứng xử ở Biển Đông (COC)": a lower-case start whose
+      // capitalised part comes after a title's preposition, up to its
+      // acronym or translation.
+      if (e.clear_end && e.last >= i + head_length) {
+        if (auto last = RunsOnToTranslation(line, e.last + 1, head->type, lists)) {
+          out.push_back(Proposed(i, *last, *last + 1, head->type, kUnquotedHead));
+        }
+      }
+      continue;
+    }
     // "Hợp tác" and "Quan hệ Đối tác" name a framework only as a pair of
     // capitalised parties ("Hợp tác Mekong - Nhật Bản"); otherwise they
     // are the common nouns "cooperation", "partnership".
