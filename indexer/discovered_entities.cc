@@ -301,7 +301,17 @@ void DiscoveredEntities::Add(const std::vector<DiscoveredName>& names) {
       if (IsSpecific(d.name)) AddName(&learned_[*known], d.name);
       continue;
     }
-    if (auto inside = KnownInside(d.name)) {
+    // "EVN International", "Samsung Electronics Vietnam": a company named
+    // after a known one by its acronym or one-word name and an English word
+    // is a company of its own (a subsidiary), not the known one written out.
+    auto subsidiary = [&](const Known& k) {
+      if (!k.at_start || k.at_end || d.type != "organization" || k.type != "organization") return false;
+      if (analyzer_.DetectLanguage(d.name) == Language::kVietnamese) return false;
+      const auto tokens = analyzer_.Tokenize(d.name);
+      const std::string first(std::string_view(d.name).substr(tokens[0].begin, tokens[0].end - tokens[0].begin));
+      return gazetteer_key_.count(Key(first)) && gazetteer_key_.at(Key(first)) == k.index && IsAcronym(first);
+    };
+    if (auto inside = KnownInside(d.name); inside && !subsidiary(*inside)) {
       // "Chương trình Chuyển đổi số quốc gia đến năm 2025 …" is the known
       // programme written out in full: one more name for it. "Công ty an
       // ninh mạng Fortinet" only describes a known name: nothing to add.
