@@ -208,7 +208,13 @@ Extent ExtendVietnameseName(Line& line, size_t body, const VietnameseLists& list
       // "phòng, chống" (prevention and control) is one term of many titles
       // ("Kế hoạch … về phòng, chống khai thác IUU", "Quỹ vắc xin phòng,
       // chống COVID-19").
-      if (p.punct == ',' && i > body && line.KeyIs(i - 1, "phòng") && line.KeyIs(i + 1, "chống")) continue;
+      // Only in a title: written in title case ("Phòng, chống") or going on
+      // to a capitalised part or a period ("… khai thác IUU", "COVID-19");
+      // "Bộ Y tế phòng, chống dịch" is the ministry and what it does.
+      if (p.punct == ',' && i > body && line.KeyIs(i - 1, "phòng") && line.KeyIs(i + 1, "chống") &&
+          (line[i - 1].cap || CapitalisedSoon(line, i + 2, lists) || PeriodSoon(line, i + 2, lists))) {
+        continue;
+      }
       e.clear_end = true;
       strong_end = p.punct == '(' || IsQuote(p.punct);
       break;
