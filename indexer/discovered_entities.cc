@@ -164,7 +164,8 @@ std::string DiscoveredEntities::WithoutLeadingCountry(const std::string& name) c
     // "Japan Foundation", "Korea University": a kind of body alone is no
     // name; the country is part of it.
     static const char* kBodies[] = {"Foundation", "University", "Institute", "Bank", "Agency", "Council",
-                                    "Fund", "Centre", "Center", "Academy", "College"};
+                                    "Fund", "Centre", "Center", "Academy", "College", "Police", "Army",
+                                    "Navy", "Coast Guard"};
     if (std::any_of(std::begin(kBodies), std::end(kBodies), [&](const char* b) { return rest == b; })) break;
     if (tokens.size() - j - 1 <= 1 || IsAcronym(rest)) return rest;
     break;

@@ -125,7 +125,7 @@ size_t LatinListItem(Line& line, size_t k) {
   size_t last = 0;
   for (size_t j = k; j < line.size() && j < k + kMaxItemPieces; ++j) {
     if (line.IsWord(j) && line[j].ascii && (line[j].cap || line[j].acronym) && !EnglishDeterminers().count(line.Raw(j)) &&
-        !line[j].possessive) {
+        !line[j].possessive && !EnglishHeadType(line, j)) {
       last = j;
       continue;
     }
@@ -145,7 +145,7 @@ bool IsListSeparator(Line& line, size_t k) {
 
 }  // namespace
 
-void FindListedCompanies(Line& line, std::vector<Candidate>& candidates) {
+void FindListedCompanies(Line& line, const VietnameseLists& lists, std::vector<Candidate>& candidates) {
   std::vector<Candidate> found;
   auto starting_at = [&](size_t k) -> const Candidate* {
     for (const auto& c : candidates) {
@@ -162,7 +162,12 @@ void FindListedCompanies(Line& line, std::vector<Candidate>& candidates) {
   const size_t count = candidates.size();
   for (size_t n = 0; n < count; ++n) {
     const Candidate c = candidates[n];
-    if (c.type != kOrganization || c.quoted) continue;
+    // Only a list led by a Vietnamese head ("Ngân hàng …", "Tập đoàn …"):
+    // English lists of bodies ("the Council, the Commission and …") are
+    // read by the English rules, and a comma there also lists the words of
+    // one name ("… Industrial, Technology and Research Competence Centre").
+    size_t head_length = 0;
+    if (c.type != kOrganization || c.quoted || !VietnameseHeadAt(line, c.first, lists, &head_length)) continue;
     // Items after it: ", X", "và X", ", và X".
     for (size_t k = c.next; k < line.size() && IsListSeparator(line, k);) {
       size_t start = k + 1;

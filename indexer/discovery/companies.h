@@ -31,6 +31,6 @@ void FindAppositiveCompanies(Line& line, const VietnameseLists& lists, std::vect
 // in which a body is named by its head word lists bodies, so its items
 // written as Latin-script names (capitalised words or acronyms, nothing
 // else) are bodies too. Runs after the other rules, on their candidates.
-void FindListedCompanies(Line& line, std::vector<Candidate>& candidates);
+void FindListedCompanies(Line& line, const VietnameseLists& lists, std::vector<Candidate>& candidates);
 
 }  // namespace policygraph::indexer::discovery

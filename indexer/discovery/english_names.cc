@@ -22,6 +22,8 @@ const std::unordered_set<std::string_view>& EnglishGenericModifiers() {
       "Appropriate", "Competent", "Republic", "Commonwealth", "Federal", "Main", "Annual", "Interim", "Final", "Joint", "Special",
       "Commission", "Council", "Parliament", "Secretary", "General", "Minister", "Management",
       "Executive", "Advisory", "Appeal", "Staff", "Town", "Financial", "Model", "Chief",
+      // "Code of Conduct" alone is a kind of instrument, not one of them.
+      "Conduct",
   };
   return words;
 }
@@ -35,6 +37,8 @@ const std::unordered_set<std::string_view>& EnglishRolesBeforeOf() {
       "Director", "Composition", "Structure", "Tasks", "Role", "Seat", "Establishment",
       "Amendment", "Amendments", "Application", "Review", "Report", "Reports", "Decision",
       "Decisions", "Opinion", "Opinions", "Secretariat", "Officer", "Officers", "Office",
+      // "Commissioner of Police": an office, not a body's name.
+      "Commissioner",
   };
   return words;
 }
@@ -202,7 +206,13 @@ size_t EnglishNameEnd(Line& line, size_t head, std::string_view type) {
     if (!(IsEnglishNameWord(line, i) || line[i].acronym || (line[i].number && connectors == 0 && i > head + 2))) break;
     // "… of the Republic of Korea and Vietnam's Ministry of …": a
     // possessive after a connector owns the next name.
-    if (line[i].possessive && connectors > 0) break;
+    if (line[i].possessive && connectors > 0) {
+      bool owns_a_body = false;
+      for (size_t k = i + 1; k < line.size() && k <= i + 4 && line.IsWord(k) && line[k].cap && !owns_a_body; ++k) {
+        owns_a_body = EnglishHeadType(line, k).has_value();
+      }
+      if (owns_a_body) break;
+    }
     connectors = 0;
     last = i;
     if (line[i].possessive) return last;
@@ -221,6 +231,14 @@ bool HasSpecificWord(Line& line, size_t first, size_t last) {
   }
   for (size_t i = first; i <= last; ++i) {
     if (!line.IsWord(i) || line[i].lower || line[i].number) continue;
+    // "Police Force Act 2004": a force named before another head says
+    // which one (the forces became heads after the law rules were written).
+    static const std::unordered_set<std::string_view> kForces = {"Police", "Force", "Forces", "Army", "Navy", "Guard"};
+    if (kForces.count(line.Raw(i))) {
+      for (size_t k = i + 1; k <= last; ++k) {
+        if (EnglishHeadType(line, k) && !kForces.count(line.Raw(k))) return true;
+      }
+    }
     if (EnglishHeadType(line, i)) continue;
     if (line[i].letters < 2) continue;
     if (EnglishGenericModifiers().count(line.Raw(i)) || EnglishDeterminers().count(line.Raw(i))) continue;

@@ -39,6 +39,7 @@ const std::unordered_map<std::string_view, std::string_view>& EnglishHeads() {
       // Armed and police forces ("Karen National Army", "Philippine Coast
       // Guard", "Royal Malaysia Police").
       {"Army", kOrganization}, {"Navy", kOrganization}, {"Police", kOrganization}, {"Guard", kOrganization},
+      {"Force", kOrganization}, {"Forces", kOrganization},
   };
   return heads;
 }

@@ -64,9 +64,15 @@ size_t PersonBeforeRole(Line& line, size_t i) {
     ++last;
   }
   if (last - i < 2 || !line.IsPunct(last, ',')) return 0;
+  // "Member State, including a representative of …": a clause, not an
+  // apposition; only determiners, owners and describing words come before
+  // the role.
+  static const std::unordered_set<std::string_view> kClauseWords = {
+      "including", "and", "or", "with", "for", "of", "to", "by", "in", "on", "as", "which", "who", "that"};
   for (size_t k = last + 1; k < line.size() && k <= last + 7; ++k) {
     if (!line.IsWord(k)) return 0;
     if (line[k].lower && kRoles.count(line.Raw(k))) return last - 1;
+    if (line[k].lower && kClauseWords.count(line.Raw(k))) return 0;
   }
   return 0;
 }
