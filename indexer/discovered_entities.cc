@@ -164,10 +164,49 @@ std::string DiscoveredEntities::WithoutLeadingCountry(const std::string& name) c
     // "Japan Foundation", "Korea University": a kind of body alone is no
     // name; the country is part of it.
     static const char* kBodies[] = {"Foundation", "University", "Institute", "Bank", "Agency", "Council",
-                                    "Fund", "Centre", "Center", "Academy", "College"};
+                                    "Fund", "Centre", "Center", "Academy", "College", "Police", "Army",
+                                    "Navy", "Coast Guard"};
     if (std::any_of(std::begin(kBodies), std::end(kBodies), [&](const char* b) { return rest == b; })) break;
     if (tokens.size() - j - 1 <= 1 || IsAcronym(rest)) return rest;
     break;
+  }
+  return name;
+}
+
+// "Trung Quốc Vương Nghị", "Singapore Gan Kim Yong" (after "Ngoại trưởng",
+// "Bộ trưởng …"): the country before a person's name says whose official
+// the person is; the name is what follows.
+std::string DiscoveredEntities::PersonWithoutCountry(const std::string& name) const {
+  auto tokens = analyzer_.Tokenize(name);
+  std::string key;
+  for (size_t j = 0; j + 2 < tokens.size(); ++j) {
+    key += (j == 0 ? "" : " ") + tokens[j].exact;
+    auto it = gazetteer_key_.find(key);
+    if (it != gazetteer_key_.end() && IsCountryOrCapital(gazetteer_[it->second].type)) {
+      return name.substr(tokens[j + 1].begin);
+    }
+  }
+  return name;
+}
+
+// "Bộ Tài nguyên và Môi trường Việt Nam về quản lý nước thông minh": a
+// body's name ends with its country; "về" and lower-case words after it
+// are what the sentence says about it.
+std::string DiscoveredEntities::BodyUpToCountry(const std::string& name) const {
+  auto tokens = analyzer_.Tokenize(name);
+  for (size_t i = 1; i < tokens.size(); ++i) {
+    std::string key;
+    for (size_t j = i; j + 2 < tokens.size(); ++j) {
+      key += (j == i ? "" : " ") + tokens[j].exact;
+      auto it = gazetteer_key_.find(key);
+      if (it == gazetteer_key_.end() || gazetteer_[it->second].type != "country") continue;
+      if (tokens[j + 1].exact != "về") continue;
+      bool lower_tail = true;
+      for (size_t k = j + 1; k < tokens.size() && lower_tail; ++k) {
+        lower_tail = !StartsUppercase(std::string_view(name).substr(tokens[k].begin));
+      }
+      if (lower_tail) return name.substr(0, tokens[j].end);
+    }
   }
   return name;
 }
@@ -209,11 +248,14 @@ std::vector<std::string> DiscoveredEntities::ShortForms(const std::string& name)
       break;
     }
   }
-  // "Nghị quyết số 36-NQ/TW về …": a legal document is cited by its number.
+  // "Nghị quyết số 36-NQ/TW về …", "Nghị quyết số 120/NQ-CP năm 2017 về
+  // …": a legal document is cited by its number.
   for (const char* head : {"Nghị quyết số ", "Nghị định số ", "Quyết định số ", "Thông tư số ", "Luật số "}) {
     if (name.rfind(head, 0) != 0) continue;
     size_t about = name.find(" về ");
     if (about != std::string::npos) out.push_back(name.substr(0, about));
+    size_t year = name.find(" năm ", std::string_view(head).size());
+    if (year != std::string::npos && year < about) out.push_back(name.substr(0, year));
   }
   return out;
 }
@@ -235,7 +277,8 @@ void DiscoveredEntities::Add(const std::vector<DiscoveredName>& names) {
   for (const auto& found : names) {
     if (found.confidence < kMinDiscoveryConfidence) continue;
     DiscoveredName d = found;
-    if (d.type == "organization") d.name = WithoutLeadingCountry(d.name);
+    if (d.type == "organization") d.name = BodyUpToCountry(WithoutLeadingCountry(d.name));
+    if (d.type == "person") d.name = PersonWithoutCountry(d.name);
     // Only a short form that still picks one thing out ("Chiến lược phát
     // triển" from "… đến năm 2030" would name every strategy).
     for (auto& short_form : ShortForms(d.name)) {
@@ -259,7 +302,17 @@ void DiscoveredEntities::Add(const std::vector<DiscoveredName>& names) {
       if (IsSpecific(d.name)) AddName(&learned_[*known], d.name);
       continue;
     }
-    if (auto inside = KnownInside(d.name)) {
+    // "EVN International", "Samsung Electronics Vietnam": a company named
+    // after a known one by its acronym or one-word name and an English word
+    // is a company of its own (a subsidiary), not the known one written out.
+    auto subsidiary = [&](const Known& k) {
+      if (!k.at_start || k.at_end || d.type != "organization" || k.type != "organization") return false;
+      if (analyzer_.DetectLanguage(d.name) == Language::kVietnamese) return false;
+      const auto tokens = analyzer_.Tokenize(d.name);
+      const std::string first(std::string_view(d.name).substr(tokens[0].begin, tokens[0].end - tokens[0].begin));
+      return gazetteer_key_.count(Key(first)) && gazetteer_key_.at(Key(first)) == k.index && IsAcronym(first);
+    };
+    if (auto inside = KnownInside(d.name); inside && !subsidiary(*inside)) {
       // "Chương trình Chuyển đổi số quốc gia đến năm 2025 …" is the known
       // programme written out in full: one more name for it. "Công ty an
       // ninh mạng Fortinet" only describes a known name: nothing to add.
@@ -286,7 +339,10 @@ void DiscoveredEntities::Add(const std::vector<DiscoveredName>& names) {
     // A company's own name ("GoTo", "HawkEye 360") is specific as it is.
     const bool latin_company = d.type == "organization" && StartsUppercase(d.name) &&
                                analyzer_.DetectLanguage(d.name) != Language::kVietnamese;
-    if (!IsSpecific(d.name) && !latin_company && full.empty() && acronyms.empty() &&
+    // A meeting named by an acronym and its number ("COP27") is one meeting.
+    const bool numbered_meeting =
+        d.type == "event" && IsAcronym(d.name) && d.name.find_first_of("0123456789") != std::string::npos;
+    if (!IsSpecific(d.name) && !latin_company && !numbered_meeting && full.empty() && acronyms.empty() &&
         analyzer_.Tokenize(d.name).size() < kLongTitleWords) {
       continue;
     }
@@ -322,6 +378,15 @@ void DiscoveredEntities::Add(const std::vector<DiscoveredName>& names) {
     // up to its head, as a text goes on to call it. Shared like a variant.
     if (auto cut = UpToHead(d.name); cut && IsSpecific(*cut) && !gazetteer_key_.count(Key(*cut))) {
       AddName(&f.variants, *cut);
+    }
+    // "Tuyên bố sông Hàn" for "Tuyên bố sông Hàn về quan hệ đối tác …": a
+    // Vietnamese title up to "về", where that part already picks one thing
+    // out. Shared like a variant ("Chiến lược ASEAN về …" has several).
+    if (const size_t about = d.name.find(" về "); about != std::string::npos && d.type != "organization") {
+      const std::string cut = d.name.substr(0, about);
+      if (IsSpecific(cut) && analyzer_.Tokenize(cut).size() >= 3 && !gazetteer_key_.count(Key(cut))) {
+        AddName(&f.variants, cut);
+      }
     }
   }
 }

@@ -57,6 +57,8 @@ class DiscoveredEntities {
   std::string Key(const std::string& name) const;
   bool IsSpecific(const std::string& name) const;
   std::string WithoutLeadingCountry(const std::string& name) const;
+  std::string PersonWithoutCountry(const std::string& name) const;
+  std::string BodyUpToCountry(const std::string& name) const;
   std::vector<std::string> ShortForms(const std::string& name) const;
   std::optional<std::string> CompanyName(const std::string& name) const;
   bool KnownThenLowercase(const std::string& name) const;

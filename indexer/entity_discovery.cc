@@ -105,6 +105,7 @@ void DiscoverInLine(std::string_view text, size_t begin, size_t end, KeyMaker& k
   FindAppositiveCompanies(line, lists, candidates);
   FindPersons(line, lists, candidates);
   FindEnglishHeaded(line, candidates);
+  FindListedCompanies(line, lists, candidates);
   std::erase_if(candidates, [&](const Candidate& c) {
     return std::any_of(defined.begin(), defined.end(),
                        [&](const auto& d) { return c.first <= d.second && d.first <= c.last; });
@@ -115,6 +116,7 @@ void DiscoverInLine(std::string_view text, size_t begin, size_t end, KeyMaker& k
   }
   FindAcronymInitials(line, lists, name_ends_before, candidates);
   for (auto& c : candidates) {
+    AttachPeriod(line, c);
     if (AttachParenthesis(line, c, lists)) {
       // The acronym rule's own acronym is its evidence: no boost for it.
       if (c.confidence != kAcronymInitials) {

@@ -1,9 +1,12 @@
 #include "indexer/discovery/aliases.h"
 
+#include <algorithm>
+#include <iterator>
 #include <string>
 #include <vector>
 
 #include "indexer/discovery/english_words.h"
+#include "indexer/discovery/name_types.h"
 
 namespace policygraph::indexer::discovery {
 namespace {
@@ -104,6 +107,31 @@ void AttachStatedShortName(Line& line, Candidate& c) {
   }
   if (last == i) return;
   AddAlias(line, c, i, last - 1);
+}
+
+bool AttachPeriod(Line& line, Candidate& c) {
+  static const std::string_view kFrameworks[] = {kLaw, kAgreement, kStrategy, kPlan, kProgramme, kInitiative};
+  if (std::find(std::begin(kFrameworks), std::end(kFrameworks), c.type) == std::end(kFrameworks)) return false;
+  size_t open = c.next;
+  // "… 20 năm (2018-2037)": "năm" after a number of years, which the name
+  // left out because a name does not end on it.
+  if (line.KeyIs(open, "năm") && line.IsWord(c.last) && line[c.last].number) ++open;
+  if (!line.IsPunct(open, '(')) return false;
+  size_t close = 0;
+  const auto four_digits = [&](size_t i) { return line.IsWord(i) && line.Raw(i).size() == 4 && IsYear(line.Raw(i)); };
+  if (line.IsWord(open + 1) && line.Raw(open + 1).size() == 9 && IsYear(line.Raw(open + 1))) {
+    close = open + 2;  // "2021-2025" is one piece
+  } else if (four_digits(open + 1) && open + 2 < line.size() && IsDash(line[open + 2].punct) &&
+             four_digits(open + 3)) {
+    close = open + 4;  // "2021 – 2025"
+  }
+  if (close == 0 || !line.IsPunct(close, ')')) return false;
+  c.aliases.push_back(TextOf(line, c.first, c.last));
+  c.last = close;
+  c.next = close + 1;
+  c.trusted = true;
+  c.other_ends.clear();
+  return true;
 }
 
 std::optional<std::string_view> TranslationHeadType(Line& line, size_t open) {

@@ -24,6 +24,13 @@ bool AttachParenthesis(Line& line, Candidate& c, const VietnameseLists& lists);
 // for the name just before becomes its alias.
 void AttachStatedShortName(Line& line, Candidate& c);
 
+// "Kế hoạch Hành động … ASEAN - Trung Quốc (2021-2025)", "Kế hoạch Tổng
+// thể … 20 năm (2018-2037)": a framework's period in brackets right after
+// its name is part of the name, and the name without it becomes an alias.
+// Returns whether the period was taken in. A single year in brackets is
+// left alone (it is usually the date something happened).
+bool AttachPeriod(Line& line, Candidate& c);
+
 // The type that the English head of a parenthesised translation gives
 // ("(Cross-Border Transport Facilitation Agreement – CBTA)" → agreement), or
 // nullopt when the parenthesis at `open` holds none.

@@ -26,4 +26,11 @@ void FindEnglishCompanies(Line& line, std::vector<Candidate>& out);
 // comma.
 void FindAppositiveCompanies(Line& line, const VietnameseLists& lists, std::vector<Candidate>& out);
 
+// "gồm Ngân hàng Krung Thai, Kasikornbank, … và TISCO", "giữa Hydrolancang
+// International Energy, Tập đoàn Royal Group và EVN International": a list
+// in which a body is named by its head word lists bodies, so its items
+// written as Latin-script names (capitalised words or acronyms, nothing
+// else) are bodies too. Runs after the other rules, on their candidates.
+void FindListedCompanies(Line& line, const VietnameseLists& lists, std::vector<Candidate>& candidates);
+
 }  // namespace policygraph::indexer::discovery

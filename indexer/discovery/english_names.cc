@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "indexer/discovery/english_words.h"
@@ -21,6 +22,8 @@ const std::unordered_set<std::string_view>& EnglishGenericModifiers() {
       "Appropriate", "Competent", "Republic", "Commonwealth", "Federal", "Main", "Annual", "Interim", "Final", "Joint", "Special",
       "Commission", "Council", "Parliament", "Secretary", "General", "Minister", "Management",
       "Executive", "Advisory", "Appeal", "Staff", "Town", "Financial", "Model", "Chief",
+      // "Code of Conduct" alone is a kind of instrument, not one of them.
+      "Conduct",
   };
   return words;
 }
@@ -34,6 +37,8 @@ const std::unordered_set<std::string_view>& EnglishRolesBeforeOf() {
       "Director", "Composition", "Structure", "Tasks", "Role", "Seat", "Establishment",
       "Amendment", "Amendments", "Application", "Review", "Report", "Reports", "Decision",
       "Decisions", "Opinion", "Opinions", "Secretariat", "Officer", "Officers", "Office",
+      // "Commissioner of Police": an office, not a body's name.
+      "Commissioner",
   };
   return words;
 }
@@ -84,6 +89,10 @@ size_t EnglishNameStart(Line& line, size_t head) {
     // An acronym or label before "of the …" is a reference ("CJC of the
     // Act"); before "and" it is a word of the name ("CHIPS and Science Act").
     if (line[j].acronym && connectors > 0 && !line.KeyIs(j + 1, "and")) break;
+    // "the US Treasury Department's Office of Foreign Assets Control": a
+    // body in the possessive owns the name that follows; it is a name of
+    // its own, not the start of this one.
+    if (line[j].possessive && EnglishHeadType(line, j)) break;
     start = j;
     connectors = 0;
     // "Singapore's Personal Data Protection Act": a possessive starts the
@@ -121,8 +130,12 @@ bool EnglishListContinues(Line& line, size_t comma) {
 // the European Parliament" and "Act on the …" are citations.
 bool HeadTakesComplement(Line& line, size_t head, std::string_view type) {
   const std::string& next = line.Key(head + 1);
-  // "Convention Against Trafficking in Persons"
-  if (type != kLaw) return next == "of" || next == "on" || next == "for" || next == "against";
+  // "Convention Against Trafficking in Persons", "Agreement Relating to
+  // Supply Chain Resilience for Prosperity"
+  if (type != kLaw) {
+    return next == "of" || next == "on" || next == "for" || next == "against" ||
+           (next == "relating" && line.KeyIs(head + 2, "to"));
+  }
   return next == "on" && line.IsWord(head + 2) && line[head + 2].cap && !line[head + 2].acronym &&
          !EnglishDeterminers().count(line.Raw(head + 2));
 }
@@ -149,8 +162,17 @@ size_t EnglishNameEnd(Line& line, size_t head, std::string_view type) {
   if (line.KeyIs(head + 1, "no") && line.IsPunct(head + 2, '.') && line.IsWord(head + 3) && line[head + 3].number) {
     return head + 3;
   }
+  // "Vietnam National University, Hanoi signed …": a university's campus
+  // city after a comma is part of its name (one or two capitalised words,
+  // then the sentence going on in lower case).
+  if ((line.Raw(head) == "University" || line.Raw(head) == "Universitas") && line.IsPunct(head + 1, ',') &&
+      IsEnglishNameWord(line, head + 2) && !line[head + 2].possessive) {
+    size_t city = head + 2;
+    if (IsEnglishNameWord(line, city + 1) && !line[city + 1].possessive) ++city;
+    if (line.IsWord(city + 1) && line[city + 1].lower && !IsEnglishConnector(line, city + 1)) return city;
+  }
   if (!HeadTakesComplement(line, head, type)) return last;
-  size_t i = head + 2;
+  size_t i = line.KeyIs(head + 1, "relating") ? head + 3 : head + 2;
   if (line.KeyIs(i, "the")) ++i;
   size_t connectors = 0;
   for (; i < line.size(); ++i) {
@@ -173,11 +195,24 @@ size_t EnglishNameEnd(Line& line, size_t head, std::string_view type) {
     // "Law on Vietnamese Workers Working Abroad under Contract".
     const bool under = line.KeyIs(i, "under") && line.IsWord(i + 1) && line[i + 1].cap &&
                        !EnglishDeterminers().count(line.Raw(i + 1));
-    if (IsEnglishConnector(line, i) || under) {
+    // "… Trafficking in Persons Caused by the Abuse of Technology": "by"
+    // after a capitalised participle of the title.
+    const bool by = line.Raw(i) == "by" && i > 0 && line.IsWord(i - 1) && line[i - 1].cap &&
+                    line.Raw(i - 1).size() > 3 && line.Raw(i - 1).substr(line.Raw(i - 1).size() - 2) == "ed";
+    if (IsEnglishConnector(line, i) || under || by) {
       if (++connectors > 2) break;
       continue;
     }
     if (!(IsEnglishNameWord(line, i) || line[i].acronym || (line[i].number && connectors == 0 && i > head + 2))) break;
+    // "… of the Republic of Korea and Vietnam's Ministry of …": a
+    // possessive after a connector owns the next name.
+    if (line[i].possessive && connectors > 0) {
+      bool owns_a_body = false;
+      for (size_t k = i + 1; k < line.size() && k <= i + 4 && line.IsWord(k) && line[k].cap && !owns_a_body; ++k) {
+        owns_a_body = EnglishHeadType(line, k).has_value();
+      }
+      if (owns_a_body) break;
+    }
     connectors = 0;
     last = i;
     if (line[i].possessive) return last;
@@ -196,6 +231,14 @@ bool HasSpecificWord(Line& line, size_t first, size_t last) {
   }
   for (size_t i = first; i <= last; ++i) {
     if (!line.IsWord(i) || line[i].lower || line[i].number) continue;
+    // "Police Force Act 2004": a force named before another head says
+    // which one (the forces became heads after the law rules were written).
+    static const std::unordered_set<std::string_view> kForces = {"Police", "Force", "Forces", "Army", "Navy", "Guard"};
+    if (kForces.count(line.Raw(i))) {
+      for (size_t k = i + 1; k <= last; ++k) {
+        if (EnglishHeadType(line, k) && !kForces.count(line.Raw(k))) return true;
+      }
+    }
     if (EnglishHeadType(line, i)) continue;
     if (line[i].letters < 2) continue;
     if (EnglishGenericModifiers().count(line.Raw(i)) || EnglishDeterminers().count(line.Raw(i))) continue;
@@ -221,21 +264,63 @@ bool IsRelationshipLabel(Line& line, size_t first, size_t last) {
 // "Operation HAECHI-IV", "Operation Storm Makers II": a police or military
 // operation is named after the word, up to three capitalised words or
 // acronyms.
+// "Project Nexus" likewise names a project, and "COP27" (a UN climate
+// conference of the parties, by its number) a meeting.
 void FindOperations(Line& line, std::vector<Candidate>& out) {
   for (size_t i = 0; i + 1 < line.size(); ++i) {
-    if (!line.IsWord(i) || line.Raw(i) != "Operation") continue;
+    const std::string_view raw = line.Raw(i);
+    if (line.IsWord(i) && raw.size() >= 4 && raw.size() <= 5 && raw.substr(0, 3) == "COP" &&
+        raw.find_first_not_of("0123456789", 3) == std::string_view::npos) {
+      out.push_back(Proposed(i, i, i + 1, kEvent, kUnquotedHead));
+      continue;
+    }
+    if (!line.IsWord(i) || (line.Raw(i) != "Operation" && line.Raw(i) != "Project")) continue;
     size_t last = i;
     for (size_t j = i + 1; j < line.size() && j <= i + 3; ++j) {
       if (!line.IsWord(j) || !(line[j].cap || line[j].acronym) || EnglishDeterminers().count(line.Raw(j))) break;
       last = j;
     }
     if (last == i) continue;
-    out.push_back(Proposed(i, last, last + 1, kEvent, kUnquotedHead));
+    out.push_back(Proposed(i, last, last + 1, line.Raw(i) == "Project" ? kProgramme : kEvent, kUnquotedHead));
+  }
+}
+
+// "its Global Gateway strategy", "the Merdeka Belajar Kampus Merdeka
+// policy", "its JENESYS programme (Japan-East Asia Network …)": capitalised
+// words between a determiner and a lower-case word for a framework are that
+// framework's name (the noun gives its type and is left out of the name). A
+// lone acronym counts only with a translation in brackets after the noun.
+void FindBeforeLowercaseKind(Line& line, std::vector<Candidate>& out) {
+  static const std::unordered_map<std::string_view, std::string_view> kKinds = {
+      {"strategy", kStrategy}, {"policy", kStrategy}, {"programme", kProgramme}, {"program", kProgramme},
+      {"scheme", kProgramme}, {"project", kProgramme}, {"initiative", kInitiative}, {"plan", kPlan},
+      {"masterplan", kPlan}, {"blueprint", kPlan}};
+  static const std::unordered_set<std::string_view> kDeterminers = {"its", "their", "the", "his", "her", "our"};
+  constexpr size_t kMaxWords = 6;
+  for (size_t noun = 2; noun < line.size(); ++noun) {
+    if (!line.IsWord(noun) || !line[noun].lower) continue;
+    const auto kind = kKinds.find(line.Raw(noun));
+    if (kind == kKinds.end()) continue;
+    size_t first = noun;
+    while (first > 0 && noun - first < kMaxWords && line.IsWord(first - 1) &&
+           (IsEnglishNameWord(line, first - 1) || line[first - 1].acronym) && !EnglishHeadType(line, first - 1) &&
+           !line[first - 1].possessive) {
+      --first;
+    }
+    if (first == noun || first == 0 || !line.IsWord(first - 1)) continue;
+    const bool determined = kDeterminers.count(line.Raw(first - 1)) > 0 || line[first - 1].possessive;
+    if (!determined) continue;
+    const size_t words = noun - first;
+    const bool translated = line.IsPunct(noun + 1, '(') && line.IsWord(noun + 2) && line[noun + 2].cap &&
+                            !IsLoneAcronym(line, noun + 2, noun + 2);
+    if (words < 2 && !(line[first].acronym && translated)) continue;
+    out.push_back(Proposed(first, noun - 1, noun + 1, kind->second, kQuotedWithoutHead));
   }
 }
 
 void FindEnglishHeaded(Line& line, std::vector<Candidate>& out) {
   FindOperations(line, out);
+  FindBeforeLowercaseKind(line, out);
   size_t covered_until = 0;  // heads inside a name already found start no other
   for (size_t i = 0; i < line.size(); ++i) {
     const auto type = EnglishHeadType(line, i);

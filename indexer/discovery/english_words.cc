@@ -36,6 +36,10 @@ const std::unordered_map<std::string_view, std::string_view>& EnglishHeads() {
       {"Awards", kProgramme}, {"Fellowship", kProgramme}, {"Corporation", kOrganization},
       {"Bank", kOrganization}, {"Court", kOrganization}, {"Tribunal", kOrganization},
       {"Parliament", kOrganization}, {"Service", kOrganization}, {"Alliance", kOrganization},
+      // Armed and police forces ("Karen National Army", "Philippine Coast
+      // Guard", "Royal Malaysia Police").
+      {"Army", kOrganization}, {"Navy", kOrganization}, {"Police", kOrganization}, {"Guard", kOrganization},
+      {"Force", kOrganization}, {"Forces", kOrganization},
   };
   return heads;
 }
@@ -92,6 +96,16 @@ std::optional<std::string_view> EnglishHeadType(Line& line, size_t i) {
     if (auto it = kLowerHeads.find(line.Raw(i)); it != kLowerHeads.end()) return it->second;
   }
   if (!line.IsWord(i) || !line[i].cap || line[i].acronym || !line[i].ascii) return std::nullopt;
+  // "ASEAN-China Free Trade Area": a free-trade area is the agreement that
+  // sets it up, as "khu vực thương mại tự do" is in Vietnamese.
+  if (line.Raw(i) == "Area" && i >= 2 && line.IsWord(i - 1) && line.Raw(i - 1) == "Trade" && line.IsWord(i - 2) &&
+      line.Raw(i - 2) == "Free") {
+    return kAgreement;
+  }
+  // "Code of Conduct in the South China Sea": an agreement, not a statute.
+  if (line.Raw(i) == "Code" && line.KeyIs(i + 1, "of") && line.IsWord(i + 2) && line.Raw(i + 2) == "Conduct") {
+    return kAgreement;
+  }
   const auto& heads = EnglishHeads();
   const auto it = heads.find(line.Raw(i));
   if (it == heads.end()) return std::nullopt;

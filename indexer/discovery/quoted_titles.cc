@@ -23,7 +23,7 @@ bool QuoteIsNotATitle(Line& line, size_t first, size_t last, const VietnameseLis
       if (IsSentencePunct(line[i].punct) || IsQuote(line[i].punct)) return true;
       continue;
     }
-    if (line[i].lower && lists.predicates.count(line.Key(i))) return true;
+    if (line[i].lower && lists.predicates.count(line.Key(i)) && !EndsCompound(line, i)) return true;
   }
   return false;
 }

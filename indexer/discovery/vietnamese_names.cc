@@ -82,8 +82,21 @@ bool CapitalisedSoon(Line& line, size_t i, const VietnameseLists& lists) {
   return false;
 }
 
-// Whether the Vietnamese name being extended stops before word `i`.
-bool EndsVietnameseName(Line& line, size_t i, const VietnameseLists& lists) {
+// "… nông nghiệp và nông thôn bền vững giai đoạn 2021-2030": whether the
+// lower-case stretch from `i` reaches a period ("giai đoạn" and years)
+// within a few words, before any stop word or punctuation.
+bool PeriodSoon(Line& line, size_t i, const VietnameseLists& lists) {
+  constexpr size_t kLookahead = 8;
+  for (size_t k = i; k < line.size() && k < i + kLookahead; ++k) {
+    if (!line.IsWord(k) || IsVietnameseStop(line, k, lists)) return false;
+    if (line.KeyIs(k, "giai") && line.KeyIs(k + 1, "đoạn") && line.IsWord(k + 2) && IsYear(line.Raw(k + 2))) return true;
+  }
+  return false;
+}
+
+// Whether the Vietnamese name being extended stops before word `i`;
+// `organisation` when it is the name of a body.
+bool EndsVietnameseName(Line& line, size_t i, const VietnameseLists& lists, bool organisation) {
   // "Hội nghị Đại dương của Liên hợp quốc lần thứ ba (UNOC3)": "của" and a
   // capitalised owner inside a name that goes on to its ordinal or acronym.
   if (line.KeyIs(i, "của") && line.IsWord(i + 1) && line[i + 1].cap) {
@@ -106,6 +119,19 @@ bool EndsVietnameseName(Line& line, size_t i, const VietnameseLists& lists) {
   const Piece& p = line[i];
   if (!p.lower) return false;
   const std::string& key = line.Key(i);
+  // "Đại học … Hải dương Tokyo ký thỏa thuận": "ký" (sign) right after a
+  // capitalised word is the verb; inside a name it follows a lower-case
+  // syllable ("đăng ký") or "Thư" ("Ban Thư ký").
+  if (key == "ký" && i > 0 && line.IsWord(i - 1) && line[i - 1].cap && !line.KeyIs(i - 1, "thư") &&
+      !line.KeyIs(i - 1, "đăng")) {
+    return true;
+  }
+  // "Hội nghị … lần thứ 5 năm 2020 thông qua …": after the ordinal, the
+  // year says when the meeting was held; it is not part of its name.
+  if (key == "năm" && i >= 3 && line.IsWord(i - 1) && (line[i - 1].number || lists.ordinals.count(line.Key(i - 1))) &&
+      line.KeyIs(i - 2, "thứ") && line.KeyIs(i - 3, "lần")) {
+    return true;
+  }
   size_t head_length = 0;
   // "… Việt Nam và Hiệp hội …", "Bộ Tư pháp và cơ quan …", "Quốc hội và
   // Chủ tịch nước": "và" before a head word, an office, a number or a
@@ -115,12 +141,27 @@ bool EndsVietnameseName(Line& line, size_t i, const VietnameseLists& lists) {
       line.KeyIs(i - 3, "lần") && line.IsWord(i + 1) && line[i + 1].number) {
     return false;
   }
+  // "Viện Chính sách và Chiến lược Phát triển …": in a body's name, a
+  // framework head after "và" is a word of the name (its field), not a
+  // second name.
+  const Head* head_after = line.IsWord(i + 1) ? VietnameseHeadAt(line, i + 1, lists, &head_length) : nullptr;
+  if (organisation && head_after != nullptr && head_after->type != kOrganization && line.IsWord(i + 1 + head_length) &&
+      line[i + 1 + head_length].cap) {
+    head_after = nullptr;
+  }
+  // "Ngân hàng Xuất nhập khẩu Thái Lan và TISCO": in a body's name, "và"
+  // before a lone acronym that ends the phrase lists another body.
+  if (organisation && key == "và" && line.IsWord(i + 1) && line[i + 1].acronym && line[i + 1].ascii &&
+      !line.IsWord(i + 2)) {
+    return true;
+  }
   if (key == "và" && line.IsWord(i + 1) &&
-      (line[i + 1].lower || line[i + 1].number || VietnameseHeadAt(line, i + 1, lists, &head_length) ||
-       IsOfficeTitle(line, i + 1, lists))) {
+      (line[i + 1].lower || line[i + 1].number || head_after != nullptr || IsOfficeTitle(line, i + 1, lists))) {
     // "… quan hệ hữu nghị và hợp tác ASEAN - Nhật Bản": a lower-case
-    // stretch that reaches a capitalised part of the same name goes on.
-    return !(line[i + 1].lower && CapitalisedSoon(line, i + 1, lists));
+    // stretch that reaches a capitalised part of the same name goes on;
+    // but "và phía Trung Quốc" (and the Chinese side) is the other party.
+    return !(line[i + 1].lower && !line.KeyIs(i + 1, "phía") &&
+             (CapitalisedSoon(line, i + 1, lists) || PeriodSoon(line, i + 1, lists)));
   }
   // "năm" belongs to a name only before a year ("… ASEAN năm 2025") or
   // after a number of years ("kỷ niệm 50 năm quan hệ …").
@@ -134,7 +175,7 @@ bool EndsVietnameseName(Line& line, size_t i, const VietnameseLists& lists) {
 // words in all) the name is cut back to its last capitalised word or
 // number, plus one lower-case syllable after a lone capitalised syllable:
 // proper names capitalise only their first syllable ("Bộ Tài chính").
-Extent ExtendVietnameseName(Line& line, size_t body, const VietnameseLists& lists, bool titled) {
+Extent ExtendVietnameseName(Line& line, size_t body, const VietnameseLists& lists, bool titled, bool organisation) {
   Extent e;
   size_t last_word = body - 1;
   std::optional<size_t> last_strong;
@@ -164,11 +205,21 @@ Extent ExtendVietnameseName(Line& line, size_t body, const VietnameseLists& list
         continue;
       }
       if (p.punct == ',' && i > body && CommaListContinues(line, i, lists)) continue;
+      // "phòng, chống" (prevention and control) is one term of many titles
+      // ("Kế hoạch … về phòng, chống khai thác IUU", "Quỹ vắc xin phòng,
+      // chống COVID-19").
+      // Only in a title: written in title case ("Phòng, chống") or going on
+      // to a capitalised part or a period ("… khai thác IUU", "COVID-19");
+      // "Bộ Y tế phòng, chống dịch" is the ministry and what it does.
+      if (p.punct == ',' && i > body && line.KeyIs(i - 1, "phòng") && line.KeyIs(i + 1, "chống") &&
+          (line[i - 1].cap || CapitalisedSoon(line, i + 2, lists) || PeriodSoon(line, i + 2, lists))) {
+        continue;
+      }
       e.clear_end = true;
       strong_end = p.punct == '(' || IsQuote(p.punct);
       break;
     }
-    if (EndsVietnameseName(line, i, lists)) {
+    if (EndsVietnameseName(line, i, lists, organisation)) {
       e.clear_end = true;
       break;
     }
@@ -185,8 +236,15 @@ Extent ExtendVietnameseName(Line& line, size_t body, const VietnameseLists& list
     // form before a head is part of the company's name.
     const bool legal_form = i > body + 1 && ((line.KeyIs(i - 2, "cổ") && line.KeyIs(i - 1, "phần")) ||
                                              line.KeyIs(i - 1, "tnhh"));
+    // "Trung tâm Hợp tác … Khoáng sản Chiến lược Việt Nam - Hàn Quốc", "Kế
+    // hoạch Hành động Chiến lược về …", "Hội nghị Lãnh đạo Hợp tác Mekong -
+    // Lan Thương": a capitalised framework word after the second syllable
+    // of a capitalised word is a word of the same name.
+    const Head* inner_head = VietnameseHeadAt(line, i, lists, &head_length);
+    const bool adjective = inner_head != nullptr && inner_head->type != kOrganization && i >= 2 &&
+                           line.IsWord(i - 2) && line[i - 2].cap;
     if (i > body && line[i - 1].lower && !lists.inner_only.count(line.Key(i - 1)) && !legal_form &&
-        VietnameseHeadAt(line, i, lists, &head_length)) {
+        inner_head != nullptr && !adjective) {
       break;
     }
     if (IsStrong(p)) {
@@ -260,7 +318,7 @@ std::optional<size_t> RunsOnToTranslation(Line& line, size_t from, std::string_v
                                           const VietnameseLists& lists) {
   if (type == kEvent) return std::nullopt;
   static const std::unordered_set<std::string_view> kTitlePrepositions = {"và", "về", "qua", "cho", "các",
-                                                                           "giữa", "trong"};
+                                                                           "giữa", "trong", "ở"};
   for (size_t i = from; i < line.size() && i < from + kMaxTailToTranslation; ++i) {
     size_t head_length = 0;
     if (VietnameseHeadAt(line, i, lists, &head_length)) return std::nullopt;
@@ -282,6 +340,46 @@ std::optional<size_t> RunsOnToTranslation(Line& line, size_t from, std::string_v
       return std::nullopt;
     }
     if (line[i].lower && lists.predicates.count(line.Key(i))) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// Whether pieces [first, last] are capitalised words with a spaced dash
+// between two of them ("Mekong - Sông Hằng") and nothing else.
+bool IsCapitalisedPair(Line& line, size_t first, size_t last) {
+  bool dash = false;
+  for (size_t k = first; k <= last; ++k) {
+    if (line.IsWord(k)) {
+      if (!IsStrong(line[k]) || line[k].number) return false;
+    } else if (IsDash(line[k].punct) && line[k].space_before && k > first && k < last) {
+      dash = true;
+    } else {
+      return false;
+    }
+  }
+  return dash;
+}
+
+// "Hiệp định về các biện pháp của quốc gia có cảng nhằm phòng ngừa, ngăn
+// chặn và loại bỏ khai thác IUU (PSMA)": a framework head followed by
+// "về" and a long description in lower case (acronyms aside) up to an
+// acronym in brackets is one title, whatever little words it holds. No
+// capitalised word may come between: that would be another name the
+// acronym could belong to. Returns the title's last piece.
+std::optional<size_t> DescribedUpToAcronym(Line& line, size_t body, const VietnameseLists& lists) {
+  constexpr size_t kMaxPieces = 40;
+  if (!line.KeyIs(body, "về")) return std::nullopt;
+  for (size_t k = body + 1; k < line.size() && k < body + kMaxPieces; ++k) {
+    if (line.IsPunct(k, '(')) {
+      if (k < body + 3 || !IsLoneAcronym(line, k + 1, k + 1) || !line.IsPunct(k + 2, ')')) return std::nullopt;
+      return k - 1;
+    }
+    if (!line.IsWord(k)) {
+      if (line[k].punct == ',' && line.IsWord(k + 1) && line[k + 1].lower) continue;
+      return std::nullopt;
+    }
+    if (line[k].cap && !line[k].acronym) return std::nullopt;
+    if (line[k].lower && lists.predicates.count(line.Key(k)) && !EndsCompound(line, k)) return std::nullopt;
   }
   return std::nullopt;
 }
@@ -317,8 +415,32 @@ void FindVietnameseHeaded(Line& line, const VietnameseLists& lists, std::vector<
         continue;
       }
     }
-    const Extent e = ExtendVietnameseName(line, i + head_length, lists, TitleBefore(line, i, lists, 3));
-    if (!e.found) continue;
+    if (head->type != kOrganization && head->type != kEvent) {
+      if (auto last = DescribedUpToAcronym(line, i + head_length, lists)) {
+        out.push_back(Proposed(i, *last, *last + 1, head->type, kUnquotedHead));
+        continue;
+      }
+    }
+    const Extent e = ExtendVietnameseName(line, i + head_length, lists, TitleBefore(line, i, lists, 3),
+                                          head->type == kOrganization);
+    if (!e.found) {
+      // "Bộ Quy tắc ứng xử ở Biển Đông (COC)": a lower-case start whose
+      // capitalised part comes after a title's preposition, up to its
+      // acronym or translation.
+      if (e.clear_end && e.last >= i + head_length) {
+        if (auto last = RunsOnToTranslation(line, e.last + 1, head->type, lists)) {
+          out.push_back(Proposed(i, *last, *last + 1, head->type, kUnquotedHead));
+        }
+      }
+      continue;
+    }
+    // "Hợp tác" and "Quan hệ Đối tác" name a framework only as a pair of
+    // capitalised parties ("Hợp tác Mekong - Nhật Bản"); otherwise they
+    // are the common nouns "cooperation", "partnership".
+    const bool relation_head = head->type == kRegionalOrg || (line.KeyIs(i, "quan") && line.KeyIs(i + 1, "hệ"));
+    if (relation_head && !IsCapitalisedPair(line, i + head_length, e.last)) {
+      continue;
+    }
     Candidate c;
     c.first = i;
     c.last = e.last;
@@ -339,6 +461,7 @@ void FindVietnameseHeaded(Line& line, const VietnameseLists& lists, std::vector<
 }
 
 void FindAfterLowercaseHead(Line& line, const VietnameseLists& lists, std::vector<Candidate>& out) {
+  constexpr size_t kMaxLatinWords = 5;
   for (size_t i = 0; i + 2 < line.size(); ++i) {
     if (!line.IsWord(i) || !line[i].lower) continue;
     const auto it = lists.heads_by_first.find(line.Key(i));
@@ -347,6 +470,19 @@ void FindAfterLowercaseHead(Line& line, const VietnameseLists& lists, std::vecto
       const size_t n = MatchPhrase(line, i, head.words);
       if (n == 0 || head.type == kOrganization) continue;
       size_t last = i + n;
+      // "khởi động dự án Mekong Dam Monitor, hợp tác …": a name in Latin
+      // script, each word capitalised, closed by punctuation or by the
+      // Vietnamese sentence going on, is the whole name.
+      size_t latin = last;
+      while (line.IsWord(latin) && line[latin].ascii && (line[latin].cap || line[latin].acronym) &&
+             latin < i + n + kMaxLatinWords) {
+        ++latin;
+      }
+      if (latin >= last + 2 && line[last].cap && !line[last].acronym && !line.IsPunct(latin, '(') &&
+          (!line.IsWord(latin) || line[latin].lower)) {
+        out.push_back(Proposed(last, latin - 1, latin, head.type, kQuotedWithoutHead));
+        break;
+      }
       if (!line.IsWord(last) || !line[last].cap || line[last].acronym) break;
       // Vietnamese capitalises a name's first syllables only ("Cổng Toàn
       // cầu"): lower-case words may follow, up to the parenthesis.

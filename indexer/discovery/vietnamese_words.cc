@@ -34,6 +34,21 @@ constexpr std::pair<const char*, std::string_view> kVietnameseHeads[] = {
     {"hải cảnh", kOrganization}, {"đại học", kOrganization}, {"trường đại học", kOrganization},
     {"ngân hàng", kOrganization}, {"văn phòng", kOrganization}, {"quốc hội", kOrganization},
     {"ban thư ký", kOrganization},
+    // Declarations are named after their subject or the city that adopted
+    // them ("Tuyên bố Viêng Chăn", "Tuyên bố về Tăng cường An ninh Lương
+    // thực …"); lower-case, "tuyên bố" is the verb and stays a stop word.
+    {"tuyên bố", kAgreement},
+    // Fairs and exhibitions are events like conferences ("Hội chợ Trung
+    // Quốc - ASEAN lần thứ 19").
+    {"hội chợ", kEvent}, {"triển lãm", kEvent},
+    // A named partnership between parties ("Quan hệ Đối tác Mekong -
+    // Australia"); the bare level of relations ("quan hệ Đối tác Chiến lược
+    // Toàn diện") is left out by FindVietnameseHeaded.
+    {"quan hệ đối tác", kInitiative},
+    // "Hợp tác Mekong - Nhật Bản", "Hợp tác Mekong - Sông Hằng": a
+    // cooperation framework named after its parties, as "Hợp tác Mekong -
+    // Lan Thương" is; FindVietnameseHeaded keeps it only with a " - " pair.
+    {"hợp tác", kRegionalOrg},
 };
 
 // Lower-case words that make a head word something else: "Bộ trưởng" is a
@@ -79,6 +94,7 @@ constexpr const char* kVietnameseStops[] = {
     "chấp thuận", "xác nhận", "vào sổ", "đối với", "về việc", "về lĩnh vực", "đồng tổ chức",
     "đồng chủ trì", "phê chuẩn", "vào", "trình", "cấp giấy phép", "tán thành", "triệu tập", "gửi", "giao cho",
     "thẩm định", "bãi bỏ", "chấp thuận", "lấy ý kiến", "rót vốn", "rót thêm", "rót", "đặt",
+    "thiết lập",
 };
 
 // Compounds that begin with a stop word but are ordinary nouns inside names
@@ -186,10 +202,25 @@ bool MatchesAny(Line& line, size_t i, const std::unordered_map<std::string, std:
                      [&](const Phrase& p) { return MatchPhrase(line, i, p) != 0; });
 }
 
+bool EndsCompound(Line& line, size_t i) {
+  if (i == 0 || !line.IsWord(i - 1)) return false;
+  // "tự do" (free): "do" (by, because) here ends a compound, not a name.
+  if (line.KeyIs(i, "do")) return line.KeyIs(i - 1, "tự");
+  // "ứng phó với", "thích ứng với" (respond, adapt to): the verb of a
+  // title takes its object ("Chiến lược … ứng phó với biến đổi khí hậu").
+  if (line.KeyIs(i, "với")) return line.KeyIs(i - 1, "phó") || (line.KeyIs(i - 1, "ứng") && line.KeyIs(i - 2, "thích"));
+  // "chuẩn bị" (prepare), "thiết bị" (equipment), "trang bị" (equip), "dự
+  // bị" (reserve): "bị" here is no passive.
+  if (line.KeyIs(i, "bị")) {
+    return line.KeyIs(i - 1, "chuẩn") || line.KeyIs(i - 1, "thiết") || line.KeyIs(i - 1, "trang") ||
+           line.KeyIs(i - 1, "dự");
+  }
+  return false;
+}
+
 bool IsVietnameseStop(Line& line, size_t i, const VietnameseLists& lists) {
   if (!line.IsWord(i) || !line[i].lower) return false;
-  // "tự do" (free): "do" (by, because) here ends a compound, not a name.
-  if (i > 0 && line.KeyIs(i, "do") && line.KeyIs(i - 1, "tự")) return false;
+  if (EndsCompound(line, i)) return false;
   return MatchesAny(line, i, lists.stops_by_first) && !MatchesAny(line, i, lists.not_stops_by_first);
 }
 
@@ -202,6 +233,16 @@ const Head* VietnameseHeadAt(Line& line, size_t i, const VietnameseLists& lists,
     if (n == 0) continue;
     // "Bộ trưởng", "Cục trưởng": a title, not the organisation.
     if (line.IsWord(i + n) && line[i + n].lower && lists.not_a_head_before.count(line.Key(i + n))) return nullptr;
+    // "Hợp tác", "Quan hệ Đối tác" head a name only before a capitalised
+    // pair of parties ("Hợp tác Mekong - Nhật Bản"); "Hợp tác xã" is a
+    // cooperative, "Hợp tác liên chính phủ" the common noun.
+    if (head.type == kRegionalOrg || head.words.front() == "quan") {
+      bool pair = line.IsWord(i + n) && line[i + n].cap;
+      size_t k = i + n;
+      while (pair && k < i + n + 4 && line.IsWord(k) && IsStrong(line[k])) ++k;
+      pair = pair && k < line.size() && IsDash(line[k].punct) && line[k].space_before;
+      if (!pair) return nullptr;
+    }
     *length = n;
     return &head;
   }

@@ -45,6 +45,10 @@ size_t MatchPhrase(Line& line, size_t i, const Phrase& phrase);
 // at `i`.
 bool MatchesAny(Line& line, size_t i, const std::unordered_map<std::string, std::vector<Phrase>>& by_first);
 
+// Whether the word at `i` is the second syllable of a compound whose
+// syllable alone is a stop or predicate word ("tự do", "chuẩn bị").
+bool EndsCompound(Line& line, size_t i);
+
 // Whether a lower-case stop word or phrase (kVietnameseStops, not one of
 // kNotStops) starts at `i`: an unquoted Vietnamese name ends before it.
 bool IsVietnameseStop(Line& line, size_t i, const VietnameseLists& lists);

@@ -34,7 +34,7 @@ TEST(TrainLinksTest, CrossValidatesAndWritesAModelThatLoads) {
   // The rules' figures per article are eval-graph's (docs/QUALITY.md): the
   // labelling and scoring here match what eval-graph counts.
   EXPECT_NE(r.out.find("heldout-vi.txt\t51\t0.977 / 0.843"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("heldout-en.txt\t31\t0.781 / 0.806"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("heldout-en.txt\t31\t0.765 / 0.839"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\nunion\t"), std::string::npos) << r.out;
   indexer::LinkModel loaded;
   Status s = indexer::LinkModel::Load(model, &loaded);

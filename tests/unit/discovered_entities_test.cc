@@ -92,5 +92,74 @@ TEST_F(DiscoveredEntitiesTest, OneWordCompanyNamesAreKept) {
   EXPECT_EQ(alibaba, Holding(nodes, "Tập đoàn Alibaba"));
 }
 
+// With countries and a company in the gazetteer: what a country or a known
+// name beside a discovered one does to it (docs/QUALITY.md, "Entity recall
+// on unseen text").
+class DiscoveredEntitiesWithGazetteerTest : public DiscoveredEntitiesTest {
+ protected:
+  void SetUp() override {
+    auto add = [this](const std::string& id, const std::string& type, std::vector<std::string> en,
+                      std::vector<std::string> vi) {
+      Node n;
+      n.id = id;
+      n.type = type;
+      n.names_en = std::move(en);
+      n.names_vi = std::move(vi);
+      gazetteer_.push_back(std::move(n));
+    };
+    add("china", "country", {"China"}, {"Trung Quốc"});
+    add("singapore", "country", {"Singapore"}, {"Singapore"});
+    add("vietnam", "country", {"Vietnam"}, {"Việt Nam"});
+    add("evn", "organization", {"Vietnam Electricity", "EVN"}, {"Tập đoàn Điện lực Việt Nam", "EVN"});
+  }
+};
+
+// "Ngoại trưởng Trung Quốc Vương Nghị": the country says whose minister.
+TEST_F(DiscoveredEntitiesWithGazetteerTest, ACountryBeforeAPersonIsNotPartOfTheName) {
+  auto nodes = Discovered({"Ngoại trưởng Trung Quốc Vương Nghị phê phán việc này.",
+                           "Bộ trưởng Thương mại và Công nghiệp Singapore Gan Kim Yong nhiều lần nhấn mạnh."});
+  EXPECT_NE(Holding(nodes, "Vương Nghị"), nullptr) << ::testing::PrintToString(Names(nodes));
+  EXPECT_NE(Holding(nodes, "Gan Kim Yong"), nullptr) << ::testing::PrintToString(Names(nodes));
+  EXPECT_EQ(Holding(nodes, "Trung Quốc Vương Nghị"), nullptr);
+  // A two-word name after a country is left whole: too short to tell.
+  nodes = Discovered({"Tổng thống Singapore Tharman phát biểu."});
+  EXPECT_EQ(Holding(nodes, "Tharman"), nullptr) << ::testing::PrintToString(Names(nodes));
+}
+
+// "Bộ … Việt Nam về quản lý nước thông minh": the body ends with its country.
+TEST_F(DiscoveredEntitiesWithGazetteerTest, ABodyEndsWithItsCountryBeforeVe) {
+  auto nodes = Discovered({"K-water ký bản ghi nhớ với Bộ Tài nguyên và Môi trường Việt Nam về quản lý nước thông "
+                           "minh tại Đồng bằng sông Cửu Long."});
+  EXPECT_NE(Holding(nodes, "Bộ Tài nguyên và Môi trường Việt Nam"), nullptr) << ::testing::PrintToString(Names(nodes));
+  // "về" before a capitalised topic stays in the name.
+  nodes = Discovered({"Ủy ban Việt Nam về Hợp tác Mekong đã họp."});
+  EXPECT_NE(Holding(nodes, "Ủy ban Việt Nam về Hợp tác Mekong"), nullptr) << ::testing::PrintToString(Names(nodes));
+}
+
+// A resolution is cited by its number; a title up to "về" is a variant.
+TEST_F(DiscoveredEntitiesWithGazetteerTest, ShortFormsOfNumberedAndLongTitles) {
+  auto nodes = Discovered({"Chính phủ ban hành Nghị quyết số 120/NQ-CP năm 2017 về phát triển bền vững Đồng bằng "
+                           "sông Cửu Long thích ứng với biến đổi khí hậu.",
+                           "Các bên ra Tuyên bố sông Hàn về quan hệ đối tác vì con người, thịnh vượng và hòa bình."});
+  const Node* resolution = Holding(nodes, "Nghị quyết số 120/NQ-CP");
+  ASSERT_NE(resolution, nullptr) << ::testing::PrintToString(Names(nodes));
+  EXPECT_EQ(resolution->type, "law");
+  EXPECT_NE(Holding(nodes, "Tuyên bố sông Hàn"), nullptr) << ::testing::PrintToString(Names(nodes));
+}
+
+// "EVN International" is not EVN; "COP27" is a meeting of its own.
+TEST_F(DiscoveredEntitiesWithGazetteerTest, SubsidiariesAndNumberedConferences) {
+  auto nodes = Discovered({"Đập do liên doanh giữa Hydrolancang International Energy, Tập đoàn Royal Group và EVN "
+                           "International, lần lượt của ba nước, xây dựng.",
+                           "At COP27, hosted by Egypt, the parties agreed."});
+  const Node* subsidiary = Holding(nodes, "EVN International");
+  ASSERT_NE(subsidiary, nullptr) << ::testing::PrintToString(Names(nodes));
+  EXPECT_EQ(subsidiary->type, "organization");
+  EXPECT_NE(Holding(nodes, "COP27"), nullptr) << ::testing::PrintToString(Names(nodes));
+  // The known company written out with its Vietnamese head stays the known one.
+  nodes = Discovered({"Tập đoàn Điện lực Việt Nam EVN cho biết."});
+  EXPECT_EQ(Holding(nodes, "Tập đoàn Điện lực Việt Nam EVN"), nullptr) << ::testing::PrintToString(Names(nodes));
+}
+
 }  // namespace
 }  // namespace policygraph::indexer

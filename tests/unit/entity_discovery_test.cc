@@ -533,5 +533,228 @@ TEST_F(EntityDiscoveryTest, ASecretariatAndWhereItIsBased) {
   EXPECT_EQ(secretariat->type, "organization");
 }
 
+// ---------------------------------------------------------------------------
+// Rules added for recall on unseen text (docs/QUALITY.md, "Entity recall on
+// unseen text"). Each has a case that must fire and one that must not.
+
+TEST_F(EntityDiscoveryTest, DeclarationsAndFairsAreHeads) {
+  auto names = Discover("Hội nghị đã thông qua Tuyên bố Viêng Chăn, khẳng định cam kết chia sẻ dữ liệu.");
+  auto declaration = Named(names, "Tuyên bố Viêng Chăn");
+  ASSERT_TRUE(declaration) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(declaration->type, "agreement");
+  names = Discover("Hội chợ Trung Quốc - ASEAN lần thứ 19 (CAExpo) diễn ra tại Nam Ninh.");
+  auto fair = Named(names, "Hội chợ Trung Quốc - ASEAN lần thứ 19");
+  ASSERT_TRUE(fair) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(fair->type, "event");
+  // The verb, and a joint statement with nothing proper in it, name nothing.
+  EXPECT_TRUE(Discover("Bộ trưởng tuyên bố sẽ tăng cường hợp tác.").empty());
+  EXPECT_TRUE(Discover("Tuyên bố chung nêu rõ hai bên sẽ hợp tác.").empty());
+}
+
+TEST_F(EntityDiscoveryTest, CooperationAndPartnershipNamedByAPairOfParties) {
+  auto names = Discover("Ấn Độ duy trì Hợp tác Mekong - Sông Hằng, còn ASEAN mới chỉ nhắc đến Mekong.");
+  auto cooperation = Named(names, "Hợp tác Mekong - Sông Hằng");
+  ASSERT_TRUE(cooperation) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(cooperation->type, "regional_org");
+  names = Discover("Năm 2020, Australia khởi động Quan hệ Đối tác Mekong - Australia với ngân sách lớn.");
+  auto partnership = Named(names, "Quan hệ Đối tác Mekong - Australia");
+  ASSERT_TRUE(partnership) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(partnership->type, "initiative");
+  // The common nouns, the level of relations and a cooperative are not.
+  EXPECT_TRUE(Discover("Hợp tác liên chính phủ giúp giảm bớt rủi ro.").empty());
+  EXPECT_TRUE(Discover("Hai nước nâng cấp lên Quan hệ Đối tác Chiến lược Toàn diện.").empty());
+  names = Discover("AFSIS có văn phòng tại Bộ Nông nghiệp và Hợp tác xã Thái Lan, chịu trách nhiệm.");
+  EXPECT_TRUE(Named(names, "Bộ Nông nghiệp và Hợp tác xã Thái Lan")) << ::testing::PrintToString(AllNames(names));
+}
+
+TEST_F(EntityDiscoveryTest, CompoundsWhoseSyllableIsAStopWord) {
+  auto names = Discover(
+      "Ngày 01/6/2022, Bộ Y tế ban hành \"Kế hoạch Chuẩn bị sẵn sàng ứng phó đại dịch giai đoạn 2022-2025\".");
+  EXPECT_TRUE(Named(names, "Kế hoạch Chuẩn bị sẵn sàng ứng phó đại dịch giai đoạn 2022-2025"))
+      << ::testing::PrintToString(AllNames(names));
+  names = Discover("Bộ ban hành Kế hoạch hành động quốc gia về phòng, chống khai thác IUU giai đoạn 2024-2030 "
+                   "(NPOA-IUU), giao nhiệm vụ cho các tỉnh.");
+  EXPECT_TRUE(Named(names, "Kế hoạch hành động quốc gia về phòng, chống khai thác IUU giai đoạn 2024-2030"))
+      << ::testing::PrintToString(AllNames(names));
+  // "bị" as the passive still ends a quoted sentence; "phòng, chống" after
+  // a ministry is what it does.
+  names = Discover("Báo chí đưa tin “Chương trình Xanh bị dừng” vào tuần trước.");
+  EXPECT_FALSE(Named(names, "Chương trình Xanh bị dừng")) << ::testing::PrintToString(AllNames(names));
+  names = Discover("Bộ Y tế phòng, chống dịch bệnh trong mùa mưa. Bộ Y tế cho biết.");
+  for (const auto& n : names) EXPECT_EQ(n.name, "Bộ Y tế");
+}
+
+TEST_F(EntityDiscoveryTest, WhereVietnameseNamesEnd) {
+  // "ký" (sign) after a capitalised word is the verb.
+  auto names = Discover("Đại học Khoa học và Công nghệ Hải dương Tokyo ký thỏa thuận hợp tác đào tạo.");
+  EXPECT_TRUE(Named(names, "Đại học Khoa học và Công nghệ Hải dương Tokyo")) << ::testing::PrintToString(AllNames(names));
+  names = Discover("Ban Thư ký ASEAN cho biết như vậy.");
+  EXPECT_TRUE(Named(names, "Ban Thư ký ASEAN")) << ::testing::PrintToString(AllNames(names));
+  // A year after a meeting's ordinal says when it was held.
+  names = Discover("Hội nghị Bộ trưởng Nông nghiệp ASEAN - Ấn Độ lần thứ 5 năm 2020 thông qua kế hoạch.");
+  EXPECT_TRUE(Named(names, "Hội nghị Bộ trưởng Nông nghiệp ASEAN - Ấn Độ lần thứ 5"))
+      << ::testing::PrintToString(AllNames(names));
+  // A framework word after a capitalised two-syllable word is part of the
+  // name; after "và" in a body's name too; between two frameworks it is not.
+  names = Discover("Hai bên thành lập Trung tâm Hợp tác Chuỗi cung ứng Khoáng sản Chiến lược Việt Nam - Hàn Quốc.");
+  EXPECT_TRUE(Named(names, "Trung tâm Hợp tác Chuỗi cung ứng Khoáng sản Chiến lược Việt Nam - Hàn Quốc"))
+      << ::testing::PrintToString(AllNames(names));
+  names = Discover("Theo chuyên gia của Viện Chính sách và Chiến lược Phát triển Nông nghiệp Nông thôn (IPSARD), "
+                   "bài học là rõ.");
+  EXPECT_TRUE(Named(names, "Viện Chính sách và Chiến lược Phát triển Nông nghiệp Nông thôn"))
+      << ::testing::PrintToString(AllNames(names));
+  names = Discover("Chính phủ thông qua Chiến lược Số Quốc gia và Kế hoạch Hành động Xanh.");
+  EXPECT_TRUE(Named(names, "Chiến lược Số Quốc gia")) << ::testing::PrintToString(AllNames(names));
+  EXPECT_TRUE(Named(names, "Kế hoạch Hành động Xanh")) << ::testing::PrintToString(AllNames(names));
+  // "và phía Trung Quốc" is the other party; "thiết lập" a verb.
+  names = Discover("Bộ Giao thông vận tải Việt Nam và phía Trung Quốc ký bản ghi nhớ.");
+  EXPECT_TRUE(Named(names, "Bộ Giao thông vận tải Việt Nam")) << ::testing::PrintToString(AllNames(names));
+}
+
+TEST_F(EntityDiscoveryTest, APeriodInBracketsAndOneReachedThroughVa) {
+  auto names = Discover("Kế hoạch Hành động Hợp tác Nông nghiệp ASEAN - Trung Quốc (2021-2025) xác định ưu tiên.");
+  auto plan = Named(names, "Kế hoạch Hành động Hợp tác Nông nghiệp ASEAN - Trung Quốc (2021-2025)");
+  ASSERT_TRUE(plan) << ::testing::PrintToString(AllNames(names));
+  EXPECT_TRUE(HasAlias(*plan, "Kế hoạch Hành động Hợp tác Nông nghiệp ASEAN - Trung Quốc"));
+  names = Discover("Văn phòng ban hành Kế hoạch Tổng thể Quản lý Tài nguyên nước 20 năm (2018-2037), lần đầu.");
+  EXPECT_TRUE(Named(names, "Kế hoạch Tổng thể Quản lý Tài nguyên nước 20 năm (2018-2037)"))
+      << ::testing::PrintToString(AllNames(names));
+  names = Discover("Thủ tướng phê duyệt Chiến lược phát triển nông nghiệp và nông thôn bền vững giai đoạn "
+                   "2021-2030, tầm nhìn đến năm 2050.");
+  EXPECT_TRUE(Named(names, "Chiến lược phát triển nông nghiệp và nông thôn bền vững giai đoạn 2021-2030, tầm "
+                           "nhìn đến năm 2050"))
+      << ::testing::PrintToString(AllNames(names));
+  // One year in brackets is a date; a body takes no period.
+  names = Discover("Các nước ký Hiệp định Mekong (1995) để hợp tác.");
+  EXPECT_TRUE(Named(names, "Hiệp định Mekong")) << ::testing::PrintToString(AllNames(names));
+  names = Discover("Trung tâm Dữ liệu Mekong (2020-2025) được tài trợ.");
+  EXPECT_TRUE(Named(names, "Trung tâm Dữ liệu Mekong")) << ::testing::PrintToString(AllNames(names));
+}
+
+TEST_F(EntityDiscoveryTest, LongLowerCaseTitlesUpToTheirAcronym) {
+  auto names = Discover("Việt Nam gia nhập Hiệp định về các biện pháp của quốc gia có cảng nhằm phòng ngừa, ngăn chặn "
+                        "và loại bỏ khai thác IUU (PSMA) của FAO vào năm 2018.");
+  auto psma = Named(names, "Hiệp định về các biện pháp của quốc gia có cảng nhằm phòng ngừa, ngăn chặn và loại bỏ "
+                           "khai thác IUU");
+  ASSERT_TRUE(psma) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(psma->type, "agreement");
+  EXPECT_TRUE(HasAlias(*psma, "PSMA"));
+  names = Discover("ASEAN và Trung Quốc đàm phán Bộ Quy tắc ứng xử ở Biển Đông (COC) từ năm 2002.");
+  EXPECT_TRUE(Named(names, "Bộ Quy tắc ứng xử ở Biển Đông")) << ::testing::PrintToString(AllNames(names));
+  // A capitalised name between the head and the acronym: the acronym may
+  // be that name's.
+  names = Discover("Hai bên ký Hiệp định về hợp tác với Cơ quan Hợp tác Quốc tế Nhật Bản (JICA) năm 2020.");
+  for (const auto& n : names) EXPECT_NE(n.name.rfind("Hiệp định", 0), 0u) << n.name;
+}
+
+TEST_F(EntityDiscoveryTest, PersonsAfterMoreTitlesAndRoles) {
+  auto names = Discover("Chiến lược do Đặc phái viên Nicholas Moore chủ trì soạn thảo.");
+  EXPECT_TRUE(Named(names, "Nicholas Moore")) << ::testing::PrintToString(AllNames(names));
+  names = Discover("Phát biểu tại hội nghị, Tiến sĩ Anoulak Kittikhoun cho rằng Ủy hội cần thay đổi.");
+  EXPECT_TRUE(Named(names, "Anoulak Kittikhoun")) << ::testing::PrintToString(AllNames(names));
+  names = Discover("In Hanoi, SBV Governor Nguyễn Thị Hồng told lawmakers that payments were rising.");
+  EXPECT_TRUE(Named(names, "Nguyễn Thị Hồng")) << ::testing::PrintToString(AllNames(names));
+  names = Discover("Bộ trưởng Thương mại và Công nghiệp Singapore Gan Kim Yong nhiều lần nhấn mạnh điều đó.");
+  EXPECT_TRUE(Named(names, "Singapore Gan Kim Yong")) << ::testing::PrintToString(AllNames(names));
+  names = Discover("OFAC sanctioned the group and its leader, Saw Chit Thu, in May.");
+  EXPECT_TRUE(Named(names, "Saw Chit Thu")) << ::testing::PrintToString(AllNames(names));
+  names = Discover("Masood Karimipour, UNODC's regional representative, warned of new scams.");
+  EXPECT_TRUE(Named(names, "Masood Karimipour")) << ::testing::PrintToString(AllNames(names));
+  // A member is no title; a body after a role is no person.
+  names = Discover("Việt Nam là thành viên Hiệp định Đối tác Xanh từ năm 2020.");
+  for (const auto& n : names) EXPECT_NE(n.type, "person") << n.name;
+  names = Discover("The project's leader, Mekong River Commission Secretariat, reported delays.");
+  for (const auto& n : names) EXPECT_NE(n.type, "person") << n.name;
+}
+
+TEST_F(EntityDiscoveryTest, CompaniesDescribedListedOrWithLittleWords) {
+  auto names = Discover("Sinovac chuyển giao để Bio Farma, doanh nghiệp dược nhà nước, đóng lọ.");
+  EXPECT_TRUE(Named(names, "Bio Farma")) << ::testing::PrintToString(AllNames(names));
+  names = Discover("VinBioCare nhận chuyển giao từ Arcturus Therapeutics, một công ty của Mỹ.");
+  EXPECT_TRUE(Named(names, "Arcturus Therapeutics")) << ::testing::PrintToString(AllNames(names));
+  names = Discover("Khoản vay do các ngân hàng thu xếp, gồm Ngân hàng Krung Thai, Kasikornbank, Ngân hàng "
+                   "Xuất nhập khẩu Thái Lan và TISCO.");
+  for (const char* bank : {"Ngân hàng Krung Thai", "Kasikornbank", "Ngân hàng Xuất nhập khẩu Thái Lan", "TISCO"}) {
+    EXPECT_TRUE(Named(names, bank)) << bank << ": " << ::testing::PrintToString(AllNames(names));
+  }
+  names = Discover("Đập được xây bởi liên doanh giữa Hydrolancang International Energy, Tập đoàn Royal Group và "
+                   "EVN International, lần lượt là doanh nghiệp của ba nước.");
+  EXPECT_TRUE(Named(names, "Hydrolancang International Energy")) << ::testing::PrintToString(AllNames(names));
+  EXPECT_TRUE(Named(names, "EVN International")) << ::testing::PrintToString(AllNames(names));
+  names = Discover("Một nghiên cứu của công ty Eyes on Earth, do Mỹ tài trợ, đã công bố.");
+  EXPECT_TRUE(Named(names, "Eyes on Earth")) << ::testing::PrintToString(AllNames(names));
+  names = Discover("Tháng 9, hãng tàu Mitsui O.S.K. Lines (MOL) của Nhật Bản rót vốn.");
+  EXPECT_TRUE(Named(names, "Mitsui O.S.K. Lines")) << ::testing::PrintToString(AllNames(names));
+  // No headed body in the list, or a place described: nothing.
+  EXPECT_TRUE(Discover("Các nước gồm Lào, Campuchia và Myanmar đều tham gia.").empty());
+  EXPECT_TRUE(Discover("Ông chuyển từ Hà Nội, một thành phố lớn, vào Nam.").empty());
+}
+
+TEST_F(EntityDiscoveryTest, EnglishOwnersForcesAndAgreementHeads) {
+  auto names = Discover("In May 2024 the US Treasury Department's Office of Foreign Assets Control (OFAC) sanctioned "
+                        "the Karen National Army.");
+  EXPECT_TRUE(Named(names, "US Treasury Department")) << ::testing::PrintToString(AllNames(names));
+  EXPECT_TRUE(Named(names, "Office of Foreign Assets Control")) << ::testing::PrintToString(AllNames(names));
+  EXPECT_TRUE(Named(names, "Karen National Army")) << ::testing::PrintToString(AllNames(names));
+  names = Discover("ASEAN and China kept negotiating a Code of Conduct in the South China Sea (COC); later the "
+                   "ASEAN-China Free Trade Area (ACFTA) was upgraded. The Agreement Relating to Supply Chain "
+                   "Resilience for Prosperity, concluded in 2023, followed.");
+  for (const char* name : {"Code of Conduct in the South China Sea", "ASEAN-China Free Trade Area",
+                           "Agreement Relating to Supply Chain Resilience for Prosperity"}) {
+    auto n = Named(names, name);
+    ASSERT_TRUE(n) << name << ": " << ::testing::PrintToString(AllNames(names));
+    EXPECT_EQ(n->type, "agreement") << name;
+  }
+  names = Discover("In 2023 the Ministry of Education of the Republic of Korea and Vietnam's Ministry of Education "
+                   "and Training (MOET) signed a plan.");
+  EXPECT_TRUE(Named(names, "Ministry of Education of the Republic of Korea")) << ::testing::PrintToString(AllNames(names));
+  names = Discover("They adopted the ASEAN Leaders' Declaration on Combating Trafficking in Persons Caused by the "
+                   "Abuse of Technology, which calls for action.");
+  EXPECT_TRUE(Named(names, "ASEAN Leaders' Declaration on Combating Trafficking in Persons Caused by the Abuse of "
+                           "Technology"))
+      << ::testing::PrintToString(AllNames(names));
+  // Lower case, or "by" after a verb of the sentence: no name, no more name.
+  EXPECT_TRUE(Discover("The parties agreed on a code of conduct and the army said so.").empty());
+  names = Discover("Ministers welcomed the Declaration on Maritime Safety adopted by Japan.");
+  EXPECT_TRUE(Named(names, "Declaration on Maritime Safety")) << ::testing::PrintToString(AllNames(names));
+}
+
+TEST_F(EntityDiscoveryTest, ProjectsNumberedConferencesAndCampuses) {
+  auto names = Discover("At the multilateral level, Project Nexus, an international scheme, links payment systems.");
+  auto nexus = Named(names, "Project Nexus");
+  ASSERT_TRUE(nexus) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(nexus->type, "programme");
+  names = Discover("At COP27, hosted by Egypt, the parties agreed to set up a fund.");
+  auto cop = Named(names, "COP27");
+  ASSERT_TRUE(cop) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(cop->type, "event");
+  names = Discover("Vietnam National University, Hanoi signed a cooperation agreement with Kyoto University.");
+  EXPECT_TRUE(Named(names, "Vietnam National University, Hanoi")) << ::testing::PrintToString(AllNames(names));
+  // The COP process, a lower-case project, two universities in a list.
+  EXPECT_TRUE(Discover("The COP process moves slowly, and the project Nexus is a code name.").empty());
+  names = Discover("Kyoto University, Osaka University and others joined.");
+  EXPECT_TRUE(Named(names, "Kyoto University")) << ::testing::PrintToString(AllNames(names));
+}
+
+TEST_F(EntityDiscoveryTest, NamesBeforeOrAfterALowerCaseKindWord) {
+  auto names = Discover("The European Union launched its Global Gateway strategy in December 2021.");
+  auto gateway = Named(names, "Global Gateway");
+  ASSERT_TRUE(gateway) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(gateway->type, "strategy");
+  names = Discover("Japan relaunched its JENESYS programme (Japan-East Asia Network of Exchange for Students and "
+                   "Youths) in 2013.");
+  auto jenesys = Named(names, "JENESYS");
+  ASSERT_TRUE(jenesys) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(jenesys->type, "programme");
+  EXPECT_TRUE(HasAlias(*jenesys, "Japan-East Asia Network of Exchange for Students and Youths"));
+  names = Discover("Tháng 12/2020, Trung tâm Stimson khởi động dự án Mekong Dam Monitor, hợp tác với nhiều bên.");
+  auto monitor = Named(names, "Mekong Dam Monitor");
+  ASSERT_TRUE(monitor) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(monitor->type, "programme");
+  // A lone acronym, a lower-case kind alone, one Latin word after "dự án".
+  EXPECT_TRUE(Discover("The bloc revised its ASEAN programme and the new strategy last year.").empty());
+  EXPECT_TRUE(Discover("Họ khởi động dự án Mekong mới vào năm sau.").empty());
+}
+
 }  // namespace
 }  // namespace policygraph::indexer
