@@ -221,6 +221,7 @@ graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, c
 
     std::set<std::pair<std::string, std::string>> typed_pairs;
     const std::vector<TypedLink> typed_links = FindTypedLinks(ctx);
+    if (observer_) observer_(LinkedSentence{doc, ev, ctx, typed_links});
     std::set<std::string> here;  // named in this sentence, not referred to
     for (size_t k = m; k < m_end; ++k) here.insert(mentions[k].entity_id);
     for (const auto& link : typed_links) {

@@ -28,6 +28,7 @@ const std::vector<Entry>& Entries() {
        {"hai nước", "hai quốc gia", "hai chính phủ", "both countries", "the two countries", "both nations",
         "the two nations", "both governments", "the two governments"}},
       {Referent::kTwoSides, false, {"hai bên", "hai phía", "both sides", "the two sides"}},
+      {Referent::kLatterTwo, false, {"hai nước sau", "hai quốc gia sau", "the latter two"}},
       {Referent::kCountry, false, {"nước này", "quốc gia này", "this country", "the country"}},
       {Referent::kRegionalBody,
        false,
@@ -43,13 +44,25 @@ const std::vector<Entry>& Entries() {
   return kEntries;
 }
 
-bool IsDual(Referent r) { return r == Referent::kTwoCountries || r == Referent::kTwoSides; }
+bool IsDual(Referent r) {
+  return r == Referent::kTwoCountries || r == Referent::kTwoSides || r == Referent::kLatterTwo;
+}
 
 bool IsWord(const Token& t, std::initializer_list<const char*> words) {
   return std::any_of(words.begin(), words.end(), [&](const char* w) { return t.exact == w; });
 }
 
 uint32_t End(const SentenceMention& m) { return m.first + m.count; }
+
+// Token `at` begins a clause: the sentence's first word, a word after
+// punctuation, or after a conjunction or a verb of saying.
+bool OpensAClause(std::string_view text, const std::vector<Token>& tokens, uint32_t at) {
+  if (at == 0) return true;
+  std::string_view gap = text.substr(tokens[at - 1].end, tokens[at].begin - tokens[at - 1].end);
+  if (gap.find_first_of(",;:(") != std::string_view::npos) return true;
+  return IsWord(tokens[at - 1], {"and", "but", "so", "that", "because", "as", "while", "when", "after", "before",
+                                 "said", "says", "stated", "announced", "added", "noted", "where", "although"});
+}
 
 }  // namespace
 
@@ -136,6 +149,8 @@ bool AntecedentResolver::IsTrap(std::string_view text, const std::vector<Token>&
   for (const auto& m : mentions) {
     if (!possessive && m.kind == EntityKind::kActor && m.first >= end && m.first <= end + 1) return true;
   }
+  // "hai nước sau khi …", "hai nước sau đó": "after", "then", not "latter".
+  if (e.referent == Referent::kLatterTwo && after && IsWord(*after, {"khi", "đó", "này"})) return true;
   if (e.referent == Referent::kPronoun) {
     // "IT" (information technology) is no pronoun.
     if (text.substr(tokens[first].begin, 2) == "IT") return true;
@@ -198,6 +213,39 @@ std::vector<SentenceMention> AntecedentResolver::Dual(const std::vector<Sentence
   return out;
 }
 
+// The last two parties of the most recent sentence that names any: it
+// must name two or more, in the order written.
+std::vector<SentenceMention> AntecedentResolver::LatterTwo(const std::vector<SentenceNames>& back,
+                                                           bool countries_only, ResolvedReference* ref) {
+  for (const auto& s : back) {
+    std::vector<const Named*> named;
+    for (const auto& a : s.actors) {
+      const std::string& id = countries_only ? a.country : a.id;
+      if (id.empty()) continue;
+      std::erase_if(named, [&](const Named* n) { return (countries_only ? n->country : n->id) == id; });
+      named.push_back(&a);  // a name repeated counts where it was named last
+    }
+    if (named.empty()) continue;
+    if (named.size() < 2) return {};
+    std::sort(named.begin(), named.end(), [](const Named* a, const Named* b) { return a->first < b->first; });
+    std::vector<SentenceMention> out;
+    for (const Named* a : {named[named.size() - 2], named.back()}) {
+      SentenceMention m;
+      m.id = countries_only ? a->country : a->id;
+      m.type = countries_only ? "country" : a->type;
+      m.kind = EntityKind::kActor;
+      m.government = !countries_only && a->government;
+      m.bank = !countries_only && a->bank;
+      m.referring = true;
+      out.push_back(std::move(m));
+    }
+    ref->antecedent_begin = s.begin;
+    ref->antecedent_end = s.end;
+    return out;
+  }
+  return {};
+}
+
 // One party of the type the expression asks for: the most recent sentence
 // naming such a party decides, and must name exactly one.
 std::vector<SentenceMention> AntecedentResolver::Single(const std::vector<SentenceNames>& back, Referent referent,
@@ -251,15 +299,18 @@ std::vector<ResolvedReference> AntecedentResolver::Resolve(std::string_view text
                                                            const std::vector<SentenceMention>& mentions) const {
   std::vector<ResolvedReference> out;
   for (uint32_t i = 0; i < tokens.size();) {
+    // The longest expression here that is no trap: "hai nước sau khi" is
+    // "hai nước", "after".
     const Expression* match = nullptr;
+    bool trapped = false;
     for (const auto& e : expressions_) {  // longest first
       if (i + e.terms.size() > tokens.size()) continue;
       bool same = true;
       for (size_t k = 0; k < e.terms.size() && same; ++k) same = tokens[i + k].exact == e.terms[k];
-      if (same) {
-        match = &e;
-        break;
-      }
+      if (!same) continue;
+      match = &e;
+      trapped = IsTrap(text, tokens, e, i, mentions);
+      if (!trapped) break;
     }
     if (match == nullptr) {
       ++i;
@@ -269,13 +320,24 @@ std::vector<ResolvedReference> AntecedentResolver::Resolve(std::string_view text
     const bool inside_name = std::any_of(mentions.begin(), mentions.end(), [&](const SentenceMention& m) {
       return m.first < i + count && i < End(m);
     });
-    if (!inside_name && !IsTrap(text, tokens, *match, i, mentions)) {
+    if (!inside_name && !trapped) {
       ResolvedReference ref;
       ref.first = i;
       ref.count = count;
-      const auto back = LookBack(sentence_begin, sentence_end, mentions, i);
+      // "ASEAN agreed to admit it": "it" after a verb or preposition is no
+      // subject, and the subject of its own clause is the one thing it
+      // cannot be; only earlier sentences hold its antecedent. As a subject
+      // ("It …", "Japan said it …", "…, and it has …") the sentence's own
+      // words before it count too.
+      const bool object_pronoun = match->referent == Referent::kPronoun && !match->possessive &&
+                                  !OpensAClause(text, tokens, i);
+      auto back = LookBack(sentence_begin, sentence_end, mentions, object_pronoun ? 0 : i);
       if (IsDual(match->referent)) {
-        ref.parties = Dual(back, match->referent == Referent::kTwoCountries, &ref);
+        // "hai nước sau" asks for countries, "the latter two" for any parties.
+        const bool countries_only = match->referent == Referent::kTwoCountries ||
+                                    (match->referent == Referent::kLatterTwo && match->terms.front() != "the");
+        ref.parties = match->referent == Referent::kLatterTwo ? LatterTwo(back, countries_only, &ref)
+                                                              : Dual(back, countries_only, &ref);
         // The first half of the words stands for the first party, the last
         // word for the second: "hai|bên", "the two|sides".
         if (ref.parties.size() == 2 && count >= 2) {

@@ -20,13 +20,19 @@
 //   "hai bên"/"the two sides"). The sentence where the collection reaches
 //   two decides: exactly two, resolved; more than two, unresolved, except
 //   that "the two sides" then takes exactly two countries if there are.
+// - "The latter two" ("hai nước sau", "the latter two"): the last two
+//   parties of the most recent sentence naming two or more ("X tặng A, B
+//   và C; hai nước sau còn nhận …" is B and C). "hai nước sau khi …" ("the
+//   two countries, after …") is a plain dual.
 // - A singular ("nước này", "the country", "khối này", "the bloc", "tổ
 //   chức này", "the agency", "the bank"): the most recent sentence (or the
 //   sentence's own words before it) that names any entity of the type the
 //   expression asks for decides; it must name exactly one such entity.
 // - "it", "its": the most recent sentence (or the words before the
 //   pronoun) that names anything decides; it must name exactly one actor
-//   and no framework or event, which "it" could as well stand for.
+//   and no framework or event, which "it" could as well stand for. "it"
+//   after a verb or preposition ("ASEAN agreed to admit it") is an object
+//   and cannot be its clause's subject: only earlier sentences count.
 // - Traps left alone: a plural ("các nước này", "these countries"),
 //   "hai bên bờ"/"both sides of" (places), water ("nguồn nước này"), a
 //   description followed by the name itself ("khối ASEAN"), "IT".
@@ -84,6 +90,7 @@ class AntecedentResolver {
   enum class Referent {
     kTwoCountries,  // "hai nước", "both countries"
     kTwoSides,      // "hai bên", "the two sides"
+    kLatterTwo,     // "hai nước sau", "the latter two": the last two of a list
     kCountry,       // "nước này", "the country"
     kRegionalBody,  // "khối này", "the bloc"
     kOrganization,  // "tổ chức này", "the organisation"
@@ -124,6 +131,8 @@ class AntecedentResolver {
                                       const std::vector<SentenceMention>& mentions, uint32_t before) const;
   static std::vector<SentenceMention> Dual(const std::vector<SentenceNames>& back, bool countries_only,
                                            ResolvedReference* ref);
+  static std::vector<SentenceMention> LatterTwo(const std::vector<SentenceNames>& back, bool countries_only,
+                                                ResolvedReference* ref);
   static std::vector<SentenceMention> Single(const std::vector<SentenceNames>& back, Referent referent,
                                              ResolvedReference* ref);
   std::vector<Expression> expressions_;  // longest first

@@ -46,6 +46,7 @@ std::vector<Node> Gazetteer() {
       MakeNode("laos", "country", {"Laos"}, {"Lào"}),
       MakeNode("thailand", "country", {"Thailand"}, {"Thái Lan"}),
       MakeNode("australia", "country", {"Australia"}, {"Úc", "Australia"}),
+      MakeNode("timor-leste", "country", {"Timor-Leste"}, {"Timor-Leste"}),
       MakeNode("green-law", "law", {"Green Data Act"}, {"Luật Dữ liệu Xanh"}),
       MakeNode("coral-summit", "event", {"Coral Summit"}, {"Hội nghị San hô"}),
   };
@@ -177,6 +178,15 @@ TEST_F(AntecedentsTest, ItIsTheOneActorNamedBeforeAndNothingElse) {
   EXPECT_TRUE(Typed("The weather was fine. It works with Vietnam on data security.").empty());
 }
 
+// "it" as an object is not its own clause's subject: here it is the
+// country of the sentence before, not ASEAN.
+TEST_F(AntecedentsTest, AnObjectItIsNotItsClausesSubject) {
+  const std::string body = "Timor-Leste applied in 2011. In 2022 ASEAN agreed to admit it as a member.";
+  auto links = Typed(body);
+  EXPECT_TRUE(links.count({"timor-leste", "membership", "asean"})) << ::testing::PrintToString(links);
+  EXPECT_EQ(EvidenceOf(body, {"timor-leste", "membership", "asean"}).begin, 0u);
+}
+
 TEST_F(AntecedentsTest, ITIsNoPronoun) {
   EXPECT_TRUE(Typed("Australia leads the region. IT cooperation with Vietnam grew fast.").empty());
 }
@@ -192,6 +202,19 @@ TEST_F(AntecedentsTest, ADualFollowedByTheNamesIsNoReference) {
   auto links = Typed("Nhật Bản và Hàn Quốc đều là nền kinh tế lớn. Hai nước Việt Nam và Lào hợp tác về năng lượng.");
   EXPECT_TRUE(links.count({"laos", "cooperation", "vietnam"})) << ::testing::PrintToString(links);
   EXPECT_FALSE(links.count({"japan", "cooperation", "south-korea"})) << ::testing::PrintToString(links);
+}
+
+// "hai nước sau", "the latter two": the last two of the list named before;
+// "hai nước sau khi …" is "the two countries, after …".
+TEST_F(AntecedentsTest, TheLatterTwoAreTheLastTwoOfAList) {
+  auto links = Typed("Úc đã tặng Việt Nam, Lào và Thái Lan nhiều thiết bị. Hai nước sau cũng hợp tác với Ấn Độ.");
+  EXPECT_TRUE(links.count({"india", "cooperation", "laos"})) << ::testing::PrintToString(links);
+  EXPECT_TRUE(links.count({"india", "cooperation", "thailand"})) << ::testing::PrintToString(links);
+  EXPECT_FALSE(links.count({"india", "cooperation", "vietnam"})) << ::testing::PrintToString(links);
+  EXPECT_EQ(Typed("Japan, Laos and Thailand held talks. The latter two agreed to expand cooperation."),
+            (std::set<Link>{{"laos", "cooperation", "thailand"}}));
+  EXPECT_EQ(Typed("Việt Nam và Lào có chung đường biên giới dài. Hai nước sau khi đàm phán đã nhất trí tăng cường hợp tác."),
+            (std::set<Link>{{"laos", "cooperation", "vietnam"}}));
 }
 
 // Evidence spans stay on UTF-8 character boundaries of the body.
