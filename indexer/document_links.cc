@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "indexer/dates.h"
 
@@ -13,6 +14,15 @@ namespace {
 constexpr uint32_t kAnaphoraPassages = 3;
 
 bool Overlaps(uint32_t b1, uint32_t e1, uint32_t b2, uint32_t e2) { return b1 < e2 && b2 < e1; }
+
+// The text of evidence running from an antecedent's sentence [a_begin,
+// a_end) to the trigger's [s_begin, s_end): all of it when short, else the
+// start of each, so that the reader still sees both the name and the trigger.
+std::string SpanText(std::string_view body, uint32_t a_begin, uint32_t a_end, uint32_t s_begin, uint32_t s_end) {
+  if (s_end - a_begin <= kMaxEvidenceTextBytes) return std::string(body.substr(a_begin, s_end - a_begin));
+  return TruncateUtf8(body.substr(a_begin, a_end - a_begin), kMaxEvidenceTextBytes / 2) + " … " +
+         TruncateUtf8(body.substr(s_begin, s_end - s_begin), kMaxEvidenceTextBytes / 2);
+}
 
 // The date a sentence states, if any: the first date that is neither a
 // period nor part of a name.
@@ -65,7 +75,7 @@ bool IsBank(const graph::Node& n) {
 
 DocumentLinker::DocumentLinker(const Analyzer& analyzer, const EntityMatcher& matcher,
                                const std::vector<graph::Node>& entities)
-    : matcher_(matcher), triggers_(analyzer) {
+    : matcher_(matcher), triggers_(analyzer), antecedents_(analyzer) {
   for (const auto& e : entities) {
     type_of_[e.id] = e.type;
     if (e.type == "organization" && IsStateBody(e)) government_.insert(e.id);
@@ -129,6 +139,7 @@ graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, c
                                       gap.find("\u2013") != std::string_view::npos);
       if (dash && actors[i]->entity_id != actors[i + 1]->entity_id) {
         sm.paired = {actors[i]->entity_id, actors[i + 1]->entity_id};
+        sm.paired_types = {type_of(actors[i]->entity_id), type_of(actors[i + 1]->entity_id)};
         // A pair the name states is a link the document makes: both ends
         // are in it.
         named.insert(sm.paired.begin(), sm.paired.end());
@@ -144,16 +155,20 @@ graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, c
   std::string carried_date;  // the last date stated in the current passage
   std::vector<std::pair<uint32_t, std::string>> laws_seen;       // (passage, law id)
   std::vector<std::pair<uint32_t, std::string>> joinables_seen;  // (passage, event/programme id)
-  std::vector<std::pair<uint32_t, std::string>> countries_seen;  // (passage, country id)
   struct BodySeen {
     uint32_t passage;
     std::string id, type;  // an agreement, initiative or regional body
   };
   std::vector<BodySeen> bodies_seen;
+  links::AntecedentResolver antecedents = antecedents_;
+  // (source, relation, target, begin) of every typed evidence: the store
+  // keys evidence so, and a second span from one antecedent adds nothing.
+  std::set<std::tuple<std::string, std::string, std::string, uint32_t>> typed_spans;
   for (const auto& s : sentences) {
     while (passage + 1 < passages.size() && passages[passage + 1].begin <= s.begin) {
       ++passage;
       carried_date.clear();
+      antecedents.StartPassage();
     }
     while (t < tokens.size() && tokens[t].begin < s.begin) ++t;
     size_t t_end = t;
@@ -163,7 +178,8 @@ graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, c
     while (m_end < mentions.size() && mentions[m_end].begin < s.end) ++m_end;
 
     if (const DateMention* d = SentenceDate(dates, s, mentions)) carried_date = d->iso;
-    if (m_end == m) continue;
+    // A sentence that names no one may still refer to those named before it.
+    if (m_end == m && !antecedents.RemembersAny()) continue;
 
     SentenceContext ctx;
     ctx.text = body;
@@ -174,6 +190,13 @@ graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, c
       sm.first -= static_cast<uint32_t>(t);
       ctx.mentions.push_back(std::move(sm));
     }
+    const std::vector<links::ResolvedReference> references =
+        antecedents.Resolve(body, s.begin, s.end, sentence_tokens, ctx.mentions);
+    antecedents.Remember(s.begin, s.end, ctx.mentions);
+    if (m_end == m && references.empty()) continue;
+    for (const auto& r : references) ctx.mentions.insert(ctx.mentions.end(), r.parties.begin(), r.parties.end());
+    std::stable_sort(ctx.mentions.begin(), ctx.mentions.end(),
+                     [](const SentenceMention& a, const SentenceMention& b) { return a.first < b.first; });
     ctx.triggers = triggers_.Find(sentence_tokens);
     for (const auto& [p, law] : laws_seen) {
       if (p + kAnaphoraPassages >= passage &&
@@ -183,9 +206,6 @@ graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, c
     }
     for (const auto& [p, id] : joinables_seen) {
       if (p == passage) ctx.recent_joinables.push_back(id);
-    }
-    for (const auto& [p, id] : countries_seen) {
-      if (p == passage) ctx.recent_actors.push_back(id);
     }
     for (const auto& b : bodies_seen) {
       if (b.passage == passage) ctx.recent_bodies.emplace_back(b.id, b.type);
@@ -202,15 +222,31 @@ graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, c
     std::set<std::pair<std::string, std::string>> typed_pairs;
     const std::vector<TypedLink> typed_links = FindTypedLinks(ctx);
     if (observer_) observer_(LinkedSentence{doc, ev, ctx, typed_links});
+    std::set<std::string> here;  // named in this sentence, not referred to
+    for (size_t k = m; k < m_end; ++k) here.insert(mentions[k].entity_id);
     for (const auto& link : typed_links) {
       graph::Evidence typed = ev;
       typed.trigger = TruncateUtf8(link.trigger, 200);
+      // An end this sentence only refers to: the evidence starts at the
+      // sentence that names it.
+      uint32_t antecedent_end = s.end;
+      for (const std::string* end : {&link.source, &link.target}) {
+        if (here.count(*end)) continue;
+        for (const auto& r : references) {
+          const bool stands_for = std::any_of(r.parties.begin(), r.parties.end(),
+                                              [&](const SentenceMention& p) { return p.id == *end; });
+          if (stands_for && r.antecedent_begin < typed.begin) {
+            typed.begin = r.antecedent_begin;
+            antecedent_end = r.antecedent_end;
+          }
+        }
+      }
+      if (typed.begin != ev.begin) typed.text = SpanText(body, typed.begin, antecedent_end, s.begin, s.end);
+      if (!typed_spans.emplace(link.source, link.relation, link.target, typed.begin).second) continue;
       c.evidence.push_back({graph::EdgeKey{link.source, link.relation, link.target}, std::move(typed)});
       typed_pairs.insert(std::minmax(link.source, link.target));
     }
     // Every other pair named together is a co-mention, smaller id first.
-    std::set<std::string> here;
-    for (size_t k = m; k < m_end; ++k) here.insert(mentions[k].entity_id);
     for (auto a = here.begin(); a != here.end(); ++a) {
       for (auto b = std::next(a); b != here.end(); ++b) {
         if (!typed_pairs.count({*a, *b})) c.evidence.push_back({graph::EdgeKey{*a, kCoMention, *b}, ev});
@@ -218,7 +254,6 @@ graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, c
     }
     for (size_t k = m; k < m_end; ++k) {
       if (all[k].type == "law") laws_seen.emplace_back(static_cast<uint32_t>(passage), all[k].id);
-      if (all[k].type == "country") countries_seen.emplace_back(static_cast<uint32_t>(passage), all[k].id);
       if (all[k].type == "agreement" || all[k].type == "initiative" || all[k].type == "regional_org") {
         bodies_seen.push_back({static_cast<uint32_t>(passage), all[k].id, all[k].type});
       }

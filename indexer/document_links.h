@@ -3,6 +3,11 @@
 // co_mention link for any other pair named together, and for each link the
 // evidence: document, passage, sentence span, date and trigger.
 //
+// A referring expression ("hai bên", "nước này", "the bloc", "its") stands
+// for the party named earlier in the passage where links/antecedents.h
+// resolves it; a link that reaches a party only so has evidence from the
+// sentence naming it through the sentence with the trigger.
+//
 // A sentence's date is the first date written in it (not a plan's period
 // such as "2021-2025", not a year inside a name); failing that, the last
 // date written earlier in the same passage ("Ngày 23/11/2022, … . Sự kiện
@@ -20,6 +25,7 @@
 #include "indexer/document.h"
 #include "indexer/entity_matcher.h"
 #include "indexer/link_triggers.h"
+#include "indexer/links/antecedents.h"
 #include "indexer/passages.h"
 #include "indexer/typed_links.h"
 
@@ -62,6 +68,7 @@ class DocumentLinker {
   SentenceObserver observer_;
   const EntityMatcher& matcher_;
   TriggerLexicon triggers_;
+  links::AntecedentResolver antecedents_;  // copied per document: it keeps the passage's names
   std::unordered_map<std::string, std::string> type_of_;
   std::unordered_set<std::string> government_;  // ministries, agencies: see SentenceMention
   std::unordered_set<std::string> banks_;       // lenders: their funding is finance, not a grant

@@ -47,6 +47,7 @@ struct SentenceMention {
   // Entities named inside this name: "Việt Nam" in "Diễn đàn … Việt Nam -
   // Hàn Quốc". `paired` holds the ids of two actors a dash joins there.
   std::vector<std::string> paired;
+  std::vector<std::string> paired_types;  // their gazetteer types
   std::string owner;  // a country named inside after "của"/"of" or as "X's"
   // A ministry, agency or other state body: its cooperation is its
   // country's too (a company's is not).
@@ -54,6 +55,15 @@ struct SentenceMention {
   // A bank: what it funds it finances (investment), even where the word is
   // "tài trợ", which from a government or fund is a grant.
   bool bank = false;
+  // Not a name but a referring expression ("hai bên", "nước này", "the
+  // bloc", "its") that stands for this entity, named earlier in the passage
+  // (links/antecedents.h).
+  bool referring = false;
+  // The second half of a dual ("hai|bên"): joined to the mention before it
+  // as by "và"/"and".
+  bool joined_to_previous = false;
+  // "its": owns the name right after it, as "Thailand's" does.
+  bool possessive = false;
 };
 
 struct TypedLink {
@@ -71,9 +81,6 @@ struct SentenceContext {
   std::vector<TriggerHit> triggers;   // over the same tokens
   // Laws named in the sentences just before, for "các luật trên".
   std::vector<std::string> recent_laws;
-  // Countries and other actors named earlier in the passage, oldest first,
-  // for "hai nước", "both sides".
-  std::vector<std::string> recent_actors;
   // Events and programmes named just before, for "cùng tham gia dự án".
   std::vector<std::string> recent_joinables;
   // Agreements, initiatives and regional bodies named earlier in the

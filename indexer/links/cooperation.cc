@@ -133,7 +133,8 @@ bool Sentence::IsSigning(const TriggerHit& hit) const {
 }
 
 // "khi hai nước nâng cấp quan hệ", "both sides agreed": the two countries
-// named last before the cue, in this sentence or earlier in the passage.
+// named last before the cue in this sentence, where the antecedent
+// resolver left the cue in place (it could not tell which two).
 void Sentence::BothSides(const TriggerHit& hit, const std::string& trigger) {
   constexpr uint32_t kBothSidesReach = 8;  // "hai nước nâng cấp quan hệ lên Đối tác …"
   const uint32_t from = hit.first >= kBothSidesReach ? hit.first - kBothSidesReach : 0;
@@ -141,7 +142,9 @@ void Sentence::BothSides(const TriggerHit& hit, const std::string& trigger) {
     return h.relation == kCueBothSides && h.first >= from && h.first <= hit.first;
   });
   if (cue == hits_.end()) return;
-  std::vector<std::string> named = ctx_.recent_actors;
+  // Only this sentence's names: the antecedent resolver
+  // (links/antecedents.h) replaces a cue that stands for names before it.
+  std::vector<std::string> named;
   for (size_t k = 0; k < M().size(); ++k) {
     const auto& m = M()[k];
     if (m.first >= cue->first) break;
@@ -184,7 +187,7 @@ bool Sentence::JoinedByAnd(const std::vector<size_t>& actors) const {
   for (size_t i = 0; i + 1 < actors.size(); ++i) {
     const auto& later = M()[actors[i]];
     const auto& earlier = M()[actors[i + 1]];
-    if (CueIn(End(earlier), later.first, kCueAnd)) continue;
+    if (CueIn(End(earlier), later.first, kCueAnd) || later.joined_to_previous) continue;
     // "Beijing, Bangkok and Naypyidaw": a comma between earlier items.
     std::string_view gap = ctx_.text.substr(tokens_[End(earlier) - 1].end,
                                             tokens_[later.first].begin - tokens_[End(earlier) - 1].end);

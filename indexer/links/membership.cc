@@ -5,8 +5,10 @@
 namespace policygraph::indexer::links {
 
 // The two countries a "hai nước"/"both countries" cue within a few words
-// before the trigger stands for: the two named last, in this sentence or
-// earlier in the passage. Empty without the cue.
+// before the trigger stands for: the two named last in this sentence.
+// Empty without the cue. (Countries named in earlier sentences are the
+// antecedent resolver's, links/antecedents.h: it replaces the cue by
+// mentions where it can tell which two.)
 std::vector<std::string> Sentence::LastTwoCountries(const TriggerHit& hit) const {
   constexpr uint32_t kReach = 6;  // "cả hai nước đều là thành viên"
   const uint32_t from = hit.first >= kReach ? hit.first - kReach : 0;
@@ -14,7 +16,7 @@ std::vector<std::string> Sentence::LastTwoCountries(const TriggerHit& hit) const
     return h.relation == kCueBothSides && h.first >= from && h.first <= hit.first;
   });
   if (cue == hits_.end()) return {};
-  std::vector<std::string> named = ctx_.recent_actors;
+  std::vector<std::string> named;
   for (const auto& m : M()) {
     if (m.first < cue->first && m.type == "country") named.push_back(m.id);
   }

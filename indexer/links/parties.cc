@@ -70,6 +70,7 @@ bool Sentence::IsPlace(const SentenceMention& m) const {
 // name; it is not a party of its own.
 bool Sentence::IsPossessiveOwner(size_t k) const {
   if (k + 1 >= M().size() || M()[k].type != "country" || End(M()[k]) != M()[k + 1].first) return false;
+  if (M()[k].possessive) return true;  // "its", standing for a country
   return StartsWithPossessive(ctx_.text.substr(tokens_[End(M()[k]) - 1].end));
 }
 
@@ -141,17 +142,28 @@ std::vector<size_t> Sentence::ActorsBefore(uint32_t at, uint32_t near) const {
       return o.id == m.id && CueRightBefore(o.first, kCueWith) && bracketed_after(o, m);
     });
     if (m.kind == EntityKind::kActor && !IsOwner(k) && !IsPossessiveOwner(k) && !IsPlace(m) && !MembersOnly(k) &&
-        !object_of_with && !object_again && !listed_member && !Descriptive(m) && !Holds(out, m.id)) {
+        !object_of_with && !object_again && !listed_member && !Descriptive(m) && !Holds(out, m.id) &&
+        !m.possessive && !FirstHalfOfDual(k)) {
       // "Washington and London jointly designated Prince Group, a
       // conglomerate that had invested …": a list does not run on past
       // a verb of its own.
-      if (!out.empty() && VerbRightAfter(m)) break;
+      if (!out.empty() && VerbRightAfter(m) && !m.joined_to_previous) break;
       out.push_back(k);
+      // "hai bên nhất trí", "the two sides agreed": a dual is the whole
+      // subject of its verb (links/antecedents.h).
+      if (m.joined_to_previous && k > 0) {
+        out.push_back(k - 1);
+        break;
+      }
     }
     cursor = m.first;  // other names are stepped over, and distance counts from them
   }
   return out;
 }
+
+// The first half of a dual ("hai" of "hai|bên"): it acts only with its
+// second half.
+bool Sentence::FirstHalfOfDual(size_t k) const { return k + 1 < M().size() && M()[k + 1].joined_to_previous; }
 
 // "Về phía Ấn Độ, Hội nghị … thông qua …", "Đối với Nhật Bản, …": the
 // country is what the sentence is about, not who acts.
@@ -251,8 +263,14 @@ std::vector<size_t> Sentence::ActorsAfter(uint32_t at, uint32_t near, bool place
     if (NewClauseSubject(cursor, k)) break;
     // "memoranda of cooperation on SSW with Vietnam": what it is about.
     const bool topic = m.first > 0 && tokens_[m.first - 1].exact == "on";
+    // A dual ("both countries") after a verb is the subject of a clause of
+    // its own ("…, and both countries belong to …"): the list ends there.
+    if (m.joined_to_previous || FirstHalfOfDual(k)) break;
+    // "its" owns what follows it; it does not act.
+    const bool referred_only = m.possessive;
     bool party = m.kind == EntityKind::kActor && !IsOwner(k) && !IsPossessiveOwner(k) && !topic &&
-                 (places_count || !IsPlace(m)) && !MembersOnly(k) && !Descriptive(m) && !Holds(out, m.id);
+                 (places_count || !IsPlace(m)) && !MembersOnly(k) && !Descriptive(m) && !Holds(out, m.id) &&
+                 !referred_only;
     if (party) out.push_back(k);
     cursor = End(m);
   }
@@ -302,8 +320,9 @@ std::vector<size_t> Sentence::SubjectOf(const TriggerHit& hit) const {
   return out;
 }
 
-// As SubjectOf, for "nước này" with the country named in an earlier
-// sentence: its id.
+// As SubjectOf, for "nước này" with the country named earlier in the
+// sentence, where the resolver left the cue (two countries before it): the
+// one that is neither an object nor a place.
 std::string Sentence::ThisCountry(const TriggerHit& hit) const {
   constexpr uint32_t kCueReach = 3;
   const uint32_t from = hit.first >= kCueReach + 2 ? hit.first - kCueReach - 2 : 0;
@@ -319,8 +338,9 @@ std::string Sentence::ThisCountry(const TriggerHit& hit) const {
   for (size_t k = M().size(); k-- > 0;) {
     if (End(M()[k]) <= hit.first && M()[k].type == "country" && !object_or_place(M()[k])) return M()[k].id;
   }
-  // Countries named earlier in the passage (SentenceContext::recent_actors).
-  return ctx_.recent_actors.empty() ? "" : ctx_.recent_actors.back();
+  // A country named in an earlier sentence is the antecedent resolver's
+  // (links/antecedents.h), which leaves the cue alone where it cannot tell.
+  return "";
 }
 
 // "Ấn Độ khởi động sáng kiến … và gửi tặng Myanmar …": a second verb of

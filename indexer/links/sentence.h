@@ -9,6 +9,8 @@
 //   investment.cc     investment, and grants and supplies that are cooperation
 //   membership.cc     membership: members of bodies, parties to agreements
 //   basis.cc          basis: what a law rests on
+// Before the rules run, antecedents.h gives "hai bên", "nước này", "the
+// bloc" … the parties they stand for, as mentions over their own words.
 #pragma once
 
 #include <cstddef>
@@ -73,6 +75,7 @@ class Sentence {
   bool IsOwner(size_t k) const;
   bool IsPlace(const SentenceMention& m) const;
   bool IsPossessiveOwner(size_t k) const;
+  bool FirstHalfOfDual(size_t k) const;
   bool MembersOnly(size_t k) const;
   bool Appositive(uint32_t from, uint32_t to) const;
   std::vector<size_t> ActorsBefore(uint32_t at, uint32_t near) const;

@@ -1,0 +1,372 @@
+#include "indexer/links/antecedents.h"
+
+#include <algorithm>
+#include <initializer_list>
+#include <set>
+#include <utility>
+
+namespace policygraph::indexer::links {
+
+namespace {
+
+using Referent = AntecedentResolver::Referent;
+
+struct Entry {
+  Referent referent;
+  bool possessive;
+  std::vector<const char*> phrases;
+};
+
+// The expressions, as written; the analyser folds case and tone placement.
+// Only expressions that stand for a party: "hai bên" and "the two sides"
+// name no one else, "nước này" is "this country" (its water reading is a
+// trap below).
+const std::vector<Entry>& Entries() {
+  static const std::vector<Entry> kEntries = {
+      {Referent::kTwoCountries,
+       false,
+       {"hai nước", "hai quốc gia", "hai chính phủ", "both countries", "the two countries", "both nations",
+        "the two nations", "both governments", "the two governments"}},
+      {Referent::kTwoSides, false, {"hai bên", "hai phía", "both sides", "the two sides"}},
+      {Referent::kLatterTwo, false, {"hai nước sau", "hai quốc gia sau", "the latter two"}},
+      {Referent::kCountry, false, {"nước này", "quốc gia này", "this country", "the country"}},
+      {Referent::kRegionalBody,
+       false,
+       {"khối này", "tổ chức khu vực này", "the bloc", "this bloc", "the grouping", "this grouping"}},
+      {Referent::kOrganization,
+       false,
+       {"tổ chức này", "this organisation", "this organization", "the organisation", "the organization"}},
+      {Referent::kAgency, false, {"cơ quan này", "this agency", "the agency", "this ministry", "the ministry"}},
+      {Referent::kBank, false, {"ngân hàng này", "this bank", "the bank", "the lender"}},
+      {Referent::kPronoun, false, {"it"}},
+      {Referent::kPronoun, true, {"its"}},
+  };
+  return kEntries;
+}
+
+bool IsDual(Referent r) {
+  return r == Referent::kTwoCountries || r == Referent::kTwoSides || r == Referent::kLatterTwo;
+}
+
+bool IsWord(const Token& t, std::initializer_list<const char*> words) {
+  return std::any_of(words.begin(), words.end(), [&](const char* w) { return t.exact == w; });
+}
+
+uint32_t End(const SentenceMention& m) { return m.first + m.count; }
+
+// Token `at` begins a clause: the sentence's first word, a word after
+// punctuation, or after a conjunction or a verb of saying.
+bool OpensAClause(std::string_view text, const std::vector<Token>& tokens, uint32_t at) {
+  if (at == 0) return true;
+  std::string_view gap = text.substr(tokens[at - 1].end, tokens[at].begin - tokens[at - 1].end);
+  if (gap.find_first_of(",;:(") != std::string_view::npos) return true;
+  return IsWord(tokens[at - 1], {"and", "but", "so", "that", "because", "as", "while", "when", "after", "before",
+                                 "said", "says", "stated", "announced", "added", "noted", "where", "although"});
+}
+
+}  // namespace
+
+AntecedentResolver::AntecedentResolver(const Analyzer& analyzer) {
+  for (const auto& entry : Entries()) {
+    for (const char* phrase : entry.phrases) {
+      Expression e;
+      for (const auto& t : analyzer.Tokenize(phrase)) e.terms.push_back(t.exact);
+      if (e.terms.empty()) continue;
+      e.referent = entry.referent;
+      e.possessive = entry.possessive;
+      expressions_.push_back(std::move(e));
+    }
+  }
+  std::stable_sort(expressions_.begin(), expressions_.end(),
+                   [](const Expression& a, const Expression& b) { return a.terms.size() > b.terms.size(); });
+}
+
+void AntecedentResolver::StartPassage() { passage_.clear(); }
+
+void AntecedentResolver::Remember(uint32_t sentence_begin, uint32_t sentence_end,
+                                  const std::vector<SentenceMention>& mentions) {
+  SentenceNames names = NamesOf(sentence_begin, sentence_end, mentions, UINT32_MAX);
+  if (!names.actors.empty() || !names.others.empty()) passage_.push_back(std::move(names));
+}
+
+// The parties (and other names) of a sentence before token `before`; a
+// resolved reference names no one new.
+AntecedentResolver::SentenceNames AntecedentResolver::NamesOf(uint32_t begin, uint32_t end,
+                                                              const std::vector<SentenceMention>& mentions,
+                                                              uint32_t before) {
+  SentenceNames names;
+  names.begin = begin;
+  names.end = end;
+  for (const auto& m : mentions) {
+    if (m.first >= before || m.referring) continue;
+    // "Hội nghị Bộ trưởng ASEAN - EU": a name that pairs two actors names
+    // both ("…, both sides committed to …").
+    for (size_t p = 0; p < m.paired.size() && m.paired.size() == m.paired_types.size(); ++p) {
+      const std::string& type = m.paired_types[p];
+      names.actors.push_back({m.paired[p], type, type == "country" ? m.paired[p] : "", false, false, m.first});
+    }
+    if (m.kind == EntityKind::kActor) {
+      Named n{m.id, m.type, "", m.government, m.bank, m.first};
+      if (m.type == "country") n.country = m.id;
+      else if (m.government) n.country = m.owner;  // "Bộ Y tế Nhật Bản" acts for Japan
+      names.actors.push_back(std::move(n));
+    } else if (m.kind == EntityKind::kFramework || m.kind == EntityKind::kEvent) {
+      names.others.push_back(m.first);
+    }
+  }
+  return names;
+}
+
+std::vector<AntecedentResolver::SentenceNames> AntecedentResolver::LookBack(
+    uint32_t sentence_begin, uint32_t sentence_end, const std::vector<SentenceMention>& mentions,
+    uint32_t before) const {
+  std::vector<SentenceNames> back;
+  SentenceNames own = NamesOf(sentence_begin, sentence_end, mentions, before);
+  if (!own.actors.empty() || !own.others.empty()) back.push_back(std::move(own));
+  for (auto it = passage_.rbegin(); it != passage_.rend(); ++it) back.push_back(*it);
+  return back;
+}
+
+// Readings of the expression's words that stand for no party.
+bool AntecedentResolver::IsTrap(std::string_view text, const std::vector<Token>& tokens, const Expression& e,
+                                uint32_t first, const std::vector<SentenceMention>& mentions) {
+  const uint32_t end = first + static_cast<uint32_t>(e.terms.size());
+  const Token* before = first > 0 ? &tokens[first - 1] : nullptr;
+  const Token* after = end < tokens.size() ? &tokens[end] : nullptr;
+  // "các nước này", "những quốc gia này": these countries, a plural.
+  if (before && IsWord(*before, {"các", "những", "mấy", "nhiều", "mọi"})) return true;
+  // "nguồn nước này", "mực nước này": water.
+  if (e.terms.front() == "nước" && before &&
+      IsWord(*before, {"nguồn", "mặt", "mực", "lượng", "cấp", "thoát", "tưới", "nhiễm", "khan"})) {
+    return true;
+  }
+  // "hai bên bờ sông", "hai bên đường", "hai bên biên giới", "both sides
+  // of the border", "the country of origin": places and descriptions.
+  if (after && IsWord(*after, {"bờ", "đường", "sông", "biên", "of"})) return true;
+  // "hai nước Việt Nam và Lào", "khối ASEAN", "the bloc, ASEAN,": the
+  // names follow and speak for themselves.
+  const bool possessive = end > 0 && StartsWithPossessive(text.substr(tokens[end - 1].end));
+  for (const auto& m : mentions) {
+    if (!possessive && m.kind == EntityKind::kActor && m.first >= end && m.first <= end + 1) return true;
+  }
+  // "hai nước sau khi …", "hai nước sau đó": "after", "then", not "latter".
+  if (e.referent == Referent::kLatterTwo && after && IsWord(*after, {"khi", "đó", "này"})) return true;
+  if (e.referent == Referent::kPronoun) {
+    // "IT" (information technology) is no pronoun.
+    if (text.substr(tokens[first].begin, 2) == "IT") return true;
+    // "it is important to …", "it was agreed that …": no one.
+    if (after && IsWord(*after, {"is", "was", "will", "would", "has", "had", "seems", "remains"})) {
+      for (uint32_t t = end + 1; t < tokens.size() && t <= end + 4; ++t) {
+        if (IsWord(tokens[t], {"to", "that", "likely", "unclear", "not", "possible", "necessary", "important"})) {
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+// Two parties: the sentence where the distinct parties collected walking
+// back reach two decides (AntecedentResolver's rules in the header).
+std::vector<SentenceMention> AntecedentResolver::Dual(const std::vector<SentenceNames>& back, bool countries_only,
+                                                      ResolvedReference* ref) {
+  struct Found {
+    std::string id, type;
+    bool government, bank;
+    std::pair<uint32_t, uint32_t> at;  // (sentence begin, token)
+  };
+  auto collect = [&](bool countries) -> std::vector<Found> {
+    std::vector<Found> found;
+    for (const auto& s : back) {
+      for (const auto& a : s.actors) {
+        std::string id = countries ? a.country : a.id;
+        if (id.empty()) continue;
+        if (std::any_of(found.begin(), found.end(), [&](const Found& f) { return f.id == id; })) continue;
+        if (countries) found.push_back({id, "country", false, false, {s.begin, a.first}});
+        else found.push_back({id, a.type, a.government, a.bank, {s.begin, a.first}});
+      }
+      if (found.size() >= 2) {
+        ref->antecedent_begin = s.begin;
+        ref->antecedent_end = s.end;
+        return found;
+      }
+    }
+    return {};
+  };
+  std::vector<Found> two = collect(countries_only);
+  // "the two sides" after "Vietnam and Japan … at an ASEAN meeting": three
+  // actors, two of them countries; the countries are the sides.
+  if (two.size() > 2 && !countries_only) two = collect(true);
+  if (two.size() != 2) return {};
+  std::sort(two.begin(), two.end(), [](const Found& a, const Found& b) { return a.at < b.at; });
+  std::vector<SentenceMention> out;
+  for (const auto& f : two) {
+    SentenceMention m;
+    m.id = f.id;
+    m.type = f.type;
+    m.kind = EntityKind::kActor;
+    m.government = f.government;
+    m.bank = f.bank;
+    m.referring = true;
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+// The last two parties of the most recent sentence that names any: it
+// must name two or more, in the order written.
+std::vector<SentenceMention> AntecedentResolver::LatterTwo(const std::vector<SentenceNames>& back,
+                                                           bool countries_only, ResolvedReference* ref) {
+  for (const auto& s : back) {
+    std::vector<const Named*> named;
+    for (const auto& a : s.actors) {
+      const std::string& id = countries_only ? a.country : a.id;
+      if (id.empty()) continue;
+      std::erase_if(named, [&](const Named* n) { return (countries_only ? n->country : n->id) == id; });
+      named.push_back(&a);  // a name repeated counts where it was named last
+    }
+    if (named.empty()) continue;
+    if (named.size() < 2) return {};
+    std::sort(named.begin(), named.end(), [](const Named* a, const Named* b) { return a->first < b->first; });
+    std::vector<SentenceMention> out;
+    for (const Named* a : {named[named.size() - 2], named.back()}) {
+      SentenceMention m;
+      m.id = countries_only ? a->country : a->id;
+      m.type = countries_only ? "country" : a->type;
+      m.kind = EntityKind::kActor;
+      m.government = !countries_only && a->government;
+      m.bank = !countries_only && a->bank;
+      m.referring = true;
+      out.push_back(std::move(m));
+    }
+    ref->antecedent_begin = s.begin;
+    ref->antecedent_end = s.end;
+    return out;
+  }
+  return {};
+}
+
+// One party of the type the expression asks for: the most recent sentence
+// naming such a party decides, and must name exactly one.
+std::vector<SentenceMention> AntecedentResolver::Single(const std::vector<SentenceNames>& back, Referent referent,
+                                                        ResolvedReference* ref) {
+  auto fits = [&](const Named& a) {
+    switch (referent) {
+      case Referent::kCountry: return !a.country.empty();
+      case Referent::kRegionalBody: return a.type == "regional_org";
+      case Referent::kOrganization: return a.type == "organization" || a.type == "regional_org";
+      case Referent::kAgency: return a.type == "organization" && a.government;
+      case Referent::kBank: return a.type == "organization" && a.bank;
+      default: return true;  // "it": any actor
+    }
+  };
+  for (const auto& s : back) {
+    if (referent == Referent::kPronoun && s.actors.empty() && !s.others.empty()) return {};
+    std::vector<const Named*> found;
+    for (const auto& a : s.actors) {
+      if (!fits(a)) continue;
+      const std::string& id = referent == Referent::kCountry ? a.country : a.id;
+      const bool seen = std::any_of(found.begin(), found.end(), [&](const Named* f) {
+        return (referent == Referent::kCountry ? f->country : f->id) == id;
+      });
+      if (!seen) found.push_back(&a);
+    }
+    if (found.empty()) continue;
+    if (found.size() != 1 || (referent == Referent::kPronoun && !s.others.empty())) return {};
+    const Named& a = *found.front();
+    SentenceMention m;
+    m.kind = EntityKind::kActor;
+    m.referring = true;
+    if (referent == Referent::kCountry) {
+      m.id = a.country;
+      m.type = "country";
+    } else {
+      m.id = a.id;
+      m.type = a.type;
+      m.government = a.government;
+      m.bank = a.bank;
+      m.owner = a.type == "organization" ? a.country : "";
+    }
+    ref->antecedent_begin = s.begin;
+    ref->antecedent_end = s.end;
+    return {m};
+  }
+  return {};
+}
+
+std::vector<ResolvedReference> AntecedentResolver::Resolve(std::string_view text, uint32_t sentence_begin,
+                                                           uint32_t sentence_end, const std::vector<Token>& tokens,
+                                                           const std::vector<SentenceMention>& mentions) const {
+  std::vector<ResolvedReference> out;
+  for (uint32_t i = 0; i < tokens.size();) {
+    // The longest expression here that is no trap: "hai nước sau khi" is
+    // "hai nước", "after".
+    const Expression* match = nullptr;
+    bool trapped = false;
+    for (const auto& e : expressions_) {  // longest first
+      if (i + e.terms.size() > tokens.size()) continue;
+      bool same = true;
+      for (size_t k = 0; k < e.terms.size() && same; ++k) same = tokens[i + k].exact == e.terms[k];
+      if (!same) continue;
+      match = &e;
+      trapped = IsTrap(text, tokens, e, i, mentions);
+      if (!trapped) break;
+    }
+    if (match == nullptr) {
+      ++i;
+      continue;
+    }
+    const uint32_t count = static_cast<uint32_t>(match->terms.size());
+    const bool inside_name = std::any_of(mentions.begin(), mentions.end(), [&](const SentenceMention& m) {
+      return m.first < i + count && i < End(m);
+    });
+    if (!inside_name && !trapped) {
+      ResolvedReference ref;
+      ref.first = i;
+      ref.count = count;
+      // "ASEAN agreed to admit it": "it" after a verb or preposition is no
+      // subject, and the subject of its own clause is the one thing it
+      // cannot be; only earlier sentences hold its antecedent. As a subject
+      // ("It …", "Japan said it …", "…, and it has …") the sentence's own
+      // words before it count too.
+      const bool object_pronoun = match->referent == Referent::kPronoun && !match->possessive &&
+                                  !OpensAClause(text, tokens, i);
+      auto back = LookBack(sentence_begin, sentence_end, mentions, object_pronoun ? 0 : i);
+      if (IsDual(match->referent)) {
+        // "hai nước sau" asks for countries, "the latter two" for any parties.
+        const bool countries_only = match->referent == Referent::kTwoCountries ||
+                                    (match->referent == Referent::kLatterTwo && match->terms.front() != "the");
+        ref.parties = match->referent == Referent::kLatterTwo ? LatterTwo(back, countries_only, &ref)
+                                                              : Dual(back, countries_only, &ref);
+        // The first half of the words stands for the first party, the last
+        // word for the second: "hai|bên", "the two|sides".
+        if (ref.parties.size() == 2 && count >= 2) {
+          ref.parties[0].first = i;
+          ref.parties[0].count = count - 1;
+          ref.parties[1].first = i + count - 1;
+          ref.parties[1].count = 1;
+          ref.parties[1].joined_to_previous = true;
+        } else {
+          ref.parties.clear();
+        }
+      } else {
+        // "its" serves only as the owner of the name right after it
+        // ("Its Green Data Act"); elsewhere it would only bridge the gap
+        // between names that the rules measure.
+        const bool owns_a_name = std::any_of(mentions.begin(), mentions.end(),
+                                             [&](const SentenceMention& m) { return m.first == i + count; });
+        if (!match->possessive || owns_a_name) ref.parties = Single(back, match->referent, &ref);
+        for (auto& p : ref.parties) {
+          p.first = i;
+          p.count = count;
+          p.possessive = match->possessive;
+        }
+      }
+      if (!ref.parties.empty()) out.push_back(std::move(ref));
+    }
+    i += count;
+  }
+  return out;
+}
+
+}  // namespace policygraph::indexer::links

@@ -1,0 +1,142 @@
+// Antecedents of referring expressions across the sentences of one passage:
+// "Việt Nam và Nhật Bản ký … . Hai bên nhất trí tăng cường hợp tác …",
+// "Philippines … . Năm 2019, nước này ban hành …", "… ASEAN … . The bloc
+// adopted …". The sentence rules (typed_links.h) see one sentence; the
+// resolver gives them the parties such an expression stands for, as
+// mentions over the expression's own words, so every rule applies to them
+// as to a name.
+//
+// The rules, stated so that a reader can check each link by hand:
+// - Only within one passage (paragraph); a new passage forgets everything.
+// - Only actors are antecedents: countries, regional organisations and
+//   organisations the entity matcher found. A trap such as "Ấn Độ Dương"
+//   (the Indian Ocean) is no antecedent because the matcher finds no
+//   country there.
+// - A dual ("hai bên", "hai nước", "the two sides", "both countries"):
+//   walk back from the expression through the sentence's own words, then
+//   the passage's earlier sentences, most recent first, collecting distinct
+//   parties of a compatible type (countries, with a ministry standing for
+//   the country in its name, for "hai nước"/"both countries"; any actor for
+//   "hai bên"/"the two sides"). The sentence where the collection reaches
+//   two decides: exactly two, resolved; more than two, unresolved, except
+//   that "the two sides" then takes exactly two countries if there are.
+// - "The latter two" ("hai nước sau", "the latter two"): the last two
+//   parties of the most recent sentence naming two or more ("X tặng A, B
+//   và C; hai nước sau còn nhận …" is B and C). "hai nước sau khi …" ("the
+//   two countries, after …") is a plain dual.
+// - A singular ("nước này", "the country", "khối này", "the bloc", "tổ
+//   chức này", "the agency", "the bank"): the most recent sentence (or the
+//   sentence's own words before it) that names any entity of the type the
+//   expression asks for decides; it must name exactly one such entity.
+// - "it", "its": the most recent sentence (or the words before the
+//   pronoun) that names anything decides; it must name exactly one actor
+//   and no framework or event, which "it" could as well stand for. "it"
+//   after a verb or preposition ("ASEAN agreed to admit it") is an object
+//   and cannot be its clause's subject: only earlier sentences count.
+// - Traps left alone: a plural ("các nước này", "these countries"),
+//   "hai bên bờ"/"both sides of" (places), water ("nguồn nước này"), a
+//   description followed by the name itself ("khối ASEAN"), "IT".
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "indexer/analyzer.h"
+#include "indexer/typed_links.h"
+
+namespace policygraph::indexer::links {
+
+// A referring expression in one sentence and what it stands for.
+struct ResolvedReference {
+  uint32_t first = 0;  // token index of the expression within the sentence
+  uint32_t count = 0;
+  // One mention for a singular, two for a dual, over the expression's
+  // tokens (a dual's first half stands for the first party named, its last
+  // word for the second), marked SentenceMention::referring.
+  std::vector<SentenceMention> parties;
+  // Byte offset of the sentence that names the antecedent (the earliest,
+  // for a dual): evidence that uses the reference starts there, so that a
+  // reader sees the names and the trigger together.
+  uint32_t antecedent_begin = 0;
+  uint32_t antecedent_end = 0;  // where that sentence ends
+};
+
+// Not thread-safe: one resolver walks one document's sentences in order.
+class AntecedentResolver {
+ public:
+  // The analyser folds the expressions as it folds the text.
+  explicit AntecedentResolver(const Analyzer& analyzer);
+
+  // A new passage begins: nothing named before it is an antecedent.
+  void StartPassage();
+
+  // Whether any earlier sentence of the passage named something: without
+  // that, only a sentence's own names can be antecedents.
+  bool RemembersAny() const { return !passage_.empty(); }
+
+  // The expressions among `tokens` (one sentence of `text`, bytes
+  // [sentence_begin, sentence_end)) whose antecedents the rules above
+  // resolve. `mentions` are the sentence's own names, in token order.
+  std::vector<ResolvedReference> Resolve(std::string_view text, uint32_t sentence_begin, uint32_t sentence_end,
+                                         const std::vector<Token>& tokens,
+                                         const std::vector<SentenceMention>& mentions) const;
+
+  // Remembers what the sentence names, for the sentences after it.
+  void Remember(uint32_t sentence_begin, uint32_t sentence_end, const std::vector<SentenceMention>& mentions);
+
+  // What an expression asks for.
+  enum class Referent {
+    kTwoCountries,  // "hai nước", "both countries"
+    kTwoSides,      // "hai bên", "the two sides"
+    kLatterTwo,     // "hai nước sau", "the latter two": the last two of a list
+    kCountry,       // "nước này", "the country"
+    kRegionalBody,  // "khối này", "the bloc"
+    kOrganization,  // "tổ chức này", "the organisation"
+    kAgency,        // "cơ quan này", "the agency": a state body
+    kBank,          // "ngân hàng này", "the bank"
+    kPronoun,       // "it", "its"
+  };
+
+ private:
+  struct Expression {
+    std::vector<std::string> terms;  // exact terms
+    Referent referent;
+    bool possessive = false;  // "its"
+  };
+  // One party named in a sentence.
+  struct Named {
+    std::string id;
+    std::string type;
+    std::string country;  // the country a state body acts for, "" if none
+    bool government = false;
+    bool bank = false;
+    uint32_t first = 0;  // token index within its sentence
+  };
+  struct SentenceNames {
+    uint32_t begin = 0;  // byte span of the sentence
+    uint32_t end = 0;
+    std::vector<Named> actors;
+    std::vector<uint32_t> others;  // token indexes of frameworks, events …
+  };
+
+  static SentenceNames NamesOf(uint32_t begin, uint32_t end, const std::vector<SentenceMention>& mentions,
+                               uint32_t before);
+  static bool IsTrap(std::string_view text, const std::vector<Token>& tokens, const Expression& e, uint32_t first,
+                     const std::vector<SentenceMention>& mentions);
+  // The sentences to look back over, most recent first: the words of the
+  // current sentence before the expression, then the passage's.
+  std::vector<SentenceNames> LookBack(uint32_t sentence_begin, uint32_t sentence_end,
+                                      const std::vector<SentenceMention>& mentions, uint32_t before) const;
+  static std::vector<SentenceMention> Dual(const std::vector<SentenceNames>& back, bool countries_only,
+                                           ResolvedReference* ref);
+  static std::vector<SentenceMention> LatterTwo(const std::vector<SentenceNames>& back, bool countries_only,
+                                                ResolvedReference* ref);
+  static std::vector<SentenceMention> Single(const std::vector<SentenceNames>& back, Referent referent,
+                                             ResolvedReference* ref);
+  std::vector<Expression> expressions_;  // longest first
+  std::vector<SentenceNames> passage_;   // this passage's sentences so far, oldest first
+};
+
+}  // namespace policygraph::indexer::links

@@ -1,0 +1,235 @@
+// links::AntecedentResolver through DocumentLinker: referring expressions
+// ("hai bên", "nước này", "the two sides", "the bloc", "it", "its") stand
+// for parties named earlier in the passage, only where the antecedent is
+// unambiguous; the evidence then runs from the antecedent's sentence to the
+// trigger's. Short sentences of our own over a small gazetteer built here.
+
+#include "indexer/links/antecedents.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "indexer/analyzer.h"
+#include "indexer/document_links.h"
+#include "indexer/entity_matcher.h"
+#include "indexer/passages.h"
+
+namespace policygraph::indexer {
+namespace {
+
+using graph::Node;
+using Link = std::tuple<std::string, std::string, std::string>;  // source, relation, target
+
+Node MakeNode(std::string id, std::string type, std::vector<std::string> en, std::vector<std::string> vi) {
+  Node n;
+  n.id = std::move(id);
+  n.type = std::move(type);
+  n.names_en = std::move(en);
+  n.names_vi = std::move(vi);
+  return n;
+}
+
+std::vector<Node> Gazetteer() {
+  return {
+      MakeNode("asean", "regional_org", {"ASEAN"}, {"ASEAN"}),
+      MakeNode("vietnam", "country", {"Vietnam"}, {"Việt Nam"}),
+      MakeNode("japan", "country", {"Japan"}, {"Nhật Bản"}),
+      MakeNode("south-korea", "country", {"South Korea"}, {"Hàn Quốc"}),
+      MakeNode("united-states", "country", {"United States", "US"}, {"Hoa Kỳ", "Mỹ"}),
+      MakeNode("india", "country", {"India"}, {"Ấn Độ"}),
+      // The ocean is no country: the gazetteer says so, as the bundled one does.
+      MakeNode("indian-ocean", "not_entity", {"Indian Ocean"}, {"Ấn Độ Dương"}),
+      MakeNode("laos", "country", {"Laos"}, {"Lào"}),
+      MakeNode("thailand", "country", {"Thailand"}, {"Thái Lan"}),
+      MakeNode("australia", "country", {"Australia"}, {"Úc", "Australia"}),
+      MakeNode("timor-leste", "country", {"Timor-Leste"}, {"Timor-Leste"}),
+      MakeNode("green-law", "law", {"Green Data Act"}, {"Luật Dữ liệu Xanh"}),
+      MakeNode("coral-summit", "event", {"Coral Summit"}, {"Hội nghị San hô"}),
+  };
+}
+
+class AntecedentsTest : public ::testing::Test {
+ protected:
+  AntecedentsTest() : entities_(Gazetteer()), matcher_(analyzer_, entities_), linker_(analyzer_, matcher_, entities_) {}
+
+  graph::DocumentContribution Extract(const std::string& body) {
+    SourceDocument doc;
+    doc.id = "doc";
+    doc.date = "2024-01-01";
+    doc.body = body;
+    auto tokens = analyzer_.Tokenize(doc.body);
+    auto mentions = matcher_.Find(doc.body, tokens);
+    return linker_.Extract(doc, tokens, mentions, SplitPassages(doc.body, analyzer_), analyzer_.Sentences(doc.body));
+  }
+
+  std::set<Link> Typed(const std::string& body) {
+    std::set<Link> out;
+    for (const auto& [key, ev] : Extract(body).evidence) {
+      if (key.relation != kCoMention) out.emplace(key.source, key.relation, key.target);
+    }
+    return out;
+  }
+
+  // The evidence of one typed link; fails the test if there is not exactly one.
+  graph::Evidence EvidenceOf(const std::string& body, const Link& link) {
+    std::vector<graph::Evidence> found;
+    for (const auto& [key, ev] : Extract(body).evidence) {
+      if (Link{key.source, key.relation, key.target} == link) found.push_back(ev);
+    }
+    EXPECT_EQ(found.size(), 1u);
+    return found.empty() ? graph::Evidence{} : found.front();
+  }
+
+  Analyzer analyzer_;
+  std::vector<Node> entities_;
+  EntityMatcher matcher_;
+  DocumentLinker linker_;
+};
+
+// The sentence with the trigger names no one: "hai bên" stands for the two
+// countries named in the sentence before, and the evidence shows both.
+TEST_F(AntecedentsTest, BothSidesInTheNextSentenceAreTheTwoNamedBefore) {
+  const std::string first = "Việt Nam và Nhật Bản đều là nền kinh tế lớn ở châu Á.";
+  const std::string second = "Hai bên nhất trí tăng cường hợp tác về an ninh mạng.";
+  const std::string body = first + " " + second;
+  EXPECT_EQ(Typed(body), (std::set<Link>{{"japan", "cooperation", "vietnam"}}));
+  graph::Evidence ev = EvidenceOf(body, {"japan", "cooperation", "vietnam"});
+  EXPECT_EQ(ev.begin, 0u);
+  EXPECT_EQ(ev.end, body.size());
+  EXPECT_EQ(ev.text, body);
+  EXPECT_EQ(ev.trigger, "nhất trí");
+  EXPECT_EQ(ev.passage, 0u);
+}
+
+TEST_F(AntecedentsTest, TheTwoSidesInEnglish) {
+  const std::string body =
+      "Japan and Vietnam held talks in Hanoi on Monday. The two sides agreed to expand cooperation on cybersecurity.";
+  EXPECT_EQ(Typed(body), (std::set<Link>{{"japan", "cooperation", "vietnam"}}));
+  graph::Evidence ev = EvidenceOf(body, {"japan", "cooperation", "vietnam"});
+  EXPECT_EQ(ev.begin, 0u);
+  EXPECT_EQ(ev.end, body.size());
+}
+
+// Three parties named together: "hai bên" could be any two of them.
+TEST_F(AntecedentsTest, BothSidesAfterThreeCountriesStayUnresolved) {
+  EXPECT_TRUE(Typed("Việt Nam, Nhật Bản và Hàn Quốc dự một hội thảo ở Tokyo. Hai bên nhất trí tăng cường hợp tác.")
+                  .empty());
+  EXPECT_TRUE(Typed("Japan, Vietnam and India held talks. The two sides agreed to expand cooperation.").empty());
+}
+
+// A new paragraph forgets what the last one named.
+TEST_F(AntecedentsTest, AParagraphBoundaryEndsTheSearch) {
+  EXPECT_TRUE(Typed("Việt Nam và Nhật Bản đều là nền kinh tế lớn ở châu Á.\nHai bên nhất trí tăng cường hợp tác.")
+                  .empty());
+  EXPECT_TRUE(Typed("Japan and Vietnam held talks.\n\nThe two sides agreed to expand cooperation.").empty());
+}
+
+// "both sides of the border", "hai bên biên giới": places, not parties.
+TEST_F(AntecedentsTest, BothSidesOfABorderAreAPlace) {
+  EXPECT_TRUE(Typed("Japan and Vietnam held talks. Traders on both sides of the border cooperate closely.").empty());
+  EXPECT_TRUE(Typed("Lào và Thái Lan có chung sông Mê Kông. Người dân hai bên biên giới hợp tác chặt chẽ.").empty());
+}
+
+// "nước này" after a sentence about the US and the Indian Ocean: the ocean
+// is no country, so the US is the only antecedent.
+TEST_F(AntecedentsTest, ThisCountryIsNotAnOceanThatSoundsLikeACountry) {
+  const std::string body = "Hải quân Mỹ tăng cường hiện diện ở Ấn Độ Dương. Nước này cũng hợp tác với Nhật Bản.";
+  EXPECT_EQ(Typed(body), (std::set<Link>{{"japan", "cooperation", "united-states"}}));
+  EXPECT_EQ(EvidenceOf(body, {"japan", "cooperation", "united-states"}).begin, 0u);
+}
+
+// Two countries in the sentence before: "nước này" could be either.
+TEST_F(AntecedentsTest, ThisCountryAfterTwoCountriesStaysUnresolved) {
+  auto links = Typed("Ấn Độ và Mỹ tăng cường hiện diện trên biển. Nước này cũng hợp tác với Nhật Bản.");
+  EXPECT_FALSE(links.count({"india", "cooperation", "japan"})) << ::testing::PrintToString(links);
+  EXPECT_FALSE(links.count({"japan", "cooperation", "united-states"})) << ::testing::PrintToString(links);
+}
+
+// "các nước này" is "these countries", a plural; "nguồn nước này" is water.
+TEST_F(AntecedentsTest, PluralsAndWaterAreNoCountry) {
+  EXPECT_TRUE(Typed("Thái Lan đã sẵn sàng. Các nước này hợp tác với Nhật Bản.").empty());
+  EXPECT_TRUE(Typed("Lào có nhiều sông lớn. Nguồn nước này được Nhật Bản hỗ trợ.").empty());
+}
+
+TEST_F(AntecedentsTest, ThisCountryAdoptsALaw) {
+  const std::string body = "Thái Lan đã chuẩn bị từ lâu. Năm 2019, nước này ban hành Luật Dữ liệu Xanh.";
+  EXPECT_EQ(Typed(body), (std::set<Link>{{"thailand", "enactment", "green-law"}}));
+  EXPECT_EQ(EvidenceOf(body, {"thailand", "enactment", "green-law"}).begin, 0u);
+}
+
+TEST_F(AntecedentsTest, TheBlocIsTheRegionalBodyNamedLast) {
+  const std::string body = "ASEAN leaders met in Jakarta in May. The bloc cooperates with Australia on digital trade.";
+  EXPECT_EQ(Typed(body), (std::set<Link>{{"asean", "cooperation", "australia"}}));
+}
+
+// "It" stands for the one actor the sentence before names, and for no one
+// when that sentence names a law or an event it could as well stand for.
+TEST_F(AntecedentsTest, ItIsTheOneActorNamedBeforeAndNothingElse) {
+  EXPECT_EQ(Typed("Australia has a long record in the region. It works with Vietnam on maritime security."),
+            (std::set<Link>{{"australia", "cooperation", "vietnam"}}));
+  auto links = Typed("Thailand adopted the Green Data Act in 2020. It works with Vietnam on data security.");
+  EXPECT_FALSE(links.count({"thailand", "cooperation", "vietnam"})) << ::testing::PrintToString(links);
+  EXPECT_TRUE(Typed("The Coral Summit opened on Monday. It works with Vietnam on data security.").empty());
+  // No actor at all before it.
+  EXPECT_TRUE(Typed("The weather was fine. It works with Vietnam on data security.").empty());
+}
+
+// "it" as an object is not its own clause's subject: here it is the
+// country of the sentence before, not ASEAN.
+TEST_F(AntecedentsTest, AnObjectItIsNotItsClausesSubject) {
+  const std::string body = "Timor-Leste applied in 2011. In 2022 ASEAN agreed to admit it as a member.";
+  auto links = Typed(body);
+  EXPECT_TRUE(links.count({"timor-leste", "membership", "asean"})) << ::testing::PrintToString(links);
+  EXPECT_EQ(EvidenceOf(body, {"timor-leste", "membership", "asean"}).begin, 0u);
+}
+
+TEST_F(AntecedentsTest, ITIsNoPronoun) {
+  EXPECT_TRUE(Typed("Australia leads the region. IT cooperation with Vietnam grew fast.").empty());
+}
+
+TEST_F(AntecedentsTest, ItsLawIsItsCountrysLaw) {
+  const std::string body = "Thailand has moved quickly. Its Green Data Act took effect in 2022.";
+  EXPECT_EQ(Typed(body), (std::set<Link>{{"thailand", "enactment", "green-law"}}));
+}
+
+// A dual followed by the names themselves ("hai nước Việt Nam và Lào")
+// leaves the names to speak: no reference to anything earlier.
+TEST_F(AntecedentsTest, ADualFollowedByTheNamesIsNoReference) {
+  auto links = Typed("Nhật Bản và Hàn Quốc đều là nền kinh tế lớn. Hai nước Việt Nam và Lào hợp tác về năng lượng.");
+  EXPECT_TRUE(links.count({"laos", "cooperation", "vietnam"})) << ::testing::PrintToString(links);
+  EXPECT_FALSE(links.count({"japan", "cooperation", "south-korea"})) << ::testing::PrintToString(links);
+}
+
+// "hai nước sau", "the latter two": the last two of the list named before;
+// "hai nước sau khi …" is "the two countries, after …".
+TEST_F(AntecedentsTest, TheLatterTwoAreTheLastTwoOfAList) {
+  auto links = Typed("Úc đã tặng Việt Nam, Lào và Thái Lan nhiều thiết bị. Hai nước sau cũng hợp tác với Ấn Độ.");
+  EXPECT_TRUE(links.count({"india", "cooperation", "laos"})) << ::testing::PrintToString(links);
+  EXPECT_TRUE(links.count({"india", "cooperation", "thailand"})) << ::testing::PrintToString(links);
+  EXPECT_FALSE(links.count({"india", "cooperation", "vietnam"})) << ::testing::PrintToString(links);
+  EXPECT_EQ(Typed("Japan, Laos and Thailand held talks. The latter two agreed to expand cooperation."),
+            (std::set<Link>{{"laos", "cooperation", "thailand"}}));
+  EXPECT_EQ(Typed("Việt Nam và Lào có chung đường biên giới dài. Hai nước sau khi đàm phán đã nhất trí tăng cường hợp tác."),
+            (std::set<Link>{{"laos", "cooperation", "vietnam"}}));
+}
+
+// Evidence spans stay on UTF-8 character boundaries of the body.
+TEST_F(AntecedentsTest, EvidenceSpansAreValidUtf8) {
+  const std::string body = "Việt Nam và Nhật Bản đều là nền kinh tế lớn. Hai bên nhất trí tăng cường hợp tác về an ninh mạng.";
+  for (const auto& [key, ev] : Extract(body).evidence) {
+    ASSERT_LE(ev.end, body.size());
+    ASSERT_LT(ev.begin, ev.end);
+    for (uint32_t at : {ev.begin, ev.end}) {
+      if (at < body.size()) {
+        EXPECT_NE(static_cast<unsigned char>(body[at]) & 0xC0, 0x80) << at;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace policygraph::indexer
