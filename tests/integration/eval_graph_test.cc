@@ -6,7 +6,9 @@
 // an extractor that broke, not one that got slightly worse.
 #include <gtest/gtest.h>
 
+#include <initializer_list>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "tests/support/test_support.h"
 
@@ -46,22 +48,28 @@ TEST(EvalGraphTest, HeldOutArticles) {
   }
 }
 
-// The blind sets (tests/eval/graph-blindN/blindN-{vi,en}.*): each was written
-// without the extractor; 2 to 7 were tuned on afterwards, 9 was not
-// (docs/QUALITY.md). Blind 8's Vietnamese links (0.44 / 0.24) sit below these
-// floors, so it is reported in QUALITY.md and left out here.
-TEST(EvalGraphTest, BlindSets) {
-  for (int n : {2, 3, 4, 5, 6, 7, 9}) {
+void ExpectBlindSetsAbove(std::initializer_list<int> sets, double entity_floor, double link_floor) {
+  for (int n : sets) {
     const std::string set = "blind" + std::to_string(n);
     const auto dir = SourceDir() / "tests" / "eval" / ("graph-" + set);
     for (const std::string lang : {"vi", "en"}) {
       SCOPED_TRACE(set + "-" + lang);
       const std::string stem = (dir / (set + "-" + lang)).string();
       json report = EvalGraph(stem + ".txt", stem + "-entities.tsv", stem + "-links.tsv");
-      ExpectAbove(report, 0.5, 0.3);
+      ExpectAbove(report, entity_floor, link_floor);
     }
   }
 }
+
+// The blind sets (tests/eval/graph-blindN/blindN-{vi,en}.*): each was written
+// without the extractor; 2 to 8 were tuned on afterwards, 9 and 10 were not
+// (docs/QUALITY.md).
+TEST(EvalGraphTest, BlindSets) { ExpectBlindSetsAbove({2, 3, 4, 5, 6, 7, 9}, 0.5, 0.3); }
+
+// Blind 8 and 10 state most of their links in ways the rules do not read yet
+// (Vietnamese links at 0.47 / 0.35 and 0.59 / 0.30): a floor of 0.3 would
+// fail on one lost link, so these two only guard against a broken extractor.
+TEST(EvalGraphTest, HardBlindSets) { ExpectBlindSetsAbove({8, 10}, 0.5, 0.2); }
 
 TEST(EvalGraphTest, SharedAseanArticle) {
   auto shared = SharedDir();
