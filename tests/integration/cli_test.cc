@@ -137,7 +137,10 @@ TEST_F(CliTest, EvalSearchesAKeptIndex) {
   TempDir work, again;
   const std::string corpus = (SourceDir() / "corpus" / "documents").string();
   const std::string queries = (SourceDir() / "tests" / "eval" / "queries-bundled.tsv").string();
-  auto first = RunPolicygraph({"eval", "--corpus", corpus, "--queries", queries, "--work", work.str()});
+  const std::string gazetteer = (SourceDir() / "corpus" / "gazetteer").string();
+  const std::string glossary = (SourceDir() / "corpus" / "glossary").string();
+  auto first = RunPolicygraph({"eval", "--corpus", corpus, "--queries", queries, "--work", work.str(),
+                               "--gazetteer", gazetteer, "--glossary", glossary});
   ASSERT_EQ(first.exit_code, 0) << first.out;
   ASSERT_TRUE(Has(first.out, "indexing 651 lines with policygraph")) << first.out;
   auto second = RunPolicygraph({"eval", "--corpus", corpus, "--queries", queries, "--work", again.str(),
