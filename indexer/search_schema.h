@@ -36,10 +36,17 @@ inline constexpr char kConceptPrefix[] = "XC";  // glossary concepts, positional
 inline constexpr char kTypePrefix[] = "XT";     // document type (boolean)
 // Every two adjacent words, folded and joined by '_' ("XGan_ninh"): boolean
 // (no wdf, so document lengths and BM25 weights are those of the other
-// terms). A phrase of words can only match where its adjacent pairs are
-// present, so the query filters its proximity boosts by them and Xapian
-// checks positions only in passages that hold the pairs (query_builder.cc).
+// terms). The query's proximity boosts are read from them, without
+// positions (server/pair_boost_source.h); a quoted phrase can only match
+// where its adjacent pairs are, so it is filtered by them and Xapian checks
+// positions only in passages that hold the pairs (query_builder.cc).
 inline constexpr char kPairPrefix[] = "XG";
+// The same for two adjacent words among a passage's first words (the lead,
+// kLeadPrefix) and in the term it defines (kDefinedPrefix): the query's
+// implicit boosts in those fields are read from them, without positions.
+// Boolean too, and folded forms only (the fields have no stems).
+inline constexpr char kLeadPairPrefix[] = "XJ";
+inline constexpr char kDefinedPairPrefix[] = "XF";
 
 // Value slots.
 inline constexpr unsigned kDateSlot = 0;  // YYYYMMDD, sortable
@@ -76,7 +83,7 @@ inline constexpr char kGenerationKey[] = "policygraph.generation";
 // Metadata: the layout version. A reader refuses an index of another
 // version with a message to re-index, rather than searching it wrongly.
 inline constexpr char kSchemaKey[] = "policygraph.schema";
-inline constexpr char kSchemaVersion[] = "3";  // 2: passages; 3: pair terms
+inline constexpr char kSchemaVersion[] = "4";  // 2: passages; 3: pair terms; 4: lead and defined pairs
 
 // Title and heading words are indexed with every passage beneath them, so
 // they weigh more: a passage matches on its own words and on its context.
@@ -94,20 +101,25 @@ inline constexpr unsigned kLeadTokens = 12;
 // no phrase spans two of them.
 inline constexpr unsigned kTitleBodyGap = 100;
 
-// The pair term of two adjacent words' folded forms, or "" when it would be
-// too long for a Xapian term (the writer then leaves it out and the query
-// does not filter by it).
-inline std::string PairTerm(std::string_view first_folded, std::string_view second_folded) {
+// The pair term (`prefix`: kPairPrefix, kLeadPairPrefix or
+// kDefinedPairPrefix) of two adjacent words' folded forms, or "" when it
+// would be too long for a Xapian term (the writer then leaves it out and the
+// query does not look for it).
+inline std::string PairTerm(const char* prefix, std::string_view first_folded, std::string_view second_folded) {
   constexpr size_t kMaxPairTermBytes = 200;  // Xapian refuses terms over 245 bytes
   if (first_folded.empty() || second_folded.empty() ||
       first_folded.size() + second_folded.size() + 3 > kMaxPairTermBytes) {
     return "";
   }
-  std::string term(kPairPrefix);
+  std::string term(prefix);
   term.append(first_folded);
   term.push_back('_');
   term.append(second_folded);
   return term;
+}
+
+inline std::string PairTerm(std::string_view first_folded, std::string_view second_folded) {
+  return PairTerm(kPairPrefix, first_folded, second_folded);
 }
 
 // Prefix + value, the form of every prefixed term. (Written out rather than

@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <functional>
 #include <set>
 
@@ -50,12 +51,13 @@ std::vector<std::string> FoldedFormsAndStem(const Token& t) {
   return forms;
 }
 
-// Adds a pair term (search_schema.h, kPairPrefix) for every two adjacent
+// Adds a pair term (search_schema.h, `prefix`) for every two adjacent
 // positions among `tokens`: each form at one with each at the next.
-// Boolean: it changes no weight, it only lets a phrase be looked for where
-// it can match.
+// Boolean: it changes no weight; the query looks phrases up by them and
+// gives its proximity boosts their weight (server/pair_boost_source.h).
 void AddPairTerms(Xapian::Document& xdoc, const Token* begin, const Token* end,
-                  std::vector<std::string> (*forms_of)(const Token&) = FoldedForms) {
+                  std::vector<std::string> (*forms_of)(const Token&) = FoldedForms,
+                  const char* prefix = schema::kPairPrefix) {
   std::vector<std::vector<std::string>> forms;  // forms_of each token
   forms.reserve(static_cast<size_t>(end - begin));
   for (const Token* t = begin; t != end; ++t) forms.push_back(forms_of(*t));
@@ -64,7 +66,7 @@ void AddPairTerms(Xapian::Document& xdoc, const Token* begin, const Token* end,
       if (begin[n].position != begin[k].position + 1) continue;
       for (const auto& first : forms[k]) {
         for (const auto& second : forms[n]) {
-          std::string term = schema::PairTerm(first, second);
+          std::string term = schema::PairTerm(prefix, first, second);
           if (!term.empty()) xdoc.add_boolean_term(term);
         }
       }
@@ -255,8 +257,11 @@ void BuildDocument(const AnalysedDocument& a, const Analyzer& analyzer, Xapian::
       const uint32_t from = p.begin + static_cast<uint32_t>(defined->first);
       const uint32_t to = p.begin + static_cast<uint32_t>(defined->second);
       std::string whole;
+      size_t defined_begin = t_end, defined_end = t;
       for (size_t k = t; k < t_end && a.body[k].begin < to; ++k) {
         if (a.body[k].begin < from) continue;
+        defined_begin = std::min(defined_begin, k);
+        defined_end = k + 1;
         const unsigned pos = next + (a.body[k].position - a.body[t].position);
         xdoc.add_posting(Term(schema::kDefinedPrefix, a.body[k].exact), pos);
         xdoc.add_posting(Term(schema::kDefinedFoldedPrefix, a.body[k].folded), pos);
@@ -264,6 +269,9 @@ void BuildDocument(const AnalysedDocument& a, const Analyzer& analyzer, Xapian::
         whole += a.body[k].folded;
       }
       if (!whole.empty() && whole.size() < 200) xdoc.add_term(Term(schema::kDefinitionPrefix, whole));
+      if (defined_begin < defined_end) {
+        AddPairTerms(xdoc, &a.body[defined_begin], &a.body[defined_end], FoldedForms, schema::kDefinedPairPrefix);
+      }
     }
     if (lang == "en") {
       AddPairTerms(xdoc, &a.body[t], &a.body[t_end], FoldedFormsAndStem);
@@ -274,11 +282,13 @@ void BuildDocument(const AnalysedDocument& a, const Analyzer& analyzer, Xapian::
         }
       }
     }
-    for (size_t k = t; k < t_end && k < t + schema::kLeadTokens; ++k) {
+    const size_t lead_end = std::min(t_end, t + schema::kLeadTokens);
+    for (size_t k = t; k < lead_end; ++k) {
       const unsigned pos = next + (a.body[k].position - a.body[t].position);
       xdoc.add_posting(Term(schema::kLeadPrefix, a.body[k].exact), pos);
       xdoc.add_posting(Term(schema::kLeadFoldedPrefix, a.body[k].folded), pos);
     }
+    AddPairTerms(xdoc, &a.body[t], &a.body[lead_end], FoldedForms, schema::kLeadPairPrefix);
     for (size_t k = t; k < t_end; ++k) {
       if (a.body[k].exact != a.body[k].folded) spellings->emplace(a.body[k].folded, a.body[k].exact);
     }

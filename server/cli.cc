@@ -210,6 +210,9 @@ int RunCli(int argc, char** argv) {
       ->capture_default_str();
   eval->add_option("--work", eval_options.work_dir,
                    "keep the indexes here (default: a temporary directory)");
+  eval->add_option("--policygraph-data", eval_options.policygraph_data,
+                   "search this policygraph index (WORK/policygraph of an earlier --work run on the "
+                   "same corpus) instead of indexing the corpus again");
   eval->add_flag("--json", eval_options.as_json, "print the report as JSON");
 
   auto* eval_graph = app.add_subcommand(

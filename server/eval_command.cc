@@ -170,7 +170,11 @@ Status RunEval(const EvalOptions& options, std::ostream& out, std::ostream& prog
   s = work.Open(options.work_dir);
   if (!s.ok()) return s;
   std::vector<std::unique_ptr<SearchSystem>> systems;
-  systems.push_back(MakePolicygraphSystem(work.path(), options.gazetteer, options.glossary, &progress));
+  if (options.policygraph_data.empty()) {
+    systems.push_back(MakePolicygraphSystem(work.path(), options.gazetteer, options.glossary, &progress));
+  } else {
+    systems.push_back(MakeExistingPolicygraphSystem(options.policygraph_data));
+  }
   systems.push_back(MakeXapianDefaultSystem(work.path()));
   systems.push_back(MakeSqliteFts5System(work.path()));
 

@@ -25,6 +25,11 @@ struct EvalOptions {
   // Where the indexes go, kept afterwards. Default: "" = a fresh temporary
   // directory, removed at the end.
   std::string work_dir;
+  // A policygraph index an earlier run kept (WORK/policygraph of its
+  // --work), searched instead of indexing the corpus again: a change to the
+  // query side only is judged in minutes on the same index. It must have
+  // been built from the same corpus (and --only). Default: "" (index anew).
+  std::string policygraph_data;
   bool as_json = false;  // Default: false (a text table)
 };
 

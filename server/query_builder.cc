@@ -6,6 +6,7 @@
 
 #include "indexer/english_stem.h"
 #include "indexer/search_schema.h"
+#include "server/pair_boost_source.h"
 
 namespace policygraph::server {
 
@@ -53,13 +54,31 @@ Xapian::Query Combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
 // The folded forms a word's query can match at a position, as the indexer
 // writes them into pair terms: its folded form and, where WordQuery looks
 // for it, its English stem.
-std::set<std::string> PairForms(const QueryTerm& t) {
+std::set<std::string> PairForms(const QueryTerm& t, bool with_stem = true) {
   std::set<std::string> forms = {t.folded};
-  if (t.match_folded) {
+  if (with_stem && t.match_folded) {
     std::string stem = indexer::EnglishStem(t.exact);
     if (!stem.empty()) forms.insert(std::move(stem));
   }
   return forms;
+}
+
+// The pair terms (search_schema.h) two adjacent words can be found by: one
+// for each pair of their forms. Empty when one would be too long to be
+// indexed, so that no pair term stands for the two words.
+std::vector<std::string> PairAlternatives(const QueryTerm& first, const QueryTerm& second,
+                                          const char* prefix = schema::kPairPrefix) {
+  // Only the body has stems, and pair terms of them.
+  const bool with_stem = std::string_view(prefix) == schema::kPairPrefix;
+  std::set<std::string> alternatives;
+  for (const auto& a : PairForms(first, with_stem)) {
+    for (const auto& b : PairForms(second, with_stem)) {
+      std::string term = schema::PairTerm(prefix, a, b);
+      if (term.empty()) return {};
+      alternatives.insert(std::move(term));
+    }
+  }
+  return {alternatives.begin(), alternatives.end()};
 }
 
 // What a phrase of `terms` needs in a passage, as pair terms
@@ -69,21 +88,10 @@ std::set<std::string> PairForms(const QueryTerm& t) {
 // by them changes no result and no weight; it lets Xapian look for the
 // phrase's positions only where the pairs are, instead of in every passage
 // holding its words. Empty for a single word.
-Xapian::Query PairFilter(const std::vector<const QueryTerm*>& terms) {
+Xapian::Query PairFilter(const std::vector<const QueryTerm*>& terms, const char* prefix = schema::kPairPrefix) {
   std::vector<Xapian::Query> pairs;
   for (size_t i = 0; i + 1 < terms.size(); ++i) {
-    std::set<std::string> alternatives;
-    for (const auto& first : PairForms(*terms[i])) {
-      for (const auto& second : PairForms(*terms[i + 1])) {
-        std::string term = schema::PairTerm(first, second);
-        if (term.empty()) {  // too long to be indexed: this pair cannot filter
-          alternatives.clear();
-          break;
-        }
-        alternatives.insert(std::move(term));
-      }
-      if (alternatives.empty()) break;
-    }
+    const std::vector<std::string> alternatives = PairAlternatives(*terms[i], *terms[i + 1], prefix);
     if (alternatives.empty()) continue;
     std::vector<Xapian::Query> any(alternatives.begin(), alternatives.end());
     pairs.push_back(Combine(Xapian::Query::OP_OR, any));
@@ -100,6 +108,42 @@ Xapian::Query FilteredPhrase(const std::vector<Xapian::Query>& parts, const std:
   Xapian::Query filter = PairFilter(terms);
   if (filter.empty()) return phrase;
   return Xapian::Query(Xapian::Query::OP_FILTER, phrase, filter);
+}
+
+// Where an implicit proximity boost looks: the pair terms of a field and
+// the folded words whose rarity weighs it (search_schema.h).
+struct BoostField {
+  const char* pair_prefix;
+  const char* folded_prefix;
+};
+constexpr BoostField kBodyField = {schema::kPairPrefix, schema::kFoldedPrefix};
+constexpr BoostField kLeadField = {schema::kLeadPairPrefix, schema::kLeadFoldedPrefix};
+constexpr BoostField kDefinedField = {schema::kDefinedPairPrefix, schema::kDefinedFoldedPrefix};
+
+// An implicit proximity boost for two or three adjacent words in `field`,
+// read from its pair terms alone: the passages holding the first pair (and,
+// for three words, also the second), weighted by the rarity of the words in
+// the field (server/pair_boost_source.h). No positions are read: words side
+// by side in a passage left their pair term there. Empty when the first
+// pair cannot be looked up (too long to be indexed).
+Xapian::Query PairBoost(const std::vector<const QueryTerm*>& terms, const BoostField& field) {
+  const std::vector<std::string> alternatives = PairAlternatives(*terms[0], *terms[1], field.pair_prefix);
+  if (alternatives.empty()) return Xapian::Query();
+  std::vector<std::string> weight_terms;
+  for (const QueryTerm* t : terms) weight_terms.push_back(Term(field.folded_prefix, t->folded));
+  // A passage may hold several of the alternatives (an English one both
+  // the words' and their stems' pair): it gets the boost once.
+  std::vector<Xapian::Query> sources;
+  for (const auto& pair : alternatives) {
+    sources.emplace_back((new PairBoostSource(pair, weight_terms))->release());
+  }
+  Xapian::Query boost = Combine(Xapian::Query::OP_MAX, sources);
+  if (terms.size() > 2) {
+    Xapian::Query rest =
+        PairFilter(std::vector<const QueryTerm*>(terms.begin() + 1, terms.end()), field.pair_prefix);
+    if (!rest.empty()) boost = Xapian::Query(Xapian::Query::OP_FILTER, boost, rest);
+  }
+  return boost;
 }
 
 Xapian::Query ClauseQuery(const QueryClause& c) {
@@ -257,15 +301,24 @@ BuiltQuery BuildQuery(const ParsedQuery& parsed, const QueryLexicon* lexicon, co
                                                   run.begin() + static_cast<long>(i + n));
         std::vector<Xapian::Query> run_words(words.begin() + static_cast<long>(i),
                                              words.begin() + static_cast<long>(i + n));
-        boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, FilteredPhrase(run_words, terms),
-                            weights.adjacent_pair);
+        // Read from pair terms, without positions (PairBoost); as a phrase
+        // only where a pair is too long to have been indexed.
         std::vector<Xapian::Query> lead_words(lead.begin() + static_cast<long>(i),
                                               lead.begin() + static_cast<long>(i + n));
-        boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, FilteredPhrase(lead_words, terms), weights.lead);
         std::vector<Xapian::Query> defined_words(defined.begin() + static_cast<long>(i),
                                                  defined.begin() + static_cast<long>(i + n));
-        boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, FilteredPhrase(defined_words, terms),
-                            weights.definition);
+        const struct {
+          const BoostField& field;
+          const std::vector<Xapian::Query>& phrase;
+          double weight;
+        } fields[] = {{kBodyField, run_words, weights.adjacent_pair},
+                      {kLeadField, lead_words, weights.lead},
+                      {kDefinedField, defined_words, weights.definition}};
+        for (const auto& f : fields) {
+          Xapian::Query boost = PairBoost(terms, f.field);
+          if (boost.empty()) boost = FilteredPhrase(f.phrase, terms);
+          boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, boost, f.weight);
+        }
       }
     }
     // A run of words that is exactly a term some passage defines: that

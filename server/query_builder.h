@@ -12,7 +12,8 @@
 //  - passages holding all the units get a bonus (coordination), and each
 //    pair or triple of adjacent words found in order gets one too
 //    (proximity: the syllables of a Vietnamese word, or a phrase, beat
-//    scattered syllables);
+//    scattered syllables), found through the index's pair terms rather than
+//    positions and weighted by the words' rarity (pair_boost_source.h);
 //  - the same again for pairs and triples among a passage's first words,
 //    where definitions and titles name their subject, and in the term a
 //    passage defines (indexer/definitions.h);

@@ -13,6 +13,7 @@ namespace {
 
 using testing::FixturesDir;
 using testing::RunPolicygraph;
+using testing::SourceDir;
 using testing::TempDir;
 
 bool Has(const std::string& text, const std::string& part) {
@@ -130,4 +131,29 @@ TEST_F(CliTest, ServeOnAPortInUseSaysSo) {
 }
 
 }  // namespace
+// eval --policygraph-data searches the index an earlier run kept, without
+// indexing again, and judges it exactly as that run did.
+TEST_F(CliTest, EvalSearchesAKeptIndex) {
+  TempDir work, again;
+  const std::string corpus = (SourceDir() / "corpus" / "documents").string();
+  const std::string queries = (SourceDir() / "tests" / "eval" / "queries-bundled.tsv").string();
+  const std::string gazetteer = (SourceDir() / "corpus" / "gazetteer").string();
+  const std::string glossary = (SourceDir() / "corpus" / "glossary").string();
+  auto first = RunPolicygraph({"eval", "--corpus", corpus, "--queries", queries, "--work", work.str(),
+                               "--gazetteer", gazetteer, "--glossary", glossary});
+  ASSERT_EQ(first.exit_code, 0) << first.out;
+  ASSERT_TRUE(Has(first.out, "indexing 651 lines with policygraph")) << first.out;
+  auto second = RunPolicygraph({"eval", "--corpus", corpus, "--queries", queries, "--work", again.str(),
+                                "--policygraph-data", (work.path() / "policygraph").string()});
+  ASSERT_EQ(second.exit_code, 0) << second.out;
+  EXPECT_FALSE(std::filesystem::exists(again.path() / "policygraph")) << "indexed again";
+  // The per-query part of the report: every query's figure and top 3 (up
+  // to the line naming the work directory, which differs).
+  auto detail = [](const std::string& out) {
+    const size_t begin = out.find("policygraph, NFC queries:");
+    return out.substr(begin, out.find("indexes kept in") - begin);
+  };
+  EXPECT_EQ(detail(second.out), detail(first.out));
+}
+
 }  // namespace policygraph

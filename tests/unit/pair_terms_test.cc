@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <cmath>
 #include <filesystem>
 #include <set>
 #include <string>
@@ -15,6 +16,7 @@
 #include "indexer/corpus_indexer.h"
 #include "indexer/english_stem.h"
 #include "indexer/search_schema.h"
+#include "server/pair_boost_source.h"
 #include "server/query_builder.h"
 #include "server/query_parser.h"
 #include "tests/support/test_support.h"
@@ -80,11 +82,11 @@ class PairCorpus {
     return 0;
   }
 
-  std::set<std::string> PairTermsOf(Xapian::docid id) const {
+  std::set<std::string> PairTermsOf(Xapian::docid id, const char* prefix = schema::kPairPrefix) const {
     std::set<std::string> terms;
     Xapian::Document doc = db_.get_document(id);
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-      if ((*t).rfind(schema::kPairPrefix, 0) == 0) terms.insert(*t);
+      if ((*t).rfind(prefix, 0) == 0) terms.insert(*t);
     }
     return terms;
   }
@@ -180,10 +182,74 @@ TEST(PairTermsTest, EveryPhraseMatchHoldsItsPairTerms) {
 }
 
 
-// The query of "su co an ninh mang la gi" (the mix's slowest): each of its
-// phrases (pairs and triples, in the body, the lead and the defined term) is
-// filtered by pair terms.
-TEST(PairTermsTest, EveryPhraseOfAQueryIsFilteredByItsPairs) {
+// The implicit boost of two adjacent words reads the pair term's postings
+// and no positions: it matches exactly the passages holding the pair, each
+// with the rarity of its words as weight.
+TEST(PairTermsTest, PairBoostMatchesThePassagesHoldingThePair) {
+  PairCorpus corpus({"Sự cố an ninh mạng là gì?", "An ninh quốc gia và an toàn.", "Ninh Bình an toàn, mạng an ninh.",
+                     "Mạng lưới thông tin."});
+  const std::string pair = Pair("an", "ninh");
+  const std::vector<std::string> words = {schema::Term(schema::kFoldedPrefix, "an"),
+                                          schema::Term(schema::kFoldedPrefix, "ninh")};
+  const Xapian::Query boost((new server::PairBoostSource(pair, words))->release());
+  const std::set<Xapian::docid> with_pair = corpus.Matches(Xapian::Query(pair));
+  EXPECT_EQ(with_pair.size(), 3u);
+  EXPECT_EQ(corpus.Matches(boost), with_pair);
+
+  double expected = 0;
+  const double documents = static_cast<double>(corpus.db().get_doccount());
+  for (const auto& w : words) expected += std::log(documents / static_cast<double>(corpus.db().get_termfreq(w)));
+  ASSERT_GT(expected, 0);
+  Xapian::Enquire enquire(corpus.db());
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, boost, 0.5));
+  Xapian::MSet mset = enquire.get_mset(0, 10);
+  ASSERT_EQ(mset.size(), 3u);
+  for (auto it = mset.begin(); it != mset.end(); ++it) EXPECT_NEAR(it.get_weight(), 0.5 * expected, 1e-9);
+}
+
+// The lead's and the defined term's pair terms: a phrase of their folded
+// words matches only where the field's pair terms are, and they are
+// boolean, within the field only.
+TEST(PairTermsTest, LeadAndDefinedTermPairsHoldEveryPhraseOfTheirWords) {
+  PairCorpus corpus({"Sự cố an ninh mạng là sự việc bất ngờ xảy ra, gây tổn hại cho hệ thống thông tin quan trọng.",
+                     "13. Dữ liệu cá nhân là thông tin gắn với một con người cụ thể.",
+                     "Theo luật, bảo vệ dữ liệu cá nhân là trách nhiệm của các cơ quan có thẩm quyền."});
+  const Xapian::docid incident = corpus.PassageWith("Sự cố");
+  const std::set<std::string> lead = corpus.PairTermsOf(incident, schema::kLeadPairPrefix);
+  EXPECT_TRUE(lead.count(schema::PairTerm(schema::kLeadPairPrefix, "an", "ninh")));
+  EXPECT_TRUE(lead.count(schema::PairTerm(schema::kLeadPairPrefix, "xay", "ra")));  // the 11th and 12th words
+  EXPECT_FALSE(lead.count(schema::PairTerm(schema::kLeadPairPrefix, "ra", "gay")));  // the 13th is past the lead
+  EXPECT_TRUE(corpus.PairTermsOf(incident).count(Pair("ra", "gay")));
+  const std::set<std::string> defined = corpus.PairTermsOf(incident, schema::kDefinedPairPrefix);
+  EXPECT_TRUE(defined.count(schema::PairTerm(schema::kDefinedPairPrefix, "su", "co")));
+  EXPECT_TRUE(defined.count(schema::PairTerm(schema::kDefinedPairPrefix, "ninh", "mang")));
+  EXPECT_FALSE(defined.count(schema::PairTerm(schema::kDefinedPairPrefix, "mang", "la")));  // past the term
+  Xapian::Document doc = corpus.db().get_document(incident);
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    if ((*t).rfind(schema::kLeadPairPrefix, 0) == 0 || (*t).rfind(schema::kDefinedPairPrefix, 0) == 0) {
+      EXPECT_EQ(t.get_wdf(), 0u) << *t;
+      EXPECT_EQ(t.positionlist_count(), 0u) << *t;
+    }
+  }
+
+  const std::vector<std::pair<std::string, std::string>> words = {
+      {"an", "ninh"}, {"ninh", "mang"}, {"du", "lieu"}, {"ca", "nhan"}, {"bao", "ve"}, {"su", "co"}, {"thong", "tin"}};
+  for (const auto& [first, second] : words) {
+    for (const auto& [word_prefix, pair_prefix] :
+         {std::pair{schema::kLeadFoldedPrefix, schema::kLeadPairPrefix},
+          std::pair{schema::kDefinedFoldedPrefix, schema::kDefinedPairPrefix}}) {
+      const Xapian::Query phrase(Xapian::Query::OP_PHRASE, Xapian::Query(schema::Term(word_prefix, first)),
+                                 Xapian::Query(schema::Term(word_prefix, second)));
+      EXPECT_EQ(corpus.Matches(phrase), corpus.Matches(Xapian::Query(schema::PairTerm(pair_prefix, first, second))))
+          << word_prefix << " " << first << " " << second;
+    }
+  }
+}
+
+// The query of "su co an ninh mang la gi" (the mix's slowest): its implicit
+// boosts, each pair and triple of adjacent words in the body, the lead and
+// the defined term, are read from pair terms, without a phrase.
+TEST(PairTermsTest, ImplicitBoostsOfAQueryReadPairTerms) {
   server::ParsedQuery parsed;
   ASSERT_TRUE(server::ParseQuery(SharedAnalyzer(), "su co an ninh mang la gi", &parsed).ok());
   const std::string description = server::BuildQuery(parsed, nullptr).query.get_description();
@@ -192,13 +258,26 @@ TEST(PairTermsTest, EveryPhraseOfAQueryIsFilteredByItsPairs) {
     for (size_t at = description.find(part); at != std::string::npos; at = description.find(part, at + 1)) ++n;
     return n;
   };
-  // 6 pairs and 5 triples, each in three fields (a triple reads
-  // "a PHRASE 3 b PHRASE 3 c").
-  EXPECT_EQ(count("PHRASE 2 "), 18u) << description;
-  EXPECT_EQ(count("PHRASE 3 "), 30u) << description;
-  EXPECT_EQ(count(" FILTER XG") + count(" FILTER (XG"), 33u) << description;
-  EXPECT_GT(count("XGan_ninh"), 0u);
-  EXPECT_GT(count("XGninh_mang"), 0u);
+  // 6 pairs and 5 triples in three fields, each a boost from its first pair
+  // (a triple also filtered by its second).
+  EXPECT_EQ(count("PHRASE"), 0u) << description;
+  EXPECT_EQ(count("PairBoostSource(XG"), 11u) << description;
+  EXPECT_EQ(count("PairBoostSource(XJ"), 11u) << description;
+  EXPECT_EQ(count("PairBoostSource(XF"), 11u) << description;
+  EXPECT_EQ(count("PairBoostSource(XGan_ninh)"), 2u) << description;
+  EXPECT_EQ(count(" FILTER XG") + count(" FILTER XJ") + count(" FILTER XF"), 15u) << description;
+}
+
+// A quoted phrase is still a phrase: its words' pairs found apart ("an
+// ninh" and "ninh mạng", not "an ninh mạng") do not make it match.
+TEST(PairTermsTest, QuotedPhraseStillReadsPositions) {
+  PairCorpus corpus({"An ninh quốc gia và Ninh mạng là hai việc.", "An ninh mạng là trên hết."});
+  EXPECT_TRUE(corpus.PairTermsOf(corpus.PassageWith("hai việc")).count(Pair("ninh", "mang")));
+  server::ParsedQuery parsed;
+  ASSERT_TRUE(server::ParseQuery(SharedAnalyzer(), "\"an ninh mạng\"", &parsed).ok());
+  const server::BuiltQuery built = server::BuildQuery(parsed, nullptr);
+  EXPECT_NE(built.query.get_description().find("PHRASE 3"), std::string::npos);
+  EXPECT_EQ(corpus.Matches(built.query), std::set<Xapian::docid>{corpus.PassageWith("An ninh mạng")});
 }
 
 }  // namespace
