@@ -10,7 +10,7 @@ namespace policygraph::graph {
 namespace {
 
 constexpr char kMagic = 'A';
-constexpr char kFormat = 2;
+constexpr char kFormat = 3;
 
 void PutVarint(std::string* out, uint64_t v) {
   while (v >= 0x80) {
@@ -89,6 +89,15 @@ bool ReadEntry(Reader* r, const std::vector<std::string>& relations, AdjacencyEn
 
 }  // namespace
 
+uint32_t OtherEndHash(std::string_view other) {
+  uint32_t h = 2166136261u;  // FNV-1a, 32 bits: offset basis and prime
+  for (char c : other) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 16777619u;
+  }
+  return h;
+}
+
 bool AdjacencyOrder(const AdjacencyEntry& a, const AdjacencyEntry& b) {
   if (a.weight != b.weight) return a.weight > b.weight;
   if (a.outgoing != b.outgoing) return a.outgoing;
@@ -116,20 +125,26 @@ std::string EncodeAdjacency(std::vector<AdjacencyEntry> entries) {
     PutString(&body, e.first_date);
     PutString(&body, e.last_date);
   }
+  std::vector<OtherEndKey> keys;
+  keys.reserve(entries.size());
+  for (const auto& e : entries) keys.push_back(OtherEndKey::Of(e.other));
   std::vector<uint32_t> by_other(entries.size());
   for (uint32_t i = 0; i < by_other.size(); ++i) by_other[i] = i;
-  std::stable_sort(by_other.begin(), by_other.end(),
-                   [&](uint32_t a, uint32_t b) { return entries[a].other < entries[b].other; });
+  // Stable: entries of one end stay in record order.
+  std::stable_sort(by_other.begin(), by_other.end(), [&](uint32_t a, uint32_t b) { return keys[a] < keys[b]; });
 
   std::string out;
-  out.reserve(body.size() + 8 * entries.size() + 64);
+  out.reserve(body.size() + 12 * entries.size() + 64);
   out.push_back(kMagic);
   out.push_back(kFormat);
   PutVarint(&out, entries.size());
   PutVarint(&out, relation_numbers.size());
   for (const auto& [relation, _] : relation_numbers) PutString(&out, relation);
   for (uint32_t o : offsets) PutU32(&out, o);
-  for (uint32_t i : by_other) PutU32(&out, offsets[i]);
+  for (uint32_t i : by_other) {
+    PutU32(&out, keys[i].hash);
+    PutU32(&out, offsets[i]);
+  }
   out += body;
   return out;
 }
@@ -223,11 +238,11 @@ bool Adjacency::ParseHeader() {
     if (!r.String(&relation)) return false;
     relations_.emplace_back(relation);
   }
-  if (n > r.left() / 8) return false;
+  if (n > r.left() / 12) return false;
   count_ = n;
   offsets_ = bytes.size() - r.left();
   by_other_ = offsets_ + 4 * n;
-  entries_ = by_other_ + 4 * n;
+  entries_ = by_other_ + 8 * n;
   return true;
 }
 
@@ -259,39 +274,34 @@ std::string_view Adjacency::OtherAt(uint32_t offset) const {
 }
 
 void Adjacency::FindOther(std::string_view other, std::vector<uint32_t>* offsets) const {
-  auto offset_at = [&](size_t pos) { return U32At(by_other_ + 4 * pos); };
-  size_t lo = 0, hi = count_;
-  while (lo < hi) {
-    const size_t mid = lo + (hi - lo) / 2;
-    if (OtherAt(offset_at(mid)) < other) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  for (; lo < count_ && OtherAt(offset_at(lo)) == other; ++lo) offsets->push_back(offset_at(lo));
+  FindOthers({OtherEndKey::Of(other)}, offsets);
 }
 
-void Adjacency::FindOthers(const std::vector<std::string_view>& others, std::vector<uint32_t>* offsets) const {
-  auto offset_at = [&](size_t pos) { return U32At(by_other_ + 4 * pos); };
-  auto other_at = [&](size_t pos) { return OtherAt(offset_at(pos)); };
-  size_t lo = 0;  // every position before lo holds a smaller other end
-  for (std::string_view other : others) {
+void Adjacency::FindOthers(const std::vector<OtherEndKey>& others, std::vector<uint32_t>* offsets) const {
+  // Searched by hash alone, so that no comparison reads an entry: the run
+  // of equal hashes is then checked byte by byte, and an entry found that
+  // way is one the caller reads next anyway. Keys come sorted by (hash,
+  // end), so every position before lo holds a smaller hash than the next.
+  size_t lo = 0;
+  for (const OtherEndKey& key : others) {
     size_t hi = lo;
-    for (size_t step = 1; hi < count_ && other_at(hi) < other; step *= 2) {
+    for (size_t step = 1; hi < count_ && IndexHash(hi) < key.hash; step *= 2) {
       lo = hi + 1;
       hi += step;
     }
     hi = std::min(hi, count_);
     while (lo < hi) {
       const size_t mid = lo + (hi - lo) / 2;
-      if (other_at(mid) < other) {
+      if (IndexHash(mid) < key.hash) {
         lo = mid + 1;
       } else {
         hi = mid;
       }
     }
-    for (; lo < count_ && other_at(lo) == other; ++lo) offsets->push_back(offset_at(lo));
+    // Another end may share the hash: keep only this one's entries.
+    for (size_t p = lo; p < count_ && IndexHash(p) == key.hash; ++p) {
+      if (OtherAt(IndexOffset(p)) == key.other) offsets->push_back(IndexOffset(p));
+    }
     if (lo >= count_) break;
   }
 }

@@ -53,9 +53,11 @@ class GraphStore {
  public:
   // 2: the adjacency family. 3: adjacency records in format 2 (each
   // entry's other end first, the by-other index of entry offsets; see
-  // adjacency_codec.h). Opening a store of another version (or one lacking
-  // a family) fails with Corruption and says to re-index.
-  static constexpr int kSchemaVersion = 3;
+  // adjacency_codec.h). 4: format 3, the by-other index ordered by the
+  // other end's hash, with the hash beside each offset. Opening a store of
+  // another version (or one lacking a family) fails with Corruption and
+  // says to re-index.
+  static constexpr int kSchemaVersion = 4;
 
   // Opens (or creates) the database at `path`. On failure *store is unset and
   // the status says why (missing database, lock held, corruption).

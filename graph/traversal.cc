@@ -52,11 +52,11 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
   std::vector<std::string> frontier = {request.id};
   std::vector<bool> relation_ok;
   std::vector<uint32_t> offsets;
-  // The result's ids, sorted, each with its expanded flag (views of
-  // walk.included's node-stable entries), and those a closed expansion
-  // looks for.
-  std::vector<std::pair<std::string_view, const bool*>> sorted_included;
-  std::vector<std::string_view> wanted;
+  // The result's ids in the records' by-other order (hash, then bytes),
+  // each with its expanded flag (views of walk.included's node-stable
+  // entries), and those a closed expansion looks for.
+  std::vector<std::pair<OtherEndKey, const bool*>> sorted_included;
+  std::vector<OtherEndKey> wanted;
   for (int hop = 0; hop < request.depth && !frontier.empty(); ++hop) {
     std::vector<std::string> next;
     for (const auto& id : frontier) {
@@ -138,14 +138,17 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
       // Nothing joins a closed result, so the sorted list is made once.
       if (sorted_included.size() != walk.included.size()) {
         sorted_included.clear();
-        for (const auto& [included, expanded] : walk.included) sorted_included.emplace_back(included, &expanded);
-        std::sort(sorted_included.begin(), sorted_included.end());
+        for (const auto& [included, expanded] : walk.included) {
+          sorted_included.emplace_back(OtherEndKey::Of(included), &expanded);
+        }
+        std::sort(sorted_included.begin(), sorted_included.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
       }
       // Only the nodes not expanded yet (an edge to another was added by
       // it), and this one, for a loop.
       wanted.clear();
       for (const auto& [other, expanded] : sorted_included) {
-        if (!*expanded || other == id) wanted.push_back(other);
+        if (!*expanded || other.other == id) wanted.push_back(other);
       }
       offsets.clear();
       adjacency->FindOthers(wanted, &offsets);

@@ -116,6 +116,15 @@ TEST(AdjacencyCodecTest, OffsetsGrowWithTheEntryNumberAndReadTheSameEntry) {
   EXPECT_FALSE(a->EntryAt(1u << 30, &by_offset)) << "past the record";
 }
 
+// The by-other index's order: what FindOthers expects its argument in.
+std::vector<OtherEndKey> Keys(const std::vector<std::string_view>& others) {
+  std::vector<OtherEndKey> keys;
+  for (auto other : others) keys.push_back(OtherEndKey::Of(other));
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
 TEST(AdjacencyCodecTest, FindOthersFindsWhatFindOtherFindsForEachEnd) {
   std::vector<AdjacencyEntry> entries;
   for (int i = 0; i < 300; ++i) {
@@ -130,19 +139,49 @@ TEST(AdjacencyCodecTest, FindOthersFindsWhatFindOtherFindsForEachEnd) {
   for (const auto& others : queries) {
     std::vector<uint32_t> want, got;
     for (auto other : others) a->FindOther(other, &want);
-    a->FindOthers(others, &got);
+    a->FindOthers(Keys(others), &got);
     std::sort(want.begin(), want.end());
     std::sort(got.begin(), got.end());
     EXPECT_EQ(got, want) << others.size();
   }
-  std::vector<std::string_view> all;
   std::vector<std::string> names;
   for (int i = 0; i < 97; ++i) names.push_back("n" + std::to_string(i));
-  std::sort(names.begin(), names.end());
-  all.assign(names.begin(), names.end());
   std::vector<uint32_t> got;
-  a->FindOthers(all, &got);
+  a->FindOthers(Keys(std::vector<std::string_view>(names.begin(), names.end())), &got);
   EXPECT_EQ(got.size(), 300u) << "every entry, each once";
+}
+
+TEST(AdjacencyCodecTest, OtherEndHashIsFnv1a) {
+  // Part of the stored format: these must never change.
+  EXPECT_EQ(OtherEndHash(""), 2166136261u);
+  EXPECT_EQ(OtherEndHash("a"), 0xe40c292cu);
+  EXPECT_EQ(OtherEndHash("foobar"), 0xbf9cf968u);
+}
+
+TEST(AdjacencyCodecTest, EndsSharingAHashAreToldApart) {
+  // FNV-1a collisions: "costarring" and "liquid", "declinate" and "macallums".
+  ASSERT_EQ(OtherEndHash("costarring"), OtherEndHash("liquid"));
+  ASSERT_EQ(OtherEndHash("declinate"), OtherEndHash("macallums"));
+  auto a = Adjacency::Parse(EncodeAdjacency({E(true, "co_mention", "liquid", 1), E(false, "co_mention", "costarring", 2),
+                                             E(true, "cooperation", "liquid", 3), E(true, "co_mention", "declinate", 1)}));
+  ASSERT_TRUE(a.has_value());
+  // Record order: liquid (3), costarring (2), declinate (1, "d" < "l"), liquid (1).
+  const std::vector<std::tuple<std::string_view, std::vector<uint32_t>>> cases = {
+      {"liquid", {0, 3}}, {"costarring", {1}}, {"declinate", {2}}, {"macallums", {}}};
+  for (const auto& [other, numbers] : cases) {
+    std::vector<uint32_t> want, one, many;
+    for (uint32_t number : numbers) want.push_back(a->OffsetOf(number));
+    a->FindOther(other, &one);
+    EXPECT_EQ(one, want) << other;
+    a->FindOthers(Keys({other}), &many);
+    EXPECT_EQ(many, want) << other;
+  }
+  std::vector<uint32_t> all;
+  a->FindOthers(Keys({"liquid", "costarring", "declinate", "macallums"}), &all);
+  std::sort(all.begin(), all.end());
+  std::vector<uint32_t> every;
+  for (uint32_t i = 0; i < 4; ++i) every.push_back(a->OffsetOf(i));
+  EXPECT_EQ(all, every);
 }
 
 TEST(AdjacencyCodecTest, EmptyRecord) {
@@ -195,7 +234,9 @@ TEST(AdjacencyCodecTest, MalformedInputIsReportedNotRead) {
   EXPECT_FALSE(Adjacency::Parse("").has_value());
   EXPECT_FALSE(Adjacency::Parse("B\x01").has_value()) << "magic";
   EXPECT_FALSE(Adjacency::Parse(std::string("A\x01\0\0", 4)).has_value()) << "format 1 (schema 2)";
-  EXPECT_FALSE(Adjacency::Parse(std::string("A\x03\0\0", 4)).has_value()) << "a later format";
+  EXPECT_FALSE(Adjacency::Parse(std::string("A\x02\0\0", 4)).has_value()) << "format 2 (schema 3)";
+  EXPECT_TRUE(Adjacency::Parse(std::string("A\x03\0\0", 4)).has_value()) << "this format, empty";
+  EXPECT_FALSE(Adjacency::Parse(std::string("A\x04\0\0", 4)).has_value()) << "a later format";
   EXPECT_FALSE(Adjacency::Parse(good.substr(0, 8)).has_value()) << "arrays cut short";
   // Cut in the entries: the header parses, the entries report failure.
   auto cut = Adjacency::Parse(good.substr(0, good.size() - 3));

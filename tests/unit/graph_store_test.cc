@@ -479,16 +479,13 @@ TEST_F(GraphStoreTest, AStoreOfAnOlderSchemaAsksForAReindex) {
   EXPECT_EQ(families.size(), 8u) << "the old store gained a family";
 }
 
-// A store of schema 2 has every family, but its adjacency records are in
-// format 1 (the other end after four fields, an index of entry numbers),
-// which this build cannot read: refused with the re-index message, by a
-// writer and by a reader, and its version and records left as they were.
-TEST_F(GraphStoreTest, AStoreOfSchemaTwoAsksForAReindex) {
-  const std::string path = (dir_.path() / "v2").string();
-  // Format 1's record of one edge, as schema 2 wrote it.
-  static constexpr char kOldRecord[] =
-      "A\x01\x01\x01\x0a" "co_mention" "\0\0\0\0" "\0\0\0\0" "\x02\x01\x01\x00\x05" "japan" "\0\0";
-  const std::string old_record(kOldRecord, sizeof kOldRecord - 1);
+// A store of schema 2 or 3 has every family, but its adjacency records are
+// in a format this build cannot read (1: the other end after four fields,
+// an index of entry numbers; 2: an index of offsets ordered by the ends'
+// bytes, without hashes): refused with the re-index message, by a writer
+// and by a reader, and its version and records left as they were.
+void ExpectAnOlderRecordFormatAsksForAReindex(const std::string& path, const std::string& version,
+                                              const std::string& old_record) {
   auto with_store = [&](bool create, const std::function<void(rocksdb::DB*, std::vector<rocksdb::ColumnFamilyHandle*>&)>& fn) {
     rocksdb::Options options;
     options.create_if_missing = create;
@@ -505,7 +502,7 @@ TEST_F(GraphStoreTest, AStoreOfSchemaTwoAsksForAReindex) {
     for (auto* h : handles) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
   };
   with_store(true, [&](rocksdb::DB* db, std::vector<rocksdb::ColumnFamilyHandle*>& handles) {
-    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), handles[7], "schema_version", "2").ok());
+    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), handles[7], "schema_version", version).ok());
     ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), handles[8], "china", old_record).ok());
   });
   GraphStoreOptions read_only;
@@ -515,16 +512,32 @@ TEST_F(GraphStoreTest, AStoreOfSchemaTwoAsksForAReindex) {
     Status s = GraphStore::Open(path, options, &old);
     EXPECT_EQ(s.code(), Status::Code::kCorruption) << s.message();
     EXPECT_EQ(old, nullptr);
-    EXPECT_NE(s.message().find("schema version 2"), std::string::npos) << s.message();
+    EXPECT_NE(s.message().find("schema version " + version), std::string::npos) << s.message();
     EXPECT_NE(s.message().find("re-index"), std::string::npos) << s.message();
   }
   with_store(false, [&](rocksdb::DB* db, std::vector<rocksdb::ColumnFamilyHandle*>& handles) {
     std::string value;
     ASSERT_TRUE(db->Get(rocksdb::ReadOptions(), handles[7], "schema_version", &value).ok());
-    EXPECT_EQ(value, "2");
+    EXPECT_EQ(value, version);
     ASSERT_TRUE(db->Get(rocksdb::ReadOptions(), handles[8], "china", &value).ok());
     EXPECT_EQ(value, old_record);
   });
+}
+
+TEST_F(GraphStoreTest, AStoreOfSchemaTwoAsksForAReindex) {
+  // Format 1's record of one edge, as schema 2 wrote it.
+  static constexpr char kOldRecord[] =
+      "A\x01\x01\x01\x0a" "co_mention" "\0\0\0\0" "\0\0\0\0" "\x02\x01\x01\x00\x05" "japan" "\0\0";
+  ExpectAnOlderRecordFormatAsksForAReindex((dir_.path() / "v2").string(), "2",
+                                           std::string(kOldRecord, sizeof kOldRecord - 1));
+}
+
+TEST_F(GraphStoreTest, AStoreOfSchemaThreeAsksForAReindex) {
+  // Format 2's record of the same edge, as schema 3 wrote it.
+  static constexpr char kOldRecord[] =
+      "A\x02\x01\x01\x0a" "co_mention" "\0\0\0\0" "\0\0\0\0" "\x05" "japan" "\x02\x01\x01\x00\x00\x00";
+  ExpectAnOlderRecordFormatAsksForAReindex((dir_.path() / "v3").string(), "3",
+                                           std::string(kOldRecord, sizeof kOldRecord - 1));
 }
 
 TEST_F(GraphStoreTest, ReopenReadOnly) {
