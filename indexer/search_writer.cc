@@ -415,6 +415,10 @@ Status SearchWriter::Commit() {
   }
 }
 
+bool SearchWriter::IsNew() const {
+  return impl_->db.get_lastdocid() == 0 && impl_->db.get_metadata(schema::kGenerationKey).empty();
+}
+
 uint64_t SearchWriter::DocumentCount() const {
   return impl_->db.get_termfreq(Term(schema::kKindPrefix, schema::kDocKind));
 }
