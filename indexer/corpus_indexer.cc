@@ -165,15 +165,18 @@ class PendingContributions {
   PendingContributions(const PendingContributions&) = delete;
   PendingContributions& operator=(const PendingContributions&) = delete;
 
-  // Removes every contributions file a killed run left in DATA/work/, also
-  // those of a run with another number of shards than this one's.
+  // Removes the per-shard contributions files (graph-pending-K.jsonl) a
+  // killed run left in DATA/work/, which a run with fewer shards or one
+  // writer would not overwrite. (graph-pending.jsonl is truncated by
+  // Create(), or fails it when something else stands in its place.)
   static void RemoveLeftovers(const std::string& data_dir) {
     std::error_code ec;
     const fs::path dir = fs::path(data_dir) / "work";
     if (!fs::exists(dir, ec)) return;
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
       const std::string name = entry.path().filename().string();
-      if (name.rfind("graph-pending", 0) == 0 && entry.path().extension() == ".jsonl") {
+      if (name.rfind("graph-pending-", 0) == 0 && entry.path().extension() == ".jsonl" &&
+          entry.is_regular_file(ec)) {
         std::error_code removed;
         fs::remove(entry.path(), removed);
       }
