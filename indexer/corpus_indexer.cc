@@ -1,12 +1,16 @@
 #include "indexer/corpus_indexer.h"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
+#include <thread>
 
 #include "graph/graph_store.h"
 #include "graph/record_codec.h"
@@ -22,6 +26,7 @@
 #include "indexer/lexicon.h"
 #include "indexer/ordered_parallel.h"
 #include "indexer/passages.h"
+#include "indexer/search_shards.h"
 #include "indexer/search_writer.h"
 
 namespace policygraph::indexer {
@@ -137,7 +142,9 @@ class FileSource : public DocumentSource {
 };
 
 // The run's graph contributions wait in DATA/work/graph-pending.jsonl (one
-// graph::EncodeDocumentContribution line each, in document order) from the
+// graph::EncodeDocumentContribution line each, in document order; with
+// search shards, one file per shard, graph-pending-K.jsonl, each in the
+// order of its documents) from the
 // moment each document is written to the search index until the search
 // index has committed them; then they are read back into the graph. Only
 // the indexer holding both stores' write locks touches the file: it is
@@ -147,8 +154,8 @@ class FileSource : public DocumentSource {
 // states corpus_indexer.h describes, and the next run starts it afresh.
 class PendingContributions {
  public:
-  explicit PendingContributions(const std::string& data_dir)
-      : dir_(fs::path(data_dir) / "work"), path_(dir_ / "graph-pending.jsonl") {}
+  PendingContributions(const std::string& data_dir, const std::string& name)
+      : dir_(fs::path(data_dir) / "work"), path_(dir_ / name) {}
   ~PendingContributions() {
     out_.close();
     std::error_code ec;
@@ -157,6 +164,24 @@ class PendingContributions {
   }
   PendingContributions(const PendingContributions&) = delete;
   PendingContributions& operator=(const PendingContributions&) = delete;
+
+  // Removes the per-shard contributions files (graph-pending-K.jsonl) a
+  // killed run left in DATA/work/, which a run with fewer shards or one
+  // writer would not overwrite. (graph-pending.jsonl is truncated by
+  // Create(), or fails it when something else stands in its place.)
+  static void RemoveLeftovers(const std::string& data_dir) {
+    std::error_code ec;
+    const fs::path dir = fs::path(data_dir) / "work";
+    if (!fs::exists(dir, ec)) return;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+      const std::string name = entry.path().filename().string();
+      if (name.rfind("graph-pending-", 0) == 0 && entry.path().extension() == ".jsonl" &&
+          entry.is_regular_file(ec)) {
+        std::error_code removed;
+        fs::remove(entry.path(), removed);
+      }
+    }
+  }
 
   Status Create() {
     std::error_code ec;
@@ -207,6 +232,26 @@ class PendingContributions {
 
 Status IndexSource(const DocumentSource& source, const IndexOptions& options, IndexReport* report,
                    std::ostream* progress);
+
+// Where `parts` contiguous runs of the documents begin (and, last, where the
+// last ends), each run about as much text as the others and none empty
+// (parts <= source.Size()).
+std::vector<size_t> SplitByText(const DocumentSource& source, size_t parts) {
+  const size_t n = source.Size();
+  std::vector<uint64_t> before(n + 1, 0);  // text of the documents before i
+  for (size_t i = 0; i < n; ++i) before[i + 1] = before[i] + source.Bytes(i);
+  std::vector<size_t> bounds = {0};
+  size_t i = 0;
+  for (size_t k = 1; k < parts; ++k) {
+    const uint64_t target = before[n] * k / parts;
+    // A document goes to the run that holds more of it.
+    while (i < n && before[i] + source.Bytes(i) / 2 < target) ++i;
+    i = std::clamp(i, bounds.back() + 1, n - (parts - k));
+    bounds.push_back(i);
+  }
+  bounds.push_back(n);
+  return bounds;
+}
 
 }  // namespace
 
@@ -339,13 +384,28 @@ Status IndexSource(const DocumentSource& source, const IndexOptions& options, In
   std::unique_ptr<graph::GraphStore> graph;
   s = graph::GraphStore::Open((fs::path(options.data_dir) / "graph").string(), {}, &graph);
   if (!s.ok()) return s;
+  const std::string search_dir = (fs::path(options.data_dir) / "search").string();
   std::unique_ptr<SearchWriter> search;
-  s = SearchWriter::Open((fs::path(options.data_dir) / "search").string(), &search);
+  s = SearchWriter::Open(search_dir, &search);
   if (!s.ok()) return s;
-  // Both write locks held: the pending file is this run's alone.
-  PendingContributions pending(options.data_dir);
-  s = pending.Create();
+  // A new index is written as shards on as many threads, then merged
+  // (search_shards.h); an index with documents by one writer, which
+  // replaces them in place.
+  size_t writers = std::min(options.writers == 0 ? threads : options.writers, total);
+  if (writers == 0 || !search->IsNew()) writers = 1;
+  // Both write locks held: work/ is this run's alone. Shards or a merge a
+  // killed run left go, whichever way this one writes.
+  SearchShardDirs shard_dirs(options.data_dir, writers > 1 ? writers : 0);
+  s = shard_dirs.Create();
   if (!s.ok()) return s;
+  PendingContributions::RemoveLeftovers(options.data_dir);
+  std::vector<std::unique_ptr<PendingContributions>> pending;
+  for (size_t k = 0; k < writers; ++k) {
+    pending.push_back(std::make_unique<PendingContributions>(
+        options.data_dir, writers == 1 ? "graph-pending.jsonl" : "graph-pending-" + std::to_string(k) + ".jsonl"));
+    s = pending.back()->Create();
+    if (!s.ok()) return s;
+  }
 
   // Translations stated in the texts extend the glossary; those learned by
   // earlier runs into this index are kept.
@@ -369,9 +429,11 @@ Status IndexSource(const DocumentSource& source, const IndexOptions& options, In
   report->concepts = concepts.size();
 
   // Analyse each document (in parallel: every step reads only its own
-  // document and the shared, immutable matchers) and write it to the search
-  // index in document order; keep what it contributes to the graph in the
-  // pending file until the search index has committed it.
+  // document and the shared, immutable matchers) and write documents
+  // [begin, end) to `writer` in document order; keep what each contributes
+  // to the graph in `contributions` until the search index has committed
+  // it. Counts go to `counts`. Stops early, unwritten, once `stop` is set
+  // (another shard failed).
   struct Analysed {
     Status status = Status::OK();
     PreparedDocument search;
@@ -381,71 +443,159 @@ Status IndexSource(const DocumentSource& source, const IndexOptions& options, In
     size_t mentions = 0;
     size_t passages = 0;
   };
-  s = RunOrdered<Analysed>(
-      total, threads, window, kTextInFlight, [&](size_t i) { return source.Bytes(i); },
-      [&](size_t i) {
-        Analysed out;
-        out.doc = std::make_unique<SourceDocument>();
-        out.status = source.Get(i, out.doc.get());
-        if (!out.status.ok()) return out;
-        SourceDocument& doc = *out.doc;
-        if (doc.lang.empty()) doc.lang = std::string(LanguageCode(analyzer.DetectLanguage(doc.body)));
-        AnalysedDocument a;
-        a.source = &doc;
-        a.title = analyzer.Tokenize(doc.title);
-        a.body = analyzer.Tokenize(doc.body);
-        a.passages = SplitPassages(doc.body, analyzer);
-        a.entities = entity_matcher.Find(doc.body, a.body);
-        a.concepts = concept_matcher.Find(doc.body, a.body);
-        a.entity_ids = DistinctIds(a.entities);
-        out.contribution = linker.Extract(doc, a.body, a.entities, a.passages, analyzer.Sentences(doc.body));
-        out.mentions = a.entities.size();
-        out.passages = a.passages.size();
-        if (doc.body.size() > kMaxPreparedText) {
-          out.long_document = std::move(a);
-        } else {
-          out.status = SearchWriter::Prepare(a, analyzer, &out.search);
-          out.doc.reset();
-        }
-        return out;
-      },
-      [&](size_t, Analysed a) {
-        if (!a.status.ok()) return a.status;
-        Status written = a.long_document ? search->Write(*a.long_document, analyzer)
-                                         : search->Write(std::move(a.search));
-        if (!written.ok()) return written;
-        report->mentions += a.mentions;
-        report->evidence += a.contribution.evidence.size();
-        for (const auto& [edge, ev] : a.contribution.evidence) report->typed_evidence += !ev.trigger.empty();
-        report->passages += a.passages;
-        ++report->documents;
-        Status kept = pending.Add(a.contribution);
-        if (!kept.ok()) return kept;
-        if (progress != nullptr && report->documents % 10000 == 0) {
-          *progress << "indexed " << report->documents << " of " << total << " documents\n";
-        }
-        return Status::OK();
-      });
-  if (!s.ok()) return s;
-  s = pending.Finish();
-  if (!s.ok()) return s;
+  std::atomic<size_t> written{0};  // documents, over all shards
+  std::mutex progress_mutex;
+  std::atomic<bool> stop{false};
+  auto write_documents = [&](size_t begin, size_t end, size_t range_threads, SearchWriter* writer,
+                             PendingContributions* contributions, IndexReport* counts) {
+    return RunOrdered<Analysed>(
+        end - begin, range_threads, 4 * range_threads, kTextInFlight,
+        [&](size_t i) { return source.Bytes(begin + i); },
+        [&](size_t i) {
+          Analysed out;
+          out.doc = std::make_unique<SourceDocument>();
+          out.status = source.Get(begin + i, out.doc.get());
+          if (!out.status.ok()) return out;
+          SourceDocument& doc = *out.doc;
+          if (doc.lang.empty()) doc.lang = std::string(LanguageCode(analyzer.DetectLanguage(doc.body)));
+          AnalysedDocument a;
+          a.source = &doc;
+          a.title = analyzer.Tokenize(doc.title);
+          a.body = analyzer.Tokenize(doc.body);
+          a.passages = SplitPassages(doc.body, analyzer);
+          a.entities = entity_matcher.Find(doc.body, a.body);
+          a.concepts = concept_matcher.Find(doc.body, a.body);
+          a.entity_ids = DistinctIds(a.entities);
+          out.contribution = linker.Extract(doc, a.body, a.entities, a.passages, analyzer.Sentences(doc.body));
+          out.mentions = a.entities.size();
+          out.passages = a.passages.size();
+          if (doc.body.size() > kMaxPreparedText) {
+            out.long_document = std::move(a);
+          } else {
+            out.status = SearchWriter::Prepare(a, analyzer, &out.search);
+            out.doc.reset();
+          }
+          return out;
+        },
+        [&](size_t, Analysed a) {
+          if (!a.status.ok()) return a.status;
+          if (stop) return Status::IOError("stopped: another shard of the search index failed");
+          Status done = a.long_document ? writer->Write(*a.long_document, analyzer)
+                                        : writer->Write(std::move(a.search));
+          if (!done.ok()) return done;
+          counts->mentions += a.mentions;
+          counts->evidence += a.contribution.evidence.size();
+          for (const auto& [edge, ev] : a.contribution.evidence) counts->typed_evidence += !ev.trigger.empty();
+          counts->passages += a.passages;
+          ++counts->documents;
+          done = contributions->Add(a.contribution);
+          if (!done.ok()) return done;
+          const size_t so_far = ++written;
+          if (progress != nullptr && so_far % 10000 == 0) {
+            std::lock_guard<std::mutex> lock(progress_mutex);
+            *progress << "indexed " << so_far << " of " << total << " documents\n";
+          }
+          return Status::OK();
+        });
+  };
+  auto add_counts = [&](const IndexReport& counts) {
+    report->mentions += counts.mentions;
+    report->evidence += counts.evidence;
+    report->typed_evidence += counts.typed_evidence;
+    report->passages += counts.passages;
+    report->documents += counts.documents;
+  };
+  // Queries are matched against the gazetteer's entities only: discovered
+  // names are many and unchecked, and would reshape ranking unreviewed.
+  const std::string lexicon = EncodeLexicon({gazetteer, concepts});
 
   // Search index first, marked "pending"; then the graph; then "complete".
   // See the header for why this order makes every moment a valid state.
-  // Queries are matched against the gazetteer's entities only: discovered
-  // names are many and unchecked, and would reshape ranking unreviewed.
-  s = search->SetLexicon(EncodeLexicon({gazetteer, concepts}));
-  if (!s.ok()) return s;
-  s = search->MarkGraphPending();
-  if (!s.ok()) return s;
-  s = search->Commit();
-  if (!s.ok()) return s;
+  if (writers == 1) {
+    IndexReport counts;
+    s = write_documents(0, total, threads, search.get(), pending[0].get(), &counts);
+    if (!s.ok()) return s;
+    add_counts(counts);
+    s = pending[0]->Finish();
+    if (!s.ok()) return s;
+    s = search->SetLexicon(lexicon);
+    if (!s.ok()) return s;
+    s = search->MarkGraphPending();
+    if (!s.ok()) return s;
+    s = search->Commit();
+    if (!s.ok()) return s;
+  } else {
+    // Shard k: documents [bounds[k], bounds[k + 1]), on a thread of its own
+    // (shard 0 on this one), each with its share of the analysing threads.
+    const std::vector<size_t> bounds = SplitByText(source, writers);
+    std::vector<std::unique_ptr<SearchWriter>> shards(writers);
+    for (size_t k = 0; k < writers; ++k) {
+      s = SearchWriter::Open(shard_dirs.shards()[k], &shards[k]);
+      if (!s.ok()) return s;
+    }
+    std::vector<Status> statuses(writers, Status::OK());
+    std::vector<std::exception_ptr> errors(writers);
+    std::vector<IndexReport> counts(writers);
+    auto write_shard = [&](size_t k) {
+      try {
+        statuses[k] = write_documents(bounds[k], bounds[k + 1], std::max<size_t>(1, threads / writers),
+                                      shards[k].get(), pending[k].get(), &counts[k]);
+        if (statuses[k].ok()) statuses[k] = pending[k]->Finish();
+      } catch (...) {
+        errors[k] = std::current_exception();
+      }
+      if (!statuses[k].ok() || errors[k]) stop = true;
+    };
+    std::vector<std::thread> shard_threads;
+    try {
+      for (size_t k = 1; k < writers; ++k) shard_threads.emplace_back(write_shard, k);
+    } catch (...) {  // no thread to be had: stop and join those started
+      stop = true;
+      for (auto& t : shard_threads) t.join();
+      throw;
+    }
+    write_shard(0);
+    for (auto& t : shard_threads) t.join();
+    for (const auto& e : errors) {
+      if (e) std::rethrow_exception(e);
+    }
+    // The first shard that failed of itself, not one stopped by it.
+    const Status* failed = nullptr;
+    for (const auto& st : statuses) {
+      if (!st.ok() && (failed == nullptr || failed->message().rfind("stopped: ", 0) == 0)) failed = &st;
+    }
+    if (failed != nullptr) return *failed;
+    for (const auto& c : counts) add_counts(c);
+    // The run's metadata in shard 0 alone: the merge keeps the first
+    // shard's value of a key. Each shard's commit adds its spellings.
+    s = shards[0]->SetLexicon(lexicon);
+    if (!s.ok()) return s;
+    s = shards[0]->MarkGraphPending();
+    if (!s.ok()) return s;
+    for (auto& shard : shards) {
+      s = shard->Commit();
+      if (!s.ok()) return s;
+      shard.reset();
+    }
+    s = MergeSearchShards(shard_dirs.shards(), shard_dirs.merged());
+    if (!s.ok()) return s;
+    // The new, empty index goes, and the merged one takes its place at once:
+    // this is the run's "pending" search commit. Its lock is let go for the
+    // moment; the graph's, held throughout, keeps other indexers out.
+    search.reset();
+    s = ReplaceDirectory(search_dir, shard_dirs.merged());
+    if (!s.ok()) return s;
+    s = SearchWriter::Open(search_dir, &search);
+    if (!s.ok()) return s;
+  }
   s = graph->PutNodes(nodes);
   if (!s.ok()) return s;
-  s = pending.ForEach([&](const graph::DocumentContribution& contribution) {
-    return graph->ReplaceDocument(contribution);
-  });
-  if (!s.ok()) return s;
+  for (const auto& contributions : pending) {
+    s = contributions->ForEach([&](const graph::DocumentContribution& contribution) {
+      return graph->ReplaceDocument(contribution);
+    });
+    if (!s.ok()) return s;
+  }
   // Discovered names no stored document uses any more (a text re-indexed
   // without them) go; those this run discovered stay even if unmatched.
   std::set<std::string> discovered_now;

@@ -20,7 +20,10 @@
 // fingerprint per file.
 // Each of the two search commits is one Xapian commit holding all of the
 // run's search changes (search_writer.h), so neither a crash nor a reader
-// ever sees the search index half-way between two runs. The "complete"
+// ever sees the search index half-way between two runs. Into a new index the
+// first is instead the merge of shards written in parallel, put in the
+// empty index's place in one step (search_shards.h): before that step the
+// index is as empty as before the run, and the graph untouched. The "complete"
 // commit also records the graph's sequence number, with which a running
 // server tells which graph belongs to which search revision
 // (server/serving_index.h).
@@ -49,6 +52,11 @@ struct IndexOptions {
   // in document order, so the stores come out the same for any number);
   // 0 for one per core, 1 for none besides the caller.
   size_t threads = 0;
+  // Search databases written at once when the search index is new
+  // (search_shards.h: shards merged into one, the same index as one writer
+  // writes); 0 for as many as `threads`, 1 for one. An index that has
+  // documents is always written by one. Default: 0.
+  size_t writers = 0;
   // Sees every sentence the linker reads (training and measuring the link
   // classifier); none by default.
   SentenceObserver observe_sentences = nullptr;

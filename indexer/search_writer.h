@@ -79,6 +79,10 @@ class SearchWriter {
   // commit (one new revision of the database).
   Status Commit();
   uint64_t DocumentCount() const;  // source documents, not passages
+  // True while nothing was ever written to the database: no document (not
+  // even one deleted since) and no run committed. Such an index may be
+  // written as shards and merged (search_shards.h).
+  bool IsNew() const;
 
  private:
   struct Impl;

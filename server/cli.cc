@@ -155,6 +155,11 @@ int RunCli(int argc, char** argv) {
                     "threads analysing documents (0: one per core); the output is the same for any number")
       ->check(CLI::Range(0, 256))
       ->capture_default_str();
+  index->add_option("--writers", index_options.writers,
+                    "search shards written at once into a new index, then merged (0: as many as --threads; "
+                    "1: one writer); the output is the same for any number")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
 
   auto* search = app.add_subcommand("search", "full-text search of DATA");
   std::string query;

@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -34,6 +35,23 @@ std::vector<std::string> DumpSearch(const std::string& dir) {
   Xapian::Database db(dir);
   lines.push_back("doccount " + std::to_string(db.get_doccount()) + " lastdocid " +
                   std::to_string(db.get_lastdocid()));
+  // The statistics ranking reads, which a merge of shards recomputes.
+  {
+    std::ostringstream stats;
+    stats << "lengths " << db.get_total_length() << " " << db.get_doclength_lower_bound() << " "
+          << db.get_doclength_upper_bound();
+    for (Xapian::valueno slot = 0; slot < 16; ++slot) {
+      stats << " value" << slot << "=" << db.get_value_freq(slot) << "," << db.get_value_lower_bound(slot) << ","
+            << db.get_value_upper_bound(slot);
+    }
+    lines.push_back(stats.str());
+  }
+  for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
+    std::ostringstream term;
+    term << "term " << *t << " " << t.get_termfreq() << " " << db.get_collection_freq(*t) << " "
+         << db.get_wdf_upper_bound(*t);
+    lines.push_back(term.str());
+  }
   // (Appended piece by piece: GCC 12 warns falsely, -Wrestrict, on
   // `"literal" + std::string`.)
   for (auto k = db.metadata_keys_begin(); k != db.metadata_keys_end(); ++k) {
@@ -99,12 +117,13 @@ void ExpectSameLines(const std::vector<std::string>& one, const std::vector<std:
   }
 }
 
-indexer::IndexReport IndexBundled(const std::string& data, size_t threads) {
+indexer::IndexReport IndexBundled(const std::string& data, size_t threads, size_t writers = 1) {
   indexer::IndexOptions options;
   options.data_dir = data;
   options.gazetteer = (SourceDir() / "corpus" / "gazetteer").string();
   options.glossary = (SourceDir() / "corpus" / "glossary").string();
   options.threads = threads;
+  options.writers = writers;
   indexer::IndexReport report;
   Status s = indexer::IndexCorpus({(SourceDir() / "corpus" / "documents").string()}, options, &report);
   EXPECT_TRUE(s.ok()) << s.message();
@@ -130,6 +149,55 @@ TEST(ParallelIndexingTest, SameStoresWithOneThreadAndWithMany) {
                   "search index");
   ExpectSameLines(DumpGraph((one.path() / "graph").string()), DumpGraph((many.path() / "graph").string()),
                   "graph");
+}
+
+void ExpectSameReports(const indexer::IndexReport& a, const indexer::IndexReport& b) {
+  EXPECT_EQ(a.documents, b.documents);
+  EXPECT_EQ(a.passages, b.passages);
+  EXPECT_EQ(a.entities, b.entities);
+  EXPECT_EQ(a.discovered, b.discovered);
+  EXPECT_EQ(a.concepts, b.concepts);
+  EXPECT_EQ(a.mentions, b.mentions);
+  EXPECT_EQ(a.evidence, b.evidence);
+  EXPECT_EQ(a.typed_evidence, b.typed_evidence);
+  EXPECT_EQ(a.total_documents, b.total_documents);
+}
+
+// A new index written as shards on several threads and merged
+// (indexer/search_shards.h) is the index one writer writes: the same docids,
+// data, values, terms, wdf and positions, statistics, metadata (graph state,
+// generation and sequence, lexicon) and synonyms; the same graph. Then a run
+// into the merged index (one writer: it has documents) gives what the same
+// run into the written one gives.
+TEST(ParallelIndexingTest, ShardsMergedIntoANewIndexStoreWhatOneWriterStores) {
+  TempDir one, sharded, three;
+  // Leftovers of a killed sharded run, which the next run clears.
+  fs::create_directories(sharded.path() / "work" / "search-shard-5");
+  fs::create_directories(sharded.path() / "work" / "search-merged");
+  std::ofstream(sharded.path() / "work" / "graph-pending-7.jsonl") << "{not a contribution\n";
+  const indexer::IndexReport r1 = IndexBundled(one.str(), 1, 1);
+  const indexer::IndexReport r2 = IndexBundled(sharded.str(), 2, 2);
+  const indexer::IndexReport r3 = IndexBundled(three.str(), 6, 3);  // two analysing threads per shard
+  ExpectSameReports(r1, r2);
+  ExpectSameReports(r1, r3);
+  const auto dump = DumpSearch((one.path() / "search").string());
+  ExpectSameLines(dump, DumpSearch((sharded.path() / "search").string()), "search index, 2 shards");
+  ExpectSameLines(dump, DumpSearch((three.path() / "search").string()), "search index, 3 shards");
+  const auto graph = DumpGraph((one.path() / "graph").string());
+  ExpectSameLines(graph, DumpGraph((sharded.path() / "graph").string()), "graph, 2 shards");
+  ExpectSameLines(graph, DumpGraph((three.path() / "graph").string()), "graph, 3 shards");
+  EXPECT_FALSE(fs::exists(sharded.path() / "work"));
+  EXPECT_FALSE(fs::exists(three.path() / "work"));
+
+  // Again into both: one writer each, replacing documents in place.
+  const indexer::IndexReport again1 = IndexBundled(one.str(), 2, 1);
+  const indexer::IndexReport again2 = IndexBundled(sharded.str(), 2, 2);
+  ExpectSameReports(again1, again2);
+  ExpectSameLines(DumpSearch((one.path() / "search").string()), DumpSearch((sharded.path() / "search").string()),
+                  "search index, second run");
+  ExpectSameLines(DumpGraph((one.path() / "graph").string()), DumpGraph((sharded.path() / "graph").string()),
+                  "graph, second run");
+  EXPECT_FALSE(fs::exists(sharded.path() / "work"));
 }
 
 // Long documents are written passage by passage on the writer's thread
