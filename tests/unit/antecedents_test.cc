@@ -10,28 +10,17 @@
 
 #include <set>
 #include <string>
-#include <tuple>
 #include <vector>
 
-#include "indexer/analyzer.h"
-#include "indexer/document_links.h"
-#include "indexer/entity_matcher.h"
-#include "indexer/passages.h"
+#include "tests/support/link_harness.h"
 
 namespace policygraph::indexer {
 namespace {
 
 using graph::Node;
-using Link = std::tuple<std::string, std::string, std::string>;  // source, relation, target
-
-Node MakeNode(std::string id, std::string type, std::vector<std::string> en, std::vector<std::string> vi) {
-  Node n;
-  n.id = std::move(id);
-  n.type = std::move(type);
-  n.names_en = std::move(en);
-  n.names_vi = std::move(vi);
-  return n;
-}
+using testing::Link;
+using testing::LinkHarness;
+using testing::MakeNode;
 
 std::vector<Node> Gazetteer() {
   return {
@@ -54,25 +43,8 @@ std::vector<Node> Gazetteer() {
 
 class AntecedentsTest : public ::testing::Test {
  protected:
-  AntecedentsTest() : entities_(Gazetteer()), matcher_(analyzer_, entities_), linker_(analyzer_, matcher_, entities_) {}
-
-  graph::DocumentContribution Extract(const std::string& body) {
-    SourceDocument doc;
-    doc.id = "doc";
-    doc.date = "2024-01-01";
-    doc.body = body;
-    auto tokens = analyzer_.Tokenize(doc.body);
-    auto mentions = matcher_.Find(doc.body, tokens);
-    return linker_.Extract(doc, tokens, mentions, SplitPassages(doc.body, analyzer_), analyzer_.Sentences(doc.body));
-  }
-
-  std::set<Link> Typed(const std::string& body) {
-    std::set<Link> out;
-    for (const auto& [key, ev] : Extract(body).evidence) {
-      if (key.relation != kCoMention) out.emplace(key.source, key.relation, key.target);
-    }
-    return out;
-  }
+  graph::DocumentContribution Extract(const std::string& body) { return links_.Extract(body, "2024-01-01"); }
+  std::set<Link> Typed(const std::string& body) { return links_.Typed(body); }
 
   // The evidence of one typed link; fails the test if there is not exactly one.
   graph::Evidence EvidenceOf(const std::string& body, const Link& link) {
@@ -84,10 +56,7 @@ class AntecedentsTest : public ::testing::Test {
     return found.empty() ? graph::Evidence{} : found.front();
   }
 
-  Analyzer analyzer_;
-  std::vector<Node> entities_;
-  EntityMatcher matcher_;
-  DocumentLinker linker_;
+  LinkHarness links_{Gazetteer()};
 };
 
 // The sentence with the trigger names no one: "hai bên" stands for the two

@@ -8,29 +8,17 @@
 
 #include <set>
 #include <string>
-#include <tuple>
 #include <vector>
 
-#include "indexer/analyzer.h"
-#include "indexer/entity_matcher.h"
-#include "indexer/passages.h"
+#include "tests/support/link_harness.h"
 
 namespace policygraph::indexer {
 namespace {
 
 using graph::Node;
-using Link = std::tuple<std::string, std::string, std::string>;  // source, relation, target
-
-Node MakeNode(std::string id, std::string type, std::vector<std::string> en, std::vector<std::string> vi,
-              std::vector<std::string> pairing = {}) {
-  Node n;
-  n.id = std::move(id);
-  n.type = std::move(type);
-  n.names_en = std::move(en);
-  n.names_vi = std::move(vi);
-  n.pairing_names = std::move(pairing);
-  return n;
-}
+using testing::Link;
+using testing::LinkHarness;
+using testing::MakeNode;
 
 std::vector<Node> Gazetteer() {
   return {
@@ -79,30 +67,12 @@ std::vector<Node> Gazetteer() {
 
 class DocumentLinksTest : public ::testing::Test {
  protected:
-  DocumentLinksTest() : entities_(Gazetteer()), matcher_(analyzer_, entities_), linker_(analyzer_, matcher_, entities_) {}
-
   graph::DocumentContribution Extract(const std::string& body, const std::string& date = "2022-01-01") {
-    SourceDocument doc;
-    doc.id = "doc";
-    doc.date = date;
-    doc.body = body;
-    auto tokens = analyzer_.Tokenize(doc.body);
-    auto mentions = matcher_.Find(doc.body, tokens);
-    return linker_.Extract(doc, tokens, mentions, SplitPassages(doc.body, analyzer_), analyzer_.Sentences(doc.body));
+    return links_.Extract(body, date);
   }
+  std::set<Link> Typed(const std::string& body) { return links_.Typed(body); }
 
-  std::set<Link> Typed(const std::string& body) {
-    std::set<Link> out;
-    for (const auto& [key, ev] : Extract(body).evidence) {
-      if (key.relation != kCoMention) out.emplace(key.source, key.relation, key.target);
-    }
-    return out;
-  }
-
-  Analyzer analyzer_;
-  std::vector<Node> entities_;
-  EntityMatcher matcher_;
-  DocumentLinker linker_;
+  LinkHarness links_{Gazetteer()};
 };
 
 TEST_F(DocumentLinksTest, CooperationJoinsSubjectWithEachPartnerNotPartnersWithEachOther) {
@@ -356,16 +326,8 @@ TEST_F(DocumentLinksTest, CentralBanksCooperatingLinkTheirCountries) {
       MakeNode("rbi", "organization", {"Reserve Bank of India"}, {}),
       MakeNode("mas", "organization", {"Monetary Authority of Singapore"}, {}),
   };
-  EntityMatcher matcher(analyzer_, entities);
-  DocumentLinker linker(analyzer_, matcher, entities);
-  SourceDocument doc;
-  doc.id = "doc";
-  doc.body = "The Reserve Bank of India and the Monetary Authority of Singapore cooperated on fast payments.";
-  auto tokens = analyzer_.Tokenize(doc.body);
-  auto contribution = linker.Extract(doc, tokens, matcher.Find(doc.body, tokens), SplitPassages(doc.body, analyzer_),
-                                     analyzer_.Sentences(doc.body));
-  std::set<Link> links;
-  for (const auto& [key, ev] : contribution.evidence) links.emplace(key.source, key.relation, key.target);
+  std::set<Link> links = LinkHarness(entities).All(
+      "The Reserve Bank of India and the Monetary Authority of Singapore cooperated on fast payments.");
   EXPECT_TRUE(links.count({"india", "cooperation", "singapore"})) << ::testing::PrintToString(links);
 }
 
