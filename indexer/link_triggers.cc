@@ -171,40 +171,24 @@ std::vector<std::string> PhrasesOf(const std::string& relation) {
 }
 
 TriggerLexicon::TriggerLexicon(const Analyzer& analyzer) {
+  std::vector<Phrase> phrases;
   for (const auto& entry : Entries()) {
-    for (const char* phrase : entry.phrases) {
-      Phrase p;
-      for (const auto& t : analyzer.Tokenize(phrase)) p.terms.push_back(t.exact);
-      if (p.terms.empty()) continue;
-      p.relation = entry.relation;
-      phrases_.push_back(std::move(p));
-    }
+    for (const char* phrase : entry.phrases) phrases.push_back({ExactTerms(analyzer, phrase), entry.relation});
   }
-  std::stable_sort(phrases_.begin(), phrases_.end(),
-                   [](const Phrase& a, const Phrase& b) { return a.terms.size() > b.terms.size(); });
-  for (size_t i = 0; i < phrases_.size(); ++i) by_first_term_[phrases_[i].terms.front()].push_back(i);
+  phrases_ = PhraseTable<Phrase>(std::move(phrases));
 }
 
 std::vector<TriggerHit> TriggerLexicon::Find(const std::vector<Token>& tokens) const {
   std::vector<TriggerHit> hits;
   for (size_t i = 0; i < tokens.size();) {
     size_t length = 0;
-    auto bucket = by_first_term_.find(tokens[i].exact);
-    if (bucket == by_first_term_.end()) {
-      ++i;
-      continue;
-    }
-    for (size_t idx : bucket->second) {  // longest first
-      const Phrase& p = phrases_[idx];
-      if (length != 0 && p.terms.size() < length) break;
-      if (i + p.terms.size() > tokens.size()) continue;
-      bool same = true;
-      for (size_t k = 0; k < p.terms.size() && same; ++k) same = tokens[i + k].exact == p.terms[k];
-      if (!same) continue;
+    phrases_.VisitAt(tokens, i, [&](const Phrase& p) {  // longest first
+      if (length != 0 && p.terms.size() < length) return true;
       // A phrase may be both a trigger and a cue ("phối hợp"): keep both.
       hits.push_back({p.relation, static_cast<uint32_t>(i), static_cast<uint32_t>(p.terms.size())});
       length = p.terms.size();
-    }
+      return false;
+    });
     i += length == 0 ? 1 : length;
   }
   return hits;

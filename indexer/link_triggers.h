@@ -6,10 +6,10 @@
 
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "indexer/analyzer.h"
+#include "indexer/phrase_table.h"
 
 namespace policygraph::indexer {
 
@@ -94,9 +94,7 @@ class TriggerLexicon {
     std::vector<std::string> terms;  // exact terms
     std::string relation;
   };
-  std::vector<Phrase> phrases_;
-  // Phrases by their first term, each bucket longest first.
-  std::unordered_map<std::string, std::vector<size_t>> by_first_term_;
+  PhraseTable<Phrase> phrases_;
 };
 
 }  // namespace policygraph::indexer

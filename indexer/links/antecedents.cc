@@ -67,18 +67,13 @@ bool OpensAClause(std::string_view text, const std::vector<Token>& tokens, uint3
 }  // namespace
 
 AntecedentResolver::AntecedentResolver(const Analyzer& analyzer) {
+  std::vector<Expression> expressions;
   for (const auto& entry : Entries()) {
     for (const char* phrase : entry.phrases) {
-      Expression e;
-      for (const auto& t : analyzer.Tokenize(phrase)) e.terms.push_back(t.exact);
-      if (e.terms.empty()) continue;
-      e.referent = entry.referent;
-      e.possessive = entry.possessive;
-      expressions_.push_back(std::move(e));
+      expressions.push_back({ExactTerms(analyzer, phrase), entry.referent, entry.possessive});
     }
   }
-  std::stable_sort(expressions_.begin(), expressions_.end(),
-                   [](const Expression& a, const Expression& b) { return a.terms.size() > b.terms.size(); });
+  expressions_ = PhraseTable<Expression>(std::move(expressions));
 }
 
 void AntecedentResolver::StartPassage() { passage_.clear(); }
@@ -303,15 +298,11 @@ std::vector<ResolvedReference> AntecedentResolver::Resolve(std::string_view text
     // "hai nước", "after".
     const Expression* match = nullptr;
     bool trapped = false;
-    for (const auto& e : expressions_) {  // longest first
-      if (i + e.terms.size() > tokens.size()) continue;
-      bool same = true;
-      for (size_t k = 0; k < e.terms.size() && same; ++k) same = tokens[i + k].exact == e.terms[k];
-      if (!same) continue;
+    expressions_.VisitAt(tokens, i, [&](const Expression& e) {  // longest first
       match = &e;
       trapped = IsTrap(text, tokens, e, i, mentions);
-      if (!trapped) break;
-    }
+      return !trapped;
+    });
     if (match == nullptr) {
       ++i;
       continue;

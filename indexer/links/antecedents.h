@@ -44,6 +44,7 @@
 #include <vector>
 
 #include "indexer/analyzer.h"
+#include "indexer/phrase_table.h"
 #include "indexer/typed_links.h"
 
 namespace policygraph::indexer::links {
@@ -135,7 +136,7 @@ class AntecedentResolver {
                                                 ResolvedReference* ref);
   static std::vector<SentenceMention> Single(const std::vector<SentenceNames>& back, Referent referent,
                                              ResolvedReference* ref);
-  std::vector<Expression> expressions_;  // longest first
+  PhraseTable<Expression> expressions_;
   std::vector<SentenceNames> passage_;   // this passage's sentences so far, oldest first
 };
 
