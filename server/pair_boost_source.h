@@ -6,6 +6,12 @@
 //
 // Thread safety: as any Xapian::PostingSource, one instance serves one
 // match; Xapian clones it for each (sub-)database it searches.
+//
+// Remote databases: the source has a name and serialises itself, so a
+// query holding it can be sent to a remote Xapian server whose registry
+// knows it (Xapian::Registry::register_posting_source with a
+// PairBoostSource). There, as for any sub-database, the weight is the
+// rarity of the words in that database, not across all of them.
 #pragma once
 
 #include <xapian.h>
@@ -35,6 +41,14 @@ class PairBoostSource : public Xapian::PostingSource {
   PairBoostSource* clone() const override;
   void init(const Xapian::Database& db) override;
   std::string get_description() const override;
+
+  // "policygraph.PairBoostSource".
+  std::string name() const override;
+  // The pair term and the weight terms, each as its length in decimal, ':'
+  // and its bytes, after their count. Unserialise throws
+  // Xapian::SerialisationError on anything else.
+  std::string serialise() const override;
+  PairBoostSource* unserialise(const std::string& serialised) const override;
 
  private:
   std::string pair_term_;

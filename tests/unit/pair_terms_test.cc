@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -205,6 +206,49 @@ TEST(PairTermsTest, PairBoostMatchesThePassagesHoldingThePair) {
   Xapian::MSet mset = enquire.get_mset(0, 10);
   ASSERT_EQ(mset.size(), 3u);
   for (auto it = mset.begin(); it != mset.end(); ++it) EXPECT_NEAR(it.get_weight(), 0.5 * expected, 1e-9);
+}
+
+// A remote Xapian backend gets the query serialised: the boost must travel
+// by name and come back matching and weighing as before, and a damaged
+// string must be refused, not read past its end.
+TEST(PairTermsTest, PairBoostTravelsInASerialisedQuery) {
+  PairCorpus corpus({"Sự cố an ninh mạng là gì?", "An ninh quốc gia và an toàn.", "Mạng lưới thông tin."});
+  const std::vector<std::string> words = {schema::Term(schema::kFoldedPrefix, "an"),
+                                          schema::Term(schema::kFoldedPrefix, "ninh")};
+  const Xapian::Query query(Xapian::Query::OP_OR, Xapian::Query(schema::Term(schema::kFoldedPrefix, "mang")),
+                            Xapian::Query((new server::PairBoostSource(Pair("an", "ninh"), words))->release()));
+  const std::string wire = query.serialise();
+
+  // Unknown to a registry that was not told of it.
+  EXPECT_THROW(Xapian::Query::unserialise(wire, Xapian::Registry()), Xapian::SerialisationError);
+
+  Xapian::Registry registry;
+  const server::PairBoostSource prototype("", {});
+  registry.register_posting_source(prototype);
+  const Xapian::Query back = Xapian::Query::unserialise(wire, registry);
+  EXPECT_EQ(back.get_description(), query.get_description());
+  auto weights = [&](const Xapian::Query& q) {
+    Xapian::Enquire enquire(corpus.db());
+    enquire.set_query(q);
+    std::vector<std::pair<Xapian::docid, double>> out;
+    Xapian::MSet mset = enquire.get_mset(0, 10);
+    for (auto it = mset.begin(); it != mset.end(); ++it) out.emplace_back(*it, it.get_weight());
+    return out;
+  };
+  const auto before = weights(query);
+  EXPECT_EQ(before.size(), 3u);
+  EXPECT_EQ(weights(back), before);
+
+  // Empty strings and terms holding ':' and digits survive too.
+  const server::PairBoostSource odd("XG1:2_3", {"", "12:ab", "XAan"});
+  std::unique_ptr<server::PairBoostSource> copy(prototype.unserialise(odd.serialise()));
+  EXPECT_EQ(copy->serialise(), odd.serialise());
+  EXPECT_EQ(copy->get_description(), "PairBoostSource(XG1:2_3)");
+
+  for (const std::string bad : {"", "x", "1", "1:", "1:3:abc", "0:5:ab", "0:2:ab junk", "99999999999999999999:0:",
+                                "3:0:0:", "-1:0:"}) {
+    EXPECT_THROW(delete prototype.unserialise(bad), Xapian::SerialisationError) << bad;
+  }
 }
 
 // The lead's and the defined term's pair terms: a phrase of their folded
