@@ -1,5 +1,6 @@
 #include "server/serving_index.h"
 
+#include <sys/stat.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -36,6 +37,7 @@ uint64_t ParseNumber(const std::string& s, bool* ok) {
 IndexRevision ReadRevision(const Xapian::Database& db) {
   IndexRevision r;
   r.revision = db.get_revision();
+  r.uuid = db.get_uuid();
   r.graph_state = db.get_metadata(schema::kGraphStateKey);
   bool ok = false;
   r.generation = ParseNumber(db.get_metadata(schema::kGenerationKey), &ok);
@@ -80,6 +82,13 @@ struct ServingIndex::Impl {
 
   std::mutex refresh_mutex;  // one Refresh at a time; guards `probe`, `generations`
   std::unique_ptr<Xapian::Database> probe;  // reopened to the newest revision
+  // The search directory the probe was opened on (device, inode). A new
+  // index merged from shards is renamed over the directory in one step
+  // (indexer/search_shards.h). Whether reopen() follows such a swap is up
+  // to Xapian's internals (a reader keeps its tables' files open), so the
+  // probe is opened anew when the directory is another one.
+  dev_t probe_device = 0;
+  ino_t probe_inode = 0;
   uint64_t generations = 0;  // made so far: the last one's id
 
   std::mutex stop_mutex;
@@ -139,10 +148,17 @@ struct ServingIndex::Impl {
     const std::shared_ptr<Generation> now = Current();
     IndexRevision next;
     try {
-      if (probe) {
+      struct stat dir {};
+      const bool same_dir = ::stat(search_dir.c_str(), &dir) == 0 && dir.st_dev == probe_device &&
+                            dir.st_ino == probe_inode;
+      if (probe && same_dir) {
         probe->reopen();
       } else {
         probe = std::make_unique<Xapian::Database>(search_dir);
+        // Taken before the open: if the directory is swapped in between,
+        // the next look opens the probe once more, nothing worse.
+        probe_device = dir.st_dev;
+        probe_inode = dir.st_ino;
       }
       next = ReadRevision(*probe);
     } catch (const Xapian::Error& e) {
@@ -150,7 +166,7 @@ struct ServingIndex::Impl {
       if (!now) *status = Status::IOError("cannot open the search index at " + search_dir + ": " + e.get_description());
       return Step::kDone;
     }
-    if (now && next.revision == now->revision.revision) return Step::kDone;
+    if (now && next.revision == now->revision.revision && next.uuid == now->revision.uuid) return Step::kDone;
 
     const bool complete = next.graph_state != schema::kGraphPending;  // "": an index older than the states
     // The current generation goes on being served as long as its revision
@@ -195,7 +211,9 @@ struct ServingIndex::Impl {
       for (size_t i = 0; i < std::max<size_t>(options.handles, 1); ++i) {
         auto db = std::make_unique<Xapian::Database>(search_dir);
         // The index moved on while the pool was opened: look again.
-        if (db->get_revision() != next.revision) return can_keep ? Step::kDone : Step::kRetry;
+        if (db->get_revision() != next.revision || db->get_uuid() != next.uuid) {
+          return can_keep ? Step::kDone : Step::kRetry;
+        }
         generation->free.push_back(std::move(db));
       }
       if (options.warm) options.warm(*generation->free.front());

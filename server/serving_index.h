@@ -59,6 +59,10 @@ namespace policygraph::server {
 // What the search index's metadata says about a revision.
 struct IndexRevision {
   uint64_t revision = 0;       // Xapian's revision number
+  // The database's UUID: a database swapped in for another (a new index
+  // merged from shards, indexer/search_shards.h) may have the same revision
+  // number, never the same UUID.
+  std::string uuid;
   uint64_t generation = 0;     // indexing runs committed; 0 for older indexes
   std::string graph_state;     // "complete", "pending", "" (older index)
   bool has_graph_sequence = false;

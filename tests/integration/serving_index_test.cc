@@ -8,9 +8,13 @@
 // same with real indexing runs under load.
 #include "server/serving_index.h"
 
+#include <fcntl.h>  // AT_FDCWD
 #include <gtest/gtest.h>
+#include <stdio.h>  // renameat2 (glibc 2.28)
 #include <xapian.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 
 #include "graph/graph_store.h"
@@ -187,6 +191,65 @@ TEST_F(ServingIndexTest, SearchCallsReadTheRevisionOfTheirRead) {
     EXPECT_FALSE(read->expired());
   }
   EXPECT_EQ(search.DocumentCount(), documents + 1) << "no Read: the newest revision";
+}
+
+// A new index written as shards is merged into another directory and
+// swapped in for the empty one in one step (indexer/search_shards.h). A
+// server already watching the old directory must move to the new database
+// even where the two revision numbers happen to be equal: it is another
+// database (another UUID), not the same one unchanged.
+TEST_F(ServingIndexTest, MovesToADatabaseSwappedInWithTheSameRevisionNumber) {
+  indexer::Analyzer analyzer;
+  const fs::path search_dir = data_ / "search";
+  auto before = index_->BeginRead();
+  const std::string old_uuid = Xapian::Database(search_dir.string()).get_uuid();
+  EXPECT_EQ(before->revision().uuid, old_uuid);
+  const uint64_t revision = before->revision().revision;
+  const uint64_t graph_sequence = before->graph().Sequence();
+  before.reset();
+
+  // Another database with one document of its own, "complete" for the
+  // graph being served, brought to the same revision number.
+  const fs::path replacement = dir_.path() / "replacement";
+  {
+    indexer::SourceDocument doc;
+    doc.id = "swapped-in";
+    doc.title = "Swapped in";
+    doc.lang = "en";
+    doc.body = "Only the swapped-in database holds this document.";
+    indexer::AnalysedDocument analysed;
+    analysed.source = &doc;
+    analysed.title = analyzer.Tokenize(doc.title);
+    analysed.body = analyzer.Tokenize(doc.body);
+    analysed.passages = indexer::SplitPassages(doc.body, analyzer);
+    std::unique_ptr<indexer::SearchWriter> writer;
+    ASSERT_TRUE(indexer::SearchWriter::Open(replacement.string(), &writer).ok());
+    ASSERT_TRUE(writer->Write(analysed, analyzer).ok());
+    ASSERT_TRUE(writer->MarkGraphComplete(graph_sequence).ok());
+    ASSERT_TRUE(writer->Commit().ok());
+  }
+  {
+    Xapian::WritableDatabase db(replacement.string());
+    ASSERT_LE(db.get_revision(), revision) << "the fixture's index has more commits than one";
+    for (int pad = 0; db.get_revision() < revision; ++pad) {
+      db.set_metadata("test.pad", std::to_string(pad));
+      db.commit();
+    }
+    ASSERT_EQ(db.get_revision(), revision);
+  }
+  const std::string new_uuid = Xapian::Database(replacement.string()).get_uuid();
+  ASSERT_NE(new_uuid, old_uuid);
+  ASSERT_EQ(::renameat2(AT_FDCWD, replacement.c_str(), AT_FDCWD, search_dir.c_str(), RENAME_EXCHANGE), 0)
+      << std::strerror(errno);
+
+  index_->Refresh();
+  auto after = index_->BeginRead();
+  EXPECT_EQ(after->revision().uuid, new_uuid);
+  EXPECT_EQ(after->revision().revision, revision);
+  SearchService search(index_->search_dir(), analyzer);
+  StoredDocument stored;
+  EXPECT_TRUE(search.GetDocument("swapped-in", &stored).ok());
+  EXPECT_EQ(search.DocumentCount(), 1u);
 }
 
 }  // namespace
