@@ -10,18 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/link_harness.h"
+
 namespace policygraph::indexer {
 namespace {
 
-graph::Node N(std::string id, std::string type, std::vector<std::string> en,
-              std::vector<std::string> vi) {
-  graph::Node n;
-  n.id = std::move(id);
-  n.type = std::move(type);
-  n.names_en = std::move(en);
-  n.names_vi = std::move(vi);
-  return n;
-}
+using testing::MakeNode;
 
 // The fields the lexicon carries (wikidata, member_of and alias keys are
 // the graph's business, not the query matcher's).
@@ -43,20 +37,20 @@ std::string Render(const std::vector<graph::Node>& nodes) {
 TEST(LexiconTest, RoundTrip) {
   Lexicon lexicon;
   lexicon.entities = {
-      N("china", "country", {"China"}, {"Trung Quốc"}),
-      N("united-states", "country", {"United States", "US"}, {"Hoa Kỳ", "Mỹ"}),
-      N("indian-ocean", "not_entity", {"Indian Ocean"}, {"Ấn Độ Dương"}),
-      N("no-vi", "organization", {"Only \"English\" | with \\ odd chars"}, {}),
+      MakeNode("china", "country", {"China"}, {"Trung Quốc"}),
+      MakeNode("united-states", "country", {"United States", "US"}, {"Hoa Kỳ", "Mỹ"}),
+      MakeNode("indian-ocean", "not_entity", {"Indian Ocean"}, {"Ấn Độ Dương"}),
+      MakeNode("no-vi", "organization", {"Only \"English\" | with \\ odd chars"}, {}),
   };
   lexicon.concepts = {
-      N("cybersecurity", "concept", {"cybersecurity", "cyber security"}, {"an ninh mạng"}),
-      N("learned:asean digital masterplan 2025", "concept", {"ASEAN Digital Masterplan 2025"},
+      MakeNode("cybersecurity", "concept", {"cybersecurity", "cyber security"}, {"an ninh mạng"}),
+      MakeNode("learned:asean digital masterplan 2025", "concept", {"ASEAN Digital Masterplan 2025"},
         {"Kế hoạch tổng thể kỹ thuật số ASEAN năm 2025"}),
   };
   const std::string encoded = EncodeLexicon(lexicon);
   EXPECT_FALSE(encoded.empty());
   Lexicon decoded;
-  decoded.entities.push_back(N("stale", "x", {}, {}));  // replaced, not appended to
+  decoded.entities.push_back(MakeNode("stale", "x", {}, {}));  // replaced, not appended to
   Status s = DecodeLexicon(encoded, &decoded);
   ASSERT_TRUE(s.ok()) << s.message();
   EXPECT_EQ(Render(decoded.entities), Render(lexicon.entities));
@@ -75,7 +69,7 @@ TEST(LexiconTest, EmptyLexiconRoundTrips) {
 TEST(LexiconTest, EmptyStringIsEmptyLexicon) {
   // An index built before lexicons existed has no metadata: not an error.
   Lexicon decoded;
-  decoded.concepts.push_back(N("stale", "concept", {"x"}, {"y"}));
+  decoded.concepts.push_back(MakeNode("stale", "concept", {"x"}, {"y"}));
   Status s = DecodeLexicon("", &decoded);
   EXPECT_TRUE(s.ok()) << s.message();
   EXPECT_TRUE(decoded.entities.empty());
@@ -85,7 +79,7 @@ TEST(LexiconTest, EmptyStringIsEmptyLexicon) {
 TEST(LexiconTest, InvalidUtf8NameIsReplacedNotThrown) {
   // Names come from validated files, but encoding must not throw on a bad byte.
   Lexicon lexicon;
-  lexicon.entities = {N("bad", "country", {"ab\xff" "c"}, {"x"})};
+  lexicon.entities = {MakeNode("bad", "country", {"ab\xff" "c"}, {"x"})};
   std::string encoded;
   ASSERT_NO_THROW(encoded = EncodeLexicon(lexicon));
   Lexicon decoded;
