@@ -21,7 +21,7 @@ import sys
 import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_DEV = "/work/shared/corpus/vi/asean-cyberspace-governance-2022.txt"
+DEFAULT_DEV = os.path.join(HERE, "..", "..", "..", "..", "shared", "corpus", "vi", "asean-cyberspace-governance-2022.txt")
 TYPES = {"country", "regional_org", "organization", "framework", "event", "person"}
 CLASSES = {"cooperation", "enactment", "participation", "investment", "basis", "membership"}
 SHINGLE = 7
