@@ -305,7 +305,7 @@ Status SearchService::Search(const SearchRequest& request, SearchResults* result
       }
     }
     results->timings.facets = Lap(&clock);
-    results->did_you_mean = SuggestSpelling(db, request.query, parsed);
+    results->did_you_mean = SuggestSpelling(db, analyzer_, request.query, parsed);
     results->timings.spelling = Lap(&clock);
     return Status::OK();
   });

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <utility>
 
 #include <unicode/unistr.h>
 
@@ -13,61 +16,119 @@ namespace policygraph::server {
 
 namespace {
 
-// Candidates per word, most frequent first; more rarely changes the choice.
+// Candidates per word from its own frequency, most frequent first; the
+// forms the corpus writes beside the neighbouring words join them (below).
 constexpr size_t kCandidates = 4;
 // Weight of a pair of words seen together against each word's frequency:
 // context decides between "chuyển đổi số" and "chuyển đối số".
 constexpr double kPairWeight = 2.0;
-// Passages a pair is counted in, at most. Counting every passage that holds
-// a common pair ("văn bản": 86,000) took tens of milliseconds a pair; past
-// a few hundred the count no longer decides between forms that are both
-// common, and the words' own frequencies do.
-constexpr Xapian::doccount kPairCountCap = 2000;
+// A pair's estimated passages count up to this many: past a few hundred the
+// count no longer decides between forms that are both common, and the
+// words' own frequencies do.
+constexpr double kPairCountCap = 2000;
+// Passages read per pair of adjacent query words. Their text shows which
+// written forms the corpus puts side by side ("tiếp cận", though "cận" is
+// only the fifth most frequent "can"); the share of each among the sample,
+// times the passages holding the pair, estimates its count. Counting each
+// pair of candidates as a phrase took tens of milliseconds a query.
+constexpr size_t kPairSample = 24;
 
 struct Candidate {
   std::string form;
   double score = 0;  // log frequency
 };
 
+double LogFrequency(const Xapian::Database& db, const std::string& form) {
+  return std::log1p(db.get_termfreq(form));
+}
+
+bool HasWrittenForms(const Xapian::Database& db, const QueryTerm& term) {
+  if (!term.match_folded) return false;
+  const std::string key = search_schema::Term(search_schema::kFoldedPrefix, term.folded);
+  return db.synonyms_begin(key) != db.synonyms_end(key);
+}
+
 // Written forms of a word typed without diacritics, from the synonyms the
 // indexer recorded, plus the word itself when it occurs as written.
 std::vector<Candidate> Candidates(const Xapian::Database& db, const QueryTerm& term) {
+  if (!HasWrittenForms(db, term)) return {{term.exact, 0}};
+  const std::string key = search_schema::Term(search_schema::kFoldedPrefix, term.folded);
   std::vector<Candidate> out;
-  if (!term.match_folded) return {{term.exact, 0}};
-  // Only words that have written forms with diacritics can be restored.
-  std::string probe(search_schema::kFoldedPrefix);
-  probe += term.folded;
-  if (db.synonyms_begin(probe) == db.synonyms_end(probe)) return {{term.exact, 0}};
-  std::string key(search_schema::kFoldedPrefix);
-  key += term.folded;
-  out.push_back({term.folded, std::log1p(db.get_termfreq(term.folded))});
-  for (auto it = db.synonyms_begin(key); it != db.synonyms_end(key); ++it) {
-    out.push_back({*it, std::log1p(db.get_termfreq(*it))});
-  }
+  out.push_back({term.folded, LogFrequency(db, term.folded)});
+  for (auto it = db.synonyms_begin(key); it != db.synonyms_end(key); ++it) out.push_back({*it, LogFrequency(db, *it)});
   std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
   if (out.size() > kCandidates) out.resize(kCandidates);
   return out;
 }
 
-// `pair_term`: the pair term (search_schema.h) of the two words' folded
-// forms, which every passage holding the phrase holds: the phrase's
-// positions are then read only in passages that hold it. The count is the
-// same with or without it.
-double PairScore(const Xapian::Database& db, const std::string& a, const std::string& b,
-                 const std::string& pair_term) {
-  Xapian::Enquire enquire(db);
-  const Xapian::Query pair[] = {Xapian::Query(a), Xapian::Query(b)};
-  Xapian::Query phrase(Xapian::Query::OP_PHRASE, pair, pair + 2, 2);
-  if (!pair_term.empty()) phrase = Xapian::Query(Xapian::Query::OP_FILTER, phrase, Xapian::Query(pair_term));
-  enquire.set_query(phrase);
-  // Unweighted, the match stops once it has found the cap (ranked, Xapian
-  // 1.4 goes through every candidate however few items are asked for); the
-  // lower bound is then the exact count up to the cap, where the estimate
-  // past it would be a guess.
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
-  const Xapian::doccount found = enquire.get_mset(0, 0, kPairCountCap).get_matches_lower_bound();
-  return std::log1p(std::min(found, kPairCountCap));
+// Written forms of two adjacent words, side by side, with the passages
+// estimated to hold them so.
+using PairCounts = std::map<std::pair<std::string, std::string>, double>;
+
+// The passage's title, heading and text: the fields whose adjacent words
+// the indexer wrote pair terms for.
+std::vector<std::string> PassageFields(const std::string& data) {
+  const nlohmann::json j = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return {};
+  std::vector<std::string> out;
+  for (const char* field : {"title", "heading", "text"}) {
+    auto it = j.find(field);
+    if (it != j.end() && it->is_string()) out.push_back(it->get<std::string>());
+  }
+  return out;
+}
+
+PairCounts SamplePair(const Xapian::Database& db, const indexer::Analyzer& analyzer, const QueryTerm& first,
+                      const QueryTerm& second) {
+  PairCounts counts;
+  const std::string pair_term = search_schema::PairTerm(first.folded, second.folded);
+  if (pair_term.empty()) return counts;
+  const Xapian::doccount holding = db.get_termfreq(pair_term);
+  if (holding == 0) return counts;
+  // Passages spread over the database, not its first few: one document's
+  // many passages would otherwise speak for the whole corpus.
+  std::vector<Xapian::docid> sample;
+  Xapian::PostingIterator it = db.postlist_begin(pair_term);
+  const Xapian::PostingIterator end = db.postlist_end(pair_term);
+  const uint64_t last = db.get_lastdocid();
+  for (size_t i = 0; i < kPairSample && it != end; ++i) {
+    if (holding > kPairSample) it.skip_to(static_cast<Xapian::docid>(1 + last * i / kPairSample));
+    if (it == end) break;
+    if (sample.empty() || sample.back() != *it) sample.push_back(*it);
+    if (holding <= kPairSample) ++it;
+  }
+  if (sample.empty()) return counts;
+  std::map<std::pair<std::string, std::string>, size_t> seen;
+  for (Xapian::docid did : sample) {
+    for (const std::string& field : PassageFields(db.get_document(did).get_data())) {
+      const std::vector<indexer::Token> tokens = analyzer.Tokenize(field);
+      for (size_t k = 0; k + 1 < tokens.size(); ++k) {
+        const indexer::Token& a = tokens[k];
+        const indexer::Token& b = tokens[k + 1];
+        if (b.position == a.position + 1 && a.folded == first.folded && b.folded == second.folded) {
+          ++seen[{a.exact, b.exact}];
+        }
+      }
+    }
+  }
+  const double scale = static_cast<double>(holding) / static_cast<double>(sample.size());
+  for (const auto& [forms, n] : seen) counts[forms] = static_cast<double>(n) * scale;
+  return counts;
+}
+
+// Adds the forms of word `side` (0: first, 1: second) that `counts` holds
+// and `options` lacks.
+void AddSeenForms(const Xapian::Database& db, const PairCounts& counts, int side, std::vector<Candidate>* options) {
+  for (const auto& [forms, n] : counts) {
+    const std::string& form = side == 0 ? forms.first : forms.second;
+    const bool known = std::any_of(options->begin(), options->end(), [&](const Candidate& c) { return c.form == form; });
+    if (!known) options->push_back({form, LogFrequency(db, form)});
+  }
+}
+
+double PairScore(const PairCounts& counts, const std::string& a, const std::string& b) {
+  auto it = counts.find({a, b});
+  return it == counts.end() ? 0.0 : std::log1p(std::min(it->second, kPairCountCap));
 }
 
 // Whether restoring diacritics is worth trying: the query was typed without
@@ -81,8 +142,7 @@ bool WorthSuggesting(const Xapian::Database& db, const std::vector<const QueryTe
   size_t restorable = 0, english = 0;
   for (const QueryTerm* t : words) {
     if (!t->match_folded) return false;
-    const std::string key = search_schema::Term(search_schema::kFoldedPrefix, t->folded);
-    if (db.synonyms_begin(key) != db.synonyms_end(key)) {
+    if (HasWrittenForms(db, *t)) {
       ++restorable;
       continue;
     }
@@ -114,16 +174,30 @@ std::string LikeTyped(const std::string& form, std::string_view typed) {
 
 }  // namespace
 
-std::string SuggestSpelling(const Xapian::Database& db, const std::string& query, const ParsedQuery& parsed) {
+std::string SuggestSpelling(const Xapian::Database& db, const indexer::Analyzer& analyzer, const std::string& query,
+                            const ParsedQuery& parsed) {
   std::vector<const QueryTerm*> words;
   for (const auto& clause : parsed.clauses) {
     if (clause.excluded) continue;
     for (const auto& t : clause.terms) words.push_back(&t);
   }
   if (words.empty() || !WorthSuggesting(db, words)) return "";
-  // Viterbi over the candidates: the best-scoring sequence of forms.
   std::vector<std::vector<Candidate>> options;
-  for (const QueryTerm* t : words) options.push_back(Candidates(db, *t));
+  std::vector<bool> restorable;
+  for (const QueryTerm* t : words) {
+    options.push_back(Candidates(db, *t));
+    restorable.push_back(HasWrittenForms(db, *t));
+  }
+  // pairs[i]: the words i - 1 and i side by side in the corpus, read where
+  // either can change.
+  std::vector<PairCounts> pairs(words.size());
+  for (size_t i = 1; i < words.size(); ++i) {
+    if (!restorable[i - 1] && !restorable[i]) continue;
+    pairs[i] = SamplePair(db, analyzer, *words[i - 1], *words[i]);
+    if (restorable[i - 1]) AddSeenForms(db, pairs[i], 0, &options[i - 1]);
+    if (restorable[i]) AddSeenForms(db, pairs[i], 1, &options[i]);
+  }
+  // Viterbi over the candidates: the best-scoring sequence of forms.
   std::vector<std::vector<double>> best(words.size());
   std::vector<std::vector<size_t>> from(words.size());
   for (size_t i = 0; i < words.size(); ++i) {
@@ -134,14 +208,9 @@ std::string SuggestSpelling(const Xapian::Database& db, const std::string& query
         best[i][j] = options[i][j].score;
         continue;
       }
-      // With one candidate on each side the pair cannot change the choice:
-      // skip its phrase count, the costly part.
-      const bool choice_here = options[i - 1].size() > 1 || options[i].size() > 1;
-      const std::string pair_term = search_schema::PairTerm(words[i - 1]->folded, words[i]->folded);
       for (size_t k = 0; k < options[i - 1].size(); ++k) {
-        double s = best[i - 1][k] + options[i][j].score +
-                   (choice_here ? kPairWeight * PairScore(db, options[i - 1][k].form, options[i][j].form, pair_term)
-                                : 0.0);
+        const double s = best[i - 1][k] + options[i][j].score +
+                         kPairWeight * PairScore(pairs[i], options[i - 1][k].form, options[i][j].form);
         if (s > best[i][j]) {
           best[i][j] = s;
           from[i][j] = k;

@@ -476,6 +476,25 @@ TEST(SearchRankingTest, DidYouMean) {
   }
 }
 
+// The written form a word takes beside its neighbour, read from the
+// passages that hold the pair, counts for more than its frequency alone:
+// "cận" is only the fifth most frequent "can" here, and "tiếp cận" is what
+// the corpus writes.
+TEST(SearchRankingTest, DidYouMeanTakesTheFormsThePairIsWrittenWith) {
+  std::vector<Doc> docs;
+  auto add = [&](const std::string& text, int times) {
+    for (int i = 0; i < times; ++i) docs.push_back({"d" + std::to_string(docs.size()), text});
+  };
+  add("Căn cứ vào căn hộ và căn nhà.", 6);
+  add("Cần cân nhắc khi cần thiết.", 5);
+  add("Cán bộ và cán sự.", 4);
+  add("Can thiệp kịp thời.", 4);
+  add("Quyền tiếp cận thông tin.", 2);
+  Corpus corpus(docs);
+  EXPECT_EQ(corpus.Search("tiep can thong tin").did_you_mean, "tiếp cận thông tin");
+  EXPECT_EQ(corpus.Search("can bo").did_you_mean, "cán bộ");
+}
+
 TEST(SearchRankingTest, DidYouMeanKeepsAllCapitals) {
   Corpus corpus(std::vector<Doc>{{"c", "Hoa Kỳ và Việt Nam ký thỏa thuận."}});
   const std::string got = corpus.Search("HOA KY").did_you_mean;
