@@ -67,6 +67,8 @@ const std::vector<FrameworkHead>& Heads() {
       {{"công ước", "convention"}, {"agreement"}},
       {{"hiệp ước", "treaty"}, {"agreement"}},
       {{"tuyên bố", "declaration"}, {"agreement", "initiative"}},
+      {{"đồng thuận", "consensus"}, {"agreement", "initiative"}},
+      {{"lộ trình", "roadmap"}, {"plan", "strategy"}},
       {{"bản ghi nhớ", "memorandum"}, {"agreement"}},
       {{"chiến lược", "strategy"}, {"strategy"}},
       {{"kế hoạch", "quy hoạch", "plan", "masterplan", "blueprint"}, {"plan"}},
@@ -424,7 +426,23 @@ std::vector<SentenceMention> AntecedentResolver::Single(const std::vector<Senten
     }
   };
   for (const auto& s : back) {
-    if (referent == Referent::kPronoun && s.actors.empty() && !s.others.empty()) return {};
+    if (referent == Referent::kPronoun && s.actors.empty() && !s.others.empty()) {
+      // "The … Convention … was signed in 2015. It entered into force …":
+      // a sentence naming one framework and nothing else.
+      const bool one_framework =
+          s.others.size() == s.frameworks.size() &&
+          std::all_of(s.frameworks.begin(), s.frameworks.end(),
+                      [&](const SentenceNames::Framework& f) { return f.id == s.frameworks.front().id; });
+      if (!one_framework) return {};
+      SentenceMention m;
+      m.id = s.frameworks.front().id;
+      m.type = s.frameworks.front().type;
+      m.kind = EntityKind::kFramework;
+      m.referring = true;
+      ref->antecedent_begin = s.begin;
+      ref->antecedent_end = s.end;
+      return {m};
+    }
     std::vector<const Named*> found;
     for (const auto& a : s.actors) {
       if (!fits(a)) continue;
@@ -591,6 +609,10 @@ std::vector<ResolvedReference> AntecedentResolver::Resolve(std::string_view text
           ref.parties = StateBody(back, &ref);
         } else if (!match->possessive || owns_a_name) {
           ref.parties = Single(back, match->referent, &ref);
+          // "its" owns a name as an actor does; a framework owns none.
+          if (match->possessive) {
+            std::erase_if(ref.parties, [](const SentenceMention& p) { return p.kind != EntityKind::kActor; });
+          }
         }
         for (auto& p : ref.parties) {
           p.first = i;

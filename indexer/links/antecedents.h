@@ -30,7 +30,9 @@
 //   expression asks for decides; it must name exactly one such entity.
 // - "it", "its": the most recent sentence (or the words before the
 //   pronoun) that names anything decides; it must name exactly one actor
-//   and no framework or event, which "it" could as well stand for. "it"
+//   and no framework or event, which "it" could as well stand for; or,
+//   naming no actor, exactly one framework and no event ("The Convention
+//   … was signed in 2015. It entered into force …"), which "it" then is. "it"
 //   after a verb or preposition ("ASEAN agreed to admit it") is an object
 //   and cannot be its clause's subject: only earlier sentences count.
 // - Traps left alone: a plural ("các nước này", "these countries"),

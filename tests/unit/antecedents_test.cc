@@ -275,6 +275,15 @@ TEST_F(FrameworkReferenceTest, ABareHeadCountsOnlyCapitalised) {
   EXPECT_FALSE(links.count({"decree-53", "basis", "cyber-law"})) << ::testing::PrintToString(links);
 }
 
+// "it" stands for a framework where the sentence before names that one
+// framework and nothing else; an actor named there makes it ambiguous.
+TEST_F(FrameworkReferenceTest, ItIsTheOneFrameworkOfTheSentenceBefore) {
+  auto links = Typed("The Digital Plan was drafted in 2021. Laos approved it in 2022.");
+  EXPECT_TRUE(links.count({"laos", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+  links = Typed("Vietnam drafted the Digital Plan in 2021. Laos approved it in 2022.");
+  EXPECT_FALSE(links.count({"laos", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+}
+
 // Two laws named before "luật này": left unresolved.
 TEST_F(FrameworkReferenceTest, TwoLawsBeforeTheReferenceLeaveItUnresolved) {
   auto links = Typed("Năm 2018, Việt Nam thông qua Luật An ninh mạng và Luật Dữ liệu Xanh. Nghị định 53 quy định chi tiết luật này.");
