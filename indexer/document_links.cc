@@ -80,8 +80,10 @@ bool IsBank(const graph::Node& n) {
 // The one country a document makes plain, for a state body it leaves
 // unnamed ("Chính phủ phê duyệt …" in a passage naming no country): the
 // only country it names anywhere (as an actor, inside a name, or as an
-// owner), with the sentence first naming it; in a Vietnamese text naming
-// no country at all, Vietnam, which its language says without a sentence.
+// owner), with the sentence first naming it; failing that, in Vietnamese,
+// Vietnam, which the language says without a sentence: Vietnamese writing
+// names a foreign state's body ("Quốc hội Lào", "chính phủ Indonesia")
+// and leaves Vietnam's bare ("Luật …, được Quốc hội thông qua …").
 void DocumentLinker::StartDocument(const SourceDocument& doc, const std::vector<EntityMention>& mentions,
                                    const std::vector<SentenceMention>& all,
                                    const std::vector<SentenceSpan>& sentences,
@@ -108,7 +110,7 @@ void DocumentLinker::StartDocument(const SourceDocument& doc, const std::vector<
     }
   }
   auto vietnam = type_of_.find(kVietnam);
-  if (countries.empty() && doc.lang == "vi" && vietnam != type_of_.end() && vietnam->second == "country") {
+  if (doc.lang == "vi" && vietnam != type_of_.end() && vietnam->second == "country") {
     antecedents->StartDocument(kVietnam, 0, 0);
     return;
   }

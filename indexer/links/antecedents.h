@@ -58,9 +58,10 @@
 // - A state body with no country ("Chính phủ", "Quốc hội", "Thủ tướng
 //   Chính phủ", "the Government", "Parliament"): it stands for the one
 //   country the passage has named before it (as an actor, a place, an
-//   owner or a ministry's state); with none named there, the one country
-//   the document makes plain (DocumentCountry below); with two or more,
-//   nothing. The resolved party is the country itself, as in the gold
+//   owner or a ministry's state); with two or more, nothing; with none
+//   named there, the one country the document makes plain (StartDocument:
+//   the only country it names, or in a Vietnamese text Vietnam, whose
+//   bodies Vietnamese writing leaves bare; DocumentLinker decides). The resolved party is the country itself, as in the gold
 //   sets ("Tại Việt Nam, Chính phủ ban hành Nghị quyết …" is
 //   enactment(vietnam, …)).
 // - Traps for both: a plural or generic reading ("các chính phủ", "liên

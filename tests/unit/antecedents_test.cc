@@ -331,8 +331,8 @@ TEST_F(FrameworkReferenceTest, TwoCountriesLeaveTheGovernmentUnresolved) {
   links = Typed("Japan and Thailand held talks in Tokyo. In 2022 the Government approved the Digital Plan.");
   EXPECT_FALSE(links.count({"japan", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
   EXPECT_FALSE(links.count({"thailand", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
-  links = Typed("Nhật Bản hợp tác với Lào.\nViệt Nam coi trọng chuyển đổi số.\nChính phủ phê duyệt Kế hoạch Số.");
-  EXPECT_FALSE(links.count({"vietnam", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+  links = Typed("Japan held talks with Laos.\nThailand values digital change.\nThe Government approved the Digital Plan.");
+  EXPECT_FALSE(links.count({"thailand", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
 }
 
 // Plural and generic readings are no state body of one country.
@@ -352,6 +352,12 @@ TEST_F(FrameworkReferenceTest, TheDocumentsCountryWhereThePassageNamesNone) {
   EXPECT_TRUE(links.count({"vietnam", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
   links = Typed("In 2022 the Government approved the Digital Plan for the country's digital transformation.");
   EXPECT_FALSE(links.count({"vietnam", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+  // In Vietnamese a bare "Quốc hội" in a passage naming no country is
+  // Vietnam's even where the document names others: a foreign body is
+  // named with its country ("Quốc hội Lào").
+  links = Typed("Nhật Bản hợp tác với Lào.\nNăm 2023, Kế hoạch Số được Quốc hội thông qua.");
+  EXPECT_TRUE(links.count({"vietnam", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+  EXPECT_FALSE(links.count({"japan", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
 }
 
 }  // namespace
