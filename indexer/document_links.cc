@@ -10,6 +10,10 @@ namespace policygraph::indexer {
 
 namespace {
 
+// The gazetteer's id for Vietnam: a Vietnamese text naming no country is
+// about Vietnam's own state bodies.
+constexpr char kVietnam[] = "vietnam";
+
 // How many passages back "các luật trên" ("the laws above") may reach.
 constexpr uint32_t kAnaphoraPassages = 3;
 
@@ -73,9 +77,49 @@ bool IsBank(const graph::Node& n) {
 
 }  // namespace
 
+// The one country a document makes plain, for a state body it leaves
+// unnamed ("Chính phủ phê duyệt …" in a passage naming no country): the
+// only country it names anywhere (as an actor, inside a name, or as an
+// owner), with the sentence first naming it; failing that, in Vietnamese,
+// Vietnam, which the language says without a sentence: Vietnamese writing
+// names a foreign state's body ("Quốc hội Lào", "chính phủ Indonesia")
+// and leaves Vietnam's bare ("Luật …, được Quốc hội thông qua …").
+void DocumentLinker::StartDocument(const SourceDocument& doc, const std::vector<EntityMention>& mentions,
+                                   const std::vector<SentenceMention>& all,
+                                   const std::vector<SentenceSpan>& sentences,
+                                   links::AntecedentResolver* antecedents) const {
+  std::set<std::string> countries;
+  uint32_t first_at = 0;  // byte offset of the first name of a country
+  for (size_t k = 0; k < all.size(); ++k) {
+    std::vector<std::string> here;
+    if (all[k].type == "country") here.push_back(all[k].id);
+    if (!all[k].owner.empty()) here.push_back(all[k].owner);
+    for (size_t p = 0; p < all[k].paired.size() && p < all[k].paired_types.size(); ++p) {
+      if (all[k].paired_types[p] == "country") here.push_back(all[k].paired[p]);
+    }
+    for (const auto& c : here) {
+      if (countries.insert(c).second && countries.size() == 1) first_at = mentions[k].begin;
+    }
+  }
+  if (countries.size() == 1) {
+    for (const auto& s : sentences) {
+      if (s.begin <= first_at && first_at < s.end) {
+        antecedents->StartDocument(*countries.begin(), s.begin, s.end);
+        return;
+      }
+    }
+  }
+  auto vietnam = type_of_.find(kVietnam);
+  if (doc.lang == "vi" && vietnam != type_of_.end() && vietnam->second == "country") {
+    antecedents->StartDocument(kVietnam, 0, 0);
+    return;
+  }
+  antecedents->StartDocument("", 0, 0);
+}
+
 DocumentLinker::DocumentLinker(const Analyzer& analyzer, const EntityMatcher& matcher,
                                const std::vector<graph::Node>& entities)
-    : matcher_(matcher), triggers_(analyzer), antecedents_(analyzer) {
+    : matcher_(matcher), triggers_(analyzer), antecedents_(analyzer, entities) {
   for (const auto& e : entities) {
     type_of_[e.id] = e.type;
     if (e.type == "organization" && IsStateBody(e)) government_.insert(e.id);
@@ -161,6 +205,7 @@ graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, c
   };
   std::vector<BodySeen> bodies_seen;
   links::AntecedentResolver antecedents = antecedents_;
+  StartDocument(doc, mentions, all, sentences, &antecedents);
   // (source, relation, target, begin) of every typed evidence: the store
   // keys evidence so, and a second span from one antecedent adds nothing.
   std::set<std::tuple<std::string, std::string, std::string, uint32_t>> typed_spans;

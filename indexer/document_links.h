@@ -65,6 +65,11 @@ class DocumentLinker {
   void set_observer(SentenceObserver observer) { observer_ = std::move(observer); }
 
  private:
+  // Tells `antecedents` the one country the document makes plain, if any.
+  void StartDocument(const SourceDocument& doc, const std::vector<EntityMention>& mentions,
+                     const std::vector<SentenceMention>& all, const std::vector<SentenceSpan>& sentences,
+                     links::AntecedentResolver* antecedents) const;
+
   SentenceObserver observer_;
   const EntityMatcher& matcher_;
   TriggerLexicon triggers_;

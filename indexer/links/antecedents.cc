@@ -1,9 +1,12 @@
 #include "indexer/links/antecedents.h"
 
 #include <algorithm>
+#include <cctype>
 #include <initializer_list>
 #include <set>
 #include <utility>
+
+#include "indexer/entity_matcher.h"  // StartsUppercase
 
 namespace policygraph::indexer::links {
 
@@ -44,6 +47,62 @@ const std::vector<Entry>& Entries() {
   return kEntries;
 }
 
+// A framework's head words, in both languages: what "luật này" or "the
+// Act" says the framework is. Each bit of a framework's mask is one head
+// its names carry.
+struct FrameworkHead {
+  std::vector<const char*> words;  // as written in names and in references
+  std::vector<const char*> types;  // gazetteer types a name with no head word must have
+};
+
+const std::vector<FrameworkHead>& Heads() {
+  static const std::vector<FrameworkHead> kHeads = {
+      {{"luật", "đạo luật", "law", "act"}, {"law"}},
+      {{"nghị định", "decree"}, {"law"}},
+      {{"nghị quyết", "resolution"}, {"law"}},
+      {{"quyết định", "decision"}, {"law"}},
+      {{"regulation", "quy chế"}, {"law"}},
+      {{"directive", "chỉ thị"}, {"law"}},
+      {{"hiệp định", "agreement", "thỏa thuận", "thoả thuận"}, {"agreement"}},
+      {{"công ước", "convention"}, {"agreement"}},
+      {{"hiệp ước", "treaty"}, {"agreement"}},
+      {{"tuyên bố", "declaration"}, {"agreement", "initiative"}},
+      {{"đồng thuận", "consensus"}, {"agreement", "initiative"}},
+      {{"lộ trình", "roadmap"}, {"plan", "strategy"}},
+      {{"bản ghi nhớ", "memorandum"}, {"agreement"}},
+      {{"chiến lược", "strategy"}, {"strategy"}},
+      {{"kế hoạch", "quy hoạch", "plan", "masterplan", "blueprint"}, {"plan"}},
+      {{"chương trình", "programme", "program"}, {"programme"}},
+      {{"sáng kiến", "initiative"}, {"initiative"}},
+      {{"đề án", "scheme"}, {"plan", "programme"}},
+      {{"khuôn khổ", "framework"}, {"agreement", "initiative", "strategy", "plan"}},
+  };
+  return kHeads;
+}
+// "văn kiện này", "this document": any framework.
+constexpr uint32_t kAnyHead = ~0u;
+
+bool IsAscii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// Whether `terms` hold `phrase` as consecutive terms.
+bool Holds(const std::vector<std::string>& terms, const std::vector<std::string>& phrase) {
+  if (phrase.empty() || phrase.size() > terms.size()) return false;
+  for (size_t i = 0; i + phrase.size() <= terms.size(); ++i) {
+    if (std::equal(phrase.begin(), phrase.end(), terms.begin() + static_cast<std::ptrdiff_t>(i))) return true;
+  }
+  return false;
+}
+
+// A state body whose country the text leaves to the reader.
+const std::vector<const char*>& StateBodies() {
+  static const std::vector<const char*> kBodies = {
+      "chính phủ", "quốc hội", "thủ tướng chính phủ", "thủ tướng", "the government", "the parliament",
+      "parliament", "the national assembly", "the cabinet", "the prime minister"};
+  return kBodies;
+}
+
 bool IsDual(Referent r) {
   return r == Referent::kTwoCountries || r == Referent::kTwoSides || r == Referent::kLatterTwo;
 }
@@ -66,14 +125,63 @@ bool OpensAClause(std::string_view text, const std::vector<Token>& tokens, uint3
 
 }  // namespace
 
-AntecedentResolver::AntecedentResolver(const Analyzer& analyzer) {
+AntecedentResolver::AntecedentResolver(const Analyzer& analyzer, const std::vector<graph::Node>& entities) {
   std::vector<Expression> expressions;
   for (const auto& entry : Entries()) {
     for (const char* phrase : entry.phrases) {
       expressions.push_back({ExactTerms(analyzer, phrase), entry.referent, entry.possessive});
     }
   }
+  // "luật này", "the Act", "this Act": Vietnamese puts "này" after the
+  // head, English "the"/"this" before it.
+  std::vector<std::vector<std::vector<std::string>>> head_terms(Heads().size());
+  for (size_t h = 0; h < Heads().size(); ++h) {
+    for (const char* word : Heads()[h].words) {
+      head_terms[h].push_back(ExactTerms(analyzer, word));
+      const uint32_t bit = 1u << h;
+      if (IsAscii(word)) {
+        for (const char* det : {"the ", "this "}) {
+          expressions.push_back({ExactTerms(analyzer, std::string(det) + word), Referent::kFramework, false, bit});
+        }
+        expressions.push_back({ExactTerms(analyzer, std::string("the new ") + word), Referent::kFramework, false, bit});
+      } else {
+        expressions.push_back({ExactTerms(analyzer, std::string(word) + " này"), Referent::kFramework, false, bit});
+        expressions.push_back({ExactTerms(analyzer, std::string(word) + " mới"), Referent::kFramework, false, bit});
+        expressions.push_back({ExactTerms(analyzer, word), Referent::kFramework, false, bit, /*bare=*/true});
+      }
+    }
+  }
+  for (const char* phrase : {"văn kiện này", "văn bản này", "this document", "the document"}) {
+    expressions.push_back({ExactTerms(analyzer, phrase), Referent::kFramework, false, kAnyHead});
+  }
+  for (const char* phrase : StateBodies()) {
+    expressions.push_back({ExactTerms(analyzer, phrase), Referent::kStateBody, false});
+  }
   expressions_ = PhraseTable<Expression>(std::move(expressions));
+  // The heads each framework's names carry: "Luật An ninh mạng" and
+  // "Cybersecurity Law" both carry "luật"/"law".
+  for (const auto& e : entities) {
+    if (KindOfType(e.type) != EntityKind::kFramework) continue;
+    uint32_t mask = 0;
+    for (const auto* names : {&e.names_vi, &e.names_en}) {
+      for (const auto& name : *names) {
+        const std::vector<std::string> terms = ExactTerms(analyzer, name);
+        for (size_t h = 0; h < head_terms.size(); ++h) {
+          for (const auto& word : head_terms[h]) {
+            if (Holds(terms, word)) mask |= 1u << h;
+          }
+        }
+      }
+    }
+    framework_heads_[e.id] = mask;
+  }
+}
+
+void AntecedentResolver::StartDocument(std::string country, uint32_t begin, uint32_t end) {
+  passage_.clear();
+  document_country_ = std::move(country);
+  document_country_begin_ = begin;
+  document_country_end_ = end;
 }
 
 void AntecedentResolver::StartPassage() { passage_.clear(); }
@@ -81,7 +189,9 @@ void AntecedentResolver::StartPassage() { passage_.clear(); }
 void AntecedentResolver::Remember(uint32_t sentence_begin, uint32_t sentence_end,
                                   const std::vector<SentenceMention>& mentions) {
   SentenceNames names = NamesOf(sentence_begin, sentence_end, mentions, UINT32_MAX);
-  if (!names.actors.empty() || !names.others.empty()) passage_.push_back(std::move(names));
+  if (!names.actors.empty() || !names.others.empty() || !names.countries.empty()) {
+    passage_.push_back(std::move(names));
+  }
 }
 
 // The parties (and other names) of a sentence before token `before`; a
@@ -92,6 +202,11 @@ AntecedentResolver::SentenceNames AntecedentResolver::NamesOf(uint32_t begin, ui
   SentenceNames names;
   names.begin = begin;
   names.end = end;
+  auto add_country = [&](const std::string& id) {
+    if (!id.empty() && std::find(names.countries.begin(), names.countries.end(), id) == names.countries.end()) {
+      names.countries.push_back(id);
+    }
+  };
   for (const auto& m : mentions) {
     if (m.first >= before || m.referring) continue;
     // "Hội nghị Bộ trưởng ASEAN - EU": a name that pairs two actors names
@@ -99,14 +214,19 @@ AntecedentResolver::SentenceNames AntecedentResolver::NamesOf(uint32_t begin, ui
     for (size_t p = 0; p < m.paired.size() && m.paired.size() == m.paired_types.size(); ++p) {
       const std::string& type = m.paired_types[p];
       names.actors.push_back({m.paired[p], type, type == "country" ? m.paired[p] : "", false, false, m.first});
+      if (type == "country") add_country(m.paired[p]);
     }
+    // "Luật … của Việt Nam", "Bộ Y tế Nhật Bản": the country is named too.
+    if (m.kind != EntityKind::kActor || m.government) add_country(m.owner);
     if (m.kind == EntityKind::kActor) {
       Named n{m.id, m.type, "", m.government, m.bank, m.first};
       if (m.type == "country") n.country = m.id;
       else if (m.government) n.country = m.owner;  // "Bộ Y tế Nhật Bản" acts for Japan
+      add_country(n.country);
       names.actors.push_back(std::move(n));
     } else if (m.kind == EntityKind::kFramework || m.kind == EntityKind::kEvent) {
       names.others.push_back(m.first);
+      if (m.kind == EntityKind::kFramework) names.frameworks.push_back({m.id, m.type, m.first});
     }
   }
   return names;
@@ -117,7 +237,7 @@ std::vector<AntecedentResolver::SentenceNames> AntecedentResolver::LookBack(
     uint32_t before) const {
   std::vector<SentenceNames> back;
   SentenceNames own = NamesOf(sentence_begin, sentence_end, mentions, before);
-  if (!own.actors.empty() || !own.others.empty()) back.push_back(std::move(own));
+  if (!own.actors.empty() || !own.others.empty() || !own.countries.empty()) back.push_back(std::move(own));
   for (auto it = passage_.rbegin(); it != passage_.rend(); ++it) back.push_back(*it);
   return back;
 }
@@ -143,6 +263,56 @@ bool AntecedentResolver::IsTrap(std::string_view text, const std::vector<Token>&
   const bool possessive = end > 0 && StartsWithPossessive(text.substr(tokens[end - 1].end));
   for (const auto& m : mentions) {
     if (!possessive && m.kind == EntityKind::kActor && m.first >= end && m.first <= end + 1) return true;
+  }
+  if (e.referent == Referent::kFramework || e.referent == Referent::kStateBody) {
+    // "the agreement RCEP", "Chính phủ Nhật Bản", "Thủ tướng Hun Sen",
+    // "Quốc hội Lào": a name follows, or a capitalised word that may be
+    // one the matcher does not know. "Chính phủ các nước", "the
+    // Government of Japan": plural, or the country named after.
+    // Only a word right after counts: "… chiến lược này; Bộ Nông nghiệp …"
+    // starts another clause.
+    const bool joined = after && text.substr(tokens[end - 1].end, after->begin - tokens[end - 1].end)
+                                         .find_first_of(",;:.()") == std::string_view::npos;
+    if (joined && (StartsUppercase(text.substr(after->begin)) ||
+                   IsWord(*after, {"các", "những", "hai", "nước", "của", "of"}))) {
+      return true;
+    }
+    for (const auto& m : mentions) {
+      if (joined && m.first >= end && m.first <= end + 1) return true;
+    }
+    // "liên chính phủ", "phi chính phủ", "đứng đầu chính phủ", "cấp chính
+    // phủ", "Phó Thủ tướng", "a national parliament": no one body of one state.
+    const bool adjacent = before && text.substr(before->end, tokens[first].begin - before->end)
+                                            .find_first_of(",;:()") == std::string_view::npos;
+    if (adjacent && IsWord(*before, {"liên", "phi", "đầu", "cấp", "phó", "vice", "deputy", "national", "regional",
+                                     "european", "any", "every", "each", "a", "draft", "thảo"})) {
+      return true;
+    }
+  }
+  if (e.bare) {
+    // A bare head stands for a framework only written with its capital
+    // ("… . Nghị quyết được xây dựng căn cứ …", "nhiều khái niệm của Nghị
+    // định …") and not opening a name the matcher missed ("Nghị định số
+    // 13", "Luật 2017").
+    // "…; kế hoạch được xây dựng trên cơ sở …": a head opening a clause
+    // after a semicolon is its subject, the framework just named.
+    const bool opens_clause = first > 0 && text.substr(tokens[first - 1].end, tokens[first].begin - tokens[first - 1].end)
+                                                   .find(';') != std::string_view::npos;
+    if (!StartsUppercase(text.substr(tokens[first].begin)) && !opens_clause) return true;
+    if (after && (IsWord(*after, {"số", "no", "này", "mới"}) || std::isdigit(static_cast<unsigned char>(after->exact[0])))) {
+      return true;
+    }
+  }
+  if (e.referent == Referent::kFramework) {
+    // "… theo Luật này", "quy định tại Nghị định này": legal drafting writes
+    // the text's reference to itself with a capital; it is the document,
+    // not a framework named before.
+    if (!e.bare && e.terms.back() == "này" && first > 0 && StartsUppercase(text.substr(tokens[first].begin))) {
+      const std::string_view gap = text.substr(tokens[first - 1].end, tokens[first].begin - tokens[first - 1].end);
+      const bool opens_sentence = gap.find_first_of(".:;\n") != std::string_view::npos;
+      const bool english = IsAscii(e.terms.front()) && (e.terms.front() == "the" || e.terms.front() == "this");
+      if (!opens_sentence && !english) return true;
+    }
   }
   // "hai nước sau khi …", "hai nước sau đó": "after", "then", not "latter".
   if (e.referent == Referent::kLatterTwo && after && IsWord(*after, {"khi", "đó", "này"})) return true;
@@ -256,7 +426,23 @@ std::vector<SentenceMention> AntecedentResolver::Single(const std::vector<Senten
     }
   };
   for (const auto& s : back) {
-    if (referent == Referent::kPronoun && s.actors.empty() && !s.others.empty()) return {};
+    if (referent == Referent::kPronoun && s.actors.empty() && !s.others.empty()) {
+      // "The … Convention … was signed in 2015. It entered into force …":
+      // a sentence naming one framework and nothing else.
+      const bool one_framework =
+          s.others.size() == s.frameworks.size() &&
+          std::all_of(s.frameworks.begin(), s.frameworks.end(),
+                      [&](const SentenceNames::Framework& f) { return f.id == s.frameworks.front().id; });
+      if (!one_framework) return {};
+      SentenceMention m;
+      m.id = s.frameworks.front().id;
+      m.type = s.frameworks.front().type;
+      m.kind = EntityKind::kFramework;
+      m.referring = true;
+      ref->antecedent_begin = s.begin;
+      ref->antecedent_end = s.end;
+      return {m};
+    }
     std::vector<const Named*> found;
     for (const auto& a : s.actors) {
       if (!fits(a)) continue;
@@ -287,6 +473,77 @@ std::vector<SentenceMention> AntecedentResolver::Single(const std::vector<Senten
     return {m};
   }
   return {};
+}
+
+// A framework of a compatible head: the most recent sentence naming one
+// decides, and must name exactly one (AntecedentResolver's rules).
+std::vector<SentenceMention> AntecedentResolver::Framework(const std::vector<SentenceNames>& back, uint32_t heads,
+                                                           ResolvedReference* ref) const {
+  auto fits = [&](const SentenceNames::Framework& f) {
+    if (heads == kAnyHead) return true;
+    auto it = framework_heads_.find(f.id);
+    const uint32_t carried = it == framework_heads_.end() ? 0 : it->second;
+    if (carried != 0) return (carried & heads) != 0;
+    // "RCEP", "GDPR": no head word in any name; the type must fit.
+    for (size_t h = 0; h < Heads().size(); ++h) {
+      if ((heads & (1u << h)) == 0) continue;
+      for (const char* type : Heads()[h].types) {
+        if (f.type == type) return true;
+      }
+    }
+    return false;
+  };
+  for (const auto& s : back) {
+    std::vector<const SentenceNames::Framework*> found;
+    for (const auto& f : s.frameworks) {
+      if (!fits(f)) continue;
+      if (std::none_of(found.begin(), found.end(), [&](const auto* g) { return g->id == f.id; })) found.push_back(&f);
+    }
+    if (found.empty()) continue;
+    if (found.size() != 1) return {};
+    SentenceMention m;
+    m.id = found.front()->id;
+    m.type = found.front()->type;
+    m.kind = EntityKind::kFramework;
+    m.referring = true;
+    ref->antecedent_begin = s.begin;
+    ref->antecedent_end = s.end;
+    return {m};
+  }
+  return {};
+}
+
+// The one country the passage has named before the body; failing any, the
+// document's.
+std::vector<SentenceMention> AntecedentResolver::StateBody(const std::vector<SentenceNames>& back,
+                                                           ResolvedReference* ref) const {
+  std::vector<std::string> countries;
+  const SentenceNames* latest = nullptr;  // the most recent sentence naming a country
+  for (const auto& s : back) {
+    for (const auto& c : s.countries) {
+      if (std::find(countries.begin(), countries.end(), c) == countries.end()) countries.push_back(c);
+    }
+    if (latest == nullptr && !s.countries.empty()) latest = &s;
+  }
+  if (countries.size() > 1) return {};
+  std::string country;
+  if (countries.size() == 1) {
+    country = countries.front();
+    ref->antecedent_begin = latest->begin;
+    ref->antecedent_end = latest->end;
+  } else if (!document_country_.empty()) {
+    country = document_country_;
+    ref->antecedent_begin = document_country_begin_;
+    ref->antecedent_end = document_country_end_;
+  } else {
+    return {};
+  }
+  SentenceMention m;
+  m.id = country;
+  m.type = "country";
+  m.kind = EntityKind::kActor;
+  m.referring = true;
+  return {m};
 }
 
 std::vector<ResolvedReference> AntecedentResolver::Resolve(std::string_view text, uint32_t sentence_begin,
@@ -346,12 +603,28 @@ std::vector<ResolvedReference> AntecedentResolver::Resolve(std::string_view text
         // between names that the rules measure.
         const bool owns_a_name = std::any_of(mentions.begin(), mentions.end(),
                                              [&](const SentenceMention& m) { return m.first == i + count; });
-        if (!match->possessive || owns_a_name) ref.parties = Single(back, match->referent, &ref);
+        if (match->referent == Referent::kFramework) {
+          ref.parties = Framework(back, match->heads, &ref);
+        } else if (match->referent == Referent::kStateBody) {
+          ref.parties = StateBody(back, &ref);
+        } else if (!match->possessive || owns_a_name) {
+          ref.parties = Single(back, match->referent, &ref);
+          // "its" owns a name as an actor does; a framework owns none.
+          if (match->possessive) {
+            std::erase_if(ref.parties, [](const SentenceMention& p) { return p.kind != EntityKind::kActor; });
+          }
+        }
         for (auto& p : ref.parties) {
           p.first = i;
           p.count = count;
           p.possessive = match->possessive;
         }
+      }
+      // Where nothing before the sentence said it (the document's language
+      // alone gives the country), the evidence is the sentence itself.
+      if (ref.antecedent_end <= ref.antecedent_begin) {
+        ref.antecedent_begin = sentence_begin;
+        ref.antecedent_end = sentence_end;
       }
       if (!ref.parties.empty()) out.push_back(std::move(ref));
     }

@@ -30,19 +30,53 @@
 //   expression asks for decides; it must name exactly one such entity.
 // - "it", "its": the most recent sentence (or the words before the
 //   pronoun) that names anything decides; it must name exactly one actor
-//   and no framework or event, which "it" could as well stand for. "it"
+//   and no framework or event, which "it" could as well stand for; or,
+//   naming no actor, exactly one framework and no event ("The Convention
+//   … was signed in 2015. It entered into force …"), which "it" then is. "it"
 //   after a verb or preposition ("ASEAN agreed to admit it") is an object
 //   and cannot be its clause's subject: only earlier sentences count.
 // - Traps left alone: a plural ("các nước này", "these countries"),
 //   "hai bên bờ"/"both sides of" (places), water ("nguồn nước này"), a
 //   description followed by the name itself ("khối ASEAN"), "IT".
+//
+// Frameworks and state bodies referred to, not named:
+// - A framework by its head word ("luật này", "nghị định này", "hiệp định
+//   này", "chiến lược này", "the Act", "this Regulation", "the agreement",
+//   "the Convention", "the strategy"): walk back as for a singular (the
+//   sentence's own words before it, then the passage's sentences, most
+//   recent first); the first sentence naming a framework of a compatible
+//   head decides, and must name exactly one. A framework is compatible when
+//   one of its names (in the gazetteer, either language) carries the head
+//   ("Luật An ninh mạng", "Cybersecurity Law" for "luật này"/"the law");
+//   a name with no head word at all ("RCEP", "GDPR") is compatible by its
+//   type (an agreement for "hiệp định này"). "văn kiện này"/"this document"
+//   takes any framework. A bare Vietnamese head counts only capitalised
+//   and not opening a name ("… . Nghị quyết được xây dựng căn cứ …", but
+//   not "các nghị định", "Nghị định số 13"); "luật mới"/"the new act" as
+//   "luật này"/"the act". The framework then stands where the words are,
+//   as a name would, for enactment, basis, membership and participation.
+// - A state body with no country ("Chính phủ", "Quốc hội", "Thủ tướng
+//   Chính phủ", "the Government", "Parliament"): it stands for the one
+//   country the passage has named before it (as an actor, a place, an
+//   owner or a ministry's state); with two or more, nothing; with none
+//   named there, the one country the document makes plain (StartDocument:
+//   the only country it names, or in a Vietnamese text Vietnam, whose
+//   bodies Vietnamese writing leaves bare; DocumentLinker decides). The resolved party is the country itself, as in the gold
+//   sets ("Tại Việt Nam, Chính phủ ban hành Nghị quyết …" is
+//   enactment(vietnam, …)).
+// - Traps for both: a plural or generic reading ("các chính phủ", "liên
+//   chính phủ", "phi chính phủ", "Phó Thủ tướng"), a name right after the
+//   words ("Chính phủ Nhật Bản", "Thủ tướng Hun Sen", "the agreement
+//   RCEP"), "of" after them ("the Government of Japan").
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
+#include "graph/graph_types.h"
 #include "indexer/analyzer.h"
 #include "indexer/phrase_table.h"
 #include "indexer/typed_links.h"
@@ -67,8 +101,16 @@ struct ResolvedReference {
 // Not thread-safe: one resolver walks one document's sentences in order.
 class AntecedentResolver {
  public:
-  // The analyser folds the expressions as it folds the text.
-  explicit AntecedentResolver(const Analyzer& analyzer);
+  // The analyser folds the expressions as it folds the text; `entities`
+  // give each framework's names, whose head words decide which framework
+  // "luật này" or "the agreement" can stand for.
+  AntecedentResolver(const Analyzer& analyzer, const std::vector<graph::Node>& entities);
+
+  // A new document begins: `country` is the one country the document makes
+  // plain ("" if none), which an unnamed state body stands for where its
+  // passage names no country; [begin, end) is the sentence naming it, or
+  // empty where the document's language alone says it.
+  void StartDocument(std::string country, uint32_t begin, uint32_t end);
 
   // A new passage begins: nothing named before it is an antecedent.
   void StartPassage();
@@ -98,6 +140,8 @@ class AntecedentResolver {
     kAgency,        // "cơ quan này", "the agency": a state body
     kBank,          // "ngân hàng này", "the bank"
     kPronoun,       // "it", "its"
+    kFramework,     // "luật này", "the Act", "the agreement": a framework by its head word
+    kStateBody,     // "Chính phủ", "Quốc hội", "the Government": its country
   };
 
  private:
@@ -105,6 +149,8 @@ class AntecedentResolver {
     std::vector<std::string> terms;  // exact terms
     Referent referent;
     bool possessive = false;  // "its"
+    uint32_t heads = 0;       // kFramework: the head words it accepts (bits of FrameworkHead)
+    bool bare = false;        // a head with no "này": "Nghị định", capitalised
   };
   // One party named in a sentence.
   struct Named {
@@ -120,6 +166,12 @@ class AntecedentResolver {
     uint32_t end = 0;
     std::vector<Named> actors;
     std::vector<uint32_t> others;  // token indexes of frameworks, events …
+    struct Framework {
+      std::string id, type;
+      uint32_t first = 0;
+    };
+    std::vector<Framework> frameworks;
+    std::vector<std::string> countries;  // every country named, as actor, place, owner or a body's state
   };
 
   static SentenceNames NamesOf(uint32_t begin, uint32_t end, const std::vector<SentenceMention>& mentions,
@@ -136,8 +188,15 @@ class AntecedentResolver {
                                                 ResolvedReference* ref);
   static std::vector<SentenceMention> Single(const std::vector<SentenceNames>& back, Referent referent,
                                              ResolvedReference* ref);
+  std::vector<SentenceMention> Framework(const std::vector<SentenceNames>& back, uint32_t heads,
+                                         ResolvedReference* ref) const;
+  std::vector<SentenceMention> StateBody(const std::vector<SentenceNames>& back, ResolvedReference* ref) const;
   PhraseTable<Expression> expressions_;
   std::vector<SentenceNames> passage_;   // this passage's sentences so far, oldest first
+  // Framework id -> the head words its names carry (bits of FrameworkHead).
+  std::unordered_map<std::string, uint32_t> framework_heads_;
+  std::string document_country_;  // StartDocument's
+  uint32_t document_country_begin_ = 0, document_country_end_ = 0;
 };
 
 }  // namespace policygraph::indexer::links

@@ -14,10 +14,33 @@ void Sentence::Basis(const TriggerHit& hit) {
   auto grounds = KindAfter(End(hit), 6, EntityKind::kFramework, kGroundListGap);
   // Only frameworks listed one after another: "… Luật A, năm 2019
   // Indonesia ban hành Luật B" names B as what rests on A, not a ground.
+  // A reference is listed with no name: "Drafted on the basis of the
+  // ASEAN Consensus, the law abolished …", "Dựa trên chiến lược này, Kế
+  // hoạch … được thông qua": what follows it rests on the grounds.
   for (size_t i = 1; i < grounds.size(); ++i) {
-    if (grounds[i] != grounds[i - 1] + 1) {
+    if (grounds[i] != grounds[i - 1] + 1 || M()[grounds[i]].referring || M()[grounds[i - 1]].referring) {
       grounds.resize(i);
       break;
+    }
+  }
+  // "…; dựa trên chiến lược này, Kế hoạch … được thông qua": a trigger
+  // opening a clause (after a semicolon) opens it as one opening the
+  // sentence does; what rests on the ground comes after.
+  const bool opens_clause = hit.first > 0 && ctx_.text.substr(tokens_[hit.first - 1].end,
+                                                              tokens_[hit.first].begin - tokens_[hit.first - 1].end)
+                                                 .find(';') != std::string_view::npos;
+  // "Nghị định … được ban hành căn cứ luật này": the ground is the law the
+  // reference stands for (antecedents.h); what rests on it is the framework
+  // named earlier in the sentence, however far before.
+  if (grounds.size() == 1 && M()[grounds[0]].referring && !opens_clause &&
+      !KindBefore(hit.first, kNearGap, EntityKind::kFramework)) {
+    std::optional<size_t> rests;
+    for (size_t k = 0; k < M().size() && M()[k].first < hit.first; ++k) {
+      if (M()[k].kind == EntityKind::kFramework && !M()[k].referring) rests = k;
+    }
+    if (rests && M()[*rests].id != M()[grounds[0]].id) {
+      Add(M()[*rests].id, kBasis, M()[grounds[0]].id, trigger);
+      return;
     }
   }
   // "The AADMER Work Programme builds on the agreement", "dựa trên hiệp
@@ -37,23 +60,13 @@ void Sentence::Basis(const TriggerHit& hit) {
       return;
     }
   }
-  if (grounds.empty()) {
-    // "Nghị định … được ban hành căn cứ luật này": the ground is the law
-    // named before; what rests on it is the framework earlier in the sentence.
-    if (!CueIn(End(hit), End(hit) + 3, kCueThisLaw) || ctx_.recent_laws.empty()) return;
-    std::optional<size_t> rests;
-    for (size_t k = 0; k < M().size() && M()[k].first < hit.first; ++k) {
-      if (M()[k].kind == EntityKind::kFramework) rests = k;
-    }
-    if (rests && M()[*rests].id != ctx_.recent_laws.back()) {
-      Add(M()[*rests].id, kBasis, ctx_.recent_laws.back(), trigger);
-    }
-    return;
-  }
+  // "căn cứ luật này" with the reference unresolved (two laws before it,
+  // none, or only in an earlier paragraph): no ground.
+  if (grounds.empty()) return;
   std::vector<std::string> laws;
   if (auto f = KindBefore(hit.first, kNearGap, EntityKind::kFramework)) {
     laws.push_back(M()[*f].id);
-  } else if (hit.first == 0 || (hit.first <= 1)) {
+  } else if (hit.first == 0 || (hit.first <= 1) || opens_clause) {
     // "Trên cơ sở Luật Thủy sản, … Chính phủ ban hành Nghị định số 26 …":
     // the ground opens the sentence; what rests on it comes after.
     for (size_t k = grounds.back() + 1; k < M().size(); ++k) {
@@ -63,21 +76,12 @@ void Sentence::Basis(const TriggerHit& hit) {
       }
     }
     // "Drafted on the basis of the ASEAN Consensus, the law abolished …":
-    // the law the passage named last.
-    if (laws.empty() && !ctx_.recent_laws.empty() &&
-        CueIn(End(M()[grounds.back()]), End(M()[grounds.back()]) + 4, kCueThisLaw)) {
-      laws.push_back(ctx_.recent_laws.back());
-    }
+    // "the law" is a name when the resolver found what it stands for.
   } else if (CueIn(hit.first >= 4 ? hit.first - 4 : 0, hit.first, kCueAnaphora)) {
     laws = ctx_.recent_laws;  // "Các luật trên dựa trên …"
-  } else if (CueIn(hit.first >= 8 ? hit.first - 8 : 0, hit.first, kCueThisLaw)) {
-    // "luật này dựa trên …": the law named last, in this sentence or before.
-    std::string last = ctx_.recent_laws.empty() ? "" : ctx_.recent_laws.back();
-    for (size_t k = 0; k < M().size() && M()[k].first < hit.first; ++k) {
-      if (M()[k].type == "law") last = M()[k].id;
-    }
-    if (!last.empty()) laws = {last};
   }
+  // "luật này dựa trên …" is a name before the trigger where the resolver
+  // found the law it stands for (KindBefore above).
   for (const auto& law : laws) {
     for (size_t g : grounds) Add(law, kBasis, M()[g].id, trigger);
   }

@@ -26,6 +26,7 @@ graph::DocumentContribution LinkHarness::Extract(const std::string& body, const 
   doc.id = "doc";
   doc.date = date;
   doc.body = body;
+  doc.lang = std::string(indexer::LanguageCode(analyzer_.DetectLanguage(doc.body)));  // as the indexer does
   auto tokens = analyzer_.Tokenize(doc.body);
   auto mentions = matcher_.Find(doc.body, tokens);
   return linker_.Extract(doc, tokens, mentions, indexer::SplitPassages(doc.body, analyzer_),

@@ -200,5 +200,165 @@ TEST_F(AntecedentsTest, EvidenceSpansAreValidUtf8) {
   }
 }
 
+// Frameworks and state bodies referred to, not named ("luật này", "the
+// Act", "Chính phủ", "the Government"), over a gazetteer with laws, plans
+// and agreements.
+std::vector<Node> FrameworkGazetteer() {
+  std::vector<Node> g = Gazetteer();
+  g.push_back(MakeNode("cyber-law", "law", {"Cybersecurity Law"}, {"Luật An ninh mạng"}));
+  g.push_back(MakeNode("decree-53", "law", {"Decree 53"}, {"Nghị định 53"}));
+  g.push_back(MakeNode("digital-plan", "plan", {"Digital Plan"}, {"Kế hoạch Số"}));
+  g.push_back(MakeNode("green-strategy", "strategy", {"Green Strategy"}, {"Chiến lược Xanh"}));
+  g.push_back(MakeNode("mekong-agreement", "agreement", {"Mekong Agreement"}, {"Hiệp định Mekong"}));
+  g.push_back(MakeNode("rcep", "agreement", {"RCEP"}, {"RCEP"}));
+  return g;
+}
+
+class FrameworkReferenceTest : public ::testing::Test {
+ protected:
+  std::set<Link> Typed(const std::string& body) { return links_.Typed(body); }
+  std::vector<graph::Evidence> EvidenceOf(const std::string& body, const Link& link) {
+    std::vector<graph::Evidence> found;
+    for (const auto& [key, ev] : links_.Extract(body, "2024-01-01").evidence) {
+      if (Link{key.source, key.relation, key.target} == link) found.push_back(ev);
+    }
+    return found;
+  }
+  LinkHarness links_{FrameworkGazetteer()};
+};
+
+// "luật này" is the one law named before; "Chính phủ" is the one country
+// the passage named. The evidence runs from the sentence naming each.
+TEST_F(FrameworkReferenceTest, ThisLawAndTheGovernmentInVietnamese) {
+  const std::string first = "Năm 2018, Việt Nam thông qua Luật An ninh mạng.";
+  const std::string second = "Năm 2022, Chính phủ ban hành Nghị định 53 quy định chi tiết luật này.";
+  const std::string body = first + " " + second;
+  auto links = Typed(body);
+  EXPECT_TRUE(links.count({"decree-53", "basis", "cyber-law"})) << ::testing::PrintToString(links);
+  EXPECT_TRUE(links.count({"vietnam", "enactment", "decree-53"})) << ::testing::PrintToString(links);
+  for (const Link& link : {Link{"decree-53", "basis", "cyber-law"}, Link{"vietnam", "enactment", "decree-53"}}) {
+    auto evidence = EvidenceOf(body, link);
+    ASSERT_EQ(evidence.size(), 1u) << std::get<2>(link);
+    EXPECT_EQ(evidence[0].begin, 0u);
+    EXPECT_EQ(evidence[0].end, body.size());
+    EXPECT_EQ(evidence[0].text, body);
+  }
+}
+
+TEST_F(FrameworkReferenceTest, TheActAndTheGovernmentInEnglish) {
+  auto links = Typed(
+      "Thailand passed the Cybersecurity Law in 2019. In 2023 the Government approved the Digital Plan. Decree 53 "
+      "was issued under the law.");
+  EXPECT_TRUE(links.count({"thailand", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+  EXPECT_TRUE(links.count({"decree-53", "basis", "cyber-law"})) << ::testing::PrintToString(links);
+  // A name with no head word ("RCEP") is an agreement by its type.
+  links = Typed("Vietnam and Japan signed RCEP in 2020. In 2022 Laos ratified the agreement.");
+  EXPECT_TRUE(links.count({"laos", "membership", "rcep"})) << ::testing::PrintToString(links);
+  links = Typed("The Mekong Agreement was signed in 1995. Thailand later ratified the agreement.");
+  EXPECT_TRUE(links.count({"thailand", "membership", "mekong-agreement"})) << ::testing::PrintToString(links);
+}
+
+// The head must fit: "chiến lược này" is no plan, "the strategy" no law.
+TEST_F(FrameworkReferenceTest, TheHeadMustFit) {
+  auto links = Typed("Việt Nam công bố Kế hoạch Số năm 2021. Năm 2022, Lào phê duyệt chiến lược này.");
+  EXPECT_FALSE(links.count({"laos", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+  links = Typed("Việt Nam công bố Chiến lược Xanh năm 2021. Năm 2022, Lào phê duyệt chiến lược này.");
+  EXPECT_TRUE(links.count({"laos", "enactment", "green-strategy"})) << ::testing::PrintToString(links);
+}
+
+// A bare head counts capitalised ("… thi hành Luật …"), not lower-case
+// ("thi hành luật …", any law).
+TEST_F(FrameworkReferenceTest, ABareHeadCountsOnlyCapitalised) {
+  auto links = Typed("Năm 2018, Việt Nam thông qua Luật An ninh mạng. Nghị định 53 hướng dẫn thi hành Luật trong lĩnh vực viễn thông.");
+  EXPECT_TRUE(links.count({"decree-53", "basis", "cyber-law"})) << ::testing::PrintToString(links);
+  links = Typed("Năm 2018, Việt Nam thông qua Luật An ninh mạng. Nghị định 53 hướng dẫn thi hành luật trong lĩnh vực viễn thông.");
+  EXPECT_FALSE(links.count({"decree-53", "basis", "cyber-law"})) << ::testing::PrintToString(links);
+}
+
+// "it" stands for a framework where the sentence before names that one
+// framework and nothing else; an actor named there makes it ambiguous.
+TEST_F(FrameworkReferenceTest, ItIsTheOneFrameworkOfTheSentenceBefore) {
+  auto links = Typed("The Digital Plan was drafted in 2021. Laos approved it in 2022.");
+  EXPECT_TRUE(links.count({"laos", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+  links = Typed("Vietnam drafted the Digital Plan in 2021. Laos approved it in 2022.");
+  EXPECT_FALSE(links.count({"laos", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+}
+
+// Two laws named before "luật này": left unresolved.
+TEST_F(FrameworkReferenceTest, TwoLawsBeforeTheReferenceLeaveItUnresolved) {
+  auto links = Typed("Năm 2018, Việt Nam thông qua Luật An ninh mạng và Luật Dữ liệu Xanh. Nghị định 53 quy định chi tiết luật này.");
+  EXPECT_FALSE(links.count({"decree-53", "basis", "cyber-law"})) << ::testing::PrintToString(links);
+  EXPECT_FALSE(links.count({"decree-53", "basis", "green-law"})) << ::testing::PrintToString(links);
+  links = Typed("Thailand passed the Cybersecurity Law and the Green Data Act in 2019. Decree 53 was issued under the law.");
+  EXPECT_FALSE(links.count({"decree-53", "basis", "cyber-law"})) << ::testing::PrintToString(links);
+  EXPECT_FALSE(links.count({"decree-53", "basis", "green-law"})) << ::testing::PrintToString(links);
+}
+
+// No framework before the reference, or only in an earlier paragraph.
+TEST_F(FrameworkReferenceTest, NoFrameworkBeforeOrAParagraphBoundary) {
+  EXPECT_FALSE(Typed("Việt Nam coi trọng an ninh mạng. Nghị định 53 quy định chi tiết luật này.")
+                   .count({"decree-53", "basis", "cyber-law"}));
+  auto links = Typed("Việt Nam thông qua Luật An ninh mạng năm 2018.\nNghị định 53 quy định chi tiết luật này.");
+  EXPECT_FALSE(links.count({"decree-53", "basis", "cyber-law"})) << ::testing::PrintToString(links);
+  links = Typed("Thailand passed the Cybersecurity Law in 2019.\n\nDecree 53 was issued under the law.");
+  EXPECT_FALSE(links.count({"decree-53", "basis", "cyber-law"})) << ::testing::PrintToString(links);
+}
+
+// Legal drafting's own "… theo Luật này" (a capital mid-sentence) is the
+// text itself, not the law named before.
+TEST_F(FrameworkReferenceTest, ACapitalisedSelfReferenceIsTheDocument) {
+  auto links = Typed("Việt Nam thông qua Luật An ninh mạng năm 2018. Nghị định 53 quy định chi tiết Luật này.");
+  EXPECT_FALSE(links.count({"decree-53", "basis", "cyber-law"})) << ::testing::PrintToString(links);
+}
+
+// "Chính phủ Nhật Bản" names its own country; the passage's country does
+// not replace it.
+TEST_F(FrameworkReferenceTest, AGovernmentThatNamesItsCountry) {
+  auto links = Typed("Việt Nam là đối tác quan trọng. Năm 2022, Chính phủ Nhật Bản phê duyệt Kế hoạch Số.");
+  EXPECT_TRUE(links.count({"japan", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+  EXPECT_FALSE(links.count({"vietnam", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+  links = Typed("Vietnam is a close partner. In 2022 the Government of Japan approved the Digital Plan.");
+  EXPECT_FALSE(links.count({"vietnam", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+}
+
+// A passage naming two countries leaves "Chính phủ" to no one; a
+// paragraph boundary forgets the country (and the document, naming two,
+// gives none).
+TEST_F(FrameworkReferenceTest, TwoCountriesLeaveTheGovernmentUnresolved) {
+  auto links = Typed("Việt Nam và Nhật Bản tăng cường hợp tác. Năm 2022, Chính phủ phê duyệt Kế hoạch Số.");
+  EXPECT_FALSE(links.count({"vietnam", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+  EXPECT_FALSE(links.count({"japan", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+  links = Typed("Japan and Thailand held talks in Tokyo. In 2022 the Government approved the Digital Plan.");
+  EXPECT_FALSE(links.count({"japan", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+  EXPECT_FALSE(links.count({"thailand", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+  links = Typed("Japan held talks with Laos.\nThailand values digital change.\nThe Government approved the Digital Plan.");
+  EXPECT_FALSE(links.count({"thailand", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+}
+
+// Plural and generic readings are no state body of one country.
+TEST_F(FrameworkReferenceTest, GenericGovernmentsAreNoParty) {
+  auto links = Typed("Việt Nam coi trọng hợp tác. Các tổ chức phi chính phủ phê duyệt Kế hoạch Số.");
+  EXPECT_FALSE(links.count({"vietnam", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+  links = Typed("Việt Nam coi trọng hợp tác. Phó Thủ tướng phê duyệt Kế hoạch Số.");
+  EXPECT_FALSE(links.count({"vietnam", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+}
+
+// With no country in the passage, the document's only country; a
+// Vietnamese text naming none is Vietnam's.
+TEST_F(FrameworkReferenceTest, TheDocumentsCountryWhereThePassageNamesNone) {
+  auto links = Typed("Thailand is reviewing its data rules.\n\nIn 2023 the Government approved the Digital Plan.");
+  EXPECT_TRUE(links.count({"thailand", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+  links = Typed("Năm 2022, Thủ tướng Chính phủ phê duyệt Kế hoạch Số về chuyển đổi số quốc gia.");
+  EXPECT_TRUE(links.count({"vietnam", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+  links = Typed("In 2022 the Government approved the Digital Plan for the country's digital transformation.");
+  EXPECT_FALSE(links.count({"vietnam", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+  // In Vietnamese a bare "Quốc hội" in a passage naming no country is
+  // Vietnam's even where the document names others: a foreign body is
+  // named with its country ("Quốc hội Lào").
+  links = Typed("Nhật Bản hợp tác với Lào.\nNăm 2023, Kế hoạch Số được Quốc hội thông qua.");
+  EXPECT_TRUE(links.count({"vietnam", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+  EXPECT_FALSE(links.count({"japan", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+}
+
 }  // namespace
 }  // namespace policygraph::indexer
