@@ -58,5 +58,31 @@ TEST_F(GazetteerTrapsTest, TextWithoutDiacriticsStillNamesCountries) {
   EXPECT_EQ(Ids("Trung Quoc va Han Quoc"), (std::set<std::string>{"china", "south-korea"}));
 }
 
+// The bare Vietnamese ministry names are Vietnam's; a partner's ministry is
+// named with its country and, being longer, wins.
+TEST_F(GazetteerTrapsTest, APartnersMinistryIsNotVietnams) {
+  EXPECT_EQ(Ids("Bộ Ngoại giao Nhật Bản đã trao đổi với Bộ Ngoại giao."),
+            (std::set<std::string>{"japan-mofa", "vietnam-mofa"}));
+  EXPECT_EQ(Ids("Ngân hàng Nhà nước Lào và Ngân hàng Nhà nước ký biên bản."),
+            (std::set<std::string>{"bank-of-lao-pdr", "sbv"}));
+  EXPECT_EQ(Ids("The People's Bank of China and the Bank of China signed."),
+            (std::set<std::string>{"pboc", "bank-of-china"}));
+}
+
+// A treaty named after a city is the treaty, not the city's country; the
+// 1973 "Hiệp định Paris" is no climate agreement.
+TEST_F(GazetteerTrapsTest, TreatiesNamedAfterCities) {
+  EXPECT_EQ(Ids("Việt Nam thực hiện Thỏa thuận Paris về biến đổi khí hậu."),
+            (std::set<std::string>{"vietnam", "paris-agreement"}));
+  EXPECT_EQ(Ids("Parties to the Basel Convention met."), std::set<std::string>{"basel-convention"});
+}
+
+// Acronyms that are also ordinary terms have no row: a BOT contract is no
+// Bank of Thailand, and "First" opening a sentence is no FIRST.
+TEST_F(GazetteerTrapsTest, AcronymsThatAreCommonTermsMatchNothing) {
+  EXPECT_EQ(Ids("Dự án BOT được ký kết."), std::set<std::string>{});
+  EXPECT_EQ(Ids("First, the plan was approved."), std::set<std::string>{});
+}
+
 }  // namespace
 }  // namespace policygraph::indexer
