@@ -14,7 +14,15 @@ namespace policygraph::search_schema {
 //  - one per passage (kind "passage"): the searchable unit, with the text
 //    terms, its own text and its document's metadata in the data.
 
-// Term prefixes.
+// Term prefixes. Which terms carry positions (layout 5): exact words
+// (unprefixed) and English stems (Z) only, the forms a phrase is checked on
+// (quoted phrases, multi-word names, did-you-mean's pair counts). Every
+// other text term has its wdf, so passage lengths and BM25 weights are those
+// of layout 4, but no positions: folded words (a phrase typed without
+// diacritics is checked on the positions of their written forms,
+// kWrittenFormsKeyPrefix), the lead's and the defined term's words (their
+// proximity boosts read pair terms, XJ/XF) and entities and concepts (no
+// query puts them in a phrase).
 inline constexpr char kIdPrefix[] = "Q";        // unique document id (boolean, records)
 inline constexpr char kPassageIdPrefix[] = "XP";  // docid#n (boolean, passages)
 inline constexpr char kDocPrefix[] = "XD";      // the document a passage belongs to (boolean)
@@ -24,15 +32,19 @@ inline constexpr char kYearPrefix[] = "Y";      // 2022 (boolean)
 inline constexpr char kDatePrefix[] = "D";      // 20220601 (boolean)
 inline constexpr char kTitlePrefix[] = "S";     // exact title terms
 inline constexpr char kTitleFoldedPrefix[] = "XS";  // folded title terms
-inline constexpr char kFoldedPrefix[] = "XA";   // folded terms (no diacritics)
+inline constexpr char kFoldedPrefix[] = "XA";   // folded terms (no diacritics), no positions
+// A passage's first words and the words of the term it defines, exact and
+// folded, without positions. No query reads the exact ones (XL, XN) since
+// layout 5; they are still written because they count in the passage's
+// length, which every BM25 weight depends on.
 inline constexpr char kLeadPrefix[] = "XL";     // exact terms of a passage's first words
 inline constexpr char kLeadFoldedPrefix[] = "XM";  // folded terms of its first words
 inline constexpr char kDefinedPrefix[] = "XN";  // exact terms of the term a passage defines
 inline constexpr char kDefinedFoldedPrefix[] = "XO";  // its folded terms
 inline constexpr char kDefinitionPrefix[] = "XQ";  // the whole defined term, folded, '_' for spaces
-inline constexpr char kStemPrefix[] = "Z";      // English stems (English passages only)
-inline constexpr char kEntityPrefix[] = "XE";   // entity ids, positional at each mention
-inline constexpr char kConceptPrefix[] = "XC";  // glossary concepts, positional
+inline constexpr char kStemPrefix[] = "Z";      // English stems (English passages only), positional
+inline constexpr char kEntityPrefix[] = "XE";   // entity ids, wdf one a mention, no positions
+inline constexpr char kConceptPrefix[] = "XC";  // glossary concepts, the same
 inline constexpr char kTypePrefix[] = "XT";     // document type (boolean)
 // Every two adjacent words, folded and joined by '_' ("XGan_ninh"): boolean
 // (no wdf, so document lengths and BM25 weights are those of the other
@@ -47,6 +59,15 @@ inline constexpr char kPairPrefix[] = "XG";
 // Boolean too, and folded forms only (the fields have no stems).
 inline constexpr char kLeadPairPrefix[] = "XJ";
 inline constexpr char kDefinedPairPrefix[] = "XF";
+
+// Synonym keys (not terms): kWrittenFormsKeyPrefix + a folded word ->
+// every exact term with diacritics that folds to it ("XWmang" -> "màng",
+// "mạng", …), from the title, headings, body and the parts of words kept
+// whole. Folded terms have no positions; a phrase word typed without
+// diacritics is found on the positions of the word as typed and of these
+// (server/written_forms.h). (Did-you-mean's synonyms, kFoldedPrefix + a
+// folded word, keep to the body's words.)
+inline constexpr char kWrittenFormsKeyPrefix[] = "XW";
 
 // Value slots.
 inline constexpr unsigned kDateSlot = 0;  // YYYYMMDD, sortable
@@ -83,7 +104,9 @@ inline constexpr char kGenerationKey[] = "policygraph.generation";
 // Metadata: the layout version. A reader refuses an index of another
 // version with a message to re-index, rather than searching it wrongly.
 inline constexpr char kSchemaKey[] = "policygraph.schema";
-inline constexpr char kSchemaVersion[] = "4";  // 2: passages; 3: pair terms; 4: lead and defined pairs
+// 2: passages; 3: pair terms; 4: lead and defined pairs; 5: positions on
+// exact words and stems only, written forms (kWrittenFormsKeyPrefix).
+inline constexpr char kSchemaVersion[] = "5";
 
 // Title and heading words are indexed with every passage beneath them, so
 // they weigh more: a passage matches on its own words and on its context.

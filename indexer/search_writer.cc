@@ -20,6 +20,9 @@ using nlohmann::json;
 
 namespace {
 
+// (folded, exact) pairs: written forms of folded words.
+using WrittenFormSet = std::set<std::pair<std::string, std::string>>;
+
 // Prefix + value. (Written out rather than `prefix + value`: GCC 12 warns
 // falsely, -Wrestrict, on `const char* + std::string&&`.)
 std::string CompactDate(const std::string& date) {
@@ -75,8 +78,10 @@ void AddPairTerms(Xapian::Document& xdoc, const Token* begin, const Token* end,
   }
 }
 
-// Adds exact and folded postings for `tokens`, positions shifted so that the
-// first token lands on `first_position`, and their pair terms.
+// Adds exact postings for `tokens`, positions shifted so that the first
+// token lands on `first_position`, folded terms with the same wdf but no
+// positions (search_schema.h: a phrase finds a folded word on its written
+// forms' positions), and their pair terms.
 void AddText(Xapian::Document& xdoc, const Token* begin, const Token* end, unsigned first_position,
              unsigned wdf) {
   if (begin == end) return;
@@ -84,12 +89,30 @@ void AddText(Xapian::Document& xdoc, const Token* begin, const Token* end, unsig
   for (const Token* t = begin; t != end; ++t) {
     const unsigned pos = first_position + (t->position - base);
     xdoc.add_posting(t->exact, pos, wdf);
-    xdoc.add_posting(Term(schema::kFoldedPrefix, t->folded), pos, wdf);
+    xdoc.add_term(Term(schema::kFoldedPrefix, t->folded), wdf);
     // A token kept whole ("vncert/cc") is also found by its parts.
     for (const auto& part : CompoundParts(t->exact)) xdoc.add_posting(part, pos, wdf);
-    for (const auto& part : CompoundParts(t->folded)) xdoc.add_posting(Term(schema::kFoldedPrefix, part), pos, wdf);
+    for (const auto& part : CompoundParts(t->folded)) xdoc.add_term(Term(schema::kFoldedPrefix, part), wdf);
   }
   AddPairTerms(xdoc, begin, end);
+}
+
+// Records, for each of `tokens` written with diacritics, its folded form ->
+// its exact form, and the same for the parts of a word kept whole: the
+// written forms a phrase typed without diacritics is looked for on
+// (search_schema.h, kWrittenFormsKeyPrefix).
+void RecordWrittenForms(const Token* begin, const Token* end, WrittenFormSet* forms) {
+  for (const Token* t = begin; t != end; ++t) {
+    if (t->exact == t->folded) continue;
+    forms->emplace(t->folded, t->exact);
+    const std::vector<std::string> exact_parts = CompoundParts(t->exact);
+    const std::vector<std::string> folded_parts = CompoundParts(t->folded);
+    // Folding keeps '/' and '-', so the parts line up one to one.
+    if (exact_parts.size() != folded_parts.size()) continue;
+    for (size_t k = 0; k < exact_parts.size(); ++k) {
+      if (exact_parts[k] != folded_parts[k]) forms->emplace(folded_parts[k], exact_parts[k]);
+    }
+  }
 }
 
 // Filters and values shared by a document's record and its passages.
@@ -120,6 +143,7 @@ struct PreparedDocument::Impl {
   Xapian::Document record;
   std::vector<Xapian::Document> passages;  // in passage order: their docids follow it
   std::set<std::pair<std::string, std::string>> spellings;  // see SearchWriter::Impl
+  std::set<std::pair<std::string, std::string>> written_forms;  // see SearchWriter::Impl
 };
 
 PreparedDocument::PreparedDocument() = default;
@@ -133,6 +157,13 @@ struct SearchWriter::Impl {
   // Written forms of folded words seen since the last commit, recorded as
   // synonyms for did-you-mean (see server/spelling.h).
   std::set<std::pair<std::string, std::string>> spellings;
+  // Every written form with diacritics of a folded word (title, headings,
+  // body, parts of words kept whole) seen since the last commit, recorded as
+  // synonyms under kWrittenFormsKeyPrefix: a phrase typed without
+  // diacritics is looked for on their positions (server/written_forms.h).
+  // A superset of `spellings`, which did-you-mean reads and which keeps to
+  // the body's words.
+  std::set<std::pair<std::string, std::string>> written_forms;
   // Xapian documents written since their values were last merged; see
   // MergeValuesNowAndThen().
   size_t unmerged_values = 0;
@@ -207,7 +238,7 @@ namespace {
 // built; the written forms of its folded words go to *spellings. Throws
 // Xapian::Error.
 void BuildDocument(const AnalysedDocument& a, const Analyzer& analyzer, Xapian::Document* record_out,
-                   std::set<std::pair<std::string, std::string>>* spellings,
+                   std::set<std::pair<std::string, std::string>>* spellings, WrittenFormSet* written_forms,
                    const std::function<void(Xapian::Document&&)>& emit) {
   const SourceDocument& doc = *a.source;
   // The record: metadata, full text, passages' spans, entities.
@@ -227,6 +258,7 @@ void BuildDocument(const AnalysedDocument& a, const Analyzer& analyzer, Xapian::
   AddMetadata(record, doc, doc.lang);
 
   const unsigned title_end = a.title.empty() ? 0 : a.title.back().position + 1;
+  RecordWrittenForms(a.title.data(), a.title.data() + a.title.size(), written_forms);
   size_t t = 0, e = 0, c = 0;  // cursors into body tokens, entities, concepts
   std::string heading_text;    // the heading last analysed, and its tokens
   std::vector<Token> heading;
@@ -260,6 +292,7 @@ void BuildDocument(const AnalysedDocument& a, const Analyzer& analyzer, Xapian::
       if (p.heading != heading_text) {
         heading_text = p.heading;
         heading = analyzer.Tokenize(p.heading);
+        RecordWrittenForms(heading.data(), heading.data() + heading.size(), written_forms);
       }
       AddText(xdoc, heading.data(), heading.data() + heading.size(), next, schema::kHeadingWdf);
       next += static_cast<unsigned>(heading.size()) + schema::kTitleBodyGap;
@@ -269,6 +302,7 @@ void BuildDocument(const AnalysedDocument& a, const Analyzer& analyzer, Xapian::
       continue;
     }
     AddText(xdoc, &a.body[t], &a.body[t_end], next, 1);
+    RecordWrittenForms(&a.body[t], &a.body[t_end], written_forms);
     // A definition: mark the words of the term it defines (definitions.h),
     // and the whole term as one, for a query that names exactly it.
     if (auto defined = FindDefinedTerm(text)) {
@@ -280,9 +314,9 @@ void BuildDocument(const AnalysedDocument& a, const Analyzer& analyzer, Xapian::
         if (a.body[k].begin < from) continue;
         defined_begin = std::min(defined_begin, k);
         defined_end = k + 1;
-        const unsigned pos = next + (a.body[k].position - a.body[t].position);
-        xdoc.add_posting(Term(schema::kDefinedPrefix, a.body[k].exact), pos);
-        xdoc.add_posting(Term(schema::kDefinedFoldedPrefix, a.body[k].folded), pos);
+        // No positions: the query reads the defined term's pairs (kDefinedPairPrefix).
+        xdoc.add_term(Term(schema::kDefinedPrefix, a.body[k].exact));
+        xdoc.add_term(Term(schema::kDefinedFoldedPrefix, a.body[k].folded));
         if (!whole.empty()) whole += '_';
         whole += a.body[k].folded;
       }
@@ -301,21 +335,21 @@ void BuildDocument(const AnalysedDocument& a, const Analyzer& analyzer, Xapian::
       }
     }
     const size_t lead_end = std::min(t_end, t + schema::kLeadTokens);
+    // No positions: the query reads the lead's pairs (kLeadPairPrefix).
     for (size_t k = t; k < lead_end; ++k) {
-      const unsigned pos = next + (a.body[k].position - a.body[t].position);
-      xdoc.add_posting(Term(schema::kLeadPrefix, a.body[k].exact), pos);
-      xdoc.add_posting(Term(schema::kLeadFoldedPrefix, a.body[k].folded), pos);
+      xdoc.add_term(Term(schema::kLeadPrefix, a.body[k].exact));
+      xdoc.add_term(Term(schema::kLeadFoldedPrefix, a.body[k].folded));
     }
     AddPairTerms(xdoc, &a.body[t], &a.body[lead_end], FoldedForms, schema::kLeadPairPrefix);
     for (size_t k = t; k < t_end; ++k) {
       if (a.body[k].exact != a.body[k].folded) spellings->emplace(a.body[k].folded, a.body[k].exact);
     }
-    const unsigned base = a.body[t].position;
+    // One wdf per mention, no positions: no query looks for a name's id in
+    // a phrase (the record's "mentions" say where it is, for highlighting).
     auto add_mentions = [&](const std::vector<EntityMention>& mentions, size_t& cursor, const char* prefix) {
       while (cursor < mentions.size() && mentions[cursor].first_token < t) ++cursor;
       for (size_t k = cursor; k < mentions.size() && mentions[k].first_token < t_end; ++k) {
-        const unsigned pos = next + (a.body[mentions[k].first_token].position - base);
-        xdoc.add_posting(Term(prefix, mentions[k].entity_id), pos);
+        xdoc.add_term(Term(prefix, mentions[k].entity_id));
       }
     };
     add_mentions(a.entities, e, schema::kEntityPrefix);
@@ -336,7 +370,7 @@ Status SearchWriter::Prepare(const AnalysedDocument& a, const Analyzer& analyzer
   PreparedDocument::Impl& out = *prepared->impl_;
   out.doc_id = a.source->id;
   try {
-    BuildDocument(a, analyzer, &out.record, &out.spellings,
+    BuildDocument(a, analyzer, &out.record, &out.spellings, &out.written_forms,
                   [&](Xapian::Document&& passage) { out.passages.push_back(std::move(passage)); });
     return Status::OK();
   } catch (const Xapian::Error& err) {
@@ -352,6 +386,7 @@ Status SearchWriter::Write(PreparedDocument prepared) {
     for (const auto& passage : doc.passages) impl_->db.add_document(passage);
     impl_->db.replace_document(Term(schema::kIdPrefix, doc.doc_id), doc.record);
     impl_->spellings.merge(doc.spellings);
+    impl_->written_forms.merge(doc.written_forms);
     impl_->MergeValuesNowAndThen(doc.passages.size() + 1);
     return Status::OK();
   } catch (const Xapian::Error& err) {
@@ -367,13 +402,15 @@ Status SearchWriter::Write(const AnalysedDocument& a, const Analyzer& analyzer) 
     impl_->db.delete_document(Term(schema::kDocPrefix, id));
     Xapian::Document record;
     std::set<std::pair<std::string, std::string>> spellings;
+    WrittenFormSet written_forms;
     size_t written = 1;
-    BuildDocument(a, analyzer, &record, &spellings, [&](Xapian::Document&& passage) {
+    BuildDocument(a, analyzer, &record, &spellings, &written_forms, [&](Xapian::Document&& passage) {
       impl_->db.add_document(passage);
       ++written;
     });
     impl_->db.replace_document(Term(schema::kIdPrefix, id), record);
     impl_->spellings.merge(spellings);
+    impl_->written_forms.merge(written_forms);
     impl_->MergeValuesNowAndThen(written);
     return Status::OK();
   } catch (const Xapian::Error& err) {
@@ -433,6 +470,10 @@ Status SearchWriter::Commit() {
       impl_->db.add_synonym(Term(schema::kFoldedPrefix, folded), exact);
     }
     impl_->spellings.clear();
+    for (const auto& [folded, exact] : impl_->written_forms) {
+      impl_->db.add_synonym(Term(schema::kWrittenFormsKeyPrefix, folded), exact);
+    }
+    impl_->written_forms.clear();
     impl_->db.commit_transaction();
     impl_->db.commit();
     // Whatever is written next waits for the next Commit() again.

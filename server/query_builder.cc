@@ -7,6 +7,7 @@
 #include "indexer/english_stem.h"
 #include "indexer/search_schema.h"
 #include "server/pair_boost_source.h"
+#include "server/written_forms.h"
 
 namespace policygraph::server {
 
@@ -27,12 +28,27 @@ Xapian::Query WordQuery(const QueryTerm& t) {
   return Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end());
 }
 
-// The same word in a field of its own: among a passage's first words, or in
-// the term a passage defines (search_schema.h).
-Xapian::Query FieldWordQuery(const QueryTerm& t, const char* exact_prefix, const char* folded_prefix) {
-  if (!t.match_folded) return Xapian::Query(Term(exact_prefix, t.exact));
-  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Term(exact_prefix, t.exact)),
-                       Xapian::Query(Term(folded_prefix, t.folded)));
+Xapian::Query Combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
+  if (parts.size() == 1) return parts.front();
+  return Xapian::Query(op, parts.begin(), parts.end());
+}
+
+// A word inside a phrase (a quoted phrase, a multi-word name, a boost whose
+// pair is too long to be indexed). WordQuery's forms give it its weight, as
+// anywhere else; but folded terms have no positions (search_schema.h), so a
+// word typed without diacritics is also looked for on the positions of every
+// written form it folds from (kWrittenFormsKeyPrefix). Those add no weight
+// (scaled by 0) and no passage (wherever one is, the folded term is too): the
+// phrase matches and weighs what it did when folded terms had positions.
+// `written_forms` null: the word's own forms only.
+Xapian::Query PhraseWordQuery(const QueryTerm& t, const WrittenForms* written_forms) {
+  Xapian::Query word = WordQuery(t);
+  if (!t.match_folded || written_forms == nullptr) return word;
+  const std::vector<std::string> forms = written_forms->Of(t.folded);
+  if (forms.empty()) return word;
+  const std::vector<Xapian::Query> form_queries(forms.begin(), forms.end());
+  return Xapian::Query(Xapian::Query::OP_OR, word,
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Combine(Xapian::Query::OP_OR, form_queries), 0.0));
 }
 
 Xapian::Query TitleWordQuery(const QueryTerm& t) {
@@ -44,11 +60,6 @@ Xapian::Query Phrase(const std::vector<Xapian::Query>& parts) {
   if (parts.size() == 1) return parts.front();
   return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
                        static_cast<Xapian::termcount>(parts.size()));
-}
-
-Xapian::Query Combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
-  if (parts.size() == 1) return parts.front();
-  return Xapian::Query(op, parts.begin(), parts.end());
 }
 
 // The folded forms a word's query can match at a position, as the indexer
@@ -146,15 +157,18 @@ Xapian::Query PairBoost(const std::vector<const QueryTerm*>& terms, const BoostF
   return boost;
 }
 
-Xapian::Query ClauseQuery(const QueryClause& c) {
+Xapian::Query ClauseQuery(const QueryClause& c, const WrittenForms* written_forms) {
+  const bool phrase = !c.title && !c.prefix && c.terms.size() > 1;
   std::vector<Xapian::Query> parts;
   for (size_t i = 0; i < c.terms.size(); ++i) {
     const bool last = i + 1 == c.terms.size();
     if (c.prefix && last) {
       parts.emplace_back(Xapian::Query::OP_WILDCARD, Term(schema::kFoldedPrefix, c.terms[i].folded),
                          100, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    } else if (c.title) {
+      parts.push_back(TitleWordQuery(c.terms[i]));
     } else {
-      parts.push_back(c.title ? TitleWordQuery(c.terms[i]) : WordQuery(c.terms[i]));
+      parts.push_back(phrase ? PhraseWordQuery(c.terms[i], written_forms) : WordQuery(c.terms[i]));
     }
   }
   if (c.title || c.prefix) return Combine(Xapian::Query::OP_AND, parts);
@@ -249,7 +263,8 @@ Xapian::Query FilterQuery(const std::vector<QueryFilter>& filters, bool excluded
 QueryLexicon::QueryLexicon(const indexer::Analyzer& analyzer, const indexer::Lexicon& lexicon)
     : entities_(analyzer, lexicon.entities), concepts_(analyzer, lexicon.concepts) {}
 
-BuiltQuery BuildQuery(const ParsedQuery& parsed, const QueryLexicon* lexicon, const RankingWeights& weights) {
+BuiltQuery BuildQuery(const ParsedQuery& parsed, const QueryLexicon* lexicon, const WrittenForms* written_forms,
+                      const RankingWeights& weights) {
   BuiltQuery built;
   std::vector<Xapian::Query> required, optional_units, excluded;
 
@@ -267,31 +282,33 @@ BuiltQuery BuildQuery(const ParsedQuery& parsed, const QueryLexicon* lexicon, co
     }
     if (!runs.back().empty()) runs.emplace_back();
     if (c.excluded) {
-      excluded.push_back(ClauseQuery(c));
+      excluded.push_back(ClauseQuery(c, written_forms));
     } else if (c.or_with_previous) {
       continue;  // taken with the clause it follows
     } else if (next_or) {
-      std::vector<Xapian::Query> alternatives = {ClauseQuery(c)};
+      std::vector<Xapian::Query> alternatives = {ClauseQuery(c, written_forms)};
       for (size_t k = i + 1; k < parsed.clauses.size() && parsed.clauses[k].or_with_previous; ++k) {
-        alternatives.push_back(ClauseQuery(parsed.clauses[k]));
+        alternatives.push_back(ClauseQuery(parsed.clauses[k], written_forms));
       }
       optional_units.push_back(Combine(Xapian::Query::OP_OR, alternatives));
     } else if (c.quoted || c.title) {
-      required.push_back(ClauseQuery(c));
+      required.push_back(ClauseQuery(c, written_forms));
     } else {
-      optional_units.push_back(ClauseQuery(c));  // word* prefix
+      optional_units.push_back(ClauseQuery(c, written_forms));  // word* prefix
     }
   }
 
   std::vector<Xapian::Query> boosts;
   for (const auto& run : runs) {
     if (run.empty()) continue;
-    std::vector<Xapian::Query> words, lead, defined;
-    for (const QueryTerm* t : run) {
-      words.push_back(WordQuery(*t));
-      lead.push_back(FieldWordQuery(*t, schema::kLeadPrefix, schema::kLeadFoldedPrefix));
-      defined.push_back(FieldWordQuery(*t, schema::kDefinedPrefix, schema::kDefinedFoldedPrefix));
-    }
+    std::vector<Xapian::Query> words;
+    for (const QueryTerm* t : run) words.push_back(WordQuery(*t));
+    // The words of run[i, i + n) as parts of a phrase.
+    auto phrase_words = [&](size_t i, size_t n) {
+      std::vector<Xapian::Query> parts;
+      for (size_t k = i; k < i + n; ++k) parts.push_back(n > 1 ? PhraseWordQuery(*run[k], written_forms) : words[k]);
+      return parts;
+    };
     // Adjacent pairs and triples: multi-syllable words and phrases over
     // scattered hits; a passage that holds most of a long query in order
     // (a definition, a title) collects one bonus per run it holds.
@@ -299,24 +316,20 @@ BuiltQuery BuildQuery(const ParsedQuery& parsed, const QueryLexicon* lexicon, co
       for (size_t i = 0; i + n <= words.size(); ++i) {
         const std::vector<const QueryTerm*> terms(run.begin() + static_cast<long>(i),
                                                   run.begin() + static_cast<long>(i + n));
-        std::vector<Xapian::Query> run_words(words.begin() + static_cast<long>(i),
-                                             words.begin() + static_cast<long>(i + n));
-        // Read from pair terms, without positions (PairBoost); as a phrase
-        // only where a pair is too long to have been indexed.
-        std::vector<Xapian::Query> lead_words(lead.begin() + static_cast<long>(i),
-                                              lead.begin() + static_cast<long>(i + n));
-        std::vector<Xapian::Query> defined_words(defined.begin() + static_cast<long>(i),
-                                                 defined.begin() + static_cast<long>(i + n));
+        // Read from pair terms, without positions (PairBoost). Where a
+        // pair is too long to have been indexed (a word of ~100 bytes): in
+        // the body a phrase; in the lead and the defined term none, since
+        // their words have no positions (search_schema.h).
         const struct {
           const BoostField& field;
-          const std::vector<Xapian::Query>& phrase;
           double weight;
-        } fields[] = {{kBodyField, run_words, weights.adjacent_pair},
-                      {kLeadField, lead_words, weights.lead},
-                      {kDefinedField, defined_words, weights.definition}};
+        } fields[] = {{kBodyField, weights.adjacent_pair},
+                      {kLeadField, weights.lead},
+                      {kDefinedField, weights.definition}};
         for (const auto& f : fields) {
           Xapian::Query boost = PairBoost(terms, f.field);
-          if (boost.empty()) boost = FilteredPhrase(f.phrase, terms);
+          if (boost.empty() && &f.field == &kBodyField) boost = FilteredPhrase(phrase_words(i, n), terms);
+          if (boost.empty()) continue;
           boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, boost, f.weight);
         }
       }
@@ -348,8 +361,7 @@ BuiltQuery BuildQuery(const ParsedQuery& parsed, const QueryLexicon* lexicon, co
     for (size_t i = 0; i < run.size();) {
       if (next_name < names.size() && names[next_name].first == i) {
         const NameSpan& n = names[next_name++];
-        std::vector<Xapian::Query> span(words.begin() + static_cast<long>(i),
-                                        words.begin() + static_cast<long>(i + n.count));
+        const std::vector<Xapian::Query> span = phrase_words(i, n.count);
         const std::vector<const QueryTerm*> span_terms(run.begin() + static_cast<long>(i),
                                                        run.begin() + static_cast<long>(i + n.count));
         optional_units.emplace_back(

@@ -31,6 +31,7 @@
 #include "indexer/entity_matcher.h"
 #include "indexer/lexicon.h"
 #include "server/query_parser.h"
+#include "server/written_forms.h"
 
 namespace policygraph::server {
 
@@ -66,8 +67,11 @@ struct BuiltQuery {
   std::vector<std::string> concept_ids;
 };
 
-// `lexicon` may be null (an index without one).
-BuiltQuery BuildQuery(const ParsedQuery& parsed, const QueryLexicon* lexicon,
+// `lexicon` may be null (an index without one). `written_forms`, the
+// index's (written_forms.h), finds phrases typed without diacritics; null
+// only where the query is not run (a phrase of such words would then match
+// only text written without diacritics).
+BuiltQuery BuildQuery(const ParsedQuery& parsed, const QueryLexicon* lexicon, const WrittenForms* written_forms,
                       const RankingWeights& weights = RankingWeights());
 
 }  // namespace policygraph::server

@@ -249,7 +249,8 @@ Status SearchService::Search(const SearchRequest& request, SearchResults* result
   results->grouped = request.group_by_document;
   return WithDatabase(dir_, [&](Xapian::Database& db) {
     std::shared_ptr<const QueryLexicon> lexicon = lexicons_->Get(db);
-    BuiltQuery built = BuildQuery(parsed, lexicon.get());
+    const WrittenForms written_forms(db);
+    BuiltQuery built = BuildQuery(parsed, lexicon.get(), &written_forms);
     Xapian::Enquire enquire(db);
     enquire.set_query(built.query);
     if (request.group_by_document) enquire.set_collapse_key(schema::kDocSlot, 1);

@@ -14,6 +14,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const indexer::Analyzer analyzer;
   std::string_view query(reinterpret_cast<const char*>(data), size);
   server::ParsedQuery parsed;
-  if (server::ParseQuery(analyzer, query, &parsed).ok()) (void)server::BuildQuery(parsed, nullptr);
+  if (server::ParseQuery(analyzer, query, &parsed).ok()) (void)server::BuildQuery(parsed, nullptr, nullptr);
   return 0;
 }

@@ -241,6 +241,33 @@ TEST(IndexingTest, IndexOfAnotherLayoutIsRefusedWithAReason) {
   EXPECT_NE(s.message().find("layout version"), std::string::npos) << s.message();
 }
 
+// Layout 4 had positions on folded words, which layout 5's phrases no
+// longer read (they read written forms, which a layout-4 index lacks): an
+// index of it must be re-indexed, not searched.
+TEST(IndexingTest, IndexOfThePreviousLayoutIsRefused) {
+  TempDir data;
+  indexer::IndexReport report;
+  const std::string docs = (FixturesDir() / "documents").string();
+  const std::string gazetteer = (FixturesDir() / "gazetteer.tsv").string();
+  ASSERT_TRUE(Index({docs}, data.str(), gazetteer, &report).ok());
+  {
+    Xapian::Database db(data.str() + "/search");
+    EXPECT_EQ(db.get_metadata("policygraph.schema"), "5");
+  }
+  {
+    Xapian::WritableDatabase db(data.str() + "/search", Xapian::DB_OPEN);
+    db.set_metadata("policygraph.schema", "4");
+    db.commit();
+  }
+  Status s = server::SearchService::CheckIndex(data.str() + "/search");
+  EXPECT_TRUE(s.IsInvalidArgument());
+  EXPECT_NE(s.message().find("layout version '4', this build reads version 5; re-index"), std::string::npos)
+      << s.message();
+  s = Index({docs}, data.str(), gazetteer, &report);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("layout version '4'"), std::string::npos) << s.message();
+}
+
 TEST(IndexingTest, MissingPathsAndGazetteerAreClearErrors) {
   TempDir data;
   indexer::IndexReport report;

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <nlohmann/json.hpp>
 #include <cmath>
 #include <filesystem>
 #include <memory>
@@ -15,11 +16,13 @@
 
 #include "indexer/analyzer.h"
 #include "indexer/corpus_indexer.h"
+#include "indexer/definitions.h"
 #include "indexer/english_stem.h"
 #include "indexer/search_schema.h"
 #include "server/pair_boost_source.h"
 #include "server/query_builder.h"
 #include "server/query_parser.h"
+#include "server/written_forms.h"
 #include "tests/support/test_support.h"
 
 namespace policygraph {
@@ -99,11 +102,17 @@ class PairCorpus {
 
 std::string Pair(const std::string& a, const std::string& b) { return schema::PairTerm(a, b); }
 
-// A word as the query builder matches it typed without diacritics, in the
-// body: exact, folded or (ASCII words) stem.
-Xapian::Query AnyForm(const std::string& folded) {
-  std::vector<Xapian::Query> forms = {Xapian::Query(folded),
-                                      Xapian::Query(schema::Term(schema::kFoldedPrefix, folded))};
+// A word as a phrase typed without diacritics finds it in the body, on
+// positions: every exact term of the database that folds to it (found here
+// by folding them all, not through the index's written forms), or (ASCII
+// words) its stem. Folded terms have no positions (search_schema.h).
+Xapian::Query AnyForm(const Xapian::Database& db, const std::string& folded) {
+  std::vector<Xapian::Query> forms;
+  for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
+    const std::string term = *t;
+    if (!term.empty() && term[0] >= 'A' && term[0] <= 'Z') continue;  // a prefixed term
+    if (SharedAnalyzer().Fold(term) == folded) forms.emplace_back(term);
+  }
   const std::string stem = indexer::EnglishStem(folded);
   if (!stem.empty()) forms.emplace_back(schema::Term(schema::kStemPrefix, stem));
   return Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end());
@@ -166,7 +175,7 @@ TEST(PairTermsTest, EveryPhraseMatchHoldsItsPairTerms) {
     std::vector<Xapian::Query> parts;
     std::string typed;
     for (const auto& w : words) {
-      parts.push_back(AnyForm(w));
+      parts.push_back(AnyForm(corpus.db(), w));
       typed += (typed.empty() ? "" : " ") + w;
     }
     const Xapian::Query phrase(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
@@ -176,7 +185,8 @@ TEST(PairTermsTest, EveryPhraseMatchHoldsItsPairTerms) {
     // The query the builder makes of the quoted phrase: it must find the same.
     server::ParsedQuery parsed;
     ASSERT_TRUE(server::ParseQuery(SharedAnalyzer(), "\"" + typed + "\"", &parsed).ok());
-    const server::BuiltQuery built = server::BuildQuery(parsed, nullptr);
+    const server::WrittenForms forms(corpus.db());
+    const server::BuiltQuery built = server::BuildQuery(parsed, nullptr, &forms);
     EXPECT_NE(built.query.get_description().find(schema::kPairPrefix), std::string::npos) << typed;
     EXPECT_EQ(corpus.Matches(built.query), matched) << typed;
   }
@@ -276,16 +286,43 @@ TEST(PairTermsTest, LeadAndDefinedTermPairsHoldEveryPhraseOfTheirWords) {
     }
   }
 
+  // The passages where two words are side by side within the lead (the
+  // first kLeadTokens words) or the defined term, read from the passages'
+  // own text (the fields' words have no positions in the index).
+  const std::string passage_kind = schema::Term(schema::kKindPrefix, schema::kPassageKind);
+  auto side_by_side = [&](const std::string& first, const std::string& second, bool lead) {
+    std::set<Xapian::docid> ids;
+    for (auto it = corpus.db().postlist_begin(passage_kind); it != corpus.db().postlist_end(passage_kind); ++it) {
+      const std::string text = nlohmann::json::parse(corpus.db().get_document(*it).get_data()).value("text", "");
+      const std::vector<indexer::Token> tokens = SharedAnalyzer().Tokenize(text);
+      size_t begin = 0, end = std::min<size_t>(tokens.size(), schema::kLeadTokens);
+      if (!lead) {
+        const auto defined = indexer::FindDefinedTerm(text);
+        if (!defined) continue;
+        begin = tokens.size(), end = 0;
+        for (size_t k = 0; k < tokens.size(); ++k) {
+          if (tokens[k].begin < defined->first || tokens[k].begin >= defined->second) continue;
+          begin = std::min(begin, k);
+          end = k + 1;
+        }
+      }
+      for (size_t k = begin; k + 1 < end; ++k) {
+        if (tokens[k].folded == first && tokens[k + 1].folded == second &&
+            tokens[k + 1].position == tokens[k].position + 1) {
+          ids.insert(*it);
+        }
+      }
+    }
+    return ids;
+  };
   const std::vector<std::pair<std::string, std::string>> words = {
       {"an", "ninh"}, {"ninh", "mang"}, {"du", "lieu"}, {"ca", "nhan"}, {"bao", "ve"}, {"su", "co"}, {"thong", "tin"}};
   for (const auto& [first, second] : words) {
-    for (const auto& [word_prefix, pair_prefix] :
-         {std::pair{schema::kLeadFoldedPrefix, schema::kLeadPairPrefix},
-          std::pair{schema::kDefinedFoldedPrefix, schema::kDefinedPairPrefix}}) {
-      const Xapian::Query phrase(Xapian::Query::OP_PHRASE, Xapian::Query(schema::Term(word_prefix, first)),
-                                 Xapian::Query(schema::Term(word_prefix, second)));
-      EXPECT_EQ(corpus.Matches(phrase), corpus.Matches(Xapian::Query(schema::PairTerm(pair_prefix, first, second))))
-          << word_prefix << " " << first << " " << second;
+    for (const bool lead : {true, false}) {
+      const char* pair_prefix = lead ? schema::kLeadPairPrefix : schema::kDefinedPairPrefix;
+      EXPECT_EQ(side_by_side(first, second, lead),
+                corpus.Matches(Xapian::Query(schema::PairTerm(pair_prefix, first, second))))
+          << pair_prefix << " " << first << " " << second;
     }
   }
 }
@@ -296,7 +333,7 @@ TEST(PairTermsTest, LeadAndDefinedTermPairsHoldEveryPhraseOfTheirWords) {
 TEST(PairTermsTest, ImplicitBoostsOfAQueryReadPairTerms) {
   server::ParsedQuery parsed;
   ASSERT_TRUE(server::ParseQuery(SharedAnalyzer(), "su co an ninh mang la gi", &parsed).ok());
-  const std::string description = server::BuildQuery(parsed, nullptr).query.get_description();
+  const std::string description = server::BuildQuery(parsed, nullptr, nullptr).query.get_description();
   auto count = [&](const std::string& part) {
     size_t n = 0;
     for (size_t at = description.find(part); at != std::string::npos; at = description.find(part, at + 1)) ++n;
@@ -319,7 +356,8 @@ TEST(PairTermsTest, QuotedPhraseStillReadsPositions) {
   EXPECT_TRUE(corpus.PairTermsOf(corpus.PassageWith("hai việc")).count(Pair("ninh", "mang")));
   server::ParsedQuery parsed;
   ASSERT_TRUE(server::ParseQuery(SharedAnalyzer(), "\"an ninh mạng\"", &parsed).ok());
-  const server::BuiltQuery built = server::BuildQuery(parsed, nullptr);
+  const server::WrittenForms forms(corpus.db());
+  const server::BuiltQuery built = server::BuildQuery(parsed, nullptr, &forms);
   EXPECT_NE(built.query.get_description().find("PHRASE 3"), std::string::npos);
   EXPECT_EQ(corpus.Matches(built.query), std::set<Xapian::docid>{corpus.PassageWith("An ninh mạng")});
 }

@@ -1,0 +1,225 @@
+// Search layout 5 (search_schema.h): only exact words and English stems
+// carry positions. A phrase is checked on them; a phrase word typed without
+// diacritics on the positions of every written form it folds from
+// (server/written_forms.h). A phrase must find and weigh exactly what it did
+// when folded terms had positions of their own.
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "indexer/analyzer.h"
+#include "indexer/corpus_indexer.h"
+#include "indexer/english_stem.h"
+#include "indexer/search_schema.h"
+#include "server/query_builder.h"
+#include "server/query_parser.h"
+#include "server/written_forms.h"
+#include "tests/support/test_support.h"
+
+namespace policygraph {
+namespace {
+
+namespace fs = std::filesystem;
+namespace schema = search_schema;
+using testing::TempDir;
+using testing::WriteFile;
+
+const indexer::Analyzer& SharedAnalyzer() {
+  static const indexer::Analyzer* analyzer = new indexer::Analyzer();
+  return *analyzer;
+}
+
+// Indexes `bodies`, one document each, titled `title`, and opens the search
+// database.
+class PhraseCorpus {
+ public:
+  explicit PhraseCorpus(const std::vector<std::string>& bodies, const std::string& title = "Ghi chú") {
+    const fs::path docs = dir_.path() / "docs";
+    for (size_t i = 0; i < bodies.size(); ++i) {
+      // (Appended rather than `"d" + …`: GCC 12 warns falsely, -Wrestrict.)
+      std::string name = "d";
+      name += std::to_string(i);
+      name += ".md";
+      std::string content = "---\ntitle: ";
+      content += title;
+      content += "\n---\n";
+      content += bodies[i];
+      content += "\n";
+      WriteFile(docs / name, content);
+    }
+    WriteFile(dir_.path() / "gazetteer.tsv",
+              "# id\ttype\twikidata\tnames_en\tnames_vi\tmember_of\nchina\tcountry\tQ148\tChina\tTrung Quốc\t-\n");
+    indexer::IndexOptions options;
+    options.data_dir = (dir_.path() / "data").string();
+    options.gazetteer = (dir_.path() / "gazetteer.tsv").string();
+    indexer::IndexReport report;
+    Status s = indexer::IndexCorpus({docs.string()}, options, &report);
+    EXPECT_TRUE(s.ok()) << s.message();
+    db_ = Xapian::Database((dir_.path() / "data" / "search").string());
+  }
+
+  const Xapian::Database& db() const { return db_; }
+
+  // The passages the search service's query of `typed` matches, with their
+  // weights.
+  std::map<Xapian::docid, double> Search(const std::string& typed) const {
+    server::ParsedQuery parsed;
+    EXPECT_TRUE(server::ParseQuery(SharedAnalyzer(), typed, &parsed).ok()) << typed;
+    const server::WrittenForms forms(db_);
+    return Weights(server::BuildQuery(parsed, nullptr, &forms).query);
+  }
+
+  std::map<Xapian::docid, double> Weights(const Xapian::Query& q) const {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(q);
+    std::map<Xapian::docid, double> weights;
+    Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
+    for (auto it = mset.begin(); it != mset.end(); ++it) weights[*it] = it.get_weight();
+    return weights;
+  }
+
+  std::set<Xapian::docid> Found(const std::string& typed) const {
+    std::set<Xapian::docid> ids;
+    for (const auto& [id, weight] : Search(typed)) ids.insert(id);
+    return ids;
+  }
+
+  // The passage whose text contains `text`.
+  Xapian::docid PassageWith(const std::string& text) const {
+    const std::string kind = schema::Term(schema::kKindPrefix, schema::kPassageKind);
+    for (auto it = db_.postlist_begin(kind); it != db_.postlist_end(kind); ++it) {
+      if (db_.get_document(*it).get_data().find(text) != std::string::npos) return *it;
+    }
+    ADD_FAILURE() << "no passage holds " << text;
+    return 0;
+  }
+
+  std::set<std::string> WrittenFormsOf(const std::string& folded) const {
+    const std::vector<std::string> forms = server::WrittenForms(db_).Of(folded);
+    return {forms.begin(), forms.end()};
+  }
+
+ private:
+  TempDir dir_;
+  Xapian::Database db_;
+};
+
+std::string PrefixOf(const std::string& term) {
+  if (term.empty() || term[0] < 'A' || term[0] > 'Z') return "";
+  return term.substr(0, term[0] == 'X' && term.size() > 1 ? 2 : 1);
+}
+
+TEST(PhrasePositionsTest, OnlyExactWordsAndStemsCarryPositions) {
+  PhraseCorpus corpus({"Sự cố an ninh mạng là sự việc bất ngờ xảy ra với Trung Quốc.",
+                       "Protected personal data is data about a person in China."});
+  for (const char* text : {"Sự cố", "Protected"}) {
+    const Xapian::docid id = corpus.PassageWith(text);
+    Xapian::Document doc = corpus.db().get_document(id);
+    Xapian::termcount length = 0;
+    std::set<std::string> prefixes;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      const std::string prefix = PrefixOf(*t);
+      prefixes.insert(prefix);
+      length += t.get_wdf();
+      if (prefix.empty() || prefix == schema::kStemPrefix) {
+        EXPECT_EQ(t.positionlist_count(), t.get_wdf()) << *t;
+        EXPECT_GT(t.get_wdf(), 0u) << *t;
+      } else {
+        EXPECT_EQ(t.positionlist_count(), 0u) << *t;
+      }
+      // Every text field keeps its wdf (passage lengths, BM25): a word once
+      // in the passage counts once in each of its fields.
+      if (prefix == schema::kFoldedPrefix || prefix == schema::kLeadPrefix || prefix == schema::kLeadFoldedPrefix ||
+          prefix == schema::kEntityPrefix) {
+        EXPECT_GT(t.get_wdf(), 0u) << *t;
+      }
+    }
+    EXPECT_EQ(corpus.db().get_doclength(id), length) << text;
+    for (const char* p : {schema::kFoldedPrefix, schema::kLeadPrefix, schema::kLeadFoldedPrefix, schema::kEntityPrefix}) {
+      EXPECT_TRUE(prefixes.count(p)) << text << " " << p;
+    }
+  }
+  const Xapian::docid vi = corpus.PassageWith("Sự cố");
+  // The defined term's words ("Sự cố an ninh mạng là …").
+  Xapian::TermIterator defined = corpus.db().get_document(vi).termlist_begin();
+  defined.skip_to(schema::Term(schema::kDefinedFoldedPrefix, "mang"));
+  ASSERT_EQ(*defined, schema::Term(schema::kDefinedFoldedPrefix, "mang"));
+  EXPECT_EQ(defined.get_wdf(), 1u);
+  EXPECT_EQ(defined.positionlist_count(), 0u);
+}
+
+// Every word written with diacritics, in the title, a heading, the body or
+// as a part of a word kept whole, is recorded as a written form of its
+// folded word; words written without diacritics are not.
+TEST(PhrasePositionsTest, WrittenFormsOfEveryFieldAreRecorded) {
+  PhraseCorpus corpus({"## Quy định chung\n\nBộ/ngành quản lý mạng và màng lọc; an ninh."}, "Tiêu chuẩn kỹ thuật");
+  EXPECT_EQ(corpus.WrittenFormsOf("mang"), (std::set<std::string>{"màng", "mạng"}));
+  EXPECT_EQ(corpus.WrittenFormsOf("chuan"), std::set<std::string>{"chuẩn"});  // the title only
+  EXPECT_EQ(corpus.WrittenFormsOf("dinh"), std::set<std::string>{"định"});    // the heading
+  EXPECT_EQ(corpus.WrittenFormsOf("nganh"), std::set<std::string>{"ngành"});  // a part of "bộ/ngành"
+  EXPECT_EQ(corpus.WrittenFormsOf("bo/nganh"), std::set<std::string>{"bộ/ngành"});
+  EXPECT_TRUE(corpus.WrittenFormsOf("an").empty());
+  EXPECT_TRUE(corpus.WrittenFormsOf("khong").empty());
+}
+
+// Typed with diacritics, a phrase means exactly its words, side by side:
+// not their folded forms ("an ninh màng"), not the exact words apart.
+TEST(PhrasePositionsTest, QuotedPhraseWithDiacriticsMatchesOnlyTheExactPhrase) {
+  PhraseCorpus corpus({"An ninh mạng là trên hết.", "An ninh màng lọc nước và mạng lưới điện.",
+                       "An ninh mang tính chất quốc gia.", "Mạng an ninh của ngành."});
+  const Xapian::docid exact = corpus.PassageWith("An ninh mạng");
+  const Xapian::docid other_diacritics = corpus.PassageWith("An ninh màng");
+  const Xapian::docid none = corpus.PassageWith("An ninh mang");
+  EXPECT_EQ(corpus.Found("\"an ninh mạng\""), std::set<Xapian::docid>{exact});
+  EXPECT_EQ(corpus.Found("\"ninh mạng\""), std::set<Xapian::docid>{exact});
+  EXPECT_EQ(corpus.Found("\"màng lọc\""), std::set<Xapian::docid>{other_diacritics});
+  // Without diacritics: every written form, side by side.
+  EXPECT_EQ(corpus.Found("\"an ninh mang\""), (std::set<Xapian::docid>{exact, other_diacritics, none}));
+  EXPECT_EQ(corpus.Found("\"mang an\""), std::set<Xapian::docid>{corpus.PassageWith("Mạng an ninh")});
+  EXPECT_TRUE(corpus.Found("\"mang luoi dien nuoc\"").empty());
+}
+
+// A phrase typed without diacritics finds words written with them in the
+// title and in parts of words kept whole, and through English stems.
+TEST(PhrasePositionsTest, PhraseWithoutDiacriticsFindsEveryField) {
+  PhraseCorpus corpus({"Liên hệ bộ/ngành chủ quản ngay.", "Personal data protected by law."}, "Tiêu chuẩn kỹ thuật");
+  const Xapian::docid vi = corpus.PassageWith("Liên hệ");
+  const Xapian::docid en = corpus.PassageWith("Personal data");
+  EXPECT_EQ(corpus.Found("\"tieu chuan ky thuat\""), (std::set<Xapian::docid>{vi, en}));
+  EXPECT_EQ(corpus.Found("\"nganh chu quan\""), std::set<Xapian::docid>{vi});
+  EXPECT_EQ(corpus.Found("\"he bo\""), std::set<Xapian::docid>{vi});
+  EXPECT_EQ(corpus.Found("\"protect by\""), std::set<Xapian::docid>{en});  // the stem of "protected"
+  EXPECT_TRUE(corpus.Found("\"chu nganh\"").empty());
+}
+
+// The written forms a phrase word is looked for on add no weight: a phrase
+// weighs what its words weigh, each as anywhere else in a query.
+TEST(PhrasePositionsTest, PhraseWeighsWhatItsWordsWeigh) {
+  PhraseCorpus corpus({"An ninh mạng là trên hết, an ninh mạng trước tiên.", "An ninh màng lọc nước.",
+                       "Bảo đảm an ninh mang tính sống còn.", "An toàn mạng, an ninh quốc gia."});
+  auto any_form = [](const std::string& folded) {
+    std::vector<Xapian::Query> forms = {Xapian::Query(folded),
+                                        Xapian::Query(schema::Term(schema::kFoldedPrefix, folded))};
+    const std::string stem = indexer::EnglishStem(folded);
+    if (!stem.empty()) forms.emplace_back(schema::Term(schema::kStemPrefix, stem));
+    return Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end());
+  };
+  const std::vector<Xapian::Query> parts = {any_form("an"), any_form("ninh"), any_form("mang")};
+  const Xapian::Query words(Xapian::Query::OP_AND, parts.begin(), parts.end());
+  const std::map<Xapian::docid, double> all_words = corpus.Weights(words);
+  const std::map<Xapian::docid, double> phrase = corpus.Search("\"an ninh mang\"");
+  ASSERT_EQ(phrase.size(), 3u);
+  for (const auto& [id, weight] : phrase) {
+    ASSERT_TRUE(all_words.count(id)) << id;
+    EXPECT_NEAR(weight, all_words.at(id), 1e-9) << id;
+  }
+  EXPECT_FALSE(phrase.count(corpus.PassageWith("An toàn mạng")));
+}
+
+}  // namespace
+}  // namespace policygraph
