@@ -1,25 +1,20 @@
 #include "graph/traversal.h"
 
 #include <algorithm>
-#include <functional>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
+
+#include "graph/id_table.h"
 
 namespace policygraph::graph {
 
 namespace {
 
-// Hash sets, not ordered ones: a walk from a hub tests tens of thousands of
-// ids and edges against them.
-struct IdHash {
-  using is_transparent = void;  // lets a record's entries ask with a string_view
-  size_t operator()(std::string_view id) const { return std::hash<std::string_view>()(id); }
-};
-// Breadth-first state: which ids are in the result, and whether each was
-// expanded yet; which were looked at and turned away (no node record, or a
-// type the filter excludes), so that each id costs at most one GetNode.
+// Breadth-first state: which ids are in the result (by their number in it)
+// and whether each was expanded yet; which were looked at and turned away
+// (no node record, or a type the filter excludes), so that each id costs at
+// most one GetNode. One flat table for both (graph/id_table.h): a walk from
+// a hub tests thousands of ids against it.
 //
 // An edge between two nodes of the result is added when the first of its
 // ends is expanded, and only then: when a node W is expanded, every node the
@@ -28,8 +23,14 @@ struct IdHash {
 // to a node expanded earlier was added by that node, and is skipped without
 // building it again; no set of edges seen is needed.
 struct Walk {
-  std::unordered_map<std::string, bool, IdHash, std::equal_to<>> included;  // id -> expanded
-  std::unordered_set<std::string, IdHash, std::equal_to<>> rejected;
+  static constexpr uint32_t kRejected = IdTable::kAbsent - 1;
+  IdTable met;                // id -> its number in the result, or kRejected
+  std::vector<char> expanded;  // by number in the result
+
+  void Include(std::string_view id) {
+    met.Insert(id, static_cast<uint32_t>(expanded.size()));
+    expanded.push_back(false);
+  }
 };
 
 }  // namespace
@@ -45,7 +46,7 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
 
   const LinkFilter& filter = request.filter;
   Walk walk;
-  walk.included.emplace(request.id, false);
+  walk.Include(request.id);
   // The start is always included, whatever its type: the user asked for it.
   out->nodes.push_back(*start);
   auto full = [&] { return out->nodes.size() >= request.max_nodes; };
@@ -53,14 +54,14 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
   std::vector<bool> relation_ok;
   std::vector<uint32_t> offsets;
   // The result's ids in the records' by-other order (hash, then bytes),
-  // each with its expanded flag (views of walk.included's node-stable
-  // entries), and those a closed expansion looks for.
-  std::vector<std::pair<OtherEndKey, const bool*>> sorted_included;
+  // each with its number (views of walk.met's bytes: nothing is added once
+  // the result is closed), and those a closed expansion looks for.
+  std::vector<std::pair<OtherEndKey, uint32_t>> sorted_included;
   std::vector<OtherEndKey> wanted;
   for (int hop = 0; hop < request.depth && !frontier.empty(); ++hop) {
     std::vector<std::string> next;
     for (const auto& id : frontier) {
-      walk.included.find(id)->second = true;  // expanded
+      walk.expanded[walk.met.Find(id)] = true;
       // One read: the node's edges, strongest first (a capped result keeps
       // the best-supported links), equal weights in key order.
       const std::optional<Adjacency> adjacency = store.AdjacencyOf(id);
@@ -95,11 +96,10 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
       if (!(full() && out->truncated)) {
         for (; i < n; ++i) {
           if (!adjacency->Entry(i, &v) || !accepts()) continue;
-          if (auto it = walk.included.find(v.other); it != walk.included.end()) {
-            add_edge(it->second);
+          if (const uint32_t met = walk.met.Find(v.other); met != IdTable::kAbsent) {
+            if (met != Walk::kRejected) add_edge(walk.expanded[met]);
             continue;
           }
-          if (walk.rejected.count(v.other)) continue;
           if (full() && out->truncated) {
             ++i;
             break;
@@ -107,7 +107,7 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
           auto node = store.GetNode(std::string(v.other));
           // No node: an entity no longer in the gazetteer.
           if (!node || !filter.AcceptsNode(*node)) {
-            walk.rejected.emplace(v.other);
+            walk.met.Insert(v.other, Walk::kRejected);
             continue;
           }
           if (full()) {
@@ -116,7 +116,7 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
             out->truncated = true;
             continue;
           }
-          walk.included.emplace(v.other, false);
+          walk.Include(v.other);
           out->nodes.push_back(std::move(*node));
           next.emplace_back(v.other);
           add_edge(false);
@@ -128,27 +128,28 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
       // thousands of entries and the result a few hundred nodes, so look
       // those nodes up in the record's by-other index instead of reading the
       // rest of it, when that reads fewer entries.
-      if (n - i <= 2 * walk.included.size()) {
+      if (n - i <= 2 * walk.expanded.size()) {
         for (; i < n; ++i) {
           if (!adjacency->Entry(i, &v)) continue;
-          if (auto it = walk.included.find(v.other); it != walk.included.end() && accepts()) add_edge(it->second);
+          const uint32_t met = walk.met.Find(v.other);
+          if (met != IdTable::kAbsent && met != Walk::kRejected && accepts()) add_edge(walk.expanded[met]);
         }
         continue;
       }
       // Nothing joins a closed result, so the sorted list is made once.
-      if (sorted_included.size() != walk.included.size()) {
+      if (sorted_included.size() != walk.expanded.size()) {
         sorted_included.clear();
-        for (const auto& [included, expanded] : walk.included) {
-          sorted_included.emplace_back(OtherEndKey::Of(included), &expanded);
-        }
+        walk.met.ForEach([&](std::string_view included, uint32_t number) {
+          if (number != Walk::kRejected) sorted_included.emplace_back(OtherEndKey::Of(included), number);
+        });
         std::sort(sorted_included.begin(), sorted_included.end(),
                   [](const auto& a, const auto& b) { return a.first < b.first; });
       }
       // Only the nodes not expanded yet (an edge to another was added by
       // it), and this one, for a loop.
       wanted.clear();
-      for (const auto& [other, expanded] : sorted_included) {
-        if (!*expanded || other.other == id) wanted.push_back(other);
+      for (const auto& [other, number] : sorted_included) {
+        if (!walk.expanded[number] || other.other == id) wanted.push_back(other);
       }
       offsets.clear();
       adjacency->FindOthers(wanted, &offsets);
