@@ -121,8 +121,9 @@ class GraphStore {
   // an empty record once its last edge has gone.
   std::optional<Adjacency> AdjacencyOf(const std::string& id) const;
   // The records of `ids` in one batched read: (*records)[k] is what
-  // AdjacencyOf(ids[k]) gives, pinned in the block cache as long as it
-  // lives. For a traversal's frontier, one hop's records at a time.
+  // AdjacencyOf(ids[k]) gives. The whole batch stays pinned in the block
+  // cache as long as any of its records lives. For a traversal's frontier,
+  // a few hundred records at a time.
   void AdjacenciesOf(const std::vector<std::string_view>& ids, std::vector<std::optional<Adjacency>>* records) const;
   std::vector<Evidence> EvidenceOf(const EdgeKey& edge, size_t limit) const;
   std::vector<std::string> DocumentIds() const;
