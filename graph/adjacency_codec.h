@@ -136,6 +136,10 @@ class Adjacency {
   // hashes rather than k·log(n), and an end's bytes are read only where
   // the hashes are equal.
   void FindOthers(const std::vector<OtherEndKey>& others, std::vector<uint32_t>* offsets) const;
+  // Asks the processor to bring the entry at `offset` into its cache, for
+  // a reader about to read many entries at random places: a hint, with no
+  // effect on what is read.
+  void PrefetchEntry(uint32_t offset) const;
 
  private:
   Adjacency() = default;

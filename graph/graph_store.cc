@@ -456,6 +456,22 @@ std::optional<Node> GraphStore::GetNode(const std::string& id) const {
   return DecodeNode(*value);
 }
 
+void GraphStore::GetNodes(const std::vector<std::string_view>& ids, std::vector<std::optional<Node>>* nodes) const {
+  nodes->assign(ids.size(), std::nullopt);
+  if (ids.empty()) return;
+  std::vector<std::string> keys;
+  keys.reserve(ids.size());
+  for (std::string_view id : ids) keys.push_back(NodeKey(std::string(id)));
+  std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
+  std::vector<rocksdb::PinnableSlice> values(keys.size());
+  std::vector<rocksdb::Status> statuses(keys.size());
+  impl_->db->MultiGet(rocksdb::ReadOptions(), impl_->cf[kNodes], keys.size(), slices.data(), values.data(),
+                      statuses.data());
+  for (size_t k = 0; k < ids.size(); ++k) {
+    if (statuses[k].ok()) (*nodes)[k] = DecodeNode(std::string_view(values[k].data(), values[k].size()));
+  }
+}
+
 std::vector<AliasHit> GraphStore::FindByAliasPrefix(const std::string& folded_prefix,
                                                     size_t limit) const {
   std::vector<AliasHit> hits;
@@ -530,6 +546,27 @@ std::optional<Adjacency> GraphStore::AdjacencyOf(const std::string& id) const {
   }
   const std::string_view bytes(value->data(), value->size());
   return Adjacency::Parse(bytes, std::move(value));
+}
+
+void GraphStore::AdjacenciesOf(const std::vector<std::string_view>& ids,
+                               std::vector<std::optional<Adjacency>>* records) const {
+  records->assign(ids.size(), std::nullopt);
+  if (ids.empty()) return;
+  std::vector<std::string> keys;
+  keys.reserve(ids.size());
+  for (std::string_view id : ids) keys.push_back(NodeKey(std::string(id)));
+  std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
+  // One owner for the batch: each record keeps every value of it pinned
+  // until the last record goes (a traversal drops them together).
+  auto values = std::make_shared<std::vector<rocksdb::PinnableSlice>>(keys.size());
+  std::vector<rocksdb::Status> statuses(keys.size());
+  impl_->db->MultiGet(rocksdb::ReadOptions(), impl_->cf[kAdjacency], keys.size(), slices.data(), values->data(),
+                      statuses.data());
+  for (size_t k = 0; k < ids.size(); ++k) {
+    if (!statuses[k].ok()) continue;
+    const rocksdb::PinnableSlice& value = (*values)[k];
+    (*records)[k] = Adjacency::Parse(std::string_view(value.data(), value.size()), values);
+  }
 }
 
 std::vector<Evidence> GraphStore::EvidenceOf(const EdgeKey& edge, size_t limit) const {

@@ -93,6 +93,11 @@ class GraphStore {
   Status Commit();
 
   std::optional<Node> GetNode(const std::string& id) const;
+  // The nodes of `ids` in one batched read (RocksDB's MultiGet): (*nodes)[k]
+  // is what GetNode(ids[k]) gives. A traversal reads the nodes a record's
+  // next entries reach a few hundred at a time; batched, a key costs less
+  // than a Get of its own.
+  void GetNodes(const std::vector<std::string_view>& ids, std::vector<std::optional<Node>>* nodes) const;
   // Ids of the nodes whose member_of lists `id` ("asean" -> its members).
   std::vector<std::string> MembersOf(const std::string& id) const;
   // Ids whose alias key starts with `folded_prefix`, each id once, at most
@@ -115,6 +120,11 @@ class GraphStore {
   // nullopt when the node never had an edge (or its record is unreadable);
   // an empty record once its last edge has gone.
   std::optional<Adjacency> AdjacencyOf(const std::string& id) const;
+  // The records of `ids` in one batched read: (*records)[k] is what
+  // AdjacencyOf(ids[k]) gives. The whole batch stays pinned in the block
+  // cache as long as any of its records lives. For a traversal's frontier,
+  // a few hundred records at a time.
+  void AdjacenciesOf(const std::vector<std::string_view>& ids, std::vector<std::optional<Adjacency>>* records) const;
   std::vector<Evidence> EvidenceOf(const EdgeKey& edge, size_t limit) const;
   std::vector<std::string> DocumentIds() const;
   // Every document some evidence names, scanning all evidence keys: for

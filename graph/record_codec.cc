@@ -28,7 +28,7 @@ namespace {
 // nlohmann throws on malformed input; records come from disk, so a parse
 // failure means corruption and is reported as nullopt.
 template <typename Fn>
-auto ParseOrNull(const std::string& value, Fn fn) -> decltype(fn(json())) {
+auto ParseOrNull(std::string_view value, Fn fn) -> decltype(fn(json())) {
   try {
     return fn(json::parse(value));
   } catch (const json::exception&) {
@@ -71,7 +71,7 @@ std::optional<Node> DecodeCanonicalNode(std::string_view value) {
 
 }  // namespace
 
-std::optional<Node> DecodeNode(const std::string& value) {
+std::optional<Node> DecodeNode(std::string_view value) {
   if (auto n = DecodeCanonicalNode(value)) return n;
   return ParseOrNull(value, [](const json& j) -> std::optional<Node> {
     Node n;

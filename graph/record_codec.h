@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/graph_types.h"
@@ -11,7 +12,7 @@
 namespace policygraph::graph {
 
 std::string EncodeNode(const Node& node);
-std::optional<Node> DecodeNode(const std::string& value);
+std::optional<Node> DecodeNode(std::string_view value);
 
 std::string EncodeEdgeSummary(const EdgeSummary& summary);  // key not stored
 std::optional<EdgeSummary> DecodeEdgeSummary(const std::string& value);

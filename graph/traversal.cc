@@ -1,25 +1,31 @@
 #include "graph/traversal.h"
 
 #include <algorithm>
-#include <functional>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
+
+#include "graph/id_table.h"
 
 namespace policygraph::graph {
 
 namespace {
 
-// Hash sets, not ordered ones: a walk from a hub tests tens of thousands of
-// ids and edges against them.
-struct IdHash {
-  using is_transparent = void;  // lets a record's entries ask with a string_view
-  size_t operator()(std::string_view id) const { return std::hash<std::string_view>()(id); }
-};
-// Breadth-first state: which ids are in the result, and whether each was
+// How many of a hop's records are read in one batch (GraphStore::
+// AdjacenciesOf): a capped hop is at most max_nodes records, all in one
+// batch; an uncapped walk's frontier can be thousands, and a batch keeps
+// its records pinned in the block cache until the batch is done.
+constexpr size_t kRecordBatch = 256;
+// The most nodes read ahead in one batch (GraphStore::GetNodes) while the
+// result has room for more than that.
+constexpr size_t kNodeBatch = 256;
+
+// One breadth-first walk.
+//
+// Which ids are in the result (by their number in it) and whether each was
 // expanded yet; which were looked at and turned away (no node record, or a
-// type the filter excludes), so that each id costs at most one GetNode.
+// type the filter excludes), so that each id costs at most one node read.
+// One flat table for both (graph/id_table.h): a walk from a hub tests
+// thousands of ids against it.
 //
 // An edge between two nodes of the result is added when the first of its
 // ends is expanded, and only then: when a node W is expanded, every node the
@@ -27,9 +33,273 @@ struct IdHash {
 // added), or comes in by it, or never will (the result is full). So an edge
 // to a node expanded earlier was added by that node, and is skipped without
 // building it again; no set of edges seen is needed.
-struct Walk {
-  std::unordered_map<std::string, bool, IdHash, std::equal_to<>> included;  // id -> expanded
-  std::unordered_set<std::string, IdHash, std::equal_to<>> rejected;
+//
+// Once the result is full and known to be truncated it is closed: nothing
+// joins it, and what is left of each expansion is finding the edges between
+// nodes already in it. Those are found first for a whole batch of records
+// (entry offsets), and built after, so that the edge list is sized once: a
+// capped depth-2 result from a busy node has ~13,000 edges, and growing the
+// list by doubling moved each edge's five strings twice on average.
+class Walk {
+ public:
+  Walk(const GraphStore& store, const NeighborhoodRequest& request, Neighborhood* out)
+      : store_(store), request_(request), filter_(request.filter), out_(out) {}
+
+  void Run(Node start) {
+    Include(request_.id, std::move(start));
+    std::vector<std::string> frontier = {request_.id};
+    for (int hop = 0; hop < request_.depth && !frontier.empty(); ++hop) {
+      std::vector<std::string> next;
+      for (size_t first = 0; first < frontier.size(); first += kRecordBatch) {
+        const size_t count = std::min(kRecordBatch, frontier.size() - first);
+        ExpandBatch(&frontier[first], count, &next);
+      }
+      frontier = std::move(next);
+    }
+    // Every edge added has both ends in the result: one is the node
+    // expanded, the other was in the result or came in by the edge, and
+    // nothing leaves.
+  }
+
+ private:
+  static constexpr uint32_t kRejected = IdTable::kAbsent - 1;
+
+  bool Full() const { return out_->nodes.size() >= request_.max_nodes; }
+  bool Closed() const { return Full() && out_->truncated; }
+
+  void Include(std::string_view id, Node node) {
+    met_.Insert(id, static_cast<uint32_t>(expanded_.size()));
+    expanded_.push_back(false);
+    out_->nodes.push_back(std::move(node));
+  }
+  // The node number of `id` in the result, or kAbsent (not met, or turned
+  // away).
+  uint32_t Included(std::string_view id) const {
+    const uint32_t met = met_.Find(id);
+    return met == kRejected ? IdTable::kAbsent : met;
+  }
+
+  // Which of the record's relations the filter follows, by number.
+  void NoteRelations(const Adjacency& adjacency) {
+    relation_ok_.clear();
+    for (const auto& r : adjacency.relations()) {
+      relation_ok_.push_back(filter_.relations.empty() || filter_.relations.count(r) > 0);
+    }
+  }
+  bool Accepts(const AdjacencyEntryView& v) const {
+    return relation_ok_[v.relation_number] && filter_.AcceptsWeightAndDates(v.weight, v.first_date, v.last_date);
+  }
+
+  // The edge of entry v of `id`'s record. Built in place: a moved string
+  // that fits the short-string buffer is a copy.
+  void AddEdge(const std::string& id, const AdjacencyEntryView& v) {
+    EdgeSummary& e = out_->edges.emplace_back();
+    if (v.outgoing) {
+      e.key.source = id;
+      e.key.target = v.other;
+    } else {
+      e.key.source = v.other;
+      e.key.target = id;
+    }
+    e.key.relation = v.relation;
+    e.weight = v.weight;
+    e.evidence_count = v.evidence_count;
+    e.first_date = v.first_date;
+    e.last_date = v.last_date;
+  }
+  // Whether entry v of `id`'s record, to a node of the result, is an edge
+  // this expansion adds: not if the other end was expanded before (it added
+  // the edge then). A loop (id to itself) has two entries, outgoing first:
+  // the incoming one is the same edge.
+  static bool Adds(const std::string& id, const AdjacencyEntryView& v, bool other_expanded) {
+    return v.other == id ? v.outgoing : !other_expanded;
+  }
+
+  void ExpandBatch(const std::string* ids, size_t count, std::vector<std::string>* next) {
+    batch_ids_.assign(ids, ids + count);
+    store_.AdjacenciesOf(batch_ids_, &records_);
+    // The closed expansions' edges, as entry offsets: those of the
+    // expansion of ids[k] are closed_offsets_[begin, end) for the range
+    // {k, begin, end}.
+    closed_ranges_.clear();
+    closed_offsets_.clear();
+    for (size_t k = 0; k < count; ++k) {
+      const std::string& id = ids[k];
+      expanded_[met_.Find(id)] = true;
+      // One read per node (batched): its edges, strongest first (a capped
+      // result keeps the best-supported links), equal weights in key order.
+      if (!records_[k]) continue;  // no edges
+      const Adjacency& adjacency = *records_[k];
+      NoteRelations(adjacency);
+      const size_t i = Closed() ? 0 : ExpandOpen(id, adjacency, next);
+      if (i >= adjacency.size()) continue;
+      const size_t begin = closed_offsets_.size();
+      FindClosedEdges(id, adjacency, i);
+      closed_ranges_.push_back({k, begin, closed_offsets_.size()});
+    }
+    // At most one edge per offset (the rest fail the filter); still by
+    // doubling, for the walks whose frontier takes many batches.
+    auto& edges = out_->edges;
+    if (const size_t need = edges.size() + closed_offsets_.size(); need > edges.capacity()) {
+      edges.reserve(std::max(need, 2 * edges.capacity()));
+    }
+    AdjacencyEntryView v;
+    for (const ClosedRange& range : closed_ranges_) {
+      const std::string& id = ids[range.record];
+      const Adjacency& adjacency = *records_[range.record];
+      NoteRelations(adjacency);
+      // The entries are at random places of the record, and were read
+      // (their other ends) before the rest of the batch pushed them out of
+      // the cache: fetch a few ahead.
+      constexpr size_t kAhead = 8;
+      for (size_t p = range.begin; p < std::min(range.end, range.begin + kAhead); ++p) {
+        adjacency.PrefetchEntry(closed_offsets_[p]);
+      }
+      for (size_t p = range.begin; p < range.end; ++p) {
+        if (p + kAhead < range.end) adjacency.PrefetchEntry(closed_offsets_[p + kAhead]);
+        if (adjacency.EntryAt(closed_offsets_[p], &v) && Accepts(v) && Adds(id, v, /*other_expanded=*/false)) {
+          AddEdge(id, v);
+        }
+      }
+    }
+    records_.clear();  // unpins the batch
+  }
+
+  // While the result is open: follows each edge of `id`, reading the nodes
+  // it reaches, until the result is closed. Returns the number of the first
+  // entry not read (the record's size when all were).
+  size_t ExpandOpen(const std::string& id, const Adjacency& adjacency, std::vector<std::string>* next) {
+    const size_t n = adjacency.size();
+    ahead_ids_.clear();
+    ahead_used_ = 0;
+    AdjacencyEntryView v;
+    for (size_t i = 0; i < n; ++i) {
+      if (!adjacency.Entry(i, &v) || !Accepts(v)) continue;
+      if (const uint32_t met = met_.Find(v.other); met != IdTable::kAbsent) {
+        if (met != kRejected && Adds(id, v, expanded_[met])) AddEdge(id, v);
+        continue;
+      }
+      if (Closed()) return i + 1;
+      std::optional<Node> node = NextNode(adjacency, i, v.other);
+      // No node: an entity no longer in the gazetteer.
+      if (!node || !filter_.AcceptsNode(*node)) {
+        met_.Insert(v.other, kRejected);
+        continue;
+      }
+      if (Full()) {
+        // A node the filter accepts but there is no room for: the result
+        // is incomplete and must say so.
+        out_->truncated = true;
+        continue;
+      }
+      Include(v.other, std::move(*node));
+      next->emplace_back(v.other);
+      AddEdge(id, v);
+    }
+    return n;
+  }
+
+  // The node `other` reached by entry i, the first not met yet since the
+  // last read-ahead. Nodes are read in batches: the ids the next entries
+  // reach, in the order the loop meets them, as many as the result could
+  // still take (and one more, which says whether it is truncated).
+  std::optional<Node> NextNode(const Adjacency& adjacency, size_t i, std::string_view other) {
+    if (ahead_used_ == ahead_ids_.size()) {
+      const size_t room = Full() ? 0 : request_.max_nodes - out_->nodes.size();
+      const size_t want = std::min(room, kNodeBatch - 1) + 1;
+      ahead_ids_.clear();
+      ahead_used_ = 0;
+      IdTable taken(want);
+      AdjacencyEntryView w;
+      for (size_t j = i; j < adjacency.size() && ahead_ids_.size() < want; ++j) {
+        if (!adjacency.Entry(j, &w) || !Accepts(w) || met_.Find(w.other) != IdTable::kAbsent ||
+            taken.Find(w.other) != IdTable::kAbsent) {
+          continue;
+        }
+        taken.Insert(w.other, 0);
+        ahead_ids_.push_back(w.other);
+      }
+      store_.GetNodes(ahead_ids_, &ahead_nodes_);
+    }
+    // The loop meets the ids read ahead in their order; should it not,
+    // the node is read on its own.
+    if (ahead_used_ < ahead_ids_.size() && ahead_ids_[ahead_used_] == other) {
+      return std::move(ahead_nodes_[ahead_used_++]);
+    }
+    return store_.GetNode(std::string(other));
+  }
+
+  // The result is closed: of the entries from i on, only edges to nodes
+  // already in it can still be added, in record order. Appends the offsets
+  // of the entries that may give one (Accepts and Adds are checked when
+  // the edge is built) to closed_offsets_, ascending. A hub has tens of
+  // thousands of entries and the result a few hundred nodes, so those nodes
+  // are looked up in the record's by-other index instead of reading the
+  // rest of it, when that reads fewer entries.
+  void FindClosedEdges(const std::string& id, const Adjacency& adjacency, size_t i) {
+    const size_t n = adjacency.size();
+    AdjacencyEntryView v;
+    if (n - i <= 2 * expanded_.size()) {
+      for (; i < n; ++i) {
+        if (!adjacency.Entry(i, &v)) continue;
+        const uint32_t number = Included(v.other);
+        if (number != IdTable::kAbsent && Accepts(v) && Adds(id, v, expanded_[number])) {
+          closed_offsets_.push_back(adjacency.OffsetOf(i));
+        }
+      }
+      return;
+    }
+    // Nothing joins a closed result, so the sorted list is made once.
+    if (sorted_included_.size() != expanded_.size()) {
+      sorted_included_.clear();
+      met_.ForEach([&](std::string_view included, uint32_t number) {
+        if (number != kRejected) sorted_included_.emplace_back(OtherEndKey::Of(included), number);
+      });
+      std::sort(sorted_included_.begin(), sorted_included_.end(),
+                [](const auto& a, const auto& b) { return a.first < b.first; });
+    }
+    // Only the nodes not expanded yet (an edge to another was added by it),
+    // and this one, for a loop.
+    wanted_.clear();
+    for (const auto& [other, number] : sorted_included_) {
+      if (!expanded_[number] || other.other == id) wanted_.push_back(other);
+    }
+    const size_t begin = closed_offsets_.size();
+    adjacency.FindOthers(wanted_, &closed_offsets_);
+    // Offsets sort in record order; those before entry i were read already.
+    std::sort(closed_offsets_.begin() + begin, closed_offsets_.end());
+    const uint32_t from = adjacency.OffsetOf(i);
+    closed_offsets_.erase(closed_offsets_.begin() + begin,
+                          std::lower_bound(closed_offsets_.begin() + begin, closed_offsets_.end(), from));
+  }
+
+  const GraphStore& store_;
+  const NeighborhoodRequest& request_;
+  const LinkFilter& filter_;
+  Neighborhood* out_;
+
+  IdTable met_;                // id -> its number in the result, or kRejected
+  std::vector<char> expanded_;  // by number in the result
+
+  // The batch of records being expanded.
+  std::vector<std::string_view> batch_ids_;
+  std::vector<std::optional<Adjacency>> records_;
+  struct ClosedRange {
+    size_t record, begin, end;
+  };
+  std::vector<ClosedRange> closed_ranges_;
+  std::vector<uint32_t> closed_offsets_;
+
+  std::vector<bool> relation_ok_;  // of the record being read
+  // Nodes read ahead for the open expansion under way (views of its record).
+  std::vector<std::string_view> ahead_ids_;
+  std::vector<std::optional<Node>> ahead_nodes_;
+  size_t ahead_used_ = 0;
+  // The result's ids in the records' by-other order (hash, then bytes),
+  // each with its number (views of met_'s bytes: nothing is added once the
+  // result is closed), and those a closed expansion looks for.
+  std::vector<std::pair<OtherEndKey, uint32_t>> sorted_included_;
+  std::vector<OtherEndKey> wanted_;
 };
 
 }  // namespace
@@ -42,127 +312,8 @@ Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Ne
   }
   auto start = store.GetNode(request.id);
   if (!start) return Status::NotFound("no entity with id '" + request.id + "'");
-
-  const LinkFilter& filter = request.filter;
-  Walk walk;
-  walk.included.emplace(request.id, false);
   // The start is always included, whatever its type: the user asked for it.
-  out->nodes.push_back(*start);
-  auto full = [&] { return out->nodes.size() >= request.max_nodes; };
-  std::vector<std::string> frontier = {request.id};
-  std::vector<bool> relation_ok;
-  std::vector<uint32_t> offsets;
-  // The result's ids in the records' by-other order (hash, then bytes),
-  // each with its expanded flag (views of walk.included's node-stable
-  // entries), and those a closed expansion looks for.
-  std::vector<std::pair<OtherEndKey, const bool*>> sorted_included;
-  std::vector<OtherEndKey> wanted;
-  for (int hop = 0; hop < request.depth && !frontier.empty(); ++hop) {
-    std::vector<std::string> next;
-    for (const auto& id : frontier) {
-      walk.included.find(id)->second = true;  // expanded
-      // One read: the node's edges, strongest first (a capped result keeps
-      // the best-supported links), equal weights in key order.
-      const std::optional<Adjacency> adjacency = store.AdjacencyOf(id);
-      if (!adjacency) continue;  // no edges
-      relation_ok.clear();
-      for (const auto& r : adjacency->relations()) {
-        relation_ok.push_back(filter.relations.empty() || filter.relations.count(r) > 0);
-      }
-      AdjacencyEntryView v;
-      auto accepts = [&] {
-        return relation_ok[v.relation_number] && filter.AcceptsWeightAndDates(v.weight, v.first_date, v.last_date);
-      };
-      // Adds the edge of entry v, to a node in the result, unless the other
-      // end was expanded before (it added the edge then). A loop (id to
-      // itself) has two entries, outgoing first: the incoming one is the
-      // same edge.
-      auto add_edge = [&](bool other_expanded) {
-        if (v.other == id ? !v.outgoing : other_expanded) return;
-        EdgeSummary e;
-        e.key = v.outgoing ? EdgeKey{id, std::string(v.relation), std::string(v.other)}
-                           : EdgeKey{std::string(v.other), std::string(v.relation), id};
-        e.weight = v.weight;
-        e.evidence_count = v.evidence_count;
-        e.first_date = v.first_date;
-        e.last_date = v.last_date;
-        out->edges.push_back(std::move(e));
-      };
-      const size_t n = adjacency->size();
-      size_t i = 0;
-      // While the result is open: follow each edge, looking up the nodes it
-      // reaches, until the result is full and known to be truncated.
-      if (!(full() && out->truncated)) {
-        for (; i < n; ++i) {
-          if (!adjacency->Entry(i, &v) || !accepts()) continue;
-          if (auto it = walk.included.find(v.other); it != walk.included.end()) {
-            add_edge(it->second);
-            continue;
-          }
-          if (walk.rejected.count(v.other)) continue;
-          if (full() && out->truncated) {
-            ++i;
-            break;
-          }
-          auto node = store.GetNode(std::string(v.other));
-          // No node: an entity no longer in the gazetteer.
-          if (!node || !filter.AcceptsNode(*node)) {
-            walk.rejected.emplace(v.other);
-            continue;
-          }
-          if (full()) {
-            // A node the filter accepts but there is no room for: the
-            // result is incomplete and must say so.
-            out->truncated = true;
-            continue;
-          }
-          walk.included.emplace(v.other, false);
-          out->nodes.push_back(std::move(*node));
-          next.emplace_back(v.other);
-          add_edge(false);
-        }
-      }
-      if (i >= n) continue;
-      // The result is closed: of the entries left, only edges to nodes
-      // already in it can still be added, in record order. A hub has tens of
-      // thousands of entries and the result a few hundred nodes, so look
-      // those nodes up in the record's by-other index instead of reading the
-      // rest of it, when that reads fewer entries.
-      if (n - i <= 2 * walk.included.size()) {
-        for (; i < n; ++i) {
-          if (!adjacency->Entry(i, &v)) continue;
-          if (auto it = walk.included.find(v.other); it != walk.included.end() && accepts()) add_edge(it->second);
-        }
-        continue;
-      }
-      // Nothing joins a closed result, so the sorted list is made once.
-      if (sorted_included.size() != walk.included.size()) {
-        sorted_included.clear();
-        for (const auto& [included, expanded] : walk.included) {
-          sorted_included.emplace_back(OtherEndKey::Of(included), &expanded);
-        }
-        std::sort(sorted_included.begin(), sorted_included.end(),
-                  [](const auto& a, const auto& b) { return a.first < b.first; });
-      }
-      // Only the nodes not expanded yet (an edge to another was added by
-      // it), and this one, for a loop.
-      wanted.clear();
-      for (const auto& [other, expanded] : sorted_included) {
-        if (!*expanded || other.other == id) wanted.push_back(other);
-      }
-      offsets.clear();
-      adjacency->FindOthers(wanted, &offsets);
-      // Offsets sort in record order; those before entry i were read above.
-      std::sort(offsets.begin(), offsets.end());
-      const uint32_t from = adjacency->OffsetOf(i);
-      for (uint32_t offset : offsets) {
-        if (offset >= from && adjacency->EntryAt(offset, &v) && accepts()) add_edge(/*other_expanded=*/false);
-      }
-    }
-    frontier = std::move(next);
-  }
-  // Every edge added has both ends in the result: one is the node expanded,
-  // the other was in the result or came in by the edge, and nothing leaves.
+  Walk(store, request, out).Run(std::move(*start));
   return Status::OK();
 }
 

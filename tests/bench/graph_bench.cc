@@ -4,7 +4,7 @@
 //   policygraph_graph_bench [--edges N] [--nodes N] [--seed S] [--starts N]
 //       [--pairs N] [--rounds R] [--limit L] [--max-hops H] [--check N]
 //       [--relations a,b] [--min-weight W] [--cache-mib M] [--work DIR] [--tsv FILE]
-//       [--ops a,b] [--reuse] [--no-peer]
+//       [--ops a,b] [--reuse] [--no-peer] [--dump FILE]
 //
 // 1. Generates the graph (tests/bench/synthetic_graph.h), writes it into a
 //    GraphStore the way the indexer does and into SQLite; times both, sizes
@@ -26,6 +26,10 @@
 // earlier run wrote it, and build times are not reported.
 // --no-peer neither checks nor times SQLite (its columns stay empty): for
 // re-timing policygraph alone against a peer figure from a full run.
+// --dump FILE writes every neighbourhood the checks asked policygraph for,
+// in full (node records, edges with their fields, truncation), one line per
+// node or edge: the reference checks look at node ids only, so diffing two
+// builds' dumps is what says a traversal change left the answers as they were.
 // Prints a table (p50/p95/p99 per operation and system, ratio policygraph /
 // peer), the same for the bench thread's CPU time per query, and, with
 // --tsv, "figure<TAB>value<TAB>unit" rows for run.sh.
@@ -52,6 +56,7 @@
 #include <vector>
 
 #include "graph/graph_store.h"
+#include "graph/record_codec.h"
 #include "graph/shortest_path.h"
 #include "graph/traversal.h"
 #include "server/work_directory.h"
@@ -80,6 +85,7 @@ struct Options {
   size_t evidence_per_document = 20;
   std::string work;
   std::string tsv;
+  std::string dump;
   std::set<std::string> ops;  // empty: all
   bool reuse = false;
   bool no_peer = false;
@@ -88,7 +94,7 @@ struct Options {
 int Usage() {
   std::cerr << "usage: policygraph_graph_bench [--edges N] [--nodes N] [--seed S] [--starts N] [--pairs N]\n"
                "  [--rounds R] [--limit L] [--max-hops H] [--check N] [--relations a,b] [--min-weight W]\n"
-               "  [--cache-mib M] [--work DIR] [--tsv FILE] [--ops a,b] [--reuse] [--no-peer]\n";
+               "  [--cache-mib M] [--work DIR] [--tsv FILE] [--ops a,b] [--reuse] [--no-peer] [--dump FILE]\n";
   return 2;
 }
 
@@ -119,6 +125,7 @@ bool Parse(int argc, char** argv, Options* o) {
     else if (a == "--cache-mib") o->cache_mib = n;
     else if (a == "--work") o->work = v;
     else if (a == "--tsv") o->tsv = v;
+    else if (a == "--dump") o->dump = v;
     else if (a == "--relations") {
       o->filter.relations.clear();
       std::stringstream ss(v);
@@ -227,8 +234,8 @@ struct Checks {
 class Runner {
  public:
   Runner(const SyntheticGraph& g, const ReferenceGraph& ref, graph::GraphStore& store,
-         SqliteGraphPeer& peer, const Options& o)
-      : g_(g), ref_(ref), store_(store), peer_(peer), o_(o) {}
+         SqliteGraphPeer& peer, const Options& o, std::ostream* dump)
+      : g_(g), ref_(ref), store_(store), peer_(peer), o_(o), dump_(dump) {}
 
   // policygraph's neighbours of `start`; `limit` 0: uncapped.
   Status Policygraph(const Op& op, uint32_t start, size_t limit, std::vector<std::string>* ids, bool* capped) {
@@ -239,6 +246,7 @@ class Runner {
     req.filter = ToLinkFilter(op.filter);
     graph::Neighborhood hood;
     Status s = graph::Neighbors(store_, req, &hood);
+    if (dumping_) Dump(op, req, s, hood);
     ids->clear();
     for (const auto& n : hood.nodes) ids->push_back(n.id);
     *capped = hood.truncated;
@@ -259,8 +267,25 @@ class Runner {
     return *gave_up ? Status::OK() : s;
   }
 
+  // The whole answer, for --dump.
+  void Dump(const Op& op, const graph::NeighborhoodRequest& req, const Status& s, const graph::Neighborhood& hood) {
+    std::ostream& out = *dump_;
+    out << "query " << op.name << " " << req.id << " max " << req.max_nodes << " status " << s.ok()
+        << " truncated " << hood.truncated << " nodes " << hood.nodes.size() << " edges " << hood.edges.size() << "\n";
+    for (const auto& n : hood.nodes) out << "node " << graph::EncodeNode(n) << "\n";
+    for (const auto& e : hood.edges) {
+      out << "edge " << e.key.source << " " << e.key.relation << " " << e.key.target << " " << e.weight << " "
+          << e.evidence_count << " " << e.first_date << " " << e.last_date << "\n";
+    }
+  }
+
   // Holds both systems to the reference on `items` (starts, or pairs).
   Status Check(const Op& op, const std::vector<std::pair<uint32_t, uint32_t>>& items, Checks* pg, Checks* peer) {
+    dumping_ = dump_ != nullptr;
+    struct StopDumping {
+      bool* dumping;
+      ~StopDumping() { *dumping = false; }
+    } stop{&dumping_};
     std::vector<std::string> ids;
     std::string why;
     for (size_t i = 0; i < items.size(); ++i) {
@@ -339,6 +364,8 @@ class Runner {
   graph::GraphStore& store_;
   SqliteGraphPeer& peer_;
   const Options& o_;
+  std::ostream* dump_;     // --dump, or nullptr
+  bool dumping_ = false;   // only the checks' queries are dumped, not the timed ones
 };
 
 // Whether both stores hold the same edges, weights and dates, for the edges
@@ -475,7 +502,15 @@ int main(int argc, char** argv) {
       {"path-filtered", true, 0, o.filter},
   };
   if (!o.ops.empty()) std::erase_if(ops, [&](const Op& op) { return !o.ops.count(op.name); });
-  Runner runner(g, ref, *store, peer, o);
+  std::ofstream dump;
+  if (!o.dump.empty()) {
+    dump.open(o.dump);
+    if (!dump) {
+      std::cerr << "cannot write " << o.dump << "\n";
+      return 1;
+    }
+  }
+  Runner runner(g, ref, *store, peer, o, o.dump.empty() ? nullptr : &dump);
   std::map<std::string, std::pair<Checks, Checks>> checks;
   std::map<std::string, std::pair<Series, Series>> series;
   for (const auto& op : ops) {

@@ -12,6 +12,7 @@
 #include <functional>
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <random>
 #include <set>
 #include <string>
@@ -21,6 +22,7 @@
 
 #include <rocksdb/db.h>
 
+#include "graph/record_codec.h"
 #include "graph/traversal.h"
 #include "tests/support/test_support.h"
 
@@ -356,6 +358,50 @@ TEST_F(GraphStoreTest, EdgesOfWithAKeyTestKeepsTheEdgesItWantsInOrder) {
 // The adjacency record is derived data: through a second document sharing
 // an edge, a re-index, a removal and an edge losing all support, both ends'
 // records hold exactly the edges' summaries.
+// GetNodes and AdjacenciesOf (one MultiGet each) give, key by key, what
+// GetNode and AdjacencyOf give: ids with no record, an id asked twice, an
+// empty batch.
+TEST_F(GraphStoreTest, BatchedReadsGiveWhatSingleReadsGive) {
+  ASSERT_TRUE(store_->PutNodes({MakeNode("asean", {"asean"}), MakeNode("china", {"trung quoc"}),
+                                MakeNode("lonely", {})}).ok());
+  Replace({"d1", {"asean", "china"}, {{kAseanChina, Ev("d1", 0, 10, "2021-05-01")}}});
+  Replace({"d2", {"china", "ghost"}, {{{"china", "cooperation", "ghost"}, Ev("d2", 0, 9, "")}}});
+  ASSERT_TRUE(store_->Commit().ok());
+  const std::vector<std::string_view> ids = {"china", "ghost", "lonely", "nobody", "asean", "china"};
+  std::vector<std::optional<Node>> nodes;
+  store_->GetNodes(ids, &nodes);
+  ASSERT_EQ(nodes.size(), ids.size());
+  std::vector<std::optional<Adjacency>> records;
+  store_->AdjacenciesOf(ids, &records);
+  ASSERT_EQ(records.size(), ids.size());
+  for (size_t k = 0; k < ids.size(); ++k) {
+    const std::string id(ids[k]);
+    const auto node = store_->GetNode(id);
+    ASSERT_EQ(nodes[k].has_value(), node.has_value()) << id;
+    if (node) EXPECT_EQ(EncodeNode(*nodes[k]), EncodeNode(*node)) << id;
+    const auto record = store_->AdjacencyOf(id);
+    ASSERT_EQ(records[k].has_value(), record.has_value()) << id;
+    if (!record) continue;
+    ASSERT_EQ(records[k]->size(), record->size()) << id;
+    AdjacencyEntryView a, b;
+    for (size_t i = 0; i < record->size(); ++i) {
+      ASSERT_TRUE(records[k]->Entry(i, &a) && record->Entry(i, &b)) << id;
+      EXPECT_EQ(std::tie(a.outgoing, a.relation, a.other, a.weight, a.evidence_count, a.first_date, a.last_date),
+                std::tie(b.outgoing, b.relation, b.other, b.weight, b.evidence_count, b.first_date, b.last_date))
+          << id << " entry " << i;
+    }
+  }
+  EXPECT_TRUE(nodes[0].has_value());
+  EXPECT_FALSE(nodes[1].has_value()) << "ghost has edges but no node";
+  EXPECT_FALSE(records[2].has_value()) << "lonely has a node but no edges";
+  EXPECT_FALSE(nodes[3].has_value());
+  EXPECT_FALSE(records[3].has_value());
+  store_->GetNodes({}, &nodes);
+  EXPECT_TRUE(nodes.empty());
+  store_->AdjacenciesOf({}, &records);
+  EXPECT_TRUE(records.empty());
+}
+
 TEST_F(GraphStoreTest, AdjacencyRecordFollowsEveryDocumentChange) {
   const EdgeKey coop{"china", "cooperation", "laos"};
   auto row = [](const EdgeKey& k, uint32_t weight, uint32_t evidence, std::string first, std::string last) {
@@ -759,6 +805,27 @@ Neighborhood ScanNeighbors(const GraphStore& store, const NeighborhoodRequest& r
   return out;
 }
 
+// Neighbors against ScanNeighbors: the same nodes (whole records) and
+// edges (every field), in the same order, and the same truncation.
+void ExpectTheScanTraversalsAnswer(const GraphStore& store, const NeighborhoodRequest& req, const std::string& what) {
+  Neighborhood got;
+  ASSERT_TRUE(Neighbors(store, req, &got).ok()) << what;
+  const Neighborhood want = ScanNeighbors(store, req);
+  ASSERT_EQ(got.nodes.size(), want.nodes.size()) << what;
+  for (size_t i = 0; i < got.nodes.size(); ++i) {
+    ASSERT_EQ(EncodeNode(got.nodes[i]), EncodeNode(want.nodes[i])) << what << " node " << i;
+  }
+  ASSERT_EQ(got.truncated, want.truncated) << what;
+  ASSERT_EQ(got.edges.size(), want.edges.size()) << what;
+  for (size_t i = 0; i < got.edges.size(); ++i) {
+    const auto& g = got.edges[i];
+    const auto& w = want.edges[i];
+    ASSERT_EQ(std::tie(g.key, g.weight, g.evidence_count, g.first_date, g.last_date),
+              std::tie(w.key, w.weight, w.evidence_count, w.first_date, w.last_date))
+        << what << " edge " << i;
+  }
+}
+
 TEST_F(GraphStoreTest, NeighborsGivesTheScanTraversalsAnswersOnRandomGraphs) {
   for (unsigned seed = 1; seed <= 6; ++seed) {
     TempDir dir;
@@ -802,26 +869,79 @@ TEST_F(GraphStoreTest, NeighborsGivesTheScanTraversalsAnswersOnRandomGraphs) {
             req.depth = depth;
             req.max_nodes = max_nodes;
             req.filter = filters[f];
-            Neighborhood got;
-            ASSERT_TRUE(Neighbors(*store, req, &got).ok());
-            const Neighborhood want = ScanNeighbors(*store, req);
-            const std::string what = "seed " + std::to_string(seed) + " start " + start + " depth " +
-                                     std::to_string(depth) + " max " + std::to_string(max_nodes) + " filter " +
-                                     std::to_string(f);
-            std::vector<std::string> got_nodes, want_nodes;
-            for (const auto& n : got.nodes) got_nodes.push_back(n.id);
-            for (const auto& n : want.nodes) want_nodes.push_back(n.id);
-            ASSERT_EQ(got_nodes, want_nodes) << what;
-            ASSERT_EQ(got.truncated, want.truncated) << what;
-            ASSERT_EQ(got.edges.size(), want.edges.size()) << what;
-            for (size_t i = 0; i < got.edges.size(); ++i) {
-              const auto& g = got.edges[i];
-              const auto& w = want.edges[i];
-              ASSERT_EQ(std::tie(g.key, g.weight, g.evidence_count, g.first_date, g.last_date),
-                        std::tie(w.key, w.weight, w.evidence_count, w.first_date, w.last_date))
-                  << what << " edge " << i;
-            }
+            ExpectTheScanTraversalsAnswer(*store, req,
+                                          "seed " + std::to_string(seed) + " start " + start + " depth " +
+                                              std::to_string(depth) + " max " + std::to_string(max_nodes) +
+                                              " filter " + std::to_string(f));
           }
+        }
+      }
+    }
+  }
+}
+
+// Past the traversal's batches: a hub with 600 neighbours, so that a result
+// of up to 500 nodes reads its nodes in more than one read-ahead batch
+// (256), and its frontier's records in more than one batch (256) after the
+// result has closed; some ids have no node, and a type filter turns more
+// away.
+TEST_F(GraphStoreTest, NeighborsGivesTheScanTraversalsAnswersPastOneBatch) {
+  TempDir dir;
+  std::unique_ptr<GraphStore> store;
+  ASSERT_TRUE(GraphStore::Open((dir.path() / "g").string(), {}, &store).ok());
+  std::mt19937 rng(11);
+  Strings ids;
+  std::vector<Node> nodes;
+  for (int i = 0; i < 700; ++i) {
+    // Longer than the short-string buffer, as the synthetic graph's ids.
+    ids.push_back("organisation-" + std::to_string(10000 + i));
+    if (i % 37 == 36) continue;  // an id with edges but no node
+    Node n = MakeNode(ids.back(), {});
+    n.type = i % 5 == 0 ? "organisation" : "country";
+    n.names_vi = {"tên " + std::to_string(i)};
+    nodes.push_back(n);
+  }
+  ASSERT_TRUE(store->PutNodes(nodes).ok());
+  const Strings relations = {"co_mention", "cooperation", "membership"};
+  DocumentContribution c;
+  int documents = 0;
+  auto add = [&](const std::string& a, const std::string& b) {
+    const std::string date = rng() % 4 == 0 ? "" : "20" + std::to_string(18 + rng() % 6);
+    c.evidence.push_back({{a, relations[rng() % 3], b}, Ev(c.doc_id, 10u * c.evidence.size(), 10u * c.evidence.size() + 5, date)});
+  };
+  auto flush = [&] {
+    ASSERT_TRUE(store->ReplaceDocument(c).ok());
+    c = DocumentContribution{"doc-" + std::to_string(++documents), {}, {}};
+  };
+  c.doc_id = "doc-0";
+  for (int round = 0; round < 3; ++round) {  // weights 1 to 3 on the hub's edges
+    for (int i = 1; i < 700; ++i) {
+      if (rng() % (round + 1) == 0) rng() % 2 ? add(ids[0], ids[i]) : add(ids[i], ids[0]);
+      if (c.evidence.size() == 20) flush();
+    }
+  }
+  for (int k = 0; k < 6000; ++k) {
+    add(ids[rng() % 700], ids[std::min(rng() % 700, rng() % 700)]);
+    if (c.evidence.size() == 20) flush();
+  }
+  flush();
+  ASSERT_TRUE(store->Commit().ok());
+  std::vector<LinkFilter> filters(3);
+  filters[1].relations = {"cooperation", "membership"};
+  filters[2].min_weight = 2;
+  filters[2].entity_types = {"country"};
+  for (const std::string& start : {ids[0], ids[5]}) {
+    for (int depth = 1; depth <= 3; ++depth) {
+      for (size_t max_nodes : {size_t{300}, size_t{500}, SIZE_MAX}) {
+        for (size_t f = 0; f < filters.size(); ++f) {
+          NeighborhoodRequest req;
+          req.id = start;
+          req.depth = depth;
+          req.max_nodes = max_nodes;
+          req.filter = filters[f];
+          ExpectTheScanTraversalsAnswer(*store, req,
+                                        "start " + start + " depth " + std::to_string(depth) + " max " +
+                                            std::to_string(max_nodes) + " filter " + std::to_string(f));
         }
       }
     }
