@@ -78,6 +78,28 @@ class ServingIndexTest : public ::testing::Test {
     return store->Sequence();
   }
 
+  // Writes one English document into the search index at `search_dir` and
+  // commits it, "pending" or "complete" for the graph of `graph_sequence`.
+  static void CommitDocument(const fs::path& search_dir, const std::string& id, const std::string& body,
+                             bool complete, uint64_t graph_sequence = 0) {
+    indexer::Analyzer analyzer;
+    indexer::SourceDocument doc;
+    doc.id = id;
+    doc.title = id;
+    doc.lang = "en";
+    doc.body = body;
+    indexer::AnalysedDocument analysed;
+    analysed.source = &doc;
+    analysed.title = analyzer.Tokenize(doc.title);
+    analysed.body = analyzer.Tokenize(doc.body);
+    analysed.passages = indexer::SplitPassages(doc.body, analyzer);
+    std::unique_ptr<indexer::SearchWriter> writer;
+    ASSERT_TRUE(indexer::SearchWriter::Open(search_dir.string(), &writer).ok());
+    ASSERT_TRUE(writer->Write(analysed, analyzer).ok());
+    ASSERT_TRUE((complete ? writer->MarkGraphComplete(graph_sequence) : writer->MarkGraphPending()).ok());
+    ASSERT_TRUE(writer->Commit().ok());
+  }
+
   TempDir dir_;
   fs::path data_;
   std::unique_ptr<ServingIndex> index_;
@@ -169,21 +191,8 @@ TEST_F(ServingIndexTest, SearchCallsReadTheRevisionOfTheirRead) {
   {
     auto read = index_->BeginRead();
     // A run commits one more document ("pending").
-    indexer::SourceDocument doc;
-    doc.id = "one-more";
-    doc.title = "One more";
-    doc.lang = "en";
-    doc.body = "China and ASEAN signed one more agreement.";
-    indexer::AnalysedDocument analysed;
-    analysed.source = &doc;
-    analysed.title = analyzer.Tokenize(doc.title);
-    analysed.body = analyzer.Tokenize(doc.body);
-    analysed.passages = indexer::SplitPassages(doc.body, analyzer);
-    std::unique_ptr<indexer::SearchWriter> writer;
-    ASSERT_TRUE(indexer::SearchWriter::Open((data_ / "search").string(), &writer).ok());
-    ASSERT_TRUE(writer->Write(analysed, analyzer).ok());
-    ASSERT_TRUE(writer->MarkGraphPending().ok());
-    ASSERT_TRUE(writer->Commit().ok());
+    ASSERT_NO_FATAL_FAILURE(
+        CommitDocument(data_ / "search", "one-more", "China and ASEAN signed one more agreement.", /*complete=*/false));
 
     EXPECT_EQ(search.DocumentCount(), documents) << "the Read's revision";
     StoredDocument stored;
@@ -211,23 +220,8 @@ TEST_F(ServingIndexTest, MovesToADatabaseSwappedInWithTheSameRevisionNumber) {
   // Another database with one document of its own, "complete" for the
   // graph being served, brought to the same revision number.
   const fs::path replacement = dir_.path() / "replacement";
-  {
-    indexer::SourceDocument doc;
-    doc.id = "swapped-in";
-    doc.title = "Swapped in";
-    doc.lang = "en";
-    doc.body = "Only the swapped-in database holds this document.";
-    indexer::AnalysedDocument analysed;
-    analysed.source = &doc;
-    analysed.title = analyzer.Tokenize(doc.title);
-    analysed.body = analyzer.Tokenize(doc.body);
-    analysed.passages = indexer::SplitPassages(doc.body, analyzer);
-    std::unique_ptr<indexer::SearchWriter> writer;
-    ASSERT_TRUE(indexer::SearchWriter::Open(replacement.string(), &writer).ok());
-    ASSERT_TRUE(writer->Write(analysed, analyzer).ok());
-    ASSERT_TRUE(writer->MarkGraphComplete(graph_sequence).ok());
-    ASSERT_TRUE(writer->Commit().ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(CommitDocument(replacement, "swapped-in", "Only the swapped-in database holds this document.",
+                                         /*complete=*/true, graph_sequence));
   {
     Xapian::WritableDatabase db(replacement.string());
     ASSERT_LE(db.get_revision(), revision) << "the fixture's index has more commits than one";

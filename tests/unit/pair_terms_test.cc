@@ -23,64 +23,40 @@
 #include "server/query_builder.h"
 #include "server/query_parser.h"
 #include "server/written_forms.h"
+#include "tests/support/note_corpus.h"
 #include "tests/support/test_support.h"
 
 namespace policygraph {
 namespace {
 
-namespace fs = std::filesystem;
 namespace schema = search_schema;
-using testing::TempDir;
-using testing::WriteFile;
 
 const indexer::Analyzer& SharedAnalyzer() {
   static const indexer::Analyzer* analyzer = new indexer::Analyzer();
   return *analyzer;
 }
 
-// Indexes `bodies` (one document each, title "Ghi chú") and opens the
-// search database.
-class PairCorpus {
+// `bodies` indexed, one document each (tests/support/note_corpus.h), and
+// what these tests read of the index.
+class PairCorpus : public testing::NoteCorpus {
  public:
-  explicit PairCorpus(const std::vector<std::string>& bodies) {
-    const fs::path docs = dir_.path() / "docs";
-    for (size_t i = 0; i < bodies.size(); ++i) {
-      std::string name = "d";
-      name += std::to_string(i);
-      name += ".md";
-      std::string content = "---\ntitle: Ghi chú\n---\n";
-      content += bodies[i];
-      content += "\n";
-      WriteFile(docs / name, content);
-    }
-    WriteFile(dir_.path() / "gazetteer.tsv",
-              "# id\ttype\twikidata\tnames_en\tnames_vi\tmember_of\nchina\tcountry\tQ148\tChina\tTrung Quốc\t-\n");
-    indexer::IndexOptions options;
-    options.data_dir = (dir_.path() / "data").string();
-    options.gazetteer = (dir_.path() / "gazetteer.tsv").string();
-    indexer::IndexReport report;
-    Status s = indexer::IndexCorpus({docs.string()}, options, &report);
-    EXPECT_TRUE(s.ok()) << s.message();
-    db_ = Xapian::Database((dir_.path() / "data" / "search").string());
-  }
-
-  const Xapian::Database& db() const { return db_; }
+  using NoteCorpus::NoteCorpus;
 
   // Docids of the passages `q` matches.
   std::set<Xapian::docid> Matches(const Xapian::Query& q) const {
-    Xapian::Enquire enquire(db_);
+    Xapian::Enquire enquire(db());
     enquire.set_query(q);
     std::set<Xapian::docid> ids;
-    Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
+    Xapian::MSet mset = enquire.get_mset(0, db().get_doccount());
     for (auto it = mset.begin(); it != mset.end(); ++it) ids.insert(*it);
     return ids;
   }
 
   // The passage whose text contains `text`.
   Xapian::docid PassageWith(const std::string& text) const {
-    for (auto it = db_.postlist_begin(schema::Term(schema::kKindPrefix, schema::kPassageKind));
-         it != db_.postlist_end(schema::Term(schema::kKindPrefix, schema::kPassageKind)); ++it) {
-      if (db_.get_document(*it).get_data().find(text) != std::string::npos) return *it;
+    for (auto it = db().postlist_begin(schema::Term(schema::kKindPrefix, schema::kPassageKind));
+         it != db().postlist_end(schema::Term(schema::kKindPrefix, schema::kPassageKind)); ++it) {
+      if (db().get_document(*it).get_data().find(text) != std::string::npos) return *it;
     }
     ADD_FAILURE() << "no passage holds " << text;
     return 0;
@@ -88,16 +64,13 @@ class PairCorpus {
 
   std::set<std::string> PairTermsOf(Xapian::docid id, const char* prefix = schema::kPairPrefix) const {
     std::set<std::string> terms;
-    Xapian::Document doc = db_.get_document(id);
+    Xapian::Document doc = db().get_document(id);
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
       if ((*t).rfind(prefix, 0) == 0) terms.insert(*t);
     }
     return terms;
   }
 
- private:
-  TempDir dir_;
-  Xapian::Database db_;
 };
 
 std::string Pair(const std::string& a, const std::string& b) { return schema::PairTerm(a, b); }

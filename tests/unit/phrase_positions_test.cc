@@ -19,66 +19,39 @@
 #include "server/query_builder.h"
 #include "server/query_parser.h"
 #include "server/written_forms.h"
+#include "tests/support/note_corpus.h"
 #include "tests/support/test_support.h"
 
 namespace policygraph {
 namespace {
 
-namespace fs = std::filesystem;
 namespace schema = search_schema;
-using testing::TempDir;
-using testing::WriteFile;
 
 const indexer::Analyzer& SharedAnalyzer() {
   static const indexer::Analyzer* analyzer = new indexer::Analyzer();
   return *analyzer;
 }
 
-// Indexes `bodies`, one document each, titled `title`, and opens the search
-// database.
-class PhraseCorpus {
+// `bodies` indexed, one document each (tests/support/note_corpus.h), and
+// what these tests read of the index.
+class PhraseCorpus : public testing::NoteCorpus {
  public:
-  explicit PhraseCorpus(const std::vector<std::string>& bodies, const std::string& title = "Ghi chú") {
-    const fs::path docs = dir_.path() / "docs";
-    for (size_t i = 0; i < bodies.size(); ++i) {
-      // (Appended rather than `"d" + …`: GCC 12 warns falsely, -Wrestrict.)
-      std::string name = "d";
-      name += std::to_string(i);
-      name += ".md";
-      std::string content = "---\ntitle: ";
-      content += title;
-      content += "\n---\n";
-      content += bodies[i];
-      content += "\n";
-      WriteFile(docs / name, content);
-    }
-    WriteFile(dir_.path() / "gazetteer.tsv",
-              "# id\ttype\twikidata\tnames_en\tnames_vi\tmember_of\nchina\tcountry\tQ148\tChina\tTrung Quốc\t-\n");
-    indexer::IndexOptions options;
-    options.data_dir = (dir_.path() / "data").string();
-    options.gazetteer = (dir_.path() / "gazetteer.tsv").string();
-    indexer::IndexReport report;
-    Status s = indexer::IndexCorpus({docs.string()}, options, &report);
-    EXPECT_TRUE(s.ok()) << s.message();
-    db_ = Xapian::Database((dir_.path() / "data" / "search").string());
-  }
-
-  const Xapian::Database& db() const { return db_; }
+  using NoteCorpus::NoteCorpus;
 
   // The passages the search service's query of `typed` matches, with their
   // weights.
   std::map<Xapian::docid, double> Search(const std::string& typed) const {
     server::ParsedQuery parsed;
     EXPECT_TRUE(server::ParseQuery(SharedAnalyzer(), typed, &parsed).ok()) << typed;
-    const server::WrittenForms forms(db_);
+    const server::WrittenForms forms(db());
     return Weights(server::BuildQuery(parsed, nullptr, &forms).query);
   }
 
   std::map<Xapian::docid, double> Weights(const Xapian::Query& q) const {
-    Xapian::Enquire enquire(db_);
+    Xapian::Enquire enquire(db());
     enquire.set_query(q);
     std::map<Xapian::docid, double> weights;
-    Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
+    Xapian::MSet mset = enquire.get_mset(0, db().get_doccount());
     for (auto it = mset.begin(); it != mset.end(); ++it) weights[*it] = it.get_weight();
     return weights;
   }
@@ -92,21 +65,18 @@ class PhraseCorpus {
   // The passage whose text contains `text`.
   Xapian::docid PassageWith(const std::string& text) const {
     const std::string kind = schema::Term(schema::kKindPrefix, schema::kPassageKind);
-    for (auto it = db_.postlist_begin(kind); it != db_.postlist_end(kind); ++it) {
-      if (db_.get_document(*it).get_data().find(text) != std::string::npos) return *it;
+    for (auto it = db().postlist_begin(kind); it != db().postlist_end(kind); ++it) {
+      if (db().get_document(*it).get_data().find(text) != std::string::npos) return *it;
     }
     ADD_FAILURE() << "no passage holds " << text;
     return 0;
   }
 
   std::set<std::string> WrittenFormsOf(const std::string& folded) const {
-    const std::vector<std::string> forms = server::WrittenForms(db_).Of(folded);
+    const std::vector<std::string> forms = server::WrittenForms(db()).Of(folded);
     return {forms.begin(), forms.end()};
   }
 
- private:
-  TempDir dir_;
-  Xapian::Database db_;
 };
 
 std::string PrefixOf(const std::string& term) {
