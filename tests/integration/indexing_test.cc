@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <sstream>
 
 #include "graph/graph_store.h"
 #include "graph/traversal.h"
@@ -73,6 +74,30 @@ TEST(IndexingTest, IndexingTwiceKeepsTheSameDocumentCount) {
   EXPECT_EQ(counts.documents, 3u);
   // Edge weights count documents, so a second run must not double them.
   for (const auto& e : store->EdgesOf("china")) EXPECT_EQ(e.weight, 1u);
+}
+
+// Every pass before writing says how far it is, as the writing pass does:
+// at a million files they take tens of minutes.
+TEST(IndexingTest, EveryPassReportsProgress) {
+  TempDir data;
+  indexer::IndexOptions options;
+  options.data_dir = data.str();
+  options.gazetteer = (FixturesDir() / "gazetteer.tsv").string();
+  options.progress_every = 2;
+  std::ostringstream progress;
+  indexer::IndexReport report;
+  Status s = indexer::IndexCorpus({(FixturesDir() / "documents").string()}, options, &report, &progress);
+  ASSERT_TRUE(s.ok()) << s.message();
+  ASSERT_EQ(report.documents, 3u);
+  EXPECT_EQ(progress.str(),
+            "checking files: 2 of 3\n"
+            "discovering names: 2 of 3 documents\n"
+            "indexed 2 of 3 documents\n");
+
+  options.progress_every = 0;  // none
+  std::ostringstream none;
+  ASSERT_TRUE(indexer::IndexCorpus({(FixturesDir() / "documents").string()}, options, &report, &none).ok());
+  EXPECT_EQ(none.str(), "");
 }
 
 TEST(IndexingTest, ChangedDocumentReplacesItsTextAndEvidence) {
