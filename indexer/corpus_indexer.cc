@@ -68,8 +68,8 @@ std::vector<graph::Node> NodesFromGazetteer(const Analyzer& analyzer, std::vecto
   for (auto& e : entities) {
     if (!IsGraphNode(e)) continue;
     graph::Node n = std::move(e);
-    std::vector<std::string> names = e.names_en;
-    names.insert(names.end(), e.names_vi.begin(), e.names_vi.end());
+    std::vector<std::string> names = n.names_en;
+    names.insert(names.end(), n.names_vi.begin(), n.names_vi.end());
     for (const auto& name : names) {
       std::string key = analyzer.Fold(name);
       if (std::find(n.alias_keys.begin(), n.alias_keys.end(), key) == n.alias_keys.end()) {

@@ -100,6 +100,25 @@ TEST(IndexingTest, EveryPassReportsProgress) {
   EXPECT_EQ(none.str(), "");
 }
 
+// Every node reaches the graph with the folded form of each of its names
+// (the graph's aliases, for lookup and autocomplete), whether the
+// gazetteer lists it or a text revealed it.
+TEST(IndexingTest, NodesCarryTheFoldedFormsOfTheirNames) {
+  TempDir data;
+  indexer::IndexReport report;
+  ASSERT_TRUE(Index({(FixturesDir() / "documents").string()}, data.str(),
+                    (FixturesDir() / "gazetteer.tsv").string(), &report).ok());
+  std::unique_ptr<graph::GraphStore> store;
+  ASSERT_TRUE(graph::GraphStore::Open(data.str() + "/graph", {}, &store).ok());
+  auto node = store->GetNode("china");
+  ASSERT_TRUE(node.has_value());
+  EXPECT_TRUE(Contains(node->alias_keys, "china"));
+  EXPECT_TRUE(Contains(node->alias_keys, "trung quoc"));
+  std::vector<std::string> ids;
+  for (const auto& hit : store->FindByAliasPrefix("trung quoc", 10)) ids.push_back(hit.id);
+  EXPECT_TRUE(Contains(ids, "china"));
+}
+
 TEST(IndexingTest, ChangedDocumentReplacesItsTextAndEvidence) {
   TempDir data, docs;
   const std::string gazetteer = (FixturesDir() / "gazetteer.tsv").string();
