@@ -51,14 +51,25 @@ constexpr size_t kTextInFlight = 1 << 20;
 // kTextInFlight of text together, whatever the documents' sizes.
 constexpr size_t kMaxPreparedText = kTextInFlight;
 
-std::vector<graph::Node> NodesFromGazetteer(const Analyzer& analyzer,
-                                            const std::vector<graph::Node>& entities) {
+// Whether a pass that has done `done` items says so (IndexOptions::
+// progress_every): a run over a million files spends tens of minutes
+// checking and discovering before it writes anything.
+bool ProgressDue(std::ostream* progress, size_t every, size_t done) {
+  return progress != nullptr && every != 0 && done % every == 0;
+}
+
+// The gazetteer's "not an entity" and capital rows serve matching only.
+bool IsGraphNode(const graph::Node& e) { return e.type != kNotEntityType && e.type != kCapitalType; }
+
+// The graph's nodes, taken from the matched entities (gazetteer and
+// discovered) once matching is over.
+std::vector<graph::Node> NodesFromGazetteer(const Analyzer& analyzer, std::vector<graph::Node> entities) {
   std::vector<graph::Node> nodes;
-  for (const auto& e : entities) {
-    if (e.type == kNotEntityType || e.type == kCapitalType) continue;
-    graph::Node n = e;
-    std::vector<std::string> names = e.names_en;
-    names.insert(names.end(), e.names_vi.begin(), e.names_vi.end());
+  for (auto& e : entities) {
+    if (!IsGraphNode(e)) continue;
+    graph::Node n = std::move(e);
+    std::vector<std::string> names = n.names_en;
+    names.insert(names.end(), n.names_vi.begin(), n.names_vi.end());
     for (const auto& name : names) {
       std::string key = analyzer.Fold(name);
       if (std::find(n.alias_keys.begin(), n.alias_keys.end(), key) == n.alias_keys.end()) {
@@ -123,21 +134,21 @@ class FileSource : public DocumentSource {
     uint64_t bytes = 0;
     uint64_t fingerprint = 0;
   };
-  FileSource(std::vector<fs::path> files, std::vector<Checked> checked)
+  FileSource(DocumentFileList files, std::vector<Checked> checked)
       : files_(std::move(files)), checked_(std::move(checked)) {}
   size_t Size() const override { return files_.size(); }
   size_t Bytes(size_t i) const override { return static_cast<size_t>(checked_[i].bytes); }
   Status Get(size_t i, SourceDocument* doc) const override {
-    Status s = LoadDocument(files_[i], doc);
+    Status s = LoadDocument(fs::path(files_[i]), doc);
     if (!s.ok()) return Status::IOError(s.message() + " (it changed during the run; run again)");
     if (Fingerprint(*doc) != checked_[i].fingerprint) {
-      return Status::IOError(files_[i].string() + " changed during the run; run again");
+      return Status::IOError(std::string(files_[i]) + " changed during the run; run again");
     }
     return Status::OK();
   }
 
  private:
-  std::vector<fs::path> files_;
+  DocumentFileList files_;
   std::vector<Checked> checked_;
 };
 
@@ -233,6 +244,49 @@ class PendingContributions {
 Status IndexSource(const DocumentSource& source, const IndexOptions& options, IndexReport* report,
                    std::ostream* progress);
 
+// The discovery pass: every document is read on its own (in parallel); the
+// names are added in document order, as a plain loop would, and so are the
+// translations. `entities` gets the gazetteer's entities and the discovered
+// ones (DiscoveredEntities::Merged); what was found per name goes once
+// merged.
+Status DiscoverInTexts(const DocumentSource& source, const Analyzer& analyzer,
+                       const std::vector<graph::Node>& gazetteer, size_t threads, size_t window,
+                       std::ostream* progress, size_t progress_every, std::vector<graph::Node>* entities,
+                       std::vector<graph::Node>* learned_in_texts) {
+  const size_t total = source.Size();
+  DiscoveredEntities discovered(analyzer, gazetteer);
+  struct TextNames {
+    Status status = Status::OK();
+    std::vector<DiscoveredName> names;
+    std::vector<graph::Node> translations;
+  };
+  Status s = RunOrdered<TextNames>(
+      total, threads, window, kTextInFlight, [&](size_t i) { return source.Bytes(i); },
+      [&](size_t i) {
+        TextNames out;
+        SourceDocument doc;
+        out.status = source.Get(i, &doc);
+        if (!out.status.ok()) return out;
+        out.names = DiscoverNames(doc.body, analyzer);
+        out.translations = LearnTranslations(doc.body, analyzer);
+        return out;
+      },
+      [&](size_t i, TextNames found) {
+        if (!found.status.ok()) return found.status;
+        discovered.Add(found.names);
+        // One MergeConcepts over all of them (IndexSource) is the same as
+        // one per document in this order: it merges item by item.
+        for (auto& t : found.translations) learned_in_texts->push_back(std::move(t));
+        if (ProgressDue(progress, progress_every, i + 1)) {
+          *progress << "discovering names: " << i + 1 << " of " << total << " documents\n";
+        }
+        return Status::OK();
+      });
+  if (!s.ok()) return s;
+  *entities = discovered.Merged();
+  return Status::OK();
+}
+
 // Where `parts` contiguous runs of the documents begin (and, last, where the
 // last ends), each run about as much text as the others and none empty
 // (parts <= source.Size()).
@@ -261,7 +315,7 @@ Status IndexCorpus(const std::vector<std::string>& paths, const IndexOptions& op
   // Check everything before writing anything: every file is read and parsed
   // (UTF-8, size, front matter) and the ids must be unique. Only what a
   // later pass needs to find the file and tell it unchanged is kept.
-  std::vector<fs::path> files;
+  DocumentFileList files;
   Status s = CollectDocumentFiles(paths, &files);
   if (!s.ok()) return s;
   if (files.empty()) return Status::NotFound("no .txt or .md files found in the given paths");
@@ -279,7 +333,7 @@ Status IndexCorpus(const std::vector<std::string>& paths, const IndexOptions& op
       [&](size_t i) {
         Loaded out;
         SourceDocument doc;
-        out.status = LoadDocument(files[i], &doc);
+        out.status = LoadDocument(fs::path(files[i]), &doc);
         if (!out.status.ok()) return out;
         out.id = doc.id;
         out.checked.bytes = doc.body.size();
@@ -289,10 +343,13 @@ Status IndexCorpus(const std::vector<std::string>& paths, const IndexOptions& op
       [&](size_t i, Loaded loaded) {
         if (!loaded.status.ok()) return loaded.status;
         checked[i] = loaded.checked;
+        if (ProgressDue(progress, options.progress_every, i + 1)) {
+          *progress << "checking files: " << i + 1 << " of " << files.size() << "\n";
+        }
         auto [it, inserted] = id_to_file.emplace(std::move(loaded.id), i);
         if (!inserted && !duplicate) {
           duplicate = Status::InvalidArgument("two files have the document id '" + it->first + "': " +
-                                              files[it->second].string() + " and " + files[i].string() +
+                                              std::string(files[it->second]) + " and " + std::string(files[i]) +
                                               " (rename one, or set 'id:' in its front matter)");
         }
         return Status::OK();
@@ -344,38 +401,13 @@ Status IndexSource(const DocumentSource& source, const IndexOptions& options, In
   const size_t window = 4 * threads;
 
   // Names the texts themselves reveal join the gazetteer's before matching,
-  // so that every document finds them, wherever they were first seen. Each
-  // document is read on its own (in parallel); the names are added in
-  // document order, as a plain loop would. So are the translations the texts
-  // state, which extend the glossary below.
-  DiscoveredEntities discovered(analyzer, gazetteer);
+  // so that every document finds them, wherever they were first seen; the
+  // translations the texts state extend the glossary below.
+  std::vector<graph::Node> entities;
   std::vector<graph::Node> learned_in_texts;
-  struct TextNames {
-    Status status = Status::OK();
-    std::vector<DiscoveredName> names;
-    std::vector<graph::Node> translations;
-  };
-  s = RunOrdered<TextNames>(
-      total, threads, window, kTextInFlight, [&](size_t i) { return source.Bytes(i); },
-      [&](size_t i) {
-        TextNames out;
-        SourceDocument doc;
-        out.status = source.Get(i, &doc);
-        if (!out.status.ok()) return out;
-        out.names = DiscoverNames(doc.body, analyzer);
-        out.translations = LearnTranslations(doc.body, analyzer);
-        return out;
-      },
-      [&](size_t, TextNames found) {
-        if (!found.status.ok()) return found.status;
-        discovered.Add(found.names);
-        // One MergeConcepts over all of them (below) is the same as one per
-        // document in this order: it merges item by item.
-        for (auto& t : found.translations) learned_in_texts.push_back(std::move(t));
-        return Status::OK();
-      });
+  s = DiscoverInTexts(source, analyzer, gazetteer, threads, window, progress, options.progress_every, &entities,
+                      &learned_in_texts);
   if (!s.ok()) return s;
-  std::vector<graph::Node> entities = discovered.Merged();
 
   // Open both stores.
   std::error_code ec;
@@ -418,14 +450,17 @@ Status IndexSource(const DocumentSource& source, const IndexOptions& options, In
   MergeConcepts(&learned, learned_in_texts);
   MergeConcepts(&concepts, learned);
 
-  EntityMatcher entity_matcher(analyzer, entities);
-  EntityMatcher concept_matcher(analyzer, concepts);
-  DocumentLinker linker(analyzer, entity_matcher, entities);
-  linker.set_observer(options.observe_sentences);
-  std::vector<graph::Node> nodes = NodesFromGazetteer(analyzer, entities);
-  report->entities = nodes.size();
-  report->discovered = static_cast<size_t>(
-      std::count_if(nodes.begin(), nodes.end(), [](const graph::Node& n) { return n.discovered; }));
+  // Matching needs the matchers and the linker (each keeps what it needs of
+  // the entities); the entities themselves wait, without their alias keys,
+  // to become the graph's nodes once the documents are written, and both
+  // matchers go then.
+  auto entity_matcher = std::make_unique<EntityMatcher>(analyzer, entities);
+  auto concept_matcher = std::make_unique<EntityMatcher>(analyzer, concepts);
+  auto linker = std::make_unique<DocumentLinker>(analyzer, *entity_matcher, entities);
+  linker->set_observer(options.observe_sentences);
+  report->entities = static_cast<size_t>(std::count_if(entities.begin(), entities.end(), IsGraphNode));
+  report->discovered = static_cast<size_t>(std::count_if(
+      entities.begin(), entities.end(), [](const graph::Node& n) { return IsGraphNode(n) && n.discovered; }));
   report->concepts = concepts.size();
 
   // Analyse each document (in parallel: every step reads only its own
@@ -463,10 +498,10 @@ Status IndexSource(const DocumentSource& source, const IndexOptions& options, In
           a.title = analyzer.Tokenize(doc.title);
           a.body = analyzer.Tokenize(doc.body);
           a.passages = SplitPassages(doc.body, analyzer);
-          a.entities = entity_matcher.Find(doc.body, a.body);
-          a.concepts = concept_matcher.Find(doc.body, a.body);
+          a.entities = entity_matcher->Find(doc.body, a.body);
+          a.concepts = concept_matcher->Find(doc.body, a.body);
           a.entity_ids = DistinctIds(a.entities);
-          out.contribution = linker.Extract(doc, a.body, a.entities, a.passages, analyzer.Sentences(doc.body));
+          out.contribution = linker->Extract(doc, a.body, a.entities, a.passages, analyzer.Sentences(doc.body));
           out.mentions = a.entities.size();
           out.passages = a.passages.size();
           if (doc.body.size() > kMaxPreparedText) {
@@ -491,7 +526,7 @@ Status IndexSource(const DocumentSource& source, const IndexOptions& options, In
           done = contributions->Add(a.contribution);
           if (!done.ok()) return done;
           const size_t so_far = ++written;
-          if (progress != nullptr && so_far % 10000 == 0) {
+          if (ProgressDue(progress, options.progress_every, so_far)) {
             std::lock_guard<std::mutex> lock(progress_mutex);
             *progress << "indexed " << so_far << " of " << total << " documents\n";
           }
@@ -588,6 +623,10 @@ Status IndexSource(const DocumentSource& source, const IndexOptions& options, In
     s = SearchWriter::Open(search_dir, &search);
     if (!s.ok()) return s;
   }
+  linker.reset();
+  concept_matcher.reset();
+  entity_matcher.reset();
+  const std::vector<graph::Node> nodes = NodesFromGazetteer(analyzer, std::move(entities));
   s = graph->PutNodes(nodes);
   if (!s.ok()) return s;
   for (const auto& contributions : pending) {

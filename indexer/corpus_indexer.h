@@ -60,6 +60,10 @@ struct IndexOptions {
   // Sees every sentence the linker reads (training and measuring the link
   // classifier); none by default.
   SentenceObserver observe_sentences = nullptr;
+  // With a progress stream, each pass (checking the files, discovering
+  // names, indexing) writes a line every this many files or documents; 0
+  // for none. Default: 10000.
+  size_t progress_every = 10000;
 };
 
 struct IndexReport {
@@ -77,8 +81,10 @@ struct IndexReport {
 struct SourceDocument;
 
 // Indexes documents already in memory (ids must be unique). Documents with
-// no `lang` get the detected one. `progress`, when given, receives one line
-// per 10,000 documents.
+// no `lang` get the detected one. `progress`, when given, receives a line
+// every options.progress_every documents of each pass ("discovering names:
+// N of M documents", "indexed N of M documents"; reading the files first,
+// IndexCorpus also writes "checking files: N of M").
 Status IndexDocuments(std::vector<SourceDocument> docs, const IndexOptions& options,
                       IndexReport* report, std::ostream* progress = nullptr);
 

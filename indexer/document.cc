@@ -64,8 +64,8 @@ std::string SlugifyId(const std::string& raw) {
   return id;
 }
 
-Status CollectDocumentFiles(const std::vector<std::string>& paths, std::vector<fs::path>* files) {
-  files->clear();
+Status CollectDocumentFiles(const std::vector<std::string>& paths, DocumentFileList* files) {
+  *files = DocumentFileList();
   for (const auto& p : paths) {
     std::error_code ec;
     fs::file_status st = fs::status(p, ec);
@@ -74,19 +74,28 @@ Status CollectDocumentFiles(const std::vector<std::string>& paths, std::vector<f
       fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec);
       if (ec) return Status::IOError("cannot read directory " + p + ": " + ec.message());
       for (const auto& entry : it) {
-        if (entry.is_regular_file(ec) && IsLoadable(entry.path())) files->push_back(entry.path());
+        if (entry.is_regular_file(ec) && IsLoadable(entry.path())) files->Add(entry.path().native());
       }
     } else if (fs::is_regular_file(st)) {
       if (!IsLoadable(p)) {
         return Status::InvalidArgument("unsupported file type (only .txt and .md): " + p);
       }
-      files->push_back(p);
+      files->Add(fs::path(p).native());
     } else {
       return Status::InvalidArgument("not a regular file or directory: " + p);
     }
   }
-  std::sort(files->begin(), files->end());
-  files->erase(std::unique(files->begin(), files->end()), files->end());
+  files->SortUnique();
+  return Status::OK();
+}
+
+Status CollectDocumentFiles(const std::vector<std::string>& paths, std::vector<fs::path>* files) {
+  files->clear();
+  DocumentFileList list;
+  Status s = CollectDocumentFiles(paths, &list);
+  if (!s.ok()) return s;
+  files->reserve(list.size());
+  for (size_t i = 0; i < list.size(); ++i) files->emplace_back(list[i]);
   return Status::OK();
 }
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "graph/status.h"
+#include "indexer/document_files.h"
 
 namespace policygraph::indexer {
 
@@ -32,7 +33,10 @@ struct SourceDocument {
 constexpr uintmax_t kMaxDocumentBytes = 64u << 20;
 
 // Expands files and directories (recursively) into the sorted list of
-// loadable files (.txt, .md). A path that does not exist is an error.
+// loadable files (.txt, .md), in std::filesystem::path order, each once. A
+// path that does not exist is an error.
+Status CollectDocumentFiles(const std::vector<std::string>& paths, DocumentFileList* files);
+// The same list as paths (a few hundred bytes each: for small corpora).
 Status CollectDocumentFiles(const std::vector<std::string>& paths,
                             std::vector<std::filesystem::path>* files);
 

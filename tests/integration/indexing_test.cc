@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <sstream>
 
 #include "graph/graph_store.h"
 #include "graph/traversal.h"
@@ -73,6 +74,49 @@ TEST(IndexingTest, IndexingTwiceKeepsTheSameDocumentCount) {
   EXPECT_EQ(counts.documents, 3u);
   // Edge weights count documents, so a second run must not double them.
   for (const auto& e : store->EdgesOf("china")) EXPECT_EQ(e.weight, 1u);
+}
+
+// Every pass before writing says how far it is, as the writing pass does:
+// at a million files they take tens of minutes.
+TEST(IndexingTest, EveryPassReportsProgress) {
+  TempDir data;
+  indexer::IndexOptions options;
+  options.data_dir = data.str();
+  options.gazetteer = (FixturesDir() / "gazetteer.tsv").string();
+  options.progress_every = 2;
+  std::ostringstream progress;
+  indexer::IndexReport report;
+  Status s = indexer::IndexCorpus({(FixturesDir() / "documents").string()}, options, &report, &progress);
+  ASSERT_TRUE(s.ok()) << s.message();
+  ASSERT_EQ(report.documents, 3u);
+  EXPECT_EQ(progress.str(),
+            "checking files: 2 of 3\n"
+            "discovering names: 2 of 3 documents\n"
+            "indexed 2 of 3 documents\n");
+
+  options.progress_every = 0;  // none
+  std::ostringstream none;
+  ASSERT_TRUE(indexer::IndexCorpus({(FixturesDir() / "documents").string()}, options, &report, &none).ok());
+  EXPECT_EQ(none.str(), "");
+}
+
+// Every node reaches the graph with the folded form of each of its names
+// (the graph's aliases, for lookup and autocomplete), whether the
+// gazetteer lists it or a text revealed it.
+TEST(IndexingTest, NodesCarryTheFoldedFormsOfTheirNames) {
+  TempDir data;
+  indexer::IndexReport report;
+  ASSERT_TRUE(Index({(FixturesDir() / "documents").string()}, data.str(),
+                    (FixturesDir() / "gazetteer.tsv").string(), &report).ok());
+  std::unique_ptr<graph::GraphStore> store;
+  ASSERT_TRUE(graph::GraphStore::Open(data.str() + "/graph", {}, &store).ok());
+  auto node = store->GetNode("china");
+  ASSERT_TRUE(node.has_value());
+  EXPECT_TRUE(Contains(node->alias_keys, "china"));
+  EXPECT_TRUE(Contains(node->alias_keys, "trung quoc"));
+  std::vector<std::string> ids;
+  for (const auto& hit : store->FindByAliasPrefix("trung quoc", 10)) ids.push_back(hit.id);
+  EXPECT_TRUE(Contains(ids, "china"));
 }
 
 TEST(IndexingTest, ChangedDocumentReplacesItsTextAndEvidence) {
