@@ -399,6 +399,7 @@ std::string Triple(const std::vector<double>& v) {
 }
 
 std::string Ratios(const std::vector<double>& a, const std::vector<double>& b) {
+  if (b.empty()) return "- (no peer run)";
   auto r = [&](double p) { return Fixed(Percentile(a, p) / std::max(Percentile(b, p), 1e-9), 3); };
   return r(50) + " / " + r(95) + " / " + r(99);
 }
