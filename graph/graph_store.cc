@@ -116,6 +116,14 @@ uint64_t ParseCounter(const std::string& v) {
   }
 }
 
+// The node-family keys of `ids`, for a batched read.
+std::vector<std::string> NodeKeys(const std::vector<std::string_view>& ids) {
+  std::vector<std::string> keys;
+  keys.reserve(ids.size());
+  for (std::string_view id : ids) keys.push_back(NodeKey(std::string(id)));
+  return keys;
+}
+
 }  // namespace
 
 struct GraphStore::Impl {
@@ -143,6 +151,17 @@ struct GraphStore::Impl {
     std::string value;
     if (db->Get(rocksdb::ReadOptions(), cf[f], key, &value).ok()) return value;
     return std::nullopt;
+  }
+
+  // Reads `keys` of family f in one batched MultiGet (one descent of the
+  // tree for the batch instead of one per key) into `values`, which holds
+  // keys.size() slices; the returned statuses say which keys were found.
+  std::vector<rocksdb::Status> MultiGet(Family f, const std::vector<std::string>& keys,
+                                        rocksdb::PinnableSlice* values) const {
+    std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
+    std::vector<rocksdb::Status> statuses(keys.size());
+    db->MultiGet(rocksdb::ReadOptions(), cf[f], keys.size(), slices.data(), values, statuses.data());
+    return statuses;
   }
 
   uint64_t Counter(const std::string& name) const {
@@ -459,14 +478,8 @@ std::optional<Node> GraphStore::GetNode(const std::string& id) const {
 void GraphStore::GetNodes(const std::vector<std::string_view>& ids, std::vector<std::optional<Node>>* nodes) const {
   nodes->assign(ids.size(), std::nullopt);
   if (ids.empty()) return;
-  std::vector<std::string> keys;
-  keys.reserve(ids.size());
-  for (std::string_view id : ids) keys.push_back(NodeKey(std::string(id)));
-  std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
-  std::vector<rocksdb::PinnableSlice> values(keys.size());
-  std::vector<rocksdb::Status> statuses(keys.size());
-  impl_->db->MultiGet(rocksdb::ReadOptions(), impl_->cf[kNodes], keys.size(), slices.data(), values.data(),
-                      statuses.data());
+  std::vector<rocksdb::PinnableSlice> values(ids.size());
+  const auto statuses = impl_->MultiGet(kNodes, NodeKeys(ids), values.data());
   for (size_t k = 0; k < ids.size(); ++k) {
     if (statuses[k].ok()) (*nodes)[k] = DecodeNode(std::string_view(values[k].data(), values[k].size()));
   }
@@ -522,11 +535,8 @@ std::vector<EdgeSummary> GraphStore::EdgesOf(
   std::vector<std::string> keys;
   keys.reserve(incoming.size());
   for (const auto& e : incoming) keys.push_back(OutKey(e));
-  std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
   std::vector<rocksdb::PinnableSlice> values(keys.size());
-  std::vector<rocksdb::Status> statuses(keys.size());
-  impl_->db->MultiGet(rocksdb::ReadOptions(), impl_->cf[kOut], keys.size(), slices.data(),
-                      values.data(), statuses.data());
+  const auto statuses = impl_->MultiGet(kOut, keys, values.data());
   for (size_t i = 0; i < incoming.size(); ++i) {
     if (!statuses[i].ok()) continue;
     if (auto s = DecodeEdgeSummary(values[i].ToString())) {
@@ -552,16 +562,10 @@ void GraphStore::AdjacenciesOf(const std::vector<std::string_view>& ids,
                                std::vector<std::optional<Adjacency>>* records) const {
   records->assign(ids.size(), std::nullopt);
   if (ids.empty()) return;
-  std::vector<std::string> keys;
-  keys.reserve(ids.size());
-  for (std::string_view id : ids) keys.push_back(NodeKey(std::string(id)));
-  std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
   // One owner for the batch: each record keeps every value of it pinned
   // until the last record goes (a traversal drops them together).
-  auto values = std::make_shared<std::vector<rocksdb::PinnableSlice>>(keys.size());
-  std::vector<rocksdb::Status> statuses(keys.size());
-  impl_->db->MultiGet(rocksdb::ReadOptions(), impl_->cf[kAdjacency], keys.size(), slices.data(), values->data(),
-                      statuses.data());
+  auto values = std::make_shared<std::vector<rocksdb::PinnableSlice>>(ids.size());
+  const auto statuses = impl_->MultiGet(kAdjacency, NodeKeys(ids), values->data());
   for (size_t k = 0; k < ids.size(); ++k) {
     if (!statuses[k].ok()) continue;
     const rocksdb::PinnableSlice& value = (*values)[k];

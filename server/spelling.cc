@@ -50,8 +50,9 @@ bool HasWrittenForms(const Xapian::Database& db, const QueryTerm& term) {
 
 // Written forms of a word typed without diacritics, from the synonyms the
 // indexer recorded, plus the word itself when it occurs as written.
-std::vector<Candidate> Candidates(const Xapian::Database& db, const QueryTerm& term) {
-  if (!HasWrittenForms(db, term)) return {{term.exact, 0}};
+// `restorable`: HasWrittenForms(db, term), read once by the caller.
+std::vector<Candidate> Candidates(const Xapian::Database& db, const QueryTerm& term, bool restorable) {
+  if (!restorable) return {{term.exact, 0}};
   const std::string key = search_schema::Term(search_schema::kFoldedPrefix, term.folded);
   std::vector<Candidate> out;
   out.push_back({term.folded, LogFrequency(db, term.folded)});
@@ -138,18 +139,21 @@ double PairScore(const PairCounts& counts, const std::string& a, const std::stri
 // (in "Singapore PDPA financial penalty ten percent" only "ten" has, and
 // "tên" is not what was meant). A word is English when English passages
 // hold its stem.
-bool WorthSuggesting(const Xapian::Database& db, const std::vector<const QueryTerm*>& words) {
-  size_t restorable = 0, english = 0;
-  for (const QueryTerm* t : words) {
+// `restorable[i]`: whether words[i] has written forms (HasWrittenForms).
+bool WorthSuggesting(const Xapian::Database& db, const std::vector<const QueryTerm*>& words,
+                     const std::vector<bool>& restorable) {
+  size_t with_forms = 0, english = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const QueryTerm* t = words[i];
     if (!t->match_folded) return false;
-    if (HasWrittenForms(db, *t)) {
-      ++restorable;
+    if (restorable[i]) {
+      ++with_forms;
       continue;
     }
     const std::string stem = indexer::EnglishStem(t->exact);
     if (!stem.empty() && db.term_exists(search_schema::Term(search_schema::kStemPrefix, stem))) ++english;
   }
-  return restorable > 0 && restorable >= english;
+  return with_forms > 0 && with_forms >= english;
 }
 
 // "Hoa" typed with a capital keeps it ("Hoa Kỳ", not "hoa Kỳ"), and "HOA"
@@ -181,13 +185,14 @@ std::string SuggestSpelling(const Xapian::Database& db, const indexer::Analyzer&
     if (clause.excluded) continue;
     for (const auto& t : clause.terms) words.push_back(&t);
   }
-  if (words.empty() || !WorthSuggesting(db, words)) return "";
-  std::vector<std::vector<Candidate>> options;
+  if (words.empty()) return "";
+  // Each word's synonym key is read once, here: whether it has written forms
+  // decides both whether to suggest and which candidates it gets.
   std::vector<bool> restorable;
-  for (const QueryTerm* t : words) {
-    options.push_back(Candidates(db, *t));
-    restorable.push_back(HasWrittenForms(db, *t));
-  }
+  for (const QueryTerm* t : words) restorable.push_back(HasWrittenForms(db, *t));
+  if (!WorthSuggesting(db, words, restorable)) return "";
+  std::vector<std::vector<Candidate>> options;
+  for (size_t i = 0; i < words.size(); ++i) options.push_back(Candidates(db, *words[i], restorable[i]));
   // pairs[i]: the words i - 1 and i side by side in the corpus, read where
   // either can change.
   std::vector<PairCounts> pairs(words.size());
