@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 
 #include "indexer/gazetteer.h"
 
@@ -50,6 +51,7 @@ bool AllUppercase(std::string_view word) {
 }  // namespace
 
 EntityMatcher::EntityMatcher(const Analyzer& analyzer, const std::vector<graph::Node>& entities) {
+  std::unordered_set<std::string> seen;
   for (const auto& entity : entities) {
     std::vector<std::string> names = entity.names_en;
     names.insert(names.end(), entity.names_vi.begin(), entity.names_vi.end());
@@ -70,11 +72,18 @@ EntityMatcher::EntityMatcher(const Analyzer& analyzer, const std::vector<graph::
         p.capitalised.push_back(StartsUppercase(std::string_view(name).substr(t.begin)));
         p.acronym.push_back(IsShortAcronym(std::string_view(name).substr(t.begin, t.end - t.begin)));
       }
-      bool duplicate = std::any_of(patterns_.begin(), patterns_.end(), [&](const Pattern& q) {
-        return q.terms == p.terms && q.entity_id == p.entity_id && q.capitalised == p.capitalised &&
-               q.pairing_only == p.pairing_only;
-      });
-      if (!duplicate) patterns_.push_back(std::move(p));
+      // A name given twice (an alias equal to a name, or in both languages)
+      // is one pattern. A hash of the fields that tell patterns apart keeps
+      // this linear: a million documents' discovered names are 10^5 or more.
+      std::string identity = p.entity_id;
+      identity += '\x01';
+      identity += p.pairing_only ? '1' : '0';
+      for (size_t k = 0; k < p.terms.size(); ++k) {
+        identity += '\x01';
+        identity += p.capitalised[k] ? '1' : '0';
+        identity += p.terms[k];
+      }
+      if (seen.insert(std::move(identity)).second) patterns_.push_back(std::move(p));
     }
   }
   pattern_count_ = patterns_.size();
@@ -90,15 +99,33 @@ EntityMatcher::EntityMatcher(const Analyzer& analyzer, const std::vector<graph::
   for (auto& p : patterns_) {
     p.folded_unique = p.terms.size() >= 2 && p.terms != p.folded && folded_owners[folded_key(p)].size() == 1;
   }
+  trie_ends_.emplace_back();  // the root
   for (size_t i = 0; i < patterns_.size(); ++i) {
-    by_first_term_[patterns_[i].terms.front()].push_back(i);
-    by_first_folded_[patterns_[i].folded.front()].push_back(i);
+    uint32_t node = 0;
+    for (const auto& f : patterns_[i].folded) node = AddChild(node, f);
+    trie_ends_[node].push_back(static_cast<uint32_t>(i));
   }
-  auto longest_first = [this](size_t a, size_t b) {
-    return patterns_[a].terms.size() > patterns_[b].terms.size();
-  };
-  for (auto& [_, bucket] : by_first_term_) std::stable_sort(bucket.begin(), bucket.end(), longest_first);
-  for (auto& [_, bucket] : by_first_folded_) std::stable_sort(bucket.begin(), bucket.end(), longest_first);
+}
+
+namespace {
+
+std::string EdgeKey(uint32_t node, const std::string& term) {
+  std::string key(reinterpret_cast<const char*>(&node), sizeof node);
+  key += term;
+  return key;
+}
+
+}  // namespace
+
+uint32_t EntityMatcher::Child(uint32_t node, const std::string& term) const {
+  auto it = trie_edges_.find(EdgeKey(node, term));
+  return it == trie_edges_.end() ? 0 : it->second;
+}
+
+uint32_t EntityMatcher::AddChild(uint32_t node, const std::string& term) {
+  auto [it, added] = trie_edges_.try_emplace(EdgeKey(node, term), static_cast<uint32_t>(trie_ends_.size()));
+  if (added) trie_ends_.emplace_back();
+  return it->second;
 }
 
 std::vector<EntityMention> EntityMatcher::Find(std::string_view text, const std::vector<Token>& tokens,
@@ -115,31 +142,37 @@ std::vector<EntityMention> EntityMatcher::Find(std::string_view text, const std:
   };
   std::vector<EntityMention> mentions;
   std::vector<bool> pairing_only, capital;
+  std::vector<uint32_t> path;  // trie nodes with patterns, by depth
   for (size_t i = 0; i < tokens.size();) {
+    // Walk the trie along the tokens' folded forms, remembering the nodes
+    // where patterns end; then take the longest pattern that matches. Among
+    // equally long ones the first added wins, those whose first word is
+    // written as the token is before those matched folded from it.
+    path.clear();
+    for (uint32_t node = 0, k = i; k < tokens.size(); ++k) {
+      if (options.max_tokens != 0 && k - i >= options.max_tokens) break;
+      node = Child(node, tokens[k].folded);
+      if (node == 0) break;
+      if (!trie_ends_[node].empty()) path.push_back(node);
+    }
     const Pattern* match = nullptr;
-    auto try_bucket = [&](const std::unordered_map<std::string, std::vector<size_t>>& index,
-                          const std::string& key) {
-      auto bucket = index.find(key);
-      if (bucket == index.end()) return;
-      for (size_t idx : bucket->second) {  // longest first
+    for (size_t n = path.size(); n-- > 0 && match == nullptr;) {
+      const Pattern* folded_match = nullptr;
+      for (uint32_t idx : trie_ends_[path[n]]) {
         const Pattern& p = patterns_[idx];
-        if (match != nullptr && match->terms.size() >= p.terms.size()) return;
-        if (i + p.terms.size() > tokens.size()) continue;
-        if (options.max_tokens != 0 && p.terms.size() > options.max_tokens) continue;
         if (!options.skip_entity.empty() && p.entity_id == options.skip_entity) continue;
         if (p.capital && !options.capitals) continue;
         bool ok = true;
         for (size_t k = 0; k < p.terms.size() && ok; ++k) ok = token_matches(tokens[i + k], p, k);
-        if (ok) {
+        if (!ok) continue;
+        if (tokens[i].exact == p.terms.front()) {
           match = &p;
-          return;
+          break;
         }
+        if (folded_match == nullptr) folded_match = &p;
       }
-    };
-    try_bucket(by_first_term_, tokens[i].exact);
-    // Text typed without diacritics ("Trung Quoc") still names an entity
-    // where the folded name is a single entity's (see folded_unique).
-    if (tokens[i].exact == tokens[i].folded) try_bucket(by_first_folded_, tokens[i].folded);
+      if (match == nullptr) match = folded_match;
+    }
     if (match == nullptr) {
       ++i;
       continue;

@@ -180,6 +180,50 @@ void BM_EntityMatcher(benchmark::State& state) {
 }
 BENCHMARK(BM_EntityMatcher)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
+// The matcher after discovery over a large corpus: the gazetteer plus
+// range(1) names sharing the first words of real names ("Luật …", "Bộ …",
+// "the … Act"), as a million documents' discovery makes. A lookup's cost
+// should not grow with them (indexer/entity_matcher.h: the trie).
+void BM_EntityMatcherManyNames(benchmark::State& state) {
+  const Sample& s = ByLang(static_cast<int>(state.range(0)));
+  if (!Ready(state, s)) return;
+  const auto& a = TheAnalyzer();
+  std::vector<graph::Node> nodes = Gazetteer();
+  const std::vector<std::string> syllables = {"An", "Bình", "Cao", "Dân", "Đất", "Giá", "Hải", "Khí", "Lao",
+                                              "Minh", "Nông", "Phát", "Quân", "Sản", "Tài", "Văn", "Xây",
+                                              "Y", "Đô", "Thương"};
+  const std::vector<std::string> words = {"Data", "Cyber", "Trade", "Energy", "Port", "Digital", "Health",
+                                          "Water", "Space", "Labour", "Tax", "Bank", "Forest", "Ocean",
+                                          "Mineral", "Transport", "Tourism", "Culture", "Defence", "Finance"};
+  const size_t wanted = static_cast<size_t>(state.range(1));
+  for (size_t i = 0; nodes.size() < Gazetteer().size() + wanted; ++i) {
+    const size_t x = i % 20, y = (i / 20) % 20, z = (i / 400) % 20, head = i / 8000;
+    graph::Node n;
+    n.id = "synthetic-" + std::to_string(i);
+    n.type = "law";
+    if (head % 3 == 0) n.names_vi = {"Luật " + syllables[x] + " " + syllables[y] + " " + syllables[z] + " " +
+                                     std::to_string(head)};
+    if (head % 3 == 1) n.names_vi = {"Bộ " + syllables[x] + " " + syllables[y] + " " + syllables[z] + " " +
+                                     std::to_string(head)};
+    if (head % 3 == 2) n.names_en = {"the " + words[x] + " " + words[y] + " " + words[z] + " Act " +
+                                     std::to_string(head)};
+    nodes.push_back(std::move(n));
+  }
+  const indexer::EntityMatcher matcher(a, nodes);
+  std::vector<std::vector<indexer::Token>> tokens;
+  tokens.reserve(s.lines.size());
+  for (const auto& line : s.lines) tokens.push_back(a.Tokenize(line));
+  for (auto _ : state) {
+    for (size_t i = 0; i < s.lines.size(); ++i) benchmark::DoNotOptimize(matcher.Find(s.lines[i], tokens[i]));
+  }
+  Done(state, s);
+  state.counters["patterns"] = static_cast<double>(matcher.pattern_count());
+}
+BENCHMARK(BM_EntityMatcherManyNames)
+    ->Args({0, 100000})
+    ->Args({1, 100000})
+    ->Unit(benchmark::kMillisecond);
+
 void BM_FindDates(benchmark::State& state) {
   const Sample& s = ByLang(static_cast<int>(state.range(0)));
   if (!Ready(state, s)) return;

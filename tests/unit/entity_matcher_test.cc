@@ -152,6 +152,44 @@ TEST(EntityMatcherStandaloneTest, NamesWithoutTokensAreIgnored) {
   EXPECT_EQ(text.substr(mentions[0].begin, mentions[0].end - mentions[0].begin), "Sự kiện");
 }
 
+// A large corpus discovers thousands of names sharing a first word ("Luật
+// …"): each must still be found, the longest wins, and a name written with
+// its diacritics wins over an equally long one matched folded.
+TEST(EntityMatcherStandaloneTest, ManyNamesSharingAFirstWord) {
+  Analyzer analyzer;
+  const std::vector<std::string> words = {"An", "Bình", "Cao", "Dân", "Đất", "Giá", "Hải", "Khí"};
+  std::vector<Node> nodes;
+  for (const auto& a : words) {
+    for (const auto& b : words) {
+      for (const auto& c : words) {
+        const std::string name = "Luật " + a + " " + b + " " + c;
+        nodes.push_back(MakeNode("law-" + std::to_string(nodes.size()), "law", {}, {name}));
+      }
+    }
+  }
+  nodes.push_back(MakeNode("law-short", "law", {}, {"Luật Hải Khí"}));
+  // Folds like "Luật Dân Đất Giá" but is written without diacritics.
+  nodes.push_back(MakeNode("law-folded-twin", "law", {"Luat Dan Dat Gia"}, {}));
+  EntityMatcher matcher(analyzer, nodes);
+  EXPECT_EQ(matcher.pattern_count(), 8u * 8u * 8u + 2u);
+
+  const std::string text = "Theo Luật Khí Cao An và Luật Hải Khí, cùng Luật Dân Đất Giá.";
+  const auto mentions = matcher.Find(text, analyzer.Tokenize(text));
+  ASSERT_EQ(mentions.size(), 3u);
+  // "Khí Cao An": 7 * 64 + 2 * 8 + 0.
+  EXPECT_EQ(mentions[0].entity_id, "law-" + std::to_string(7 * 64 + 2 * 8 + 0));
+  EXPECT_EQ(mentions[1].entity_id, "law-short");
+  EXPECT_EQ(mentions[2].entity_id, "law-" + std::to_string(3 * 64 + 4 * 8 + 5));
+
+  // Typed without diacritics, the name only one entity folds to is found;
+  // two entities fold to "luat dan dat gia", so that one is not.
+  const std::string plain = "theo Luat Khi Cao An va Luat Dan Dat Gia";
+  const auto folded = matcher.Find(plain, analyzer.Tokenize(plain));
+  ASSERT_EQ(folded.size(), 2u);
+  EXPECT_EQ(folded[0].entity_id, "law-" + std::to_string(7 * 64 + 2 * 8 + 0));
+  EXPECT_EQ(folded[1].entity_id, "law-folded-twin");
+}
+
 // A two- or three-letter acronym matches only in capitals: "Who" opening a
 // question is no WHO. Longer ones are also written "Asean".
 TEST(EntityMatcherStandaloneTest, ShortAcronymsMatchOnlyInCapitals) {
