@@ -31,7 +31,20 @@ const std::vector<Entry>& Entries() {
         "ký bản ghi nhớ", "ký hiệp định", "ký văn kiện", "ký thoả thuận", "đã ký", "cùng ký", "ký một",
         "liên doanh", "joint venture", "ký", "thỏa thuận", "thoả thuận", "nhất trí", "agreed to", "agreed",
         "chuyển giao", "bàn giao", "tuần tra chung", "tuần tra liên hợp", "tập trận chung", "diễn tập chung",
-        "transferred", "handed over", "chuyển cho", "gửi cho", "nối", "kết nối", "liên kết", "joint patrol", "joint patrols", "joint exercise", "joint exercises"}},
+        "transferred", "handed over", "chuyển cho", "gửi cho", "nối", "kết nối", "liên kết", "joint patrol", "joint patrols", "joint exercise", "joint exercises",
+        // Meeting and talking with a party: dialogue. (The noun or verb
+        // only: "với"/"with" stays a cue of its own, which tells the
+        // object of one verb from the subject of the next.)
+        "talks", "held talks", "meetings", "met", "consultations", "workshops", "họp", "hội đàm", "gặp gỡ",
+        // Working side by side, or on a joint instrument (a pilot, a swap,
+        // an arrangement, a contract) with a party.
+        "alongside", "pilot", "pilots", "swap", "currency swap", "arrangement", "memorandum", "memoranda",
+        "contract", "hợp đồng", "đồng hành", "liên danh", "liên hợp", "co-finances", "co-financed",
+        "co-financing", "co-funds", "co-funded", "exchanged", "trao đổi",
+        // Helping, training or hiring a party: capacity building and
+        // contracts between partners.
+        "giúp", "giúp đỡ", "helped", "helps", "assisted", "assists", "đào tạo", "tập huấn", "huấn luyện",
+        "trained", "trains", "thuê", "hired", "contracted"}},
       {kEnactment,
        {"ban hành", "thông qua", "phê duyệt", "phê chuẩn", "có hiệu lực", "công bố", "khởi động", "ra mắt",
         "adopt", "adopts", "adopted", "pass", "passes", "passed", "enact", "enacts", "enacted", "approve",
@@ -41,7 +54,9 @@ const std::vector<Entry>& Entries() {
         "enters into force", "took effect", "takes effect", "take effect", "released", "releases",
         "published", "publishes", "khởi xướng", "initiated", "signed into law", "announce", "announces",
         "announced", "thành lập", "lập ra", "set up", "established", "establishes", "establish", "created",
-        "creates"}},
+        "creates",
+        // The same verbs as gerunds: "responded by approving a … Strategy".
+        "adopting", "passing", "enacting", "approving", "issuing", "ratifying"}},
       {kParticipation,
        {"tham dự", "tham gia", "có sự tham gia", "có sự tham dự", "với sự tham gia", "với sự tham dự",
         "dưới sự chủ trì", "đăng cai", "chủ trì", "attend",
@@ -135,7 +150,7 @@ const std::vector<Entry>& Entries() {
       {kCueInForce,
        {"có hiệu lực", "came into force", "comes into force", "come into force", "entered into force",
         "enters into force", "took effect", "takes effect", "take effect"}},
-      {kCueRatify, {"phê chuẩn", "ratify", "ratifies", "ratified"}},
+      {kCueRatify, {"phê chuẩn", "ratify", "ratifies", "ratified", "ratifying"}},
       {kCueConnect, {"nối", "kết nối", "liên kết"}},
       {kCueJoin, {"join", "joins", "joined"}},
   };

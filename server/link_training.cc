@@ -5,6 +5,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <sstream>
 
 #include "indexer/document.h"
 #include "indexer/link_features.h"
@@ -27,6 +28,7 @@ struct Candidate {
 
 struct Sentence {
   uint32_t paragraph = 0;
+  std::string text;  // the evidence text, for --diagnose
   std::vector<Candidate> candidates;
   std::vector<indexer::TypedLink> rule_links;
 };
@@ -73,6 +75,7 @@ Status LoadArticle(const std::string& file, const std::string& entities, const s
   auto observe = [&](const indexer::LinkedSentence& ls) {
     Sentence sentence;
     sentence.paragraph = ParagraphAt(ls.context.text, ls.evidence.begin);
+    sentence.text = ls.evidence.text;
     sentence.rule_links = ls.rule_links;
     for (const auto& pair : indexer::CandidatePairs(ls.context)) {
       Candidate c;
@@ -326,6 +329,124 @@ void CrossValidate(const std::vector<Article>& articles, std::ostream& out, std:
   }
 }
 
+
+// One line of text, for a report: newlines and tabs become spaces.
+std::string OneLine(std::string_view text) {
+  std::string out(text.substr(0, 400));
+  for (char& ch : out) {
+    if (ch == '\n' || ch == '\t') ch = ' ';
+  }
+  return out;
+}
+
+// --diagnose: where the rules gain and lose each gold link, and why each
+// wrong link is wrong, so that a rule is written from a pattern, not a hunch.
+// Gold links fall in three places (as --cv counts them): an end no node
+// holds; both ends held but never named together in one sentence of the
+// link's paragraphs; named together (what a per-sentence rule can see).
+// Each is then found, found only with another relation (same node pair,
+// same paragraph), or not found. A wrong link is: another relation than the
+// gold's for that pair, the gold link's reverse, a gold pair in another
+// paragraph, an end that holds no gold entity, or two gold entities the
+// gold does not link.
+void Diagnose(const std::vector<Article>& articles, std::ostream& out) {
+  std::map<std::string, size_t> split;  // "paired found" …
+  std::map<std::string, size_t> wrong_by;
+  std::ostringstream lines;
+  for (const auto& a : articles) {
+    std::map<std::string, std::set<std::string>> keys_of;  // node id -> gold keys
+    for (const auto& [key, nodes] : a.nodes_of) {
+      for (const auto& n : nodes) keys_of[n].insert(key);
+    }
+    std::vector<std::vector<std::string>> none(a.sentences.size());
+    for (size_t s = 0; s < a.sentences.size(); ++s) none[s].assign(a.sentences[s].candidates.size(), "");
+    const Edges edges = SystemEdges(a, System::kRules, none);
+    auto holds = [&](const std::string& key, const std::string& id) {
+      auto it = a.nodes_of.find(key);
+      return it != a.nodes_of.end() && it->second.count(id) > 0;
+    };
+    auto same_pair = [&](const graph::EdgeKey& k, const GoldLink& g) {
+      return (holds(g.a, k.source) && holds(g.b, k.target)) || (holds(g.b, k.source) && holds(g.a, k.target));
+    };
+    for (const auto& g : a.gold) {
+      std::string where;
+      std::string sentence;
+      if (a.nodes_of.at(g.a).empty() || a.nodes_of.at(g.b).empty()) {
+        where = "end-missed";
+      } else {
+        where = "cross-sentence";
+        for (const auto& s : a.sentences) {
+          if (!g.paragraphs.count(s.paragraph)) continue;
+          for (const auto& c : s.candidates) {
+            if ((holds(g.a, c.first) && holds(g.b, c.second)) || (holds(g.a, c.second) && holds(g.b, c.first))) {
+              where = "paired";
+              if (sentence.empty()) sentence = s.text;
+            }
+          }
+        }
+      }
+      std::string status = "not-found";
+      std::string other;
+      for (const auto& [k, paragraphs] : edges) {
+        if (EdgeMatches(k, paragraphs, g, a.nodes_of)) {
+          status = "found";
+          break;
+        }
+        const bool in_paragraph = std::any_of(paragraphs.begin(), paragraphs.end(),
+                                              [&](uint32_t p) { return g.paragraphs.count(p); });
+        if (in_paragraph && same_pair(k, g) && k.relation != indexer::kCoMention) {
+          status = "other-class";
+          other = k.relation;
+        }
+      }
+      ++split[where + " " + status];
+      if (status != "found") {
+        lines << "GOLD\t" << where << "\t" << status << (other.empty() ? "" : ":" + other) << "\t" << a.file << "\t"
+              << g.a << " " << g.relation << " " << g.b << "\t" << OneLine(sentence) << "\n";
+      }
+    }
+    for (const auto& [k, paragraphs] : edges) {
+      const bool right = std::any_of(a.gold.begin(), a.gold.end(),
+                                     [&](const GoldLink& g) { return EdgeMatches(k, paragraphs, g, a.nodes_of); });
+      if (right) continue;
+      std::string why;
+      if (!keys_of.count(k.source) || !keys_of.count(k.target)) {
+        why = "non-gold-end";
+      } else {
+        why = "no-gold-link";
+        for (const auto& g : a.gold) {
+          if (!same_pair(k, g)) continue;
+          const bool in_paragraph = std::any_of(paragraphs.begin(), paragraphs.end(),
+                                                [&](uint32_t p) { return g.paragraphs.count(p); });
+          if (!in_paragraph) {
+            if (why == "no-gold-link") why = "other-paragraph";
+            continue;
+          }
+          why = g.relation == k.relation ? "reversed" : "other-class:" + g.relation;
+          break;
+        }
+      }
+      ++wrong_by[why.substr(0, why.find(':'))];
+      std::string evidence, trigger;
+      for (const auto& s : a.sentences) {
+        for (const auto& l : s.rule_links) {
+          if (l.source == k.source && l.relation == k.relation && l.target == k.target && evidence.empty()) {
+            evidence = s.text;
+            trigger = l.trigger;
+          }
+        }
+      }
+      lines << "WRONG\t" << why << "\t" << a.file << "\t" << k.source << " " << k.relation << " " << k.target
+            << "\t[" << trigger << "]\t" << OneLine(evidence) << "\n";
+    }
+  }
+  out << "gold links by where their ends are and what the rules make of them:\n";
+  for (const auto& [k, n] : split) out << "  " << k << "\t" << n << "\n";
+  out << "wrong links by reason:\n";
+  for (const auto& [k, n] : wrong_by) out << "  " << k << "\t" << n << "\n";
+  out << lines.str();
+}
+
 }  // namespace
 
 Status RunLinkTraining(const LinkTrainingOptions& options, std::ostream& out, std::ostream& progress) {
@@ -356,6 +477,7 @@ Status RunLinkTraining(const LinkTrainingOptions& options, std::ostream& out, st
   }
   out << articles.size() << " articles, " << candidates << " candidate pairs, " << positives
       << " labelled with a gold link\n";
+  if (options.diagnose) Diagnose(articles, out);
   if (options.cross_validate) {
     CrossValidate(articles, out, progress);
     PerArticle(articles, options, out, progress);

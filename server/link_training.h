@@ -30,6 +30,9 @@ struct LinkTrainingOptions {
   std::string sets;
   std::string out;  // where to write the model trained on every article; "" = nowhere
   bool cross_validate = false;
+  // Print each gold link the rules miss and each wrong link, with why.
+  // Default: false.
+  bool diagnose = false;
   std::string gazetteer = "corpus/gazetteer";
   // The model written to `out`: feature families left out, L2, threshold.
   std::vector<std::string> omit;

@@ -99,7 +99,7 @@ bool Holds(const std::vector<std::string>& terms, const std::vector<std::string>
 const std::vector<const char*>& StateBodies() {
   static const std::vector<const char*> kBodies = {
       "chính phủ", "quốc hội", "thủ tướng chính phủ", "thủ tướng", "the government", "the parliament",
-      "parliament", "the national assembly", "the cabinet", "the prime minister"};
+      "parliament", "the national assembly", "the cabinet", "the prime minister", "congress"};
   return kBodies;
 }
 

@@ -101,15 +101,101 @@ void Sentence::Cooperation(const TriggerHit& hit) {
     for (size_t k = 1; k < left.size(); ++k) pairs.emplace_back(left[k], left[0]);
   }
   if (pairs.empty()) BothSides(hit, trigger);
-  for (const auto& [a, b] : pairs) {
-    Add(M()[a].id, kCooperation, M()[b].id, trigger);
-    // Ministries that cooperate bring their countries together too;
-    // companies do not.
-    auto state = [&](size_t k) { return M()[k].type == "country" || M()[k].government; };
-    if (!state(a) || !state(b)) continue;
-    std::string ca = CountryOf(a), cb = CountryOf(b);
-    if (!ca.empty() && !cb.empty() && (ca != M()[a].id || cb != M()[b].id)) Add(ca, kCooperation, cb, trigger);
+  for (const auto& [a, b] : pairs) AddCooperation(a, b, trigger);
+}
+
+void Sentence::AddCooperation(size_t a, size_t b, const std::string& trigger) {
+  Add(M()[a].id, kCooperation, M()[b].id, trigger);
+  // Ministries that cooperate bring their countries together too;
+  // companies do not.
+  auto state = [&](size_t k) { return M()[k].type == "country" || M()[k].government; };
+  if (!state(a) || !state(b)) return;
+  std::string ca = CountryOf(a), cb = CountryOf(b);
+  if (!ca.empty() && !cb.empty() && (ca != M()[a].id || cb != M()[b].id)) Add(ca, kCooperation, cb, trigger);
+}
+
+// "cùng" (together) before a verb makes its subjects act jointly: "KIOST
+// và VAST cùng vận hành …" (A and B together run …), "USAID cùng NASA khởi
+// động …" (A together with B launches …), "do UNDP triển khai cùng Bộ Tư
+// pháp" (carried out by A together with B). Whatever the verb, the parties
+// work together: cooperation. Not "cùng" of sameness ("cùng năm", "cùng
+// lúc", "cùng một"), of a shared state ("cùng là thành viên", "cùng có",
+// "cùng chịu"), or of joining something ("cùng tham gia", which
+// participation reads); longer triggers ("cùng với", "cùng ký") are read
+// by their own rules.
+void Sentence::Jointly(const TriggerHit& hit) {
+  if (hit.count != 1 || tokens_[hit.first].exact != "cùng") return;
+  if (End(hit) >= tokens_.size()) return;
+  const std::string& next = tokens_[End(hit)].exact;
+  static const char* kNotJoint[] = {"năm", "lúc", "thời", "ngày", "tháng", "dịp", "kỳ", "một", "là", "có",
+                                    "thuộc", "nằm", "chịu", "bị", "được", "đối", "chung", "tham", "gia", "quan",
+                                    "loại", "cấp", "mức", "chiều", "hướng", "nhóm", "khu", "lĩnh"};
+  for (const char* w : kNotJoint) {
+    if (next == w) return;
   }
+  // A trigger of any relation right after ("cùng tài trợ", "cùng phối
+  // hợp") still has "cùng" say who acts together; a cue does not matter.
+  // The subjects: the actor right before (a verb or an adverb or two may
+  // stand between, "đã cùng", "trực tiếp triển khai cùng"), with the
+  // actors joined to it by "và" or commas.
+  constexpr uint32_t kSubjectReach = 3;
+  auto before = ActorsBefore(hit.first, kSubjectReach);
+  // "…, đồng thời cùng Qualcomm tổ chức": after a comma the subject is
+  // further back, not the name just before.
+  if (!before.empty()) {
+    const uint32_t end = End(M()[before[0]]);
+    std::string_view gap = ctx_.text.substr(tokens_[end - 1].end, tokens_[hit.first].begin - tokens_[end - 1].end);
+    if (gap.find(',') != std::string_view::npos) return;
+  }
+  std::vector<size_t> subjects;
+  for (size_t k : before) {
+    subjects.push_back(k);
+    if (!JoinedByAnd(subjects)) {
+      subjects.pop_back();
+      break;
+    }
+  }
+  if (subjects.empty()) return;
+  // The partners: the actor right after "cùng" and those listed with it.
+  // A list ends with "và"/"and"; names after a comma alone ("A cùng B
+  // phân tích …, C đặt …") open a clause of their own.
+  std::vector<size_t> partners;
+  bool closed_by_and = false;
+  uint32_t cursor = End(hit);
+  for (size_t k = 0; k < M().size(); ++k) {
+    const auto& m = M()[k];
+    if (m.first < cursor) continue;
+    if (IsOwner(k) && !partners.empty()) {  // "IOW của Đức": the owner is stepped over
+      cursor = End(m);
+      continue;
+    }
+    const uint32_t gap = m.first - cursor;
+    if (partners.empty() ? gap > 0 : gap > 1) break;
+    const bool by_and = gap == 1 && CueIn(cursor, m.first, kCueAnd);
+    if (!partners.empty() && gap == 1 && !by_and) break;
+    if (ClauseBreak(cursor, m.first)) break;
+    if (m.kind != EntityKind::kActor || Descriptive(m) || MembersOnly(k)) break;
+    partners.push_back(k);
+    closed_by_and = by_and;
+    cursor = End(m);
+  }
+  if (partners.size() > 1 && !closed_by_and) partners.resize(1);
+  // "Nhật Bản cùng Ấn Độ là hai …": a shared state, not an act.
+  if (!partners.empty() && cursor < tokens_.size() && tokens_[cursor].exact == "là") return;
+  std::vector<std::pair<size_t, size_t>> pairs;
+  if (!partners.empty()) {
+    for (size_t a : subjects) {
+      for (size_t b : partners) pairs.emplace_back(a, b);
+    }
+  } else if (subjects.size() >= 2 && End(M()[subjects[0]]) + 2 >= hit.first) {
+    // "A và B (đã) cùng vận hành": the subjects with each other, when
+    // "cùng" stands right after them.
+    AddAllPairs(subjects, &pairs);
+  }
+  // The parties themselves only: two agencies working together do not
+  // make their states partners.
+  const std::string trigger = Span(hit.first, hit.count);
+  for (const auto& [a, b] : pairs) Add(M()[a].id, kCooperation, M()[b].id, trigger);
 }
 
 // "cùng EU", "together with Japan": the actor is joined to the subject as

@@ -133,24 +133,41 @@ void Sentence::Membership(const TriggerHit& hit) {
 
 // "SEADRIF was set up in 2018 with Japan, Singapore, Cambodia, Laos and
 // Myanmar as founding members": the list between "with" and "as".
+// Likewise "… with the ten ASEAN economies, China, Japan and South Korea
+// as its parties" and "… with Japan, South Korea and the EU among its
+// members": "its"/"their" may stand before the noun, "among" for "as".
 bool Sentence::AsMembers(const TriggerHit& hit, const std::string& trigger) {
   uint32_t as = hit.first;
   if (as > 0 && (tokens_[as - 1].exact == "founding" || tokens_[as - 1].exact == "original")) --as;
-  if (as == 0 || tokens_[as - 1].exact != "as") return false;
-  // The list, walked back from "as": names at most a word apart ("and").
+  if (as > 0 && (tokens_[as - 1].exact == "its" || tokens_[as - 1].exact == "their")) --as;
+  if (as == 0 || (tokens_[as - 1].exact != "as" && tokens_[as - 1].exact != "among")) return false;
+  // The list, walked back from "as": names at most a word apart ("and",
+  // "the"); a country or a regional body ("the EU").
   std::vector<size_t> members;
   uint32_t cursor = as - 1;
   for (size_t k = M().size(); k-- > 0;) {
     const auto& m = M()[k];
     if (End(m) > cursor) continue;
-    if (cursor - End(m) > 1 || m.type != "country") break;
+    const uint32_t gap = cursor - End(m);
+    const bool the = gap == 2 && tokens_[cursor - 1].exact == "the";
+    if ((gap > 1 && !the) || (m.type != "country" && m.type != "regional_org") || MembersOnly(k)) break;
     members.push_back(k);
     cursor = m.first;
+    if (cursor > 0 && tokens_[cursor - 1].exact == "the") --cursor;
   }
   if (members.empty()) return false;
-  const uint32_t list_start = M()[members.back()].first;
-  if (list_start == 0 || tokens_[list_start - 1].exact != "with") return false;
-  constexpr uint32_t kBodyReach = 10;  // "… was set up in 2018 with"
+  // "with" opens the list, or a few words before it ("with the ten ASEAN
+  // economies, China …": members named as a whole stop the walk).
+  constexpr uint32_t kWithReach = 6;
+  uint32_t list_start = M()[members.back()].first;
+  uint32_t with = list_start;
+  while (with > 0 && list_start - with < kWithReach && tokens_[with - 1].exact != "with") --with;
+  if (with == 0 || tokens_[with - 1].exact != "with" || ClauseBreak(with, list_start)) return false;
+  list_start = with;
+  // "… was set up in 2018 with", "CMIM, a US$240 billion pool of swap
+  // commitments, entered into force in March 2010 with": an appositive may
+  // stand between.
+  constexpr uint32_t kBodyReach = 16;
   for (size_t k = M().size(); k-- > 0;) {
     const auto& m = M()[k];
     if (End(m) > list_start - 1) continue;

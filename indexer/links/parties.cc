@@ -126,7 +126,9 @@ std::vector<size_t> Sentence::ActorsBefore(uint32_t at, uint32_t near) const {
     // "với", not a subject of what follows.
     // "Washington đã tặng Việt Nam …, tặng Philippines …": the object of
     // one verb is not the subject of the next.
-    const bool object_of_with = CueRightBefore(m.first, kCueWith) || ObjectOfVerb(m) ||
+    // "with the People's Bank of China": "the" may stand between.
+    const uint32_t det = m.first > 0 && tokens_[m.first - 1].exact == "the" ? m.first - 1 : m.first;
+    const bool object_of_with = CueRightBefore(m.first, kCueWith) || CueRightBefore(det, kCueWith) || ObjectOfVerb(m) ||
                                 (m.first > 0 && (tokens_[m.first - 1].exact == "cho" || tokens_[m.first - 1].exact == "to"));
     // "nhóm Bộ Tứ gồm Mỹ, Nhật Bản, Ấn Độ và Australia công bố …": the
     // grouping acts, not the members listed inside its description.
@@ -224,7 +226,8 @@ bool Sentence::Descriptive(const SentenceMention& m) const {
   if (m.type == "country") {
     if (StartsUppercase(ctx_.text.substr(tokens_[m.first - 1].begin))) return false;
     return before({"công ty", "doanh nghiệp", "tập đoàn", "hãng", "tổ chức", "thẻ", "nhà đầu tư",
-                   "chuyên gia", "sinh viên", "du khách", "tàu", "hàng", "người", "lao động", "vốn"});
+                   "chuyên gia", "sinh viên", "du khách", "tàu", "hàng", "người", "lao động", "vốn", "thị trường",
+                   "market"});
   }
   return false;
 }
@@ -261,8 +264,13 @@ std::vector<size_t> Sentence::ActorsAfter(uint32_t at, uint32_t near, bool place
     // announced …": after ", and" an actor followed by its own verb opens
     // a new clause.
     if (NewClauseSubject(cursor, k)) break;
-    // "memoranda of cooperation on SSW with Vietnam": what it is about.
-    const bool topic = m.first > 0 && tokens_[m.first - 1].exact == "on";
+    // "… a programme it co-finances with Germany and which GIZ runs …": a
+    // relative pronoun opens a clause of other parties.
+    if (!out.empty() && WordIn(cursor, m.first, {"which", "who", "whose"})) break;
+    // "memoranda of cooperation on SSW with Vietnam", "tìm kiếm về Việt
+    // Nam": what it is about.
+    const bool topic = m.first > 0 && (tokens_[m.first - 1].exact == "on" || tokens_[m.first - 1].exact == "about" ||
+                                       tokens_[m.first - 1].exact == "về");
     // A dual ("both countries") after a verb is the subject of a clause of
     // its own ("…, and both countries belong to …"): the list ends there.
     if (m.joined_to_previous || FirstHalfOfDual(k)) break;
@@ -282,7 +290,9 @@ bool Sentence::NewClauseSubject(uint32_t from, size_t k) const {
   if (from == 0 || m.first <= from || m.first < 1) return false;
   std::string_view gap = ctx_.text.substr(tokens_[from - 1].end, tokens_[m.first].begin - tokens_[from - 1].end);
   if (gap.find(',') == std::string_view::npos) return false;
-  const std::string& before = tokens_[m.first - 1].exact;
+  // "…, and the Bank of Japan signed …": "the" may stand between.
+  const uint32_t at = m.first >= 2 && tokens_[m.first - 1].exact == "the" ? m.first - 1 : m.first;
+  const std::string& before = tokens_[at - 1].exact;
   if (before != "and" && before != "và") return false;
   return std::any_of(hits_.begin(), hits_.end(), [&](const TriggerHit& h) {
     return h.first >= End(m) && h.first <= End(m) + 2 && h.relation.rfind("cue:", 0) != 0;

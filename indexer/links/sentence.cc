@@ -27,6 +27,7 @@ std::vector<TypedLink> Sentence::Links() {
     else if (hit.relation == kBasis) Basis(hit);
     else if (hit.relation == kCueHost) Host(hit);
     else if (hit.relation == kCueComprising) Comprising(hit);
+    else if (hit.relation == kCueSymmetric) Jointly(hit);
   }
   for (size_t k = 0; k < M().size(); ++k) {
     const auto& m = M()[k];
@@ -61,6 +62,11 @@ bool Sentence::PartOfAnotherWord(const TriggerHit& h) const {
     if (End(h) >= tokens_.size()) return true;
     const std::string& next = tokens_[End(h)].exact;
     return next != "in" && next != "into" && next != "from" && next != "by" && next != "of";
+  }
+  // "trợ giúp pháp lý" (legal aid) is a noun; "giúp" alone helps someone.
+  if (h.relation == kCooperation && h.count == 1 && tokens_[h.first].exact == "giúp" && h.first > 0 &&
+      tokens_[h.first - 1].exact == "trợ") {
+    return true;
   }
   if (h.count != 1 || tokens_[h.first].exact != "ký") return false;
   static const char* kBefore[] = {"đăng", "chữ", "thư", "nhật", "phê"};

@@ -93,6 +93,8 @@ class Sentence {
 
   // cooperation.cc
   void Cooperation(const TriggerHit& hit);
+  void AddCooperation(size_t a, size_t b, const std::string& trigger);
+  void Jointly(const TriggerHit& hit);
   bool WithThe(size_t k) const;
   bool IsSigning(const TriggerHit& hit) const;
   void BothSides(const TriggerHit& hit, const std::string& trigger);
