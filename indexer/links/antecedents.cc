@@ -126,6 +126,7 @@ bool OpensAClause(std::string_view text, const std::vector<Token>& tokens, uint3
 }  // namespace
 
 AntecedentResolver::AntecedentResolver(const Analyzer& analyzer, const std::vector<graph::Node>& entities) {
+  auto tables = std::make_shared<Tables>();
   std::vector<Expression> expressions;
   for (const auto& entry : Entries()) {
     for (const char* phrase : entry.phrases) {
@@ -157,7 +158,7 @@ AntecedentResolver::AntecedentResolver(const Analyzer& analyzer, const std::vect
   for (const char* phrase : StateBodies()) {
     expressions.push_back({ExactTerms(analyzer, phrase), Referent::kStateBody, false});
   }
-  expressions_ = PhraseTable<Expression>(std::move(expressions));
+  tables->expressions = PhraseTable<Expression>(std::move(expressions));
   // The heads each framework's names carry: "Luật An ninh mạng" and
   // "Cybersecurity Law" both carry "luật"/"law".
   for (const auto& e : entities) {
@@ -173,8 +174,9 @@ AntecedentResolver::AntecedentResolver(const Analyzer& analyzer, const std::vect
         }
       }
     }
-    framework_heads_[e.id] = mask;
+    tables->framework_heads[e.id] = mask;
   }
+  tables_ = std::move(tables);
 }
 
 void AntecedentResolver::StartDocument(std::string country, uint32_t begin, uint32_t end) {
@@ -481,8 +483,8 @@ std::vector<SentenceMention> AntecedentResolver::Framework(const std::vector<Sen
                                                            ResolvedReference* ref) const {
   auto fits = [&](const SentenceNames::Framework& f) {
     if (heads == kAnyHead) return true;
-    auto it = framework_heads_.find(f.id);
-    const uint32_t carried = it == framework_heads_.end() ? 0 : it->second;
+    auto it = tables_->framework_heads.find(f.id);
+    const uint32_t carried = it == tables_->framework_heads.end() ? 0 : it->second;
     if (carried != 0) return (carried & heads) != 0;
     // "RCEP", "GDPR": no head word in any name; the type must fit.
     for (size_t h = 0; h < Heads().size(); ++h) {
@@ -555,7 +557,7 @@ std::vector<ResolvedReference> AntecedentResolver::Resolve(std::string_view text
     // "hai nước", "after".
     const Expression* match = nullptr;
     bool trapped = false;
-    expressions_.VisitAt(tokens, i, [&](const Expression& e) {  // longest first
+    tables_->expressions.VisitAt(tokens, i, [&](const Expression& e) {  // longest first
       match = &e;
       trapped = IsTrap(text, tokens, e, i, mentions);
       return !trapped;

@@ -71,6 +71,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -191,10 +192,16 @@ class AntecedentResolver {
   std::vector<SentenceMention> Framework(const std::vector<SentenceNames>& back, uint32_t heads,
                                          ResolvedReference* ref) const;
   std::vector<SentenceMention> StateBody(const std::vector<SentenceNames>& back, ResolvedReference* ref) const;
-  PhraseTable<Expression> expressions_;
+  // What the constructor builds and no document changes, shared by the
+  // copies: DocumentLinker copies its resolver for each document, and a
+  // large corpus's frameworks are 10^5 entries.
+  struct Tables {
+    PhraseTable<Expression> expressions;
+    // Framework id -> the head words its names carry (bits of FrameworkHead).
+    std::unordered_map<std::string, uint32_t> framework_heads;
+  };
+  std::shared_ptr<const Tables> tables_;
   std::vector<SentenceNames> passage_;   // this passage's sentences so far, oldest first
-  // Framework id -> the head words its names carry (bits of FrameworkHead).
-  std::unordered_map<std::string, uint32_t> framework_heads_;
   std::string document_country_;  // StartDocument's
   uint32_t document_country_begin_ = 0, document_country_end_ = 0;
 };
