@@ -39,6 +39,7 @@
 //   persons.h           step 2: persons
 //   english_names.h     step 2, rule 3: English head-noun names
 //   acronym_initials.h  step 2, rule 4: runs spelling an acronym
+//   numbered_instruments.h  step 2: instruments cited by number (Nghị định 13/2023/NĐ-CP)
 //   aliases.h           step 3: parenthesised translations and acronyms
 //   variants.h          step 3: names without an ordinal or "The"
 //   resolve.h           steps 4 and 5
@@ -57,6 +58,7 @@
 #include "indexer/discovery/companies.h"
 #include "indexer/discovery/english_names.h"
 #include "indexer/discovery/line.h"
+#include "indexer/discovery/numbered_instruments.h"
 #include "indexer/discovery/funds.h"
 #include "indexer/discovery/persons.h"
 #include "indexer/discovery/quoted_titles.h"
@@ -106,6 +108,7 @@ void DiscoverInLine(std::string_view text, size_t begin, size_t end, KeyMaker& k
   FindPersons(line, lists, candidates);
   FindEnglishHeaded(line, candidates);
   FindListedCompanies(line, lists, candidates);
+  FindNumberedInstruments(line, lists, candidates);
   std::erase_if(candidates, [&](const Candidate& c) {
     return std::any_of(defined.begin(), defined.end(),
                        [&](const auto& d) { return c.first <= d.second && d.first <= c.last; });
