@@ -40,6 +40,7 @@
 //   english_names.h     step 2, rule 3: English head-noun names
 //   acronym_initials.h  step 2, rule 4: runs spelling an acronym
 //   numbered_instruments.h  step 2: instruments cited by number (Nghị định 13/2023/NĐ-CP)
+//   instrument_versions.h   steps 2 and 3: a law's year or amendment in its name
 //   aliases.h           step 3: parenthesised translations and acronyms
 //   variants.h          step 3: names without an ordinal or "The"
 //   resolve.h           steps 4 and 5
@@ -57,6 +58,7 @@
 #include "indexer/discovery/candidate.h"
 #include "indexer/discovery/companies.h"
 #include "indexer/discovery/english_names.h"
+#include "indexer/discovery/instrument_versions.h"
 #include "indexer/discovery/line.h"
 #include "indexer/discovery/numbered_instruments.h"
 #include "indexer/discovery/funds.h"
@@ -109,6 +111,7 @@ void DiscoverInLine(std::string_view text, size_t begin, size_t end, KeyMaker& k
   FindEnglishHeaded(line, candidates);
   FindListedCompanies(line, lists, candidates);
   FindNumberedInstruments(line, lists, candidates);
+  FindAmendmentActs(line, candidates);
   std::erase_if(candidates, [&](const Candidate& c) {
     return std::any_of(defined.begin(), defined.end(),
                        [&](const auto& d) { return c.first <= d.second && d.first <= c.last; });
@@ -119,6 +122,7 @@ void DiscoverInLine(std::string_view text, size_t begin, size_t end, KeyMaker& k
   }
   FindAcronymInitials(line, lists, name_ends_before, candidates);
   for (auto& c : candidates) {
+    AttachVersion(line, c, lists);
     AttachPeriod(line, c);
     if (AttachParenthesis(line, c, lists)) {
       // The acronym rule's own acronym is its evidence: no boost for it.
