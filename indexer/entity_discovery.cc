@@ -41,6 +41,7 @@
 //   acronym_initials.h  step 2, rule 4: runs spelling an acronym
 //   numbered_instruments.h  step 2: instruments cited by number (Nghị định 13/2023/NĐ-CP)
 //   instrument_versions.h   steps 2 and 3: a law's year or amendment in its name
+//   sentence_case_titles.h  step 2: titles in lower case after the head, up to a scope
 //   aliases.h           step 3: parenthesised translations and acronyms
 //   variants.h          step 3: names without an ordinal or "The"
 //   resolve.h           steps 4 and 5
@@ -65,6 +66,7 @@
 #include "indexer/discovery/persons.h"
 #include "indexer/discovery/quoted_titles.h"
 #include "indexer/discovery/resolve.h"
+#include "indexer/discovery/sentence_case_titles.h"
 #include "indexer/discovery/variants.h"
 #include "indexer/discovery/vietnamese_names.h"
 #include "indexer/discovery/vietnamese_words.h"
@@ -112,6 +114,7 @@ void DiscoverInLine(std::string_view text, size_t begin, size_t end, KeyMaker& k
   FindListedCompanies(line, lists, candidates);
   FindNumberedInstruments(line, lists, candidates);
   FindAmendmentActs(line, candidates);
+  FindSentenceCaseTitles(line, lists, candidates);
   std::erase_if(candidates, [&](const Candidate& c) {
     return std::any_of(defined.begin(), defined.end(),
                        [&](const auto& d) { return c.first <= d.second && d.first <= c.last; });

@@ -23,10 +23,14 @@ bool FourDigitYear(std::string_view raw) {
 }
 
 // Whether pieces [first, last] hold a capitalised word after their first
-// word: what is left of a name without its version must still pick one
+// word, or are long: what is left of a name without its version must still pick one
 // thing out ("Luật Giao dịch điện tử", not "Luật").
 bool SpecificWithout(const Line& line, size_t first, size_t last) {
   if (last <= first) return false;
+  // A long title picks one thing out in lower case too ("Công ước về bảo vệ
+  // di sản văn hóa và thiên nhiên thế giới").
+  constexpr size_t kLongTitleWords = 8;
+  if (CountWords(line, first, last) >= kLongTitleWords) return true;
   for (size_t k = first + 1; k <= last; ++k) {
     if (line.IsWord(k) && (line[k].cap || line[k].acronym)) return true;
   }
@@ -87,6 +91,8 @@ void AttachVietnameseVersion(Line& line, Candidate& c, const VietnameseLists& li
   // Chuyển giao công nghệ năm 2017 từng …" – the year ends the name.
   for (size_t k = c.first + 1; k + 1 <= c.last; ++k) {
     if (!line.KeyIs(k, "năm") || !FourDigitYear(line.Raw(k + 1)) || k + 1 == c.last) continue;
+    // "Công ước năm 2003 về bảo vệ …": the subject follows the year.
+    if (line.KeyIs(k + 2, "về")) continue;
     bool lower_tail = true;
     for (size_t t = k + 2; t <= c.last && lower_tail; ++t) lower_tail = !line.IsWord(t) || line[t].lower;
     if (!lower_tail) continue;
@@ -114,7 +120,9 @@ void AttachVietnameseVersion(Line& line, Candidate& c, const VietnameseLists& li
     }
   }
   // "Luật Khoa học và Công nghệ năm 2013": the name without its year.
-  if (c.last >= c.first + 2 && line.KeyIs(c.last - 1, "năm") && FourDigitYear(line.Raw(c.last))) {
+  // ("… đến năm 2030" is a horizon, not a version.)
+  if (c.last >= c.first + 3 && line.KeyIs(c.last - 1, "năm") && FourDigitYear(line.Raw(c.last)) &&
+      !line.KeyIs(c.last - 2, "đến") && !line.KeyIs(c.last - 2, "tới")) {
     AddVariant(line, c, c.first, c.last - 2);
   }
 }
