@@ -103,6 +103,20 @@ void AttachVietnameseVersion(Line& line, Candidate& c, const VietnameseLists& li
     c.confidence = std::max(c.confidence, kUnquotedHead);
     break;
   }
+  // "… về miễn thị thực ký năm 2006": "ký" (signed) and when or where
+  // is the sentence going on.
+  for (size_t k = c.first + 2; k < c.last; ++k) {
+    if (!line.KeyIs(k, "ký") || !line[k].lower || !line[k - 1].lower || line.KeyIs(k - 1, "đăng")) continue;
+    if (!(line.KeyIs(k + 1, "năm") || line.KeyIs(k + 1, "ngày") || line.KeyIs(k + 1, "tháng") ||
+          line.KeyIs(k + 1, "tại") || line.KeyIs(k + 1, "vào") || line.KeyIs(k + 1, "với") || line.KeyIs(k + 1, "giữa"))) {
+      continue;
+    }
+    c.last = k - 1;
+    c.next = k;
+    c.trusted = true;
+    c.other_ends.clear();
+    break;
+  }
   const size_t name_last = c.last;
   if (c.type == kLaw) {
     if (auto close = BracketedAmendment(line, c.last + 1)) {
@@ -142,7 +156,10 @@ void AttachEnglishVersion(Line& line, Candidate& c) {
   if (line.IsWord(c.last) && FourDigitYear(line.Raw(c.last)) && c.last >= c.first + 2) {
     size_t end = c.last - 1;
     if (line.KeyIs(end, "of")) --end;
-    if (end > c.first && line.IsWord(end) && EnglishHeadType(line, end)) AddVariant(line, c, c.first, end);
+    // "Law on Tax Administration of 2019" as well as "Competition Act 2004".
+    const bool headed = EnglishHeadType(line, end) || EnglishHeadType(line, c.first) ||
+                        (line[c.first].possessive && EnglishHeadType(line, c.first + 1));
+    if (end > c.first && line.IsWord(end) && headed) AddVariant(line, c, c.first, end);
   }
 }
 

@@ -73,9 +73,32 @@ bool TitleWord(Line& line, size_t i) {
   return key == "tới" && i > 0 && line.KeyIs(i - 1, "hướng");
 }
 
+// In a subject after "về", a verb is part of the subject ("về tống đạt
+// giấy tờ tư pháp", "về chống buôn bán …"); only a function word or a
+// predicate of the sentence ends it.
+bool FunctionWordOrPredicate(Line& line, size_t i) {
+  static const std::unordered_set<std::string_view> kFunctionWords = {
+      "đã", "sẽ", "đang", "được", "bị", "có", "là", "do", "mà", "này", "đó", "kia", "ấy", "của", "với",
+      "cho", "tại", "từ", "theo", "khi", "nếu", "thì", "vì", "nên", "hoặc", "hay", "cũng", "đều", "vẫn",
+      "còn", "rằng", "ngày", "tháng", "qua", "sau", "ở", "trước", "đến", "tới", "như", "cùng", "nhưng",
+      "không", "chưa", "nhằm", "để", "trong", "thuộc", "bởi", "trên", "dưới", "giữa", "những", "nhiều",
+      "mọi", "đây", "vào", "gửi", "trình", "đặt", "rót"};
+  static const std::unordered_set<std::string_view> kPredicates = {
+      "thông qua", "ban hành", "phê duyệt", "ký kết", "có hiệu", "hết hiệu", "công bố", "tham gia", "triển khai",
+      "thực hiện", "chính thức", "bắt đầu", "tiếp tục", "đưa ra", "kêu gọi", "phê chuẩn", "quy định", "hướng dẫn",
+      "yêu cầu", "cho biết", "khẳng định", "nhấn mạnh"};
+  if (kFunctionWords.count(line.Key(i))) return true;
+  return line.IsWord(i + 1) && kPredicates.count(line.Key(i) + " " + line.Key(i + 1));
+}
+
 // Whether the title being read stops before piece `i` (a word): a clause
 // word, "ký" after a lower-case word (the verb "sign"), or another head.
-bool StopsTitle(Line& line, size_t i, const VietnameseLists& lists) {
+bool StopsTitle(Line& line, size_t i, const VietnameseLists& lists, bool subject = false) {
+  // "chương trình" (programme): "trình" (submit) is no verb here.
+  if (line.KeyIs(i, "trình") && i > 0 && line.KeyIs(i - 1, "chương")) return false;
+  if (subject && line[i].lower && IsVietnameseStop(line, i, lists) && !FunctionWordOrPredicate(line, i)) {
+    return false;
+  }
   if (line[i].lower && IsVietnameseStop(line, i, lists) && !TitleWord(line, i)) {
     // "không có vũ khí hạt nhân" (free of …): a fixed phrase of titles.
     if (line.KeyIs(i, "không") && line.KeyIs(i + 1, "có") && line.IsWord(i + 2) && line[i + 2].lower) return false;
@@ -95,7 +118,8 @@ bool IsFrameworkHead(const Head* head) {
 // The last piece of a name that runs from `from` to a clear end: words and
 // commas between lower-case words, until punctuation, a stop word or the
 // line's end, within `max_words`. nullopt when there is no clear end.
-std::optional<size_t> ClauseEnd(Line& line, size_t from, size_t max_words, const VietnameseLists& lists) {
+std::optional<size_t> ClauseEnd(Line& line, size_t from, size_t max_words, const VietnameseLists& lists,
+                                bool subject = false) {
   size_t words = 0;
   size_t k = from;
   // A comma may continue a list inside the title; if the title then has no
@@ -117,7 +141,7 @@ std::optional<size_t> ClauseEnd(Line& line, size_t from, size_t max_words, const
       }
       break;
     }
-    if (StopsTitle(line, k, lists)) break;
+    if (StopsTitle(line, k, lists, subject)) break;
     // "và" before another head word joins two names.
     size_t head_length = 0;
     if (line.KeyIs(k, "và") && VietnameseHeadAt(line, k + 1, lists, &head_length)) break;
@@ -140,13 +164,16 @@ std::optional<size_t> ClauseEnd(Line& line, size_t from, size_t max_words, const
   return last;
 }
 
-// Rule 1: a title up to its time scope.
-std::optional<size_t> ScopedTitleEnd(Line& line, size_t body, const VietnameseLists& lists) {
+// Rule 1: a title up to its time scope; for a law, up to its year ("Luật
+// Tài nguyên, môi trường biển và hải đảo năm 2015", see
+// instrument_versions.h).
+std::optional<size_t> ScopedTitleEnd(Line& line, size_t body, const VietnameseLists& lists, bool law) {
   size_t words = 0;
   for (size_t k = body; k < line.size() && words <= kMaxTitleWords; ++k) {
     if (k > body + 1) {
       if (auto scope = ScopeAt(line, k)) return scope;
     }
+    if (law && k > body && line.KeyIs(k, "năm") && Year(line, k + 1)) return k + 1;
     if (!line.IsWord(k)) {
       if (line.IsPunct(k, ',') && line.IsWord(k + 1) && line[k + 1].lower && !StopsTitle(line, k + 1, lists) &&
           line.IsWord(k - 1) && line[k - 1].lower) {
@@ -188,9 +215,59 @@ std::optional<size_t> SubjectTitleEnd(Line& line, size_t body, const VietnameseL
     ++k;
   }
   if (!line.KeyIs(k, "về")) return std::nullopt;
-  auto end = ClauseEnd(line, k + 1, 20, lists);
+  auto end = ClauseEnd(line, k + 1, 20, lists, /*subject=*/true);
   if (!end || *end < k + 2) return std::nullopt;
   return end;
+}
+
+// Rule 4: "Luật Khoa học, công nghệ và đổi mới sáng tạo,": a law named
+// by a list of its fields, the first capitalised, the last after "và",
+// closed by punctuation.
+std::optional<size_t> ListTitleEnd(Line& line, size_t body, const VietnameseLists& lists) {
+  if (!line.IsWord(body) || !line[body].cap) return std::nullopt;
+  size_t k = body + 1;
+  while (line.IsWord(k) && line[k].lower && k < body + 4) ++k;
+  if (!line.IsPunct(k, ',')) return std::nullopt;
+  bool joined = false;
+  size_t words = 0;
+  for (++k; k < line.size() && words < 14; ++k) {
+    if (line.IsPunct(k, ',') && line.IsWord(k + 1) && line[k + 1].lower && !joined) continue;
+    if (!line.IsWord(k)) break;
+    if (!line[k].lower || StopsTitle(line, k, lists)) return std::nullopt;
+    if (line.KeyIs(k, "và")) {
+      if (joined) return std::nullopt;
+      joined = true;
+    }
+    ++words;
+  }
+  if (!joined || line.KeyIs(k - 1, "và") || (k < line.size() && !line.IsPunct(k, ',') && !line.IsPunct(k, '.') &&
+                                              !line.IsPunct(k, ';'))) {
+    return std::nullopt;
+  }
+  return k - 1;
+}
+
+// Rule 5: "Chương trình Hợp tác nghiên cứu khoa học và công nghệ vì phát
+// triển bền vững (SATREPS)": a title in lower case up to its acronym, with
+// the prepositions of a title ("vì", "về", "cho") but no clause word. A
+// capitalised word may only come first: another would be a name of its own
+// the acronym could belong to.
+std::optional<size_t> TitleUpToAcronym(Line& line, size_t body, const VietnameseLists& lists) {
+  constexpr size_t kMaxWords = 20;
+  static const std::unordered_set<std::string_view> kPrepositions = {"vì", "về", "cho", "và", "trong"};
+  for (size_t k = body; k < line.size() && k < body + kMaxWords; ++k) {
+    if (line.IsPunct(k, '(')) {
+      if (k < body + 3 || !IsLoneAcronym(line, k + 1, k + 1) || !line.IsPunct(k + 2, ')')) return std::nullopt;
+      return k - 1;
+    }
+    if (!line.IsWord(k)) return std::nullopt;
+    if (k > body + 1 && line[k].cap && !line[k].acronym) return std::nullopt;
+    // Any stop word here, the verbs of a plan too: "Chương trình cung cấp
+    // các khóa đào tạo … cho 560 giáo viên (ToT)" says what it does.
+    if (line[k].number) return std::nullopt;
+    if (line[k].lower && IsVietnameseStop(line, k, lists) && !kPrepositions.count(line.Key(k))) return std::nullopt;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -204,8 +281,10 @@ void FindSentenceCaseTitles(Line& line, const VietnameseLists& lists, std::vecto
     if (AfterTitleWord(line, i, lists)) continue;
     const size_t body = i + head_length;
     if (!line.IsWord(body)) continue;
-    std::optional<size_t> last = ScopedTitleEnd(line, body, lists);
+    std::optional<size_t> last = ScopedTitleEnd(line, body, lists, head->type == kLaw);
     if (!last) last = SubjectTitleEnd(line, body, lists);
+    if (!last && head->type == kLaw) last = ListTitleEnd(line, body, lists);
+    if (!last) last = TitleUpToAcronym(line, body, lists);
     // Rule 3: "Kế hoạch thực hiện Quy hoạch …": the framework it implements.
     if (!last && ((line.KeyIs(body, "thực") && line.KeyIs(body + 1, "hiện")) ||
                   (line.KeyIs(body, "triển") && line.KeyIs(body + 1, "khai")))) {
