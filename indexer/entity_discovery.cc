@@ -104,6 +104,9 @@ void DiscoverInLine(std::string_view text, size_t begin, size_t end, KeyMaker& k
   std::vector<Candidate> candidates;
   std::vector<std::pair<size_t, size_t>> defined;
   FindQuoted(line, lists, candidates, defined);
+  // Before the head-word rules: where they read the same span, this one's
+  // reading (with the forms without "số" / "No.") wins the tie.
+  FindNumberedInstruments(line, lists, candidates);
   FindVietnameseHeaded(line, lists, candidates);
   FindAfterLowercaseHead(line, lists, candidates);
   FindCompanies(line, lists, candidates);
@@ -112,7 +115,6 @@ void DiscoverInLine(std::string_view text, size_t begin, size_t end, KeyMaker& k
   FindPersons(line, lists, candidates);
   FindEnglishHeaded(line, candidates);
   FindListedCompanies(line, lists, candidates);
-  FindNumberedInstruments(line, lists, candidates);
   FindAmendmentActs(line, candidates);
   FindSentenceCaseTitles(line, lists, candidates);
   std::erase_if(candidates, [&](const Candidate& c) {

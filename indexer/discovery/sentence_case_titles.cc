@@ -111,6 +111,14 @@ bool StopsTitle(Line& line, size_t i, const VietnameseLists& lists, bool subject
   return false;
 }
 
+// Heads of treaties, which are named by their subject.
+bool IsTreatyHead(Line& line, size_t i) {
+  return (line.KeyIs(i, "công") && line.KeyIs(i + 1, "ước")) || (line.KeyIs(i, "hiệp") && line.KeyIs(i + 1, "ước")) ||
+         (line.KeyIs(i, "hiệp") && line.KeyIs(i + 1, "định")) || (line.KeyIs(i, "nghị") && line.KeyIs(i + 1, "định") &&
+                                                                    line.KeyIs(i + 2, "thư")) ||
+         line.KeyIs(i, "khung");
+}
+
 bool IsFrameworkHead(const Head* head) {
   return head != nullptr && head->type != kOrganization && head->type != kEvent && head->type != kRegionalOrg;
 }
@@ -282,7 +290,12 @@ void FindSentenceCaseTitles(Line& line, const VietnameseLists& lists, std::vecto
     const size_t body = i + head_length;
     if (!line.IsWord(body)) continue;
     std::optional<size_t> last = ScopedTitleEnd(line, body, lists, head->type == kLaw);
-    if (!last) last = SubjectTitleEnd(line, body, lists);
+    // A subject names a treaty ("Công ước về …") anywhere; another kind of
+    // instrument only inside a sentence, where its capital says it is a
+    // title: at a sentence's or heading's start "Quy định chung về …",
+    // "Thỏa thuận về …" are common nouns.
+    const bool inside_sentence = i > 0 && line.IsWord(i - 1);
+    if (!last && (IsTreatyHead(line, i) || inside_sentence)) last = SubjectTitleEnd(line, body, lists);
     if (!last && head->type == kLaw) last = ListTitleEnd(line, body, lists);
     if (!last) last = TitleUpToAcronym(line, body, lists);
     // Rule 3: "Kế hoạch thực hiện Quy hoạch …": the framework it implements.
