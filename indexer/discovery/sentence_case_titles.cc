@@ -225,7 +225,15 @@ std::optional<size_t> SubjectTitleEnd(Line& line, size_t body, const VietnameseL
   if (!line.KeyIs(k, "về")) return std::nullopt;
   auto end = ClauseEnd(line, k + 1, 20, lists, /*subject=*/true);
   if (!end || *end < k + 2) return std::nullopt;
-  return end;
+  // A short subject in lower case ("Hiệp định về hợp tác với …") is how a
+  // sentence describes an agreement; a title has a proper part (a capital,
+  // a year) or is long.
+  constexpr size_t kLongSubjectWords = 8;
+  for (size_t t = body; t <= *end; ++t) {
+    if (line.IsWord(t) && (line[t].cap || line[t].acronym || Year(line, t))) return end;
+  }
+  if (CountWords(line, k + 1, *end) >= kLongSubjectWords) return end;
+  return std::nullopt;
 }
 
 // Rule 4: "Luật Khoa học, công nghệ và đổi mới sáng tạo,": a law named
