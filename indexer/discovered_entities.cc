@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 #include <set>
+#include <string_view>
 
 #include "indexer/entity_matcher.h"
 #include "indexer/gazetteer.h"
@@ -106,6 +107,23 @@ std::optional<std::string> UpToHead(const std::string& name) {
   const char first = cut[space + 1];
   if (first < 'A' || first > 'Z') return std::nullopt;
   return cut;
+}
+
+// A word of the name that is a document number ("13/2023/NĐ-CP",
+// "57-NQ/TW"): a digit first, then a series after '/' or '-'.
+bool HasDocumentNumber(const std::string& name) {
+  size_t start = 0;
+  while (start < name.size()) {
+    size_t end = name.find(' ', start);
+    if (end == std::string::npos) end = name.size();
+    const std::string_view word = std::string_view(name).substr(start, end - start);
+    if (!word.empty() && word[0] >= '0' && word[0] <= '9' && word.find_first_of("/-") != std::string_view::npos &&
+        word.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string_view::npos) {
+      return true;
+    }
+    start = end + 1;
+  }
+  return false;
 }
 
 // "Beijing's Coast Guard Law" is China's as "China's … Law" would be.
@@ -312,7 +330,10 @@ void DiscoveredEntities::Add(const std::vector<DiscoveredName>& names) {
       const std::string first(std::string_view(d.name).substr(tokens[0].begin, tokens[0].end - tokens[0].begin));
       return gazetteer_key_.count(Key(first)) && gazetteer_key_.at(Key(first)) == k.index && IsAcronym(first);
     };
-    if (auto inside = KnownInside(d.name); inside && !subsidiary(*inside)) {
+    // "Quyết định 2345/QĐ-NHNN": the issuer's acronym inside a document
+    // number says who issued it; the decision is not that body.
+    auto in_number = [&](const Known& k) { return !k.at_start && HasDocumentNumber(d.name); };
+    if (auto inside = KnownInside(d.name); inside && !subsidiary(*inside) && !in_number(*inside)) {
       // "Chương trình Chuyển đổi số quốc gia đến năm 2025 …" is the known
       // programme written out in full: one more name for it. "Công ty an
       // ninh mạng Fortinet" only describes a known name: nothing to add.

@@ -39,6 +39,9 @@
 //   persons.h           step 2: persons
 //   english_names.h     step 2, rule 3: English head-noun names
 //   acronym_initials.h  step 2, rule 4: runs spelling an acronym
+//   numbered_instruments.h  step 2: instruments cited by number (Nghị định 13/2023/NĐ-CP)
+//   instrument_versions.h   steps 2 and 3: a law's year or amendment in its name
+//   sentence_case_titles.h  step 2: titles in lower case after the head, up to a scope
 //   aliases.h           step 3: parenthesised translations and acronyms
 //   variants.h          step 3: names without an ordinal or "The"
 //   resolve.h           steps 4 and 5
@@ -56,11 +59,14 @@
 #include "indexer/discovery/candidate.h"
 #include "indexer/discovery/companies.h"
 #include "indexer/discovery/english_names.h"
+#include "indexer/discovery/instrument_versions.h"
 #include "indexer/discovery/line.h"
+#include "indexer/discovery/numbered_instruments.h"
 #include "indexer/discovery/funds.h"
 #include "indexer/discovery/persons.h"
 #include "indexer/discovery/quoted_titles.h"
 #include "indexer/discovery/resolve.h"
+#include "indexer/discovery/sentence_case_titles.h"
 #include "indexer/discovery/variants.h"
 #include "indexer/discovery/vietnamese_names.h"
 #include "indexer/discovery/vietnamese_words.h"
@@ -98,6 +104,9 @@ void DiscoverInLine(std::string_view text, size_t begin, size_t end, KeyMaker& k
   std::vector<Candidate> candidates;
   std::vector<std::pair<size_t, size_t>> defined;
   FindQuoted(line, lists, candidates, defined);
+  // Before the head-word rules: where they read the same span, this one's
+  // reading (with the forms without "số" / "No.") wins the tie.
+  FindNumberedInstruments(line, lists, candidates);
   FindVietnameseHeaded(line, lists, candidates);
   FindAfterLowercaseHead(line, lists, candidates);
   FindCompanies(line, lists, candidates);
@@ -106,6 +115,8 @@ void DiscoverInLine(std::string_view text, size_t begin, size_t end, KeyMaker& k
   FindPersons(line, lists, candidates);
   FindEnglishHeaded(line, candidates);
   FindListedCompanies(line, lists, candidates);
+  FindAmendmentActs(line, candidates);
+  FindSentenceCaseTitles(line, lists, candidates);
   std::erase_if(candidates, [&](const Candidate& c) {
     return std::any_of(defined.begin(), defined.end(),
                        [&](const auto& d) { return c.first <= d.second && d.first <= c.last; });
@@ -116,6 +127,7 @@ void DiscoverInLine(std::string_view text, size_t begin, size_t end, KeyMaker& k
   }
   FindAcronymInitials(line, lists, name_ends_before, candidates);
   for (auto& c : candidates) {
+    AttachVersion(line, c, lists);
     AttachPeriod(line, c);
     if (AttachParenthesis(line, c, lists)) {
       // The acronym rule's own acronym is its evidence: no boost for it.
