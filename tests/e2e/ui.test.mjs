@@ -45,18 +45,29 @@ async function edgeClickPoint(edgeId) {
     const edge = cy.getElementById(id);
     if (edge.empty()) return null;
     const box = cy.container().getBoundingClientRect();
-    const s = edge.renderedSourceEndpoint();
-    const t = edge.renderedTargetEndpoint();
     const pan = cy.pan();
     const zoom = cy.zoom();
-    for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.35, 0.65]) {
-      const x = s.x + (t.x - s.x) * f;
-      const y = s.y + (t.y - s.y) * f;
-      const hit = cy.renderer().findNearestElement((x - pan.x) / zoom, (y - pan.y) / zoom, true, false);
-      if (hit && hit.id() === id) return { x: box.left + x, y: box.top + y };
+    // Points on the edge as drawn: parallel edges between two nodes are
+    // curves through their control points, so the straight line between
+    // the endpoints can cross a sibling edge instead. A point of the curve
+    // (de Casteljau over endpoints and control points) that the renderer's
+    // own hit test gives to this edge alone is where a user would click.
+    const chain = [edge.renderedSourceEndpoint(), ...(edge.renderedControlPoints() || []),
+      edge.renderedTargetEndpoint()];
+    const onCurve = (f) => {
+      let pts = chain;
+      while (pts.length > 1) {
+        pts = pts.slice(1).map((p, i) => ({ x: pts[i].x + (p.x - pts[i].x) * f, y: pts[i].y + (p.y - pts[i].y) * f }));
+      }
+      return pts[0];
+    };
+    const candidates = [edge.renderedMidpoint()];
+    for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.35, 0.65, 0.2, 0.8]) candidates.push(onCurve(f));
+    for (const p of candidates) {
+      const hit = cy.renderer().findNearestElement((p.x - pan.x) / zoom, (p.y - pan.y) / zoom, true, false);
+      if (hit && hit.id() === id) return { x: box.left + p.x, y: box.top + p.y };
     }
-    const p = edge.renderedMidpoint();
-    return { x: box.left + p.x, y: box.top + p.y };
+    return null;
   }, edgeId);
 }
 
@@ -120,7 +131,7 @@ describe('web UI', () => {
   test('graph: click the china–asean edge and read its evidence', async () => {
     const id = 'asean|cooperation|china';
     const at = await edgeClickPoint(id);
-    assert.ok(at, `edge ${id} is drawn`);
+    assert.ok(at, `edge ${id} is drawn where a click reaches it`);
     await page.mouse.click(at.x, at.y);
     await page.waitForFunction(() => location.hash.includes('sel=e%3A'));
     const selected = decodeURIComponent(new URL(page.url()).hash);
