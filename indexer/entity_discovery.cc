@@ -39,6 +39,7 @@
 //   persons.h           step 2: persons
 //   english_names.h     step 2, rule 3: English head-noun names
 //   acronym_initials.h  step 2, rule 4: runs spelling an acronym
+//   foreign_names.h     step 2: foreign names without a head word
 //   aliases.h           step 3: parenthesised translations and acronyms
 //   variants.h          step 3: names without an ordinal or "The"
 //   resolve.h           steps 4 and 5
@@ -56,6 +57,7 @@
 #include "indexer/discovery/candidate.h"
 #include "indexer/discovery/companies.h"
 #include "indexer/discovery/english_names.h"
+#include "indexer/discovery/foreign_names.h"
 #include "indexer/discovery/line.h"
 #include "indexer/discovery/funds.h"
 #include "indexer/discovery/persons.h"
@@ -106,6 +108,8 @@ void DiscoverInLine(std::string_view text, size_t begin, size_t end, KeyMaker& k
   FindPersons(line, lists, candidates);
   FindEnglishHeaded(line, candidates);
   FindListedCompanies(line, lists, candidates);
+  FindForeignOrganizations(line, lists, candidates);
+  FindForeignPersons(line, lists, candidates);
   std::erase_if(candidates, [&](const Candidate& c) {
     return std::any_of(defined.begin(), defined.end(),
                        [&](const auto& d) { return c.first <= d.second && d.first <= c.last; });
