@@ -69,6 +69,22 @@ constexpr const char* kAuxiliaries[] = {"đã", "đang", "sẽ", "vừa", "cũng
 constexpr const char* kAgreementWords[] = {"ký", "hợp tác", "phối hợp", "hợp đồng", "thỏa thuận", "ghi nhớ",
                                            "liên doanh", "đàm phán", "liên kết", "bắt tay"};
 
+// What a company does and a person seldom does, in English, right after
+// the company's name ("X bought …", "X and Y each hold …", "X has spent …").
+// "signed", "said" and the like are left out: persons do them as often.
+const std::unordered_set<std::string_view>& EnglishBodyVerbs() {
+  static const std::unordered_set<std::string_view> words = {
+      "bought", "acquired", "invested", "owns", "own", "holds", "hold", "operates", "operate", "built",
+      "spent", "sold", "manufactures", "supplies", "supplied", "shipped", "listed", "merged"};
+  return words;
+}
+
+// Function words after which a name stands on its own, not as the
+// complement of a noun before it.
+constexpr const char* kBeforeStandingName[] = {"giữa", "với", "và", "mà", "như", "gồm", "cùng", "do", "bởi",
+                                               "cho", "thuộc", "vào", "là", "của", "hay", "hoặc", "còn",
+                                               "nhưng", "khi", "rằng", "trong", "đó"};
+
 // Conjunctions that open a clause whose subject follows.
 constexpr const char* kClauseOpeners[] = {"còn", "nhưng", "song", "khi", "mà", "thì"};
 
@@ -126,7 +142,8 @@ bool IsNameWord(Line& line, size_t i) {
 // "Airbus Defence and Space"), at least one of them foreign, not part of
 // a longer capitalised run, not a Vietnamese head. kNone when there is none.
 size_t ForeignRun(Line& line, size_t i, const VietnameseLists& lists, bool connectors) {
-  if (!IsNameWord(line, i) || (i > 0 && IsCapitalised(line, i - 1))) return kNone;
+  // "China's HMN Technologies": the owner before it is another name.
+  if (!IsNameWord(line, i) || (i > 0 && IsCapitalised(line, i - 1) && !line[i - 1].possessive)) return kNone;
   size_t head_length = 0;
   if (VietnameseHeadAt(line, i, lists, &head_length)) return kNone;
   size_t last = i;
@@ -236,6 +253,17 @@ bool ClauseStartsAt(Line& line, size_t i) {
   return false;
 }
 
+// Whether the name at `i` follows punctuation, the line's start or a
+// function word.
+bool StandsAlone(Line& line, size_t i) {
+  if (i == 0 || !line.IsWord(i - 1)) return true;
+  if (!line[i - 1].lower) return false;
+  for (const char* w : kBeforeStandingName) {
+    if (line.Key(i - 1) == w) return true;
+  }
+  return false;
+}
+
 // Whether a word of agreement comes within the clause's six pieces before
 // `i` (the "với" before a party).
 bool AgreementBefore(Line& line, size_t i) {
@@ -275,6 +303,41 @@ void FindCountryOwned(Line& line, std::vector<Candidate>& out) {
   }
 }
 
+// "…, and Zenova Cobalt has spent …", "Hyundai Motor Group and LG Energy
+// Solution each hold …": capitalised runs joined by "," and "and", not at a
+// sentence's start (where any word is capitalised), then a company's verb
+// after at most two adverbs or auxiliaries.
+void FindEnglishSubjects(Line& line, std::vector<Candidate>& out) {
+  static const std::unordered_set<std::string_view> kBetween = {"has", "have", "had", "each", "also", "jointly",
+                                                                "now", "already", "both", "together"};
+  for (size_t i = 1; i < line.size(); ++i) {
+    if (!IsNameWord(line, i) || IsCapitalised(line, i - 1)) continue;
+    if (!(line.IsPunct(i - 1, ',') || (line.IsWord(i - 1) && line[i - 1].lower))) continue;
+    if (line.IsPunct(i - 1, ',') && (i < 2 || !line.IsWord(i - 2) || !line[i - 2].lower)) continue;
+    std::vector<std::pair<size_t, size_t>> items;
+    size_t k = i;
+    while (true) {
+      const size_t first = k;
+      while (k < line.size() && k < first + 4 && IsNameWord(line, k) && !line[k].possessive) ++k;
+      if (k == first || IsCapitalised(line, k)) break;
+      items.emplace_back(first, k - 1);
+      if (line.IsPunct(k, ',') && line.KeyIs(k + 1, "and")) k += 2;
+      else if (line.IsPunct(k, ',') || line.KeyIs(k, "and")) k += 1;
+      else break;
+    }
+    if (items.empty() || k != items.back().second + 1) continue;
+    size_t v = k;
+    while (v < k + 2 && line.IsWord(v) && line[v].lower && kBetween.count(line.Raw(v))) ++v;
+    if (!line.IsWord(v) || !line[v].lower || !EnglishBodyVerbs().count(line.Raw(v))) continue;
+    for (const auto& [first, last] : items) {
+      bool headed = false;
+      for (size_t j = first; j <= last; ++j) headed = headed || EnglishHeadType(line, j);
+      if (!headed) out.push_back(Proposed(first, last, last + 1, kOrganization, kBareName));
+    }
+    i = k;
+  }
+}
+
 }  // namespace
 
 bool CouldBeVietnameseSyllable(std::string_view w) {
@@ -301,11 +364,13 @@ void FindForeignOrganizations(Line& line, const VietnameseLists& lists, std::vec
   std::vector<Candidate> found;
   FindSuffixedCompanies(line, lists, found);
   FindCountryOwned(line, found);
+  FindEnglishSubjects(line, found);
   for (size_t i = 0; i < line.size(); ++i) {
     if (!IsNameWord(line, i)) continue;
     size_t after = i;
-    // "CNES của Pháp", "SSA Marine của Mỹ".
-    if (const size_t last = ForeignRun(line, i, lists, true); last != kNone) {
+    // "CNES của Pháp", "SSA Marine của Mỹ", where the name stands on its
+    // own ("tỉnh X của Lào" is a place, "vốn vay ODA của Nhật Bản" a noun).
+    if (const size_t last = ForeignRun(line, i, lists, true); last != kNone && StandsAlone(line, i)) {
       Item item{i, last, true, false};
       AfterItem(line, item);
       if (item.of_country) Propose(item, found);

@@ -35,7 +35,9 @@ bool CouldBeVietnameseSyllable(std::string_view lower);
 //   or a party after "giữa" or after "với" following a word of agreement
 //   ("ký bản ghi nhớ với X, Y và Z");
 // - in English text, a one-word or acronym name owned by a country ("Japan's
-//   JOGMEC", "Norway's Telenor").
+//   JOGMEC", "Norway's Telenor"), and capitalised names not at a sentence's
+//   start that a company's verb follows ("…, and X has spent …", "X and Y
+//   each hold …").
 // A name the context says nothing about is left alone: places ("tại
 // Toulouse") and products are written the same way.
 void FindForeignOrganizations(Line& line, const VietnameseLists& lists, std::vector<Candidate>& candidates);

@@ -69,6 +69,10 @@ TEST_F(ForeignNamesTest, VietnameseOfCountry) {
   // A Vietnamese word, and a foreign name of no country, stay out.
   EXPECT_FALSE(Find("Đây là Vinh của Nghệ An.", "Vinh"));
   EXPECT_FALSE(Find("Tranh của Picasso được trưng bày.", "Picasso"));
+  // A place after its classifier, a foreign noun after the noun it
+  // completes.
+  EXPECT_FALSE(Find("Dự án ở tỉnh Vorakhet của Lào đã xong.", "Vorakhet"));
+  EXPECT_FALSE(Find("Tỷ lệ thâm nhập Internet của Brunei là cao nhất.", "Internet"));
 }
 
 TEST_F(ForeignNamesTest, VietnameseSubjectOfABodysVerb) {
@@ -106,6 +110,23 @@ TEST_F(ForeignNamesTest, EnglishCountryOwnsABody) {
   // Two words (often a person) or a head noun are not read this way.
   EXPECT_FALSE(Find("Brunei's Haji Rosli never arrived.", "Haji Rosli"));
   EXPECT_FALSE(Find("Brunei's Haji Rosli never arrived.", "Haji"));
+}
+
+TEST_F(ForeignNamesTest, EnglishSubjectsOfACompanysVerb) {
+  const std::string text = "Prices rose, and Zenova Cobalt has spent heavily; Korvane Motor and Ilvex Green each hold a stake.";
+  for (const char* name : {"Zenova Cobalt", "Korvane Motor", "Ilvex Green"}) {
+    const auto n = Find(text, name);
+    ASSERT_TRUE(n) << name << ": " << All(text);
+    EXPECT_EQ(n->type, "organization");
+  }
+  // At a sentence's start any word is capitalised; "signed" is a person's
+  // verb as often as a company's; an owner's possessive is no subject.
+  EXPECT_FALSE(Find("Investors bought the bonds.", "Investors"));
+  EXPECT_FALSE(Find("Later that year Arif Santoso signed the deal.", "Arif Santoso"));
+  const std::string owned = "The cable went to China's Helior Technologies instead.";
+  EXPECT_TRUE(Find(owned, "Helior Technologies")) << All(owned);
+  const std::string agency = "The Danish agency Danvora also backs the plan.";
+  EXPECT_TRUE(Find(agency, "Danvora")) << All(agency);
 }
 
 TEST_F(ForeignNamesTest, PersonsBesideARole) {
