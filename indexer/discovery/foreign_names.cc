@@ -312,8 +312,9 @@ void FindEnglishSubjects(Line& line, std::vector<Candidate>& out) {
                                                                 "now", "already", "both", "together"};
   for (size_t i = 1; i < line.size(); ++i) {
     if (!IsNameWord(line, i) || IsCapitalised(line, i - 1)) continue;
-    if (!(line.IsPunct(i - 1, ',') || (line.IsWord(i - 1) && line[i - 1].lower))) continue;
-    if (line.IsPunct(i - 1, ',') && (i < 2 || !line.IsWord(i - 2) || !line[i - 2].lower)) continue;
+    // After a comma, a semicolon or a lower-case word English capitalises
+    // only names.
+    if (!(line.IsPunct(i - 1, ',') || line.IsPunct(i - 1, ';') || (line.IsWord(i - 1) && line[i - 1].lower))) continue;
     std::vector<std::pair<size_t, size_t>> items;
     size_t k = i;
     while (true) {
