@@ -97,6 +97,15 @@ const std::unordered_set<std::string_view>& EnglishRolesBeforeName() {
   return words;
 }
 
+// Offices a country has, capitalised after it ("Japan's Ambassador").
+const std::unordered_set<std::string_view>& EnglishOffices() {
+  static const std::unordered_set<std::string_view> words = {
+      "President", "Minister", "Premier", "Chancellor", "King", "Queen", "Prince", "Ambassador", "Secretary",
+      "Governor", "Chairman", "Chairwoman", "Chair", "Commissioner", "Envoy", "Senator", "Spokesperson",
+      "Prosecutor", "Director", "Chief", "Head", "Leader", "Government", "Cabinet"};
+  return words;
+}
+
 // Whether the words of `phrase` (keys separated by one space) start at `i`;
 // their number of pieces, or 0.
 size_t KeysAt(Line& line, size_t i, std::string_view phrase) {
@@ -298,7 +307,13 @@ void FindCountryOwned(Line& line, std::vector<Candidate>& out) {
   for (size_t i = 1; i + 1 < line.size(); ++i) {
     if (!line.IsWord(i - 1) || !line[i - 1].possessive || !EnglishCountries().count(line.Raw(i - 1))) continue;
     if (!IsNameWord(line, i) || line[i].possessive || EnglishHeadType(line, i)) continue;
-    if (IsCapitalised(line, i + 1) || line.IsPunct(i + 1, '-')) continue;
+    // "Vietnam's Minister of …", "Indonesia's House of Representatives":
+    // the word opens a longer name, or is an office.
+    if (IsCapitalised(line, i + 1) || line.IsPunct(i + 1, '-') || line.KeyIs(i + 1, "of") || line.KeyIs(i + 1, "for") ||
+        line.KeyIs(i + 1, "on")) {
+      continue;
+    }
+    if (EnglishOffices().count(line.Raw(i))) continue;
     out.push_back(Proposed(i, i, i + 1, kOrganization, kBareName));
   }
 }

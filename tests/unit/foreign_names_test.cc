@@ -110,6 +110,9 @@ TEST_F(ForeignNamesTest, EnglishCountryOwnsABody) {
   // Two words (often a person) or a head noun are not read this way.
   EXPECT_FALSE(Find("Brunei's Haji Rosli never arrived.", "Haji Rosli"));
   EXPECT_FALSE(Find("Brunei's Haji Rosli never arrived.", "Haji"));
+  // An office, or the first word of a longer name.
+  EXPECT_FALSE(Find("Later, Japan's Ambassador spoke.", "Ambassador"));
+  EXPECT_FALSE(Find("Last year Indonesia's House of Representatives passed it.", "House"));
 }
 
 TEST_F(ForeignNamesTest, EnglishSubjectsOfACompanysVerb) {
