@@ -22,10 +22,11 @@ constexpr size_t kMaxNameWords = 6;
 const std::unordered_set<std::string_view>& CompanySuffixes() {
   static const std::unordered_set<std::string_view> words = {
       "Holdings", "Holding", "Corp", "Inc", "Ltd", "Limited", "Lines", "Terminals", "Electric", "Electronics",
-      "Ports", "Logistics", "Technologies", "Telecom", "Telecommunications", "Telecommunity", "Airlines",
+      "Ports", "Logistics", "Technologies", "Telecom", "Telecommunity", "Airlines",
       "Airways", "Marine", "Motors", "Shipping", "Steel", "Petroleum", "Pharmaceuticals", "Therapeutics",
-      "Semiconductor", "Semiconductors", "Industries", "Securities", "Insurance", "Solution", "Solutions",
-      "Systems", "Networks"};
+      "Semiconductor", "Semiconductors", "Industries"};
+  // Not "Systems", "Networks", "Securities", "Solutions": laws capitalise
+  // defined terms ending in them ("Intelligent Transport Systems").
   return words;
 }
 
@@ -77,6 +78,19 @@ const std::unordered_set<std::string_view>& EnglishBodyVerbs() {
       "bought", "acquired", "invested", "owns", "own", "holds", "hold", "operates", "operate", "built",
       "spent", "sold", "manufactures", "supplies", "supplied", "shipped", "listed", "merged"};
   return words;
+}
+
+// Lower-case English determiners: laws capitalise defined terms after them
+// ("the Commissioner holds …", "a Member State holds …"), while a company
+// is named bare.
+const std::unordered_set<std::string_view>& LowercaseDeterminers() {
+  static const std::unordered_set<std::string_view> words = {"the", "a", "an", "each", "any", "every", "that",
+                                                             "this", "such", "its", "their", "another", "no"};
+  return words;
+}
+
+bool AfterDeterminer(Line& line, size_t i) {
+  return i > 0 && line.IsWord(i - 1) && line[i - 1].lower && LowercaseDeterminers().count(line.Raw(i - 1)) > 0;
 }
 
 // Function words after which a name stands on its own, not as the
@@ -326,7 +340,7 @@ void FindEnglishSubjects(Line& line, std::vector<Candidate>& out) {
   static const std::unordered_set<std::string_view> kBetween = {"has", "have", "had", "each", "also", "jointly",
                                                                 "now", "already", "both", "together"};
   for (size_t i = 1; i < line.size(); ++i) {
-    if (!IsNameWord(line, i) || IsCapitalised(line, i - 1)) continue;
+    if (!IsNameWord(line, i) || IsCapitalised(line, i - 1) || AfterDeterminer(line, i)) continue;
     // After a comma, a semicolon or a lower-case word English capitalises
     // only names.
     if (!(line.IsPunct(i - 1, ',') || line.IsPunct(i - 1, ';') || (line.IsWord(i - 1) && line[i - 1].lower))) continue;
@@ -420,7 +434,7 @@ void FindForeignPersons(Line& line, const VietnameseLists& lists, std::vector<Ca
   auto name_from = [&](size_t i) -> size_t {
     size_t last = i;
     while (last < line.size() && last < i + 3 && IsNameWord(line, last) && !line[last].acronym &&
-           !line[last].possessive && !EnglishHeadType(line, last)) {
+           !line[last].possessive && !EnglishHeadType(line, last) && !EnglishOffices().count(line.Raw(last))) {
       ++last;
     }
     if (last - i < 2 || IsCapitalised(line, last)) return kNone;
@@ -453,7 +467,7 @@ void FindForeignPersons(Line& line, const VietnameseLists& lists, std::vector<Ca
       last = name_from(i);
     }
     // "Daren Tang, who became …": only a person is "who".
-    if (last == kNone && !IsCapitalised(line, i - 1)) {
+    if (last == kNone && !IsCapitalised(line, i - 1) && !AfterDeterminer(line, i)) {
       const size_t end = name_from(i);
       if (end != kNone && line.IsPunct(end + 1, ',') && line.KeyIs(end + 2, "who")) last = end;
     }

@@ -125,6 +125,8 @@ TEST_F(ForeignNamesTest, EnglishSubjectsOfACompanysVerb) {
   // At a sentence's start any word is capitalised; "signed" is a person's
   // verb as often as a company's; an owner's possessive is no subject.
   EXPECT_FALSE(Find("Investors bought the bonds.", "Investors"));
+  // A law's defined term after a determiner.
+  EXPECT_FALSE(Find("It applies where a Member State holds the data.", "Member State"));
   EXPECT_FALSE(Find("Later that year Arif Santoso signed the deal.", "Arif Santoso"));
   const std::string owned = "The cable went to China's Helior Technologies instead.";
   EXPECT_TRUE(Find(owned, "Helior Technologies")) << All(owned);
@@ -150,6 +152,8 @@ TEST_F(ForeignNamesTest, PersonsBesideARole) {
   // A place before ", which", or a Vietnamese name after a title, is left
   // to the other rules.
   EXPECT_FALSE(Find("It met in New Delhi, which hosted the talks.", "New Delhi"));
+  EXPECT_FALSE(Find("A minister of the Northern Territory, who has responsibility, agrees.", "Northern Territory"));
+  EXPECT_FALSE(Find("The report goes to the chief Privacy Commissioner today.", "Privacy Commissioner"));
 }
 
 }  // namespace
