@@ -42,6 +42,7 @@
 //   numbered_instruments.h  step 2: instruments cited by number (Nghị định 13/2023/NĐ-CP)
 //   instrument_versions.h   steps 2 and 3: a law's year or amendment in its name
 //   sentence_case_titles.h  step 2: titles in lower case after the head, up to a scope
+//   foreign_names.h     step 2: foreign names without a head word
 //   aliases.h           step 3: parenthesised translations and acronyms
 //   variants.h          step 3: names without an ordinal or "The"
 //   resolve.h           steps 4 and 5
@@ -60,6 +61,7 @@
 #include "indexer/discovery/companies.h"
 #include "indexer/discovery/english_names.h"
 #include "indexer/discovery/instrument_versions.h"
+#include "indexer/discovery/foreign_names.h"
 #include "indexer/discovery/line.h"
 #include "indexer/discovery/numbered_instruments.h"
 #include "indexer/discovery/funds.h"
@@ -117,6 +119,8 @@ void DiscoverInLine(std::string_view text, size_t begin, size_t end, KeyMaker& k
   FindListedCompanies(line, lists, candidates);
   FindAmendmentActs(line, candidates);
   FindSentenceCaseTitles(line, lists, candidates);
+  FindForeignOrganizations(line, lists, candidates);
+  FindForeignPersons(line, lists, candidates);
   std::erase_if(candidates, [&](const Candidate& c) {
     return std::any_of(defined.begin(), defined.end(),
                        [&](const auto& d) { return c.first <= d.second && d.first <= c.last; });

@@ -19,7 +19,9 @@ const std::unordered_set<std::string_view>& EnglishCompanyWords() {
   static const std::unordered_set<std::string_view> words = {
       "firm", "company", "chipmaker", "carmaker", "automaker", "conglomerate", "giant", "startup",
       "start-up", "operator", "carrier", "lender", "insurer", "manufacturer", "shipyard", "shipbuilder",
-      "developer", "provider", "retailer", "platform", "investor", "fund", "group", "network", "maker"};
+      "developer", "provider", "retailer", "platform", "investor", "fund", "group", "network", "maker",
+      // Public bodies are named the same way: "the Norwegian agency Norad".
+      "agency", "regulator", "subsidiary", "utility", "airline", "miner", "refiner", "consortium"};
   return words;
 }
 
