@@ -15,8 +15,13 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/discovered_names.h"
+
 namespace policygraph::indexer {
 namespace {
+
+using testing::AllNames;
+using testing::Named;
 
 class EntityDiscoveryTest : public ::testing::Test {
  protected:
@@ -35,19 +40,6 @@ class EntityDiscoveryTest : public ::testing::Test {
       EXPECT_LE(n.confidence, 1.0) << n.name;
     }
     return names;
-  }
-
-  static std::optional<DiscoveredName> Named(const std::vector<DiscoveredName>& names, const std::string& name) {
-    for (const auto& n : names) {
-      if (n.name == name) return n;
-    }
-    return std::nullopt;
-  }
-
-  static std::vector<std::string> AllNames(const std::vector<DiscoveredName>& names) {
-    std::vector<std::string> out;
-    for (const auto& n : names) out.push_back(n.name);
-    return out;
   }
 
   static bool HasAlias(const DiscoveredName& n, const std::string& alias) {

@@ -13,28 +13,19 @@
 
 #include "indexer/discovered_entities.h"
 #include "indexer/entity_discovery.h"
+#include "tests/support/discovered_names.h"
 
 namespace policygraph::indexer {
 namespace {
+
+using testing::AllNames;
+using testing::Named;
 
 using graph::Node;
 
 class FrameworkNamesTest : public ::testing::Test {
  protected:
   std::vector<DiscoveredName> Discover(const std::string& text) { return DiscoverNames(text, analyzer_); }
-
-  static std::optional<DiscoveredName> Named(const std::vector<DiscoveredName>& names, const std::string& name) {
-    for (const auto& n : names) {
-      if (n.name == name) return n;
-    }
-    return std::nullopt;
-  }
-
-  static std::vector<std::string> AllNames(const std::vector<DiscoveredName>& names) {
-    std::vector<std::string> out;
-    for (const auto& n : names) out.push_back(n.name);
-    return out;
-  }
 
   static bool AllNamesWithout(const std::vector<DiscoveredName>& names, const std::string& word) {
     return std::none_of(names.begin(), names.end(),
