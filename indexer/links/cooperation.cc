@@ -179,7 +179,7 @@ void Sentence::Jointly(const TriggerHit& hit) {
     closed_by_and = by_and;
     cursor = End(m);
   }
-  if (partners.size() > 1 && !closed_by_and) partners.resize(1);
+  if (partners.size() > 1 && !closed_by_and) partners.erase(partners.begin() + 1, partners.end());
   // "Nhật Bản cùng Ấn Độ là hai …": a shared state, not an act.
   if (!partners.empty() && cursor < tokens_.size() && tokens_[cursor].exact == "là") return;
   std::vector<std::pair<size_t, size_t>> pairs;
