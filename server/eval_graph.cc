@@ -93,7 +93,10 @@ Status RunGraphEval(const GraphEvalOptions& options, std::ostream& out, std::ost
       ++links.right;
     } else {
       std::string where;
-      for (uint32_t p : paragraphs) where += (where.empty() ? "" : " ") + std::to_string(p);
+      for (uint32_t p : paragraphs) {
+        if (!where.empty()) where += ' ';
+        where += std::to_string(p);
+      }
       wrong_links.push_back(k.source + " " + k.relation + " " + k.target + " [" + where + "]");
     }
   }

@@ -14,6 +14,14 @@
 namespace policygraph::graph {
 namespace {
 
+// "n<i>", built by appending: GCC 12 warns falsely (-Wrestrict) on
+// "n" + std::to_string(i).
+std::string NodeName(int i) {
+  std::string name = "n";
+  name += std::to_string(i);
+  return name;
+}
+
 AdjacencyEntry E(bool outgoing, std::string relation, std::string other, uint32_t weight,
                  std::string first = "", std::string last = "", uint32_t evidence = 1) {
   return {outgoing, relation, other, weight, evidence, first, last};
@@ -96,14 +104,16 @@ TEST(AdjacencyCodecTest, FindOtherListsEveryEntryOfThatEndInRecordOrder) {
 TEST(AdjacencyCodecTest, OffsetsGrowWithTheEntryNumberAndReadTheSameEntry) {
   std::vector<AdjacencyEntry> entries;
   for (int i = 0; i < 50; ++i) {
-    entries.push_back(E(i % 2 == 0, "co_mention", "n" + std::to_string(i), static_cast<uint32_t>(1 + i % 5),
+    entries.push_back(E(i % 2 == 0, "co_mention", NodeName(i), static_cast<uint32_t>(1 + i % 5),
                         "2020", "2021", static_cast<uint32_t>(i)));
   }
   auto a = Adjacency::Parse(EncodeAdjacency(entries));
   ASSERT_TRUE(a.has_value());
   AdjacencyEntryView by_number, by_offset;
   for (size_t i = 0; i < a->size(); ++i) {
-    if (i > 0) EXPECT_GT(a->OffsetOf(i), a->OffsetOf(i - 1)) << i;
+    if (i > 0) {
+      EXPECT_GT(a->OffsetOf(i), a->OffsetOf(i - 1)) << i;
+    }
     ASSERT_TRUE(a->Entry(i, &by_number));
     ASSERT_TRUE(a->EntryAt(a->OffsetOf(i), &by_offset));
     EXPECT_EQ(by_offset.other, by_number.other);
@@ -128,7 +138,7 @@ std::vector<OtherEndKey> Keys(const std::vector<std::string_view>& others) {
 TEST(AdjacencyCodecTest, FindOthersFindsWhatFindOtherFindsForEachEnd) {
   std::vector<AdjacencyEntry> entries;
   for (int i = 0; i < 300; ++i) {
-    entries.push_back(E(i % 3 != 0, i % 2 ? "co_mention" : "cooperation", "n" + std::to_string(i % 97),
+    entries.push_back(E(i % 3 != 0, i % 2 ? "co_mention" : "cooperation", NodeName(i % 97),
                         static_cast<uint32_t>(1 + i % 7)));
   }
   auto a = Adjacency::Parse(EncodeAdjacency(entries));
@@ -145,7 +155,7 @@ TEST(AdjacencyCodecTest, FindOthersFindsWhatFindOtherFindsForEachEnd) {
     EXPECT_EQ(got, want) << others.size();
   }
   std::vector<std::string> names;
-  for (int i = 0; i < 97; ++i) names.push_back("n" + std::to_string(i));
+  for (int i = 0; i < 97; ++i) names.push_back(NodeName(i));
   std::vector<uint32_t> got;
   a->FindOthers(Keys(std::vector<std::string_view>(names.begin(), names.end())), &got);
   std::vector<uint32_t> all;

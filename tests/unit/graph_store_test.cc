@@ -378,7 +378,9 @@ TEST_F(GraphStoreTest, BatchedReadsGiveWhatSingleReadsGive) {
     const std::string id(ids[k]);
     const auto node = store_->GetNode(id);
     ASSERT_EQ(nodes[k].has_value(), node.has_value()) << id;
-    if (node) EXPECT_EQ(EncodeNode(*nodes[k]), EncodeNode(*node)) << id;
+    if (node) {
+      EXPECT_EQ(EncodeNode(*nodes[k]), EncodeNode(*node)) << id;
+    }
     const auto record = store_->AdjacencyOf(id);
     ASSERT_EQ(records[k].has_value(), record.has_value()) << id;
     if (!record) continue;
@@ -853,7 +855,9 @@ TEST_F(GraphStoreTest, NeighborsGivesTheScanTraversalsAnswersOnRandomGraphs) {
       }
       ASSERT_TRUE(store->ReplaceDocument(c).ok());
     }
-    if (seed % 2 == 0) ASSERT_TRUE(store->Commit().ok());
+    if (seed % 2 == 0) {
+      ASSERT_TRUE(store->Commit().ok());
+    }
     std::vector<LinkFilter> filters(4);
     filters[1].relations = {"cooperation", "membership"};
     filters[2].min_weight = 2;

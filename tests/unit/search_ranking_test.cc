@@ -483,7 +483,7 @@ TEST(SearchRankingTest, DidYouMean) {
 TEST(SearchRankingTest, DidYouMeanTakesTheFormsThePairIsWrittenWith) {
   std::vector<Doc> docs;
   auto add = [&](const std::string& text, int times) {
-    for (int i = 0; i < times; ++i) docs.push_back({"d" + std::to_string(docs.size()), text});
+    for (int i = 0; i < times; ++i) docs.push_back({std::string("d").append(std::to_string(docs.size())), text});
   };
   add("Căn cứ vào căn hộ và căn nhà.", 6);
   add("Cần cân nhắc khi cần thiết.", 5);
