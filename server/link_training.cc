@@ -405,7 +405,11 @@ void Diagnose(const std::vector<Article>& articles, std::ostream& out) {
               << g.a << " " << g.relation << " " << g.b << "\t" << OneLine(sentence) << "\n";
       }
     }
-    for (const auto& [k, paragraphs] : edges) {
+    for (const auto& edge : edges) {
+      // Named, not structured bindings: clang (the sanitiser build) cannot
+      // capture those in a lambda before C++20.
+      const auto& k = edge.first;
+      const auto& paragraphs = edge.second;
       const bool right = std::any_of(a.gold.begin(), a.gold.end(),
                                      [&](const GoldLink& g) { return EdgeMatches(k, paragraphs, g, a.nodes_of); });
       if (right) continue;
