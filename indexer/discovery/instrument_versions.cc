@@ -17,11 +17,6 @@ bool IsFramework(std::string_view type) {
          type == kInitiative;
 }
 
-bool FourDigitYear(std::string_view raw) {
-  return raw.size() == 4 && (raw.substr(0, 2) == "19" || raw.substr(0, 2) == "20") &&
-         raw.find_first_not_of("0123456789") == std::string_view::npos;
-}
-
 // Whether pieces [first, last] hold a capitalised word after their first
 // word, or are long: what is left of a name without its version must still pick one
 // thing out ("Luật Giao dịch điện tử", not "Luật").
@@ -52,7 +47,7 @@ void AddVariant(const Line& line, Candidate& c, size_t first, size_t last) {
 std::optional<size_t> AmendedAt(Line& line, size_t i, const VietnameseLists& lists) {
   if (!line.KeyIs(i, "sửa") || !line.KeyIs(i + 1, "đổi") || !line[i].lower) return std::nullopt;
   size_t last = i + 1;
-  if (line.KeyIs(last + 1, "năm") && line.IsWord(last + 2) && FourDigitYear(line.Raw(last + 2))) return last + 2;
+  if (line.KeyIs(last + 1, "năm") && line.IsWord(last + 2) && IsRecentYear(line.Raw(last + 2))) return last + 2;
   if (!line.IsWord(last + 1)) {
     // ", bổ sung" after it is the verb pair of an amending law's title.
     if (line.IsPunct(last + 1, ',') && line.KeyIs(last + 2, "bổ")) return std::nullopt;
@@ -90,7 +85,7 @@ void AttachVietnameseVersion(Line& line, Candidate& c, const VietnameseLists& li
   // A year inside the name with only lower-case words after it: "Luật
   // Chuyển giao công nghệ năm 2017 từng …" – the year ends the name.
   for (size_t k = c.first + 1; k + 1 <= c.last; ++k) {
-    if (!line.KeyIs(k, "năm") || !FourDigitYear(line.Raw(k + 1)) || k + 1 == c.last) continue;
+    if (!line.KeyIs(k, "năm") || !IsRecentYear(line.Raw(k + 1)) || k + 1 == c.last) continue;
     // "Công ước năm 2003 về bảo vệ …": the subject follows the year.
     if (line.KeyIs(k + 2, "về")) continue;
     bool lower_tail = true;
@@ -135,7 +130,7 @@ void AttachVietnameseVersion(Line& line, Candidate& c, const VietnameseLists& li
   }
   // "Luật Khoa học và Công nghệ năm 2013": the name without its year.
   // ("… đến năm 2030" is a horizon, not a version.)
-  if (c.last >= c.first + 3 && line.KeyIs(c.last - 1, "năm") && FourDigitYear(line.Raw(c.last)) &&
+  if (c.last >= c.first + 3 && line.KeyIs(c.last - 1, "năm") && IsRecentYear(line.Raw(c.last)) &&
       !line.KeyIs(c.last - 2, "đến") && !line.KeyIs(c.last - 2, "tới")) {
     AddVariant(line, c, c.first, c.last - 2);
   }
@@ -143,8 +138,8 @@ void AttachVietnameseVersion(Line& line, Candidate& c, const VietnameseLists& li
 
 void AttachEnglishVersion(Line& line, Candidate& c) {
   // "Critical Minerals Strategy 2023–2030": a period after the name.
-  if (FourDigitYear(line.Raw(c.last)) && line.IsWord(c.last) && c.last + 2 < line.size() &&
-      IsDash(line[c.last + 1].punct) && line.IsWord(c.last + 2) && FourDigitYear(line.Raw(c.last + 2))) {
+  if (IsRecentYear(line.Raw(c.last)) && line.IsWord(c.last) && c.last + 2 < line.size() &&
+      IsDash(line[c.last + 1].punct) && line.IsWord(c.last + 2) && IsRecentYear(line.Raw(c.last + 2))) {
     c.last += 2;
     c.next = c.last + 1;
     return;
@@ -153,7 +148,7 @@ void AttachEnglishVersion(Line& line, Candidate& c) {
   // "Competition Act 2004", "Consumer Protection Law of 1999": the law
   // without its year ("Competition Act" is shared by two such acts and then
   // names neither).
-  if (line.IsWord(c.last) && FourDigitYear(line.Raw(c.last)) && c.last >= c.first + 2) {
+  if (line.IsWord(c.last) && IsRecentYear(line.Raw(c.last)) && c.last >= c.first + 2) {
     size_t end = c.last - 1;
     if (line.KeyIs(end, "of")) --end;
     // "Law on Tax Administration of 2019" as well as "Competition Act 2004".
@@ -189,7 +184,7 @@ void FindAmendmentActs(Line& line, std::vector<Candidate>& out) {
     while (first > 0 && IsEnglishNameWord(line, first - 1) && !line[first - 1].possessive) --first;
     if (first == open) continue;
     size_t last = head;
-    if (line.IsWord(head + 1) && FourDigitYear(line.Raw(head + 1))) last = head + 1;
+    if (line.IsWord(head + 1) && IsRecentYear(line.Raw(head + 1))) last = head + 1;
     Candidate c = Proposed(first, last, last + 1, kLaw, kUnquotedHead);
     // "Singapore's Intellectual Property (Amendment) Act 2022": the owner
     // before it, as the English head rule takes it.

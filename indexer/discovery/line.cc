@@ -126,6 +126,11 @@ std::string TextOf(const Line& line, size_t first, size_t last) {
   return CleanText(line.text().substr(line[first].begin, line[last].end - line[first].begin));
 }
 
+bool IsRecentYear(std::string_view raw) {
+  return raw.size() == 4 && (raw.substr(0, 2) == "19" || raw.substr(0, 2) == "20") &&
+         raw.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
 bool IsYear(std::string_view raw) {
   auto four_digits = [](std::string_view s) {
     return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }) &&

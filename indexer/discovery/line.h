@@ -99,6 +99,10 @@ inline bool IsStrong(const Piece& p) { return p.word() && (p.cap || p.acronym ||
 // A year or a range of years: 2022, 2021-2025.
 bool IsYear(std::string_view raw);
 
+// A four-digit year of the last two centuries (19xx, 20xx), no range: how
+// an instrument's year reads, where "Resolution 2669" is a number.
+bool IsRecentYear(std::string_view raw);
+
 // A document number: 53/2022/NĐ-CP, 68/2020/QH14.
 bool IsDocumentNumber(const Piece& p, std::string_view raw);
 

@@ -41,13 +41,6 @@ const std::unordered_map<std::string_view, std::string_view>& EnglishNumberedHea
   return heads;
 }
 
-// A four-digit year of the last two centuries: "Luật 2005" is a law of
-// 2005, not law number 2005 ("Resolution 2669" is a number).
-bool PlausibleYear(std::string_view raw) {
-  return raw.size() == 4 && (raw.substr(0, 2) == "19" || raw.substr(0, 2) == "20") &&
-         raw.find_first_not_of("0123456789") == std::string_view::npos;
-}
-
 // An instrument's number: digits, or a document number with its series
 // ("13/2023/NĐ-CP", "57-NQ/TW", "117/2025", "3-2025").
 bool IsInstrumentNumber(const Line& line, size_t i) {
@@ -104,12 +97,12 @@ void FindVietnamese(Line& line, const VietnameseLists& lists, std::vector<Candid
     if (AllDigits(number)) {
       // "Luật 2005": a year. "Kế hoạch 5 năm": a duration. A plain number
       // names the instrument only after "số" or before the sentence goes on.
-      if (!so && PlausibleYear(number)) continue;
+      if (!so && IsRecentYear(number)) continue;
       if (!so && line.IsWord(k + 1) && !IsVietnameseStop(line, k + 1, lists) && !line.KeyIs(k + 1, "về")) continue;
     }
     size_t last = k;
     // "Luật số 27 năm 2022": the year of a numbered law is part of its citation.
-    if (line.KeyIs(last + 1, "năm") && line.IsWord(last + 2) && PlausibleYear(line.Raw(last + 2))) last += 2;
+    if (line.KeyIs(last + 1, "năm") && line.IsWord(last + 2) && IsRecentYear(line.Raw(last + 2))) last += 2;
     const size_t citation_end = last;
     // "Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân, …": the subject
     // after "về", up to a clear end, is the instrument's title.
@@ -159,12 +152,12 @@ void FindEnglish(Line& line, std::vector<Candidate>& out) {
     if (!IsInstrumentNumber(line, k)) continue;
     const std::string_view number = line.Raw(k);
     // "Act 2012" is a law of 2012 (the English head rule reads it).
-    if (!no && PlausibleYear(number)) continue;
+    if (!no && IsRecentYear(number)) continue;
     // "Decision 2 of the Committee": a plain small number is a part of a
     // document unless "No." says it is an instrument's number.
     if (!no && AllDigits(number) && number.size() < 3) continue;
     size_t last = k;
-    if (line.KeyIs(last + 1, "of") && line.IsWord(last + 2) && PlausibleYear(line.Raw(last + 2))) last += 2;
+    if (line.KeyIs(last + 1, "of") && line.IsWord(last + 2) && IsRecentYear(line.Raw(last + 2))) last += 2;
     const size_t citation_end = last;
     // A law's title after its citation: "on" and capitalised words.
     if (line.KeyIs(last + 1, "on") && IsEnglishNameWord(line, last + 2)) {

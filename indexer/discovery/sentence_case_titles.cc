@@ -15,8 +15,7 @@ constexpr size_t kMaxTitleWords = 24;
 bool Year(const Line& line, size_t i) {
   if (!line.IsWord(i)) return false;
   const std::string_view raw = line.Raw(i);
-  return raw.size() == 4 && (raw.substr(0, 2) == "19" || raw.substr(0, 2) == "20") &&
-         raw.find_first_not_of("0123456789") == std::string_view::npos;
+  return IsRecentYear(raw);
 }
 
 // A year or a range of years at `i` ("2025", "2016-2025", "2021 - 2025",
