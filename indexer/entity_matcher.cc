@@ -48,6 +48,16 @@ bool AllUppercase(std::string_view word) {
   return true;
 }
 
+// The text between two words ends a sentence, a clause or a paragraph: a
+// name does not run across it unless it is written so itself. A single line
+// break is not one: text extracted from PDFs wraps lines inside names.
+bool StopBetween(std::string_view gap) {
+  if (gap.empty() || gap == " ") return false;
+  const size_t line = gap.find('\n');
+  return gap.find_first_of(".!?;") != std::string_view::npos || gap.find("\u2026") != std::string_view::npos ||
+         (line != std::string_view::npos && gap.find('\n', line + 1) != std::string_view::npos);
+}
+
 }  // namespace
 
 EntityMatcher::EntityMatcher(const Analyzer& analyzer, const std::vector<graph::Node>& entities) {
@@ -66,7 +76,10 @@ EntityMatcher::EntityMatcher(const Analyzer& analyzer, const std::vector<graph::
       p.entity_id = p.capital ? entity.member_of.front() : entity.id;
       p.not_entity = entity.type == kNotEntityType;
       p.pairing_only = n >= pairing_from;
-      for (const auto& t : tokens) {
+      for (size_t k = 0; k < tokens.size(); ++k) {
+        const Token& t = tokens[k];
+        p.stop_before.push_back(
+            k > 0 && StopBetween(std::string_view(name).substr(tokens[k - 1].end, t.begin - tokens[k - 1].end)));
         p.terms.push_back(t.exact);
         p.folded.push_back(t.folded);
         p.capitalised.push_back(StartsUppercase(std::string_view(name).substr(t.begin)));
@@ -81,6 +94,7 @@ EntityMatcher::EntityMatcher(const Analyzer& analyzer, const std::vector<graph::
       for (size_t k = 0; k < p.terms.size(); ++k) {
         identity += '\x01';
         identity += p.capitalised[k] ? '1' : '0';
+        identity += p.stop_before[k] ? '1' : '0';
         identity += p.terms[k];
       }
       if (seen.insert(std::move(identity)).second) patterns_.push_back(std::move(p));
@@ -143,6 +157,11 @@ std::vector<EntityMention> EntityMatcher::Find(std::string_view text, const std:
   std::vector<EntityMention> mentions;
   std::vector<bool> pairing_only, capital;
   std::vector<uint32_t> path;  // trie nodes with patterns, by depth
+  // Per token: a sentence ends between it and the next.
+  std::vector<bool> stop_after(tokens.size(), false);
+  for (size_t k = 0; k + 1 < tokens.size(); ++k) {
+    stop_after[k] = StopBetween(text.substr(tokens[k].end, tokens[k + 1].begin - tokens[k].end));
+  }
   for (size_t i = 0; i < tokens.size();) {
     // Walk the trie along the tokens' folded forms, remembering the nodes
     // where patterns end; then take the longest pattern that matches. Among
@@ -163,7 +182,9 @@ std::vector<EntityMention> EntityMatcher::Find(std::string_view text, const std:
         if (!options.skip_entity.empty() && p.entity_id == options.skip_entity) continue;
         if (p.capital && !options.capitals) continue;
         bool ok = true;
-        for (size_t k = 0; k < p.terms.size() && ok; ++k) ok = token_matches(tokens[i + k], p, k);
+        for (size_t k = 0; k < p.terms.size() && ok; ++k) {
+          ok = token_matches(tokens[i + k], p, k) && (k == 0 || p.stop_before[k] || !stop_after[i + k - 1]);
+        }
         if (!ok) continue;
         if (tokens[i].exact == p.terms.front()) {
           match = &p;

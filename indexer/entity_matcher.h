@@ -2,7 +2,9 @@
 //
 // Rules (also in corpus/gazetteer/README.md):
 // - a name matches a run of tokens with the same exact terms (case-folded,
-//   diacritics kept), whatever punctuation or spacing lies between them;
+//   diacritics kept), whatever punctuation or spacing lies between them,
+//   except the end of a sentence (. ! ? ; … or a blank line) where the name
+//   has none: "theo Bộ Công an. Việt Nam đã …" holds no "Bộ Công an Việt Nam";
 // - where a word of the name starts with a capital letter, the text's word
 //   must too: "Mỹ" (the US) does not fire inside "thẩm mỹ";
 // - the longest match wins, and a not_entity name ("Ấn Độ Dương", the Indian
@@ -82,6 +84,9 @@ class EntityMatcher {
     std::vector<std::string> folded;  // the terms without diacritics
     std::vector<bool> capitalised;  // per term: the name's word starts uppercase
     std::vector<bool> acronym;      // per term: a 2-3 letter acronym, matched only in capitals
+    // Per term: the name itself has a sentence's end before it ("U.S.
+    // Department"); elsewhere a name does not run across one.
+    std::vector<bool> stop_before;
     std::string entity_id;
     bool not_entity = false;
     bool pairing_only = false;

@@ -190,6 +190,35 @@ TEST(EntityMatcherStandaloneTest, ManyNamesSharingAFirstWord) {
   EXPECT_EQ(folded[1].entity_id, "law-folded-twin");
 }
 
+// A name does not run across the end of a sentence: in a large corpus
+// discovery learns names such as "Bộ Công an Việt Nam", and "… theo Bộ Công
+// an. Việt Nam đã …" must not hold one (the linker reads each sentence's
+// names by their words in that sentence). A name written with a period
+// ("U.S. Department of State") still matches across its own.
+TEST(EntityMatcherStandaloneTest, NamesDoNotRunAcrossTheEndOfASentence) {
+  Analyzer analyzer;
+  EntityMatcher matcher(analyzer, {MakeNode("vietnam", "country", {}, {"Việt Nam"}),
+                                   MakeNode("mps", "organization", {}, {"Bộ Công an", "Bộ Công an Việt Nam"}),
+                                   MakeNode("state-dept", "organization", {"U.S. Department of State"}, {})});
+  auto found = [&](const std::string& text) {
+    Mentions out;
+    for (const auto& m : matcher.Find(text, analyzer.Tokenize(text))) {
+      out.emplace_back(m.entity_id, text.substr(m.begin, m.end - m.begin));
+    }
+    return out;
+  };
+  EXPECT_EQ(found("Theo Bộ Công an Việt Nam, số vụ giảm."), (Mentions{{"mps", "Bộ Công an Việt Nam"}}));
+  for (const char* stop : {". ", "! ", "? ", "; ", "\n\n", "… "}) {
+    const std::string text = std::string("theo Bộ Công an") + stop + "Việt Nam đã ký.";
+    EXPECT_EQ(found(text), (Mentions{{"mps", "Bộ Công an"}, {"vietnam", "Việt Nam"}})) << text;
+  }
+  // Nor does a single line break (wrapped text), or other punctuation.
+  EXPECT_EQ(found("Bộ Công an\nViệt Nam"), (Mentions{{"mps", "Bộ Công an\nViệt Nam"}}));
+  EXPECT_EQ(found("Bộ Công an - Việt Nam"), (Mentions{{"mps", "Bộ Công an - Việt Nam"}}));
+  EXPECT_EQ(found("The U.S. Department of State said."),
+            (Mentions{{"state-dept", "U.S. Department of State"}}));
+}
+
 // A two- or three-letter acronym matches only in capitals: "Who" opening a
 // question is no WHO. Longer ones are also written "Asean".
 TEST(EntityMatcherStandaloneTest, ShortAcronymsMatchOnlyInCapitals) {
