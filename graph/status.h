@@ -10,7 +10,7 @@ namespace policygraph {
 
 class Status {
  public:
-  enum class Code { kOk, kNotFound, kInvalidArgument, kIOError, kCorruption };
+  enum class Code { kOk, kNotFound, kInvalidArgument, kIOError, kCorruption, kInternal };
 
   Status() = default;
   static Status OK() { return Status(); }
@@ -20,6 +20,8 @@ class Status {
   }
   static Status IOError(std::string msg) { return Status(Code::kIOError, std::move(msg)); }
   static Status Corruption(std::string msg) { return Status(Code::kCorruption, std::move(msg)); }
+  // A bug: a check inside the program failed, whatever the input.
+  static Status Internal(std::string msg) { return Status(Code::kInternal, std::move(msg)); }
 
   bool ok() const { return code_ == Code::kOk; }
   bool IsNotFound() const { return code_ == Code::kNotFound; }

@@ -35,6 +35,20 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Runs one document's analysis. An exception from it is a bug (bad input is
+// a Status), but the run must still stop with the document's name rather
+// than a bare "unexpected error" from somewhere in a million files; the
+// index is left as it was, since nothing is swapped in before the end.
+template <typename Analysis>
+Status NamingTheDocument(const std::string& path, Analysis&& analyse) {
+  try {
+    return analyse();
+  } catch (const std::exception& e) {
+    return Status::Internal(path + ": internal error while analysing this document (please report it): " +
+                            e.what());
+  }
+}
+
 // Bytes of document text being analysed or waiting to be written at once
 // (one document is always let through, whatever its size). A prepared
 // document holds its passages' Xapian documents, several tens of times its
@@ -267,8 +281,11 @@ Status DiscoverInTexts(const DocumentSource& source, const Analyzer& analyzer,
         SourceDocument doc;
         out.status = source.Get(i, &doc);
         if (!out.status.ok()) return out;
-        out.names = DiscoverNames(doc.body, analyzer);
-        out.translations = LearnTranslations(doc.body, analyzer);
+        out.status = NamingTheDocument(doc.path, [&] {
+          out.names = DiscoverNames(doc.body, analyzer);
+          out.translations = LearnTranslations(doc.body, analyzer);
+          return Status::OK();
+        });
         return out;
       },
       [&](size_t i, TextNames found) {
@@ -492,24 +509,26 @@ Status IndexSource(const DocumentSource& source, const IndexOptions& options, In
           out.status = source.Get(begin + i, out.doc.get());
           if (!out.status.ok()) return out;
           SourceDocument& doc = *out.doc;
-          if (doc.lang.empty()) doc.lang = std::string(LanguageCode(analyzer.DetectLanguage(doc.body)));
-          AnalysedDocument a;
-          a.source = &doc;
-          a.title = analyzer.Tokenize(doc.title);
-          a.body = analyzer.Tokenize(doc.body);
-          a.passages = SplitPassages(doc.body, analyzer);
-          a.entities = entity_matcher->Find(doc.body, a.body);
-          a.concepts = concept_matcher->Find(doc.body, a.body);
-          a.entity_ids = DistinctIds(a.entities);
-          out.contribution = linker->Extract(doc, a.body, a.entities, a.passages, analyzer.Sentences(doc.body));
-          out.mentions = a.entities.size();
-          out.passages = a.passages.size();
-          if (doc.body.size() > kMaxPreparedText) {
-            out.long_document = std::move(a);
-          } else {
-            out.status = SearchWriter::Prepare(a, analyzer, &out.search);
-            out.doc.reset();
-          }
+          out.status = NamingTheDocument(doc.path, [&] {
+            if (doc.lang.empty()) doc.lang = std::string(LanguageCode(analyzer.DetectLanguage(doc.body)));
+            AnalysedDocument a;
+            a.source = &doc;
+            a.title = analyzer.Tokenize(doc.title);
+            a.body = analyzer.Tokenize(doc.body);
+            a.passages = SplitPassages(doc.body, analyzer);
+            a.entities = entity_matcher->Find(doc.body, a.body);
+            a.concepts = concept_matcher->Find(doc.body, a.body);
+            a.entity_ids = DistinctIds(a.entities);
+            out.contribution = linker->Extract(doc, a.body, a.entities, a.passages, analyzer.Sentences(doc.body));
+            out.mentions = a.entities.size();
+            out.passages = a.passages.size();
+            if (doc.body.size() > kMaxPreparedText) {
+              out.long_document = std::move(a);
+              return Status::OK();
+            }
+            return SearchWriter::Prepare(a, analyzer, &out.search);
+          });
+          if (!out.long_document) out.doc.reset();
           return out;
         },
         [&](size_t, Analysed a) {

@@ -75,6 +75,27 @@ bool IsBank(const graph::Node& n) {
   return false;
 }
 
+// ICU ends a sentence at every line break and after "U.S." before a
+// capital, so a name may run across its end: "Trung\nQuốc" in wrapped text,
+// "the U.S. | Department of State". The link rules read a sentence's names
+// by its words, so the two sentences are one here.
+std::vector<SentenceSpan> JoinSentencesSplitInsideNames(const std::vector<SentenceSpan>& sentences,
+                                                        const std::vector<EntityMention>& mentions) {
+  std::vector<SentenceSpan> out;
+  size_t m = 0;  // mentions are in text order and do not overlap
+  for (const auto& s : sentences) {
+    if (!out.empty()) {
+      while (m < mentions.size() && mentions[m].end <= out.back().end) ++m;
+      if (m < mentions.size() && mentions[m].begin < out.back().end) {
+        out.back().end = s.end;
+        continue;
+      }
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
 }  // namespace
 
 // The one country a document makes plain, for a state body it leaves
@@ -130,7 +151,8 @@ DocumentLinker::DocumentLinker(const Analyzer& analyzer, const EntityMatcher& ma
 graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, const std::vector<Token>& tokens,
                                                     const std::vector<EntityMention>& mentions,
                                                     const std::vector<Passage>& passages,
-                                                    const std::vector<SentenceSpan>& sentences) const {
+                                                    const std::vector<SentenceSpan>& split) const {
+  const std::vector<SentenceSpan> sentences = JoinSentencesSplitInsideNames(split, mentions);
   graph::DocumentContribution c;
   c.doc_id = doc.id;
   const std::string_view body = doc.body;

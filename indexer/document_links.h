@@ -55,7 +55,8 @@ class DocumentLinker {
                  const std::vector<graph::Node>& entities);
 
   // `tokens`, `mentions`, `passages` and `sentences` come from the analyser,
-  // matcher and SplitPassages over doc.body.
+  // matcher and SplitPassages over doc.body. Two sentences a name runs
+  // across ("the U.S. | Department of State") are read as one.
   graph::DocumentContribution Extract(const SourceDocument& doc, const std::vector<Token>& tokens,
                                       const std::vector<EntityMention>& mentions,
                                       const std::vector<Passage>& passages,

@@ -1,5 +1,8 @@
 #include "indexer/typed_links.h"
 
+#include <stdexcept>
+#include <string>
+
 #include "indexer/links/sentence.h"
 
 namespace policygraph::indexer {
@@ -17,6 +20,21 @@ EntityKind KindOfType(const std::string& type) {
 
 std::vector<TypedLink> FindTypedLinks(const SentenceContext& sentence) {
   if (sentence.mentions.size() < 1 || sentence.tokens == nullptr) return {};
+  const size_t n = sentence.tokens->size();
+  for (const auto& m : sentence.mentions) {
+    if (m.first >= n || m.count > n - m.first) {
+      throw std::invalid_argument("typed links: the mention of " + m.id + " at token " + std::to_string(m.first) +
+                                  " (" + std::to_string(m.count) + " tokens) lies outside the sentence's " +
+                                  std::to_string(n) + " tokens");
+    }
+  }
+  for (const auto& h : sentence.triggers) {
+    if (h.first >= n || h.count > n - h.first) {
+      throw std::invalid_argument("typed links: the trigger \"" + h.relation + "\" at token " +
+                                  std::to_string(h.first) + " lies outside the sentence's " + std::to_string(n) +
+                                  " tokens");
+    }
+  }
   return links::Sentence(sentence).Links();
 }
 

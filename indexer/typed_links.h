@@ -90,7 +90,10 @@ struct SentenceContext {
 };
 
 // Typed links of one sentence, each (source, relation, target) once; for
-// cooperation the smaller id is the source.
+// cooperation the smaller id is the source. Every mention and trigger must
+// lie within the sentence's tokens: the rules index them by position, so a
+// caller's mistake there throws std::invalid_argument rather than reading
+// past the tokens.
 std::vector<TypedLink> FindTypedLinks(const SentenceContext& sentence);
 
 }  // namespace policygraph::indexer

@@ -62,6 +62,7 @@ std::vector<Node> Gazetteer() {
       MakeNode("myanmar", "country", {"Myanmar"}, {"Myanmar"}),
       MakeNode("new-zealand", "country", {"New Zealand"}, {"New Zealand"}),
       MakeNode("united-kingdom", "country", {"United Kingdom"}, {"Anh"}),
+      MakeNode("us-state-dept", "organization", {"U.S. Department of State"}, {}),
   };
 }
 
@@ -568,6 +569,58 @@ TEST_F(DocumentLinksTest, JointSubjectsAgentClausesBothCountriesAndRecipients) {
   EXPECT_TRUE(links.count({"india", "cooperation", "indonesia"})) << ::testing::PrintToString(links);
   EXPECT_TRUE(links.count({"india", "cooperation", "laos"}));
   EXPECT_FALSE(links.count({"indonesia", "cooperation", "singapore"}));
+}
+
+}  // namespace
+}  // namespace policygraph::indexer
+
+namespace policygraph::indexer {
+namespace {
+
+// ICU ends a sentence after "U.S." before a capital and at every line
+// break; a name running across such an end makes the two sentences one for
+// the rules (which read a sentence's names by its words), and its evidence
+// is the whole of them. (A 1M-document run once failed on a name matched
+// across a sentence's end.)
+TEST_F(DocumentLinksTest, ANameAcrossASentenceBreakJoinsTheSentences) {
+  const std::string body = "In 2023 the U.S. Department of State signed an agreement with Vietnam.";
+  const auto c = Extract(body);
+  bool found = false;
+  for (const auto& [key, ev] : c.evidence) {
+    if (key.source == "us-state-dept" && key.relation == "cooperation" && key.target == "vietnam") {
+      found = true;
+      EXPECT_EQ(ev.begin, 0u);
+      EXPECT_EQ(ev.end, body.size());
+    }
+  }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(Typed("Việt Nam hợp tác với Trung\nQuốc về an ninh mạng."),
+            (std::set<Link>{{"china", "cooperation", "vietnam"}}));
+}
+
+// The rules index a sentence's words by position: a mention outside them is
+// the caller's mistake, reported, not read past.
+TEST(TypedLinksTest, AMentionOutsideTheSentenceIsRejected) {
+  const std::string text = "Việt Nam hợp tác với Nhật Bản.";
+  Analyzer analyzer;
+  const std::vector<Token> tokens = analyzer.Tokenize(text);
+  SentenceContext ctx;
+  ctx.text = text;
+  ctx.tokens = &tokens;
+  SentenceMention vietnam;
+  vietnam.id = "vietnam";
+  vietnam.type = "country";
+  vietnam.kind = EntityKind::kActor;
+  vietnam.first = 0;
+  vietnam.count = 2;
+  SentenceMention japan = vietnam;
+  japan.id = "japan";
+  japan.first = 5;
+  japan.count = 3;  // one word past the sentence's seven
+  ctx.mentions = {vietnam, japan};
+  EXPECT_THROW(FindTypedLinks(ctx), std::invalid_argument);
+  ctx.mentions[1].count = 2;
+  EXPECT_NO_THROW(FindTypedLinks(ctx));
 }
 
 }  // namespace
