@@ -49,6 +49,13 @@ Status NamingTheDocument(const std::string& path, Analysis&& analyse) {
   }
 }
 
+// The error a run stops with once `options.interrupted` is set, or OK.
+Status CheckInterrupted(const IndexOptions& options) {
+  if (options.interrupted == nullptr || !options.interrupted->load()) return Status::OK();
+  return Status::IOError("interrupted: stopped before every document was indexed; " + options.data_dir +
+                         " is as it was before this run");
+}
+
 // Bytes of document text being analysed or waiting to be written at once
 // (one document is always let through, whatever its size). A prepared
 // document holds its passages' Xapian documents, several tens of times its
@@ -265,8 +272,9 @@ Status IndexSource(const DocumentSource& source, const IndexOptions& options, In
 // merged.
 Status DiscoverInTexts(const DocumentSource& source, const Analyzer& analyzer,
                        const std::vector<graph::Node>& gazetteer, size_t threads, size_t window,
-                       std::ostream* progress, size_t progress_every, std::vector<graph::Node>* entities,
+                       std::ostream* progress, const IndexOptions& options, std::vector<graph::Node>* entities,
                        std::vector<graph::Node>* learned_in_texts) {
+  const size_t progress_every = options.progress_every;
   const size_t total = source.Size();
   DiscoveredEntities discovered(analyzer, gazetteer);
   struct TextNames {
@@ -290,6 +298,7 @@ Status DiscoverInTexts(const DocumentSource& source, const Analyzer& analyzer,
       },
       [&](size_t i, TextNames found) {
         if (!found.status.ok()) return found.status;
+        if (Status interrupted = CheckInterrupted(options); !interrupted.ok()) return interrupted;
         discovered.Add(found.names);
         // One MergeConcepts over all of them (IndexSource) is the same as
         // one per document in this order: it merges item by item.
@@ -359,6 +368,7 @@ Status IndexCorpus(const std::vector<std::string>& paths, const IndexOptions& op
       },
       [&](size_t i, Loaded loaded) {
         if (!loaded.status.ok()) return loaded.status;
+        if (Status interrupted = CheckInterrupted(options); !interrupted.ok()) return interrupted;
         checked[i] = loaded.checked;
         if (ProgressDue(progress, options.progress_every, i + 1)) {
           *progress << "checking files: " << i + 1 << " of " << files.size() << "\n";
@@ -422,8 +432,7 @@ Status IndexSource(const DocumentSource& source, const IndexOptions& options, In
   // translations the texts state extend the glossary below.
   std::vector<graph::Node> entities;
   std::vector<graph::Node> learned_in_texts;
-  s = DiscoverInTexts(source, analyzer, gazetteer, threads, window, progress, options.progress_every, &entities,
-                      &learned_in_texts);
+  s = DiscoverInTexts(source, analyzer, gazetteer, threads, window, progress, options, &entities, &learned_in_texts);
   if (!s.ok()) return s;
 
   // Open both stores.
@@ -533,6 +542,7 @@ Status IndexSource(const DocumentSource& source, const IndexOptions& options, In
         },
         [&](size_t, Analysed a) {
           if (!a.status.ok()) return a.status;
+          if (Status interrupted = CheckInterrupted(options); !interrupted.ok()) return interrupted;
           if (stop) return Status::IOError("stopped: another shard of the search index failed");
           Status done = a.long_document ? writer->Write(*a.long_document, analyzer)
                                         : writer->Write(std::move(a.search));

@@ -35,6 +35,7 @@
 // indexer/consistency.h) verifies exactly this.
 #pragma once
 
+#include <atomic>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -64,6 +65,12 @@ struct IndexOptions {
   // names, indexing) writes a line every this many files or documents; 0
   // for none. Default: 10000.
   size_t progress_every = 10000;
+  // Set from another thread (the CLI sets it on SIGINT or SIGTERM) to stop
+  // the run while it checks, reads and analyses the documents: it then ends
+  // with an error saying so, and DATA is as it was before the run, as after
+  // any failure. Once every document is analysed the run finishes (the last
+  // steps are short and crash-safe anyway). None by default.
+  const std::atomic<bool>* interrupted = nullptr;
 };
 
 struct IndexReport {

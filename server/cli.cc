@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <atomic>
 #include <csignal>
 #include <filesystem>
 #include <iostream>
@@ -30,10 +31,61 @@ namespace fs = std::filesystem;
 
 namespace {
 
-int RunIndex(const std::vector<std::string>& paths, const indexer::IndexOptions& options) {
+// Ctrl-C or a SIGTERM during an index run: the first stops the run cleanly
+// (IndexOptions::interrupted), leaving DATA as it was; a second one ends the
+// process at once, which the stores also survive (corpus_indexer.h).
+class IndexInterruption {
+ public:
+  IndexInterruption() {
+    sigemptyset(&signals_);
+    sigaddset(&signals_, SIGINT);
+    sigaddset(&signals_, SIGTERM);
+    // Blocked here, before any indexing thread starts, so all inherit it
+    // and only the waiter takes the signals.
+    pthread_sigmask(SIG_BLOCK, &signals_, nullptr);
+    waiter_ = std::thread([this] {
+      int sig = 0;
+      sigwait(&signals_, &sig);
+      if (done_) return;
+      signal_ = sig;
+      interrupted_ = true;
+      std::cerr << "policygraph: " << (sig == SIGINT ? "interrupt" : "terminate")
+                << " received: stopping unless every document is already analysed (the data directory then keeps"
+                   " its previous state); again to stop at once"
+                << std::endl;
+      sigwait(&signals_, &sig);
+      if (done_) return;
+      // The default action, which blocking defers: the process ends here.
+      std::signal(sig, SIG_DFL);
+      pthread_sigmask(SIG_UNBLOCK, &signals_, nullptr);
+      raise(sig);
+    });
+  }
+  ~IndexInterruption() {
+    done_ = true;
+    pthread_kill(waiter_.native_handle(), SIGTERM);  // wakes whichever sigwait it is in
+    waiter_.join();
+    pthread_sigmask(SIG_UNBLOCK, &signals_, nullptr);
+  }
+  const std::atomic<bool>* flag() const { return &interrupted_; }
+  // The shell's convention for a process a signal stopped: 128 + its number.
+  int exit_code() const { return 128 + signal_; }
+  bool interrupted() const { return interrupted_; }
+
+ private:
+  sigset_t signals_;
+  std::atomic<bool> interrupted_{false};
+  std::atomic<bool> done_{false};
+  std::atomic<int> signal_{0};
+  std::thread waiter_;
+};
+
+int RunIndex(const std::vector<std::string>& paths, indexer::IndexOptions options) {
   indexer::IndexReport report;
+  IndexInterruption interruption;
+  options.interrupted = interruption.flag();
   Status s = indexer::IndexCorpus(paths, options, &report, &std::cerr);
-  if (!s.ok()) return Fail(s.message());
+  if (!s.ok()) return Fail(s.message(), interruption.interrupted() ? interruption.exit_code() : kExitRuntime);
   std::cout << "indexed " << report.documents << " documents (" << report.total_documents
             << " in the index) as " << report.passages << " passages; " << report.entities
             << " entities (" << report.discovered << " discovered in the texts), " << report.concepts

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <atomic>
 #include <filesystem>
 #include <sstream>
 
@@ -213,6 +214,51 @@ TEST(IndexingTest, BadFileFailsTheRunAndLeavesThePreviousIndex) {
   // Nothing of the failed run was written.
   EXPECT_EQ(SearchTotal(data.str(), "Trung Quốc"), 1u);
   EXPECT_EQ(SearchTotal(data.str(), "mới"), 0u);
+}
+
+// IndexOptions::interrupted (the CLI sets it on SIGINT/SIGTERM): the run
+// stops with an error saying so, and the index is as it was, whether the
+// flag was set before the run or while documents were being analysed.
+TEST(IndexingTest, AnInterruptedRunLeavesThePreviousIndex) {
+  TempDir data, docs;
+  const std::string gazetteer = (FixturesDir() / "gazetteer.tsv").string();
+  WriteFile(docs.path() / "a.md", "ASEAN và Trung Quốc hợp tác.\n");
+  indexer::IndexReport report;
+  ASSERT_TRUE(Index({docs.str()}, data.str(), gazetteer, &report).ok());
+
+  for (int i = 0; i < 20; ++i) {
+    std::string name = "n";  // (appended: GCC 12 warns falsely on "n" + std::to_string(i))
+    name += std::to_string(i);
+    name += ".md";
+    WriteFile(docs.path() / name, "Nội dung mới: Trung Quốc và ASEAN hợp tác.\n");
+  }
+  std::atomic<bool> interrupted{true};
+  indexer::IndexOptions options{data.str(), gazetteer, ""};
+  options.interrupted = &interrupted;
+  Status s = indexer::IndexCorpus({docs.str()}, options, &report);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("interrupted"), std::string::npos) << s.message();
+
+  // Set while the documents are analysed: the linker's observer sees the
+  // first sentence, on the one thread there is.
+  interrupted = false;
+  options.threads = 1;
+  std::atomic<size_t> sentences{0};
+  options.observe_sentences = [&](const indexer::LinkedSentence&) {
+    if (++sentences == 1) interrupted = true;
+  };
+  s = indexer::IndexCorpus({docs.str()}, options, &report);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("interrupted"), std::string::npos) << s.message();
+  EXPECT_GE(sentences.load(), 1u);
+
+  EXPECT_EQ(SearchTotal(data.str(), "mới"), 0u);
+  EXPECT_EQ(SearchTotal(data.str(), "Trung Quốc"), 1u);
+  EXPECT_FALSE(fs::exists(data.path() / "work"));
+  indexer::ConsistencyReport check;
+  ASSERT_TRUE(indexer::CheckStores(data.str(), &check).ok());
+  EXPECT_TRUE(check.consistent);
+  EXPECT_EQ(check.graph_documents, 1u);
 }
 
 // The graph contributions wait in DATA/work/graph-pending.jsonl until the
