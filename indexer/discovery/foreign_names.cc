@@ -107,7 +107,9 @@ const std::unordered_set<std::string_view>& EnglishRolesBeforeName() {
   static const std::unordered_set<std::string_view> words = {
       "director", "governor", "chair", "chairman", "chairwoman", "chairperson", "president", "minister",
       "secretary", "commissioner", "ambassador", "envoy", "spokesperson", "spokesman", "spokeswoman",
-      "chief", "head", "prosecutor"};
+      "chief", "head", "prosecutor",
+      // "chief executive X", "his successor X", "the former diplomat X".
+      "executive", "successor", "predecessor", "diplomat"};
   return words;
 }
 
