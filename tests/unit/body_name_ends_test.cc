@@ -126,5 +126,31 @@ TEST_F(RecallRulesTest, RolesBeforeAForeignPerson) {
   EXPECT_TRUE(Find(diplomat, "Ozrik Hallam")) << All(diplomat);
 }
 
+TEST_F(RecallRulesTest, CompaniesPuttingInCapital) {
+  const std::string raise = "Riêng Kestrel Display đã nâng vốn tại Bắc Ninh lên 6,5 tỷ USD.";
+  auto n = Find(raise, "Kestrel Display");
+  ASSERT_TRUE(n) << All(raise);
+  EXPECT_EQ(n->type, "organization");
+  const std::string pour = "Goertex nâng vốn tại Nghệ An, còn Zorvan Solar đổ khoảng 1,5 tỷ USD vào tổ hợp pin.";
+  EXPECT_TRUE(Find(pour, "Goertex")) << All(pour);
+  EXPECT_TRUE(Find(pour, "Zorvan Solar")) << All(pour);
+  // A Vietnamese subject, or a foreign name that is no clause's subject, is none.
+  EXPECT_FALSE(Find("Riêng Bình Dương đã nâng vốn điều lệ.", "Bình Dương"));
+  EXPECT_FALSE(Find("Khách sạn ở Kestrel Bay đổ đầy khách.", "Kestrel Bay"));
+}
+
+TEST_F(RecallRulesTest, ExecutiveOrdersByNumber) {
+  const std::string vi = "Tổng thống ký Sắc lệnh hành pháp 14257, áp mức thuế mới.";
+  auto n = Find(vi, "Sắc lệnh hành pháp 14257");
+  ASSERT_TRUE(n) << All(vi);
+  EXPECT_EQ(n->type, "law");
+  const std::string en = "The president signed Executive Order 62 in June 2024, cutting the tariff.";
+  n = Find(en, "Executive Order 62");
+  ASSERT_TRUE(n) << All(en);
+  EXPECT_EQ(n->type, "law");
+  // Any other small number after a head is a part of a document.
+  EXPECT_FALSE(Find("Decision 2 of the committee applies.", "Decision 2"));
+}
+
 }  // namespace
 }  // namespace policygraph::indexer
