@@ -101,6 +101,10 @@ TEST_F(RecallRulesTest, SoftLawInstrumentsInEnglish) {
   EXPECT_NE(n->type, "organization");
   const std::string principles = "It was built on the Green Bond Principles of the market association.";
   EXPECT_TRUE(Find(principles, "Green Bond Principles")) << All(principles);
+  // "of" names the issuer, a name of its own.
+  const std::string issuer = "It was built on the Green Bond Principles of the Kestrel Capital Market Association (KCMA).";
+  EXPECT_TRUE(Find(issuer, "Green Bond Principles")) << All(issuer);
+  EXPECT_TRUE(Find(issuer, "Kestrel Capital Market Association")) << All(issuer);
   const std::string taxonomy = "Regulators released the Kestrel Taxonomy for Sustainable Finance in 2021.";
   EXPECT_TRUE(Find(taxonomy, "Kestrel Taxonomy for Sustainable Finance")) << All(taxonomy);
   EXPECT_TRUE(All("Standards were raised again.").empty());
