@@ -1,5 +1,7 @@
 #include "indexer/discovery/body_name_ends.h"
 
+#include <string>
+
 #include "indexer/discovery/foreign_names.h"
 
 namespace policygraph::indexer::discovery {
@@ -20,12 +22,17 @@ bool EndsAfterCompleteWord(Line& line, size_t body, size_t i, const VietnameseLi
   if (!line.IsWord(prev) || line[prev].number) return false;
   // "UNESCO Việt Nam điều phối" ends on a run; "UNESCO điều phối" on the acronym.
   if (line[prev].acronym || IsWholeForeignWord(line, prev)) return true;
-  // Two capitalised Vietnamese syllables together inside the name, not the
-  // head's: "Trung Quốc", "Hàn Quốc" (but "Bộ Công an": "Bộ" is the head).
-  // After a foreign word the capitalised syllable may start a compound of
-  // its own ("Ủy ban sông Mekong Quốc gia Campuchia").
-  return line[prev].cap && prev > body && line.IsWord(prev - 1) && line[prev - 1].cap && !line[prev - 1].number &&
-         !line[prev - 1].acronym && !IsWholeForeignWord(line, prev - 1);
+  // A country's name of two or three syllables, all capitalised, inside the
+  // name: "Trung Quốc", "Hàn Quốc", "Nhật Bản". Not any two capitalised
+  // syllables: the second may start a word of its own ("Bộ Tư lệnh Vùng
+  // Cảnh sát biển", "Ban Chấp hành", "Đoàn Thanh niên").
+  if (!line[prev].cap) return false;
+  std::string country = line.Key(prev);
+  for (size_t k = prev; k > body && k + 3 > prev && line.IsWord(k - 1) && !line[k - 1].lower; --k) {
+    country = line.Key(k - 1) + " " + country;
+    if (VietnameseCountries().count(country)) return true;
+  }
+  return false;
 }
 
 }  // namespace policygraph::indexer::discovery

@@ -3,9 +3,9 @@
 // ("Bộ Tài nguyên và Môi trường"), so a lower-case syllable inside the name
 // follows a capitalised one of the same word, or is a joining word ("và",
 // "về"). After a word that is complete on its own -- an acronym, a foreign
-// word that no Vietnamese syllable spells, or the last of two or more
-// capitalised syllables written together ("Việt Nam", "Trung Quốc", "Hán
-// Nôm") -- a lower-case word starts the sentence's predicate: "Đại học Kỹ
+// word that no Vietnamese syllable spells, or a country's name written in
+// capitalised syllables ("Việt Nam", "Trung Quốc") -- a lower-case word
+// starts the sentence's predicate: "Đại học Kỹ
 // thuật Darmstadt điều phối", "Ngân hàng Shinhan hiện là", "Viện Kiểm sát
 // Nhân dân Tối cao Trung Quốc nhất trí".
 #pragma once

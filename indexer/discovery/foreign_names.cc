@@ -30,17 +30,6 @@ const std::unordered_set<std::string_view>& CompanySuffixes() {
   return words;
 }
 
-// Countries as Vietnamese writes them after "của" (keys: lower case, tone
-// marks in the newer placement), the region's and its main partners'.
-const std::unordered_set<std::string>& VietnameseCountries() {
-  static const std::unordered_set<std::string> words = {
-      "mỹ", "hoa kỳ", "nhật bản", "nhật", "pháp", "đức", "anh", "ấn độ", "trung quốc", "hàn quốc", "nga",
-      "úc", "australia", "canada", "đan mạch", "na uy", "thụy điển", "hà lan", "bỉ", "ý", "italy",
-      "tây ban nha", "thụy sĩ", "phần lan", "áo", "israel", "đài loan", "singapore", "thái lan", "malaysia",
-      "indonesia", "philippines", "lào", "campuchia", "myanmar", "brunei", "việt nam", "new zealand",
-      "liên bang nga", "ả rập xê út", "qatar", "brazil", "na-uy"};
-  return words;
-}
 
 // Countries that own a body in English ("Japan's JOGMEC").
 const std::unordered_set<std::string_view>& EnglishCountries() {
@@ -383,6 +372,18 @@ void FindEnglishSubjects(Line& line, std::vector<Candidate>& out) {
 }
 
 }  // namespace
+
+// Countries as Vietnamese writes them after "của" (keys: lower case, tone
+// marks in the newer placement), the region's and its main partners'.
+const std::unordered_set<std::string>& VietnameseCountries() {
+  static const std::unordered_set<std::string> words = {
+      "mỹ", "hoa kỳ", "nhật bản", "nhật", "pháp", "đức", "anh", "ấn độ", "trung quốc", "hàn quốc", "nga",
+      "úc", "australia", "canada", "đan mạch", "na uy", "thụy điển", "hà lan", "bỉ", "ý", "italy",
+      "tây ban nha", "thụy sĩ", "phần lan", "áo", "israel", "đài loan", "singapore", "thái lan", "malaysia",
+      "indonesia", "philippines", "lào", "campuchia", "myanmar", "brunei", "việt nam", "new zealand",
+      "liên bang nga", "ả rập xê út", "qatar", "brazil", "na-uy"};
+  return words;
+}
 
 bool CouldBeVietnameseSyllable(std::string_view w) {
   static constexpr std::string_view kInitials[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th",

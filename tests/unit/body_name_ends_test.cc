@@ -54,6 +54,12 @@ TEST_F(RecallRulesTest, BodyNameKeepsItsOwnLowerCaseSyllables) {
   EXPECT_TRUE(Find(police, "Bộ Công an")) << All(police);
   const std::string ministry = "Bộ Tài nguyên và Môi trường công bố báo cáo.";
   EXPECT_TRUE(Find(ministry, "Bộ Tài nguyên và Môi trường")) << All(ministry);
+  // Two capitalised syllables that are no country's name: the second may
+  // start a word of its own.
+  const std::string guard = "Bộ Tư lệnh Vùng Cảnh sát biển chủ trì tuần tra.";
+  EXPECT_TRUE(Find(guard, "Bộ Tư lệnh Vùng Cảnh sát biển")) << All(guard);
+  const std::string politburo = "Bộ Chính trị Ban Chấp hành Trung ương quyết định thành lập.";
+  EXPECT_TRUE(Find(politburo, "Bộ Chính trị Ban Chấp hành Trung ương")) << All(politburo);
   // After a foreign word a capitalised syllable may start a compound.
   const std::string mekong = "Ủy ban sông Mekong Quốc gia Campuchia đã gửi thông báo.";
   EXPECT_TRUE(Find(mekong, "Ủy ban sông Mekong Quốc gia Campuchia")) << All(mekong);
