@@ -30,7 +30,6 @@ const std::unordered_set<std::string_view>& CompanySuffixes() {
   return words;
 }
 
-
 // Countries that own a body in English ("Japan's JOGMEC").
 const std::unordered_set<std::string_view>& EnglishCountries() {
   static const std::unordered_set<std::string_view> words = {
@@ -155,6 +154,7 @@ bool IsNameWord(Line& line, size_t i) {
          !EnglishDeterminers().count(line.Raw(i));
 }
 
+// Whether a clause starts at `i` (defined below).
 bool ClauseStartsAt(Line& line, size_t i);
 
 // The last piece of a foreign name starting at `i`: capitalised ASCII
