@@ -35,6 +35,7 @@
 //   candidate.h         a proposed name, and the confidence scale
 //   quoted_titles.h     step 2, rule 1: quoted titles
 //   vietnamese_names.h  step 2, rule 2: Vietnamese head-word names
+//   body_name_ends.h    step 2: where a body's name ends before its verb
 //   companies.h         step 2: companies after a word for a company
 //   persons.h           step 2: persons
 //   english_names.h     step 2, rule 3: English head-noun names

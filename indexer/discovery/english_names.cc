@@ -132,6 +132,10 @@ bool HeadTakesComplement(Line& line, size_t head, std::string_view type) {
   const std::string& next = line.Key(head + 1);
   // "Convention Against Trafficking in Persons", "Agreement Relating to
   // Supply Chain Resilience for Prosperity"
+  // "Green Bond Principles of the International Capital Market
+  // Association": after a set of standards "of" names who issued it.
+  const std::string_view raw = line.Raw(head);
+  if (raw == "Principles" || raw == "Standards" || raw == "Taxonomy") return next == "for" || next == "on";
   if (type != kLaw) {
     return next == "of" || next == "on" || next == "for" || next == "against" ||
            (next == "relating" && line.KeyIs(head + 2, "to"));

@@ -18,6 +18,9 @@ const std::unordered_map<std::string_view, std::string_view>& EnglishHeads() {
       {"Convention", kAgreement}, {"Charter", kAgreement}, {"Protocol", kAgreement},
       {"Memorandum", kAgreement}, {"Declaration", kAgreement}, {"Consensus", kAgreement},
       {"Accord", kAgreement}, {"Compact", kAgreement},
+      // Soft-law instruments: "Green Bond Principles", "ASEAN Green Bond
+      // Standards", "ASEAN Taxonomy for Sustainable Finance".
+      {"Principles", kInitiative}, {"Standards", kInitiative}, {"Taxonomy", kInitiative},
       {"Partnership", kInitiative}, {"Initiative", kInitiative}, {"Process", kRegionalOrg},
       {"Plan", kPlan}, {"Masterplan", kPlan}, {"Roadmap", kPlan}, {"Blueprint", kPlan},
       {"Programme", kProgramme}, {"Program", kProgramme}, {"Project", kProgramme},

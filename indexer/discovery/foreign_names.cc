@@ -30,18 +30,6 @@ const std::unordered_set<std::string_view>& CompanySuffixes() {
   return words;
 }
 
-// Countries as Vietnamese writes them after "của" (keys: lower case, tone
-// marks in the newer placement), the region's and its main partners'.
-const std::unordered_set<std::string>& VietnameseCountries() {
-  static const std::unordered_set<std::string> words = {
-      "mỹ", "hoa kỳ", "nhật bản", "nhật", "pháp", "đức", "anh", "ấn độ", "trung quốc", "hàn quốc", "nga",
-      "úc", "australia", "canada", "đan mạch", "na uy", "thụy điển", "hà lan", "bỉ", "ý", "italy",
-      "tây ban nha", "thụy sĩ", "phần lan", "áo", "israel", "đài loan", "singapore", "thái lan", "malaysia",
-      "indonesia", "philippines", "lào", "campuchia", "myanmar", "brunei", "việt nam", "new zealand",
-      "liên bang nga", "ả rập xê út", "qatar", "brazil", "na-uy"};
-  return words;
-}
-
 // Countries that own a body in English ("Japan's JOGMEC").
 const std::unordered_set<std::string_view>& EnglishCountries() {
   static const std::unordered_set<std::string_view> words = {
@@ -60,7 +48,9 @@ constexpr const char* kBodyVerbs[] = {
     "cung cấp", "vận hành", "khai thác", "xây dựng", "tài trợ", "đề xuất", "công bố", "góp vốn", "thuê",
     "ra mắt", "rút", "chuyển nhượng", "hợp tác", "phối hợp", "triển khai", "ngỏ ý", "thực hiện",
     "thành lập", "trúng thầu", "cam kết", "phóng", "hỗ trợ", "thiết kế", "điều hành", "quản lý",
-    "phát hành", "thâu tóm", "sáp nhập", "mở rộng", "tuyển"};
+    "phát hành", "thâu tóm", "sáp nhập", "mở rộng", "tuyển",
+    // Capital put in: "X nâng vốn tại Bắc Ninh", "X đổ 1,5 tỷ USD vào …".
+    "nâng vốn", "tăng vốn", "đổ", "giải ngân"};
 
 constexpr const char* kAuxiliaries[] = {"đã", "đang", "sẽ", "vừa", "cũng", "còn", "từng", "mới", "cùng",
                                         "lại", "đều", "tiếp tục", "đã từng"};
@@ -100,14 +90,18 @@ constexpr const char* kBeforeStandingName[] = {"giữa", "với", "và", "mà", 
                                                "nhưng", "khi", "rằng", "trong", "đó"};
 
 // Conjunctions that open a clause whose subject follows.
-constexpr const char* kClauseOpeners[] = {"còn", "nhưng", "song", "khi", "mà", "thì"};
+constexpr const char* kClauseOpeners[] = {"còn", "nhưng", "song", "khi", "mà", "thì",
+                                         // "Riêng X đã …" (X alone, for its part).
+                                         "riêng"};
 
 // English roles written in lower case right before a person's name.
 const std::unordered_set<std::string_view>& EnglishRolesBeforeName() {
   static const std::unordered_set<std::string_view> words = {
       "director", "governor", "chair", "chairman", "chairwoman", "chairperson", "president", "minister",
       "secretary", "commissioner", "ambassador", "envoy", "spokesperson", "spokesman", "spokeswoman",
-      "chief", "head", "prosecutor"};
+      "chief", "head", "prosecutor",
+      // "chief executive X", "his successor X", "the former diplomat X".
+      "executive", "successor", "predecessor", "diplomat"};
   return words;
 }
 
@@ -160,13 +154,20 @@ bool IsNameWord(Line& line, size_t i) {
          !EnglishDeterminers().count(line.Raw(i));
 }
 
+// Whether a clause starts at `i` (defined below).
+bool ClauseStartsAt(Line& line, size_t i);
+
 // The last piece of a foreign name starting at `i`: capitalised ASCII
 // words (and, with `connectors`, English little words between them:
 // "Airbus Defence and Space"), at least one of them foreign, not part of
 // a longer capitalised run, not a Vietnamese head. kNone when there is none.
 size_t ForeignRun(Line& line, size_t i, const VietnameseLists& lists, bool connectors) {
   // "China's HMN Technologies": the owner before it is another name.
-  if (!IsNameWord(line, i) || (i > 0 && IsCapitalised(line, i - 1) && !line[i - 1].possessive)) return kNone;
+  // A clause opener that starts the sentence ("Riêng X đã …") is no owner.
+  const bool after_opener = i > 0 && line[i - 1].cap && ClauseStartsAt(line, i);
+  if (!IsNameWord(line, i) || (i > 0 && IsCapitalised(line, i - 1) && !line[i - 1].possessive && !after_opener)) {
+    return kNone;
+  }
   size_t head_length = 0;
   if (VietnameseHeadAt(line, i, lists, &head_length)) return kNone;
   size_t last = i;
@@ -269,7 +270,9 @@ bool ClauseStartsAt(Line& line, size_t i) {
   if (i == 0) return true;
   const Piece& p = line[i - 1];
   if (!p.word()) return p.punct == '.' || p.punct == ',' || p.punct == ';' || p.punct == ':' || p.punct == '(';
-  if (!p.lower) return false;
+  // An opener may itself start the sentence ("Riêng X đã …", "Còn X …").
+  const bool opens_sentence = p.cap && (i == 1 || !line[i - 2].word());
+  if (!p.lower && !opens_sentence) return false;
   for (const char* w : kClauseOpeners) {
     if (line.Key(i - 1) == w) return true;
   }
@@ -369,6 +372,18 @@ void FindEnglishSubjects(Line& line, std::vector<Candidate>& out) {
 }
 
 }  // namespace
+
+// Countries as Vietnamese writes them after "của" (keys: lower case, tone
+// marks in the newer placement), the region's and its main partners'.
+const std::unordered_set<std::string>& VietnameseCountries() {
+  static const std::unordered_set<std::string> words = {
+      "mỹ", "hoa kỳ", "nhật bản", "nhật", "pháp", "đức", "anh", "ấn độ", "trung quốc", "hàn quốc", "nga",
+      "úc", "australia", "canada", "đan mạch", "na uy", "thụy điển", "hà lan", "bỉ", "ý", "italy",
+      "tây ban nha", "thụy sĩ", "phần lan", "áo", "israel", "đài loan", "singapore", "thái lan", "malaysia",
+      "indonesia", "philippines", "lào", "campuchia", "myanmar", "brunei", "việt nam", "new zealand",
+      "liên bang nga", "ả rập xê út", "qatar", "brazil", "na-uy"};
+  return words;
+}
 
 bool CouldBeVietnameseSyllable(std::string_view w) {
   static constexpr std::string_view kInitials[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th",

@@ -7,6 +7,8 @@
 // head-word names (kBareName).
 #pragma once
 
+#include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "indexer/discovery/candidate.h"
@@ -24,6 +26,10 @@ inline constexpr double kBareName = 0.55;
 // few finals): "Nam", "Long", "Thai" can; "Arianespace", "Lab", "Meta",
 // "Rocket" cannot. `lower` is the word in lower case.
 bool CouldBeVietnameseSyllable(std::string_view lower);
+
+// Countries as Vietnamese writes them (keys: lower case, tone marks in the
+// newer placement, words separated by one space): "việt nam", "hàn quốc".
+const std::unordered_set<std::string>& VietnameseCountries();
 
 // Organisations named without a head word, typed organization:
 // - in either language, capitalised Latin words ending in a company suffix

@@ -22,6 +22,12 @@ std::string_view FundType(std::string_view name, std::string_view type) {
   for (auto word : kInstitution) {
     if (name.find(word) != std::string_view::npos) return kOrganization;
   }
+  // A state's own fund is an institution of that state ("Quỹ Phát triển
+  // khoa học và công nghệ Quốc gia", "Quỹ Bảo vệ môi trường Việt Nam",
+  // "National Research Fund"); a fund shared by partners is a programme.
+  if (EndsWith(name, " Quốc gia") || EndsWith(name, " Việt Nam") || name.find("National ") != std::string_view::npos) {
+    return kOrganization;
+  }
   return kProgramme;
 }
 

@@ -23,7 +23,9 @@ struct NumberedHead {
 const std::vector<NumberedHead>& VietnameseNumberedHeads() {
   static const std::vector<NumberedHead> heads = {
       {{"thông", "tư", "liên", "tịch"}, kLaw}, {{"nghị", "định"}, kLaw}, {{"quyết", "định"}, kLaw},
-      {{"chỉ", "thị"}, kLaw}, {{"thông", "tư"}, kLaw}, {{"nghị", "quyết"}, kLaw}, {{"sắc", "lệnh"}, kLaw},
+      {{"chỉ", "thị"}, kLaw}, {{"thông", "tư"}, kLaw}, {{"nghị", "quyết"}, kLaw},
+      // "Sắc lệnh hành pháp 14257": a US executive order, numbered as such.
+      {{"sắc", "lệnh", "hành", "pháp"}, kLaw}, {{"sắc", "lệnh"}, kLaw},
       {{"pháp", "lệnh"}, kLaw}, {{"bộ", "luật"}, kLaw}, {{"luật"}, kLaw}, {{"lệnh"}, kLaw},
       {{"công", "văn"}, kLaw}, {{"công", "điện"}, kLaw}, {{"đề", "án"}, kProgramme},
       {{"kế", "hoạch"}, kPlan}, {{"chương", "trình"}, kProgramme}, {{"hiệp", "định"}, kAgreement},
@@ -155,7 +157,10 @@ void FindEnglish(Line& line, std::vector<Candidate>& out) {
     if (!no && IsRecentYear(number)) continue;
     // "Decision 2 of the Committee": a plain small number is a part of a
     // document unless "No." says it is an instrument's number.
-    if (!no && AllDigits(number) && number.size() < 3) continue;
+    // An executive order is only ever cited by its number ("Executive Order
+    // 62"): no part of a document is called that.
+    const bool executive_order = line.Raw(i) == "Order" && i > 0 && line.IsWord(i - 1) && line.Raw(i - 1) == "Executive";
+    if (!no && !executive_order && AllDigits(number) && number.size() < 3) continue;
     size_t last = k;
     if (line.KeyIs(last + 1, "of") && line.IsWord(last + 2) && IsRecentYear(line.Raw(last + 2))) last += 2;
     const size_t citation_end = last;

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "indexer/discovery/aliases.h"
+#include "indexer/discovery/body_name_ends.h"
 #include "indexer/discovery/name_types.h"
 #include "indexer/discovery/persons.h"
 
@@ -219,7 +220,8 @@ Extent ExtendVietnameseName(Line& line, size_t body, const VietnameseLists& list
       strong_end = p.punct == '(' || IsQuote(p.punct);
       break;
     }
-    if (EndsVietnameseName(line, i, lists, organisation)) {
+    if (EndsVietnameseName(line, i, lists, organisation) ||
+        (organisation && EndsAfterCompleteWord(line, body, i, lists))) {
       e.clear_end = true;
       break;
     }

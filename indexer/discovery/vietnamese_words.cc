@@ -16,6 +16,14 @@ constexpr std::pair<const char*, std::string_view> kVietnameseHeads[] = {
     {"thỏa thuận", kAgreement}, {"khung", kAgreement}, {"nghị định thư", kAgreement},
     {"bản ghi nhớ", kAgreement}, {"biên bản ghi nhớ", kAgreement}, {"khu vực thương mại tự do", kAgreement},
     {"bộ quy tắc", kAgreement},
+    // "Bộ" before a lower-case noun of rules is a set of them, not a
+    // ministry: "Bộ tiêu chuẩn Trái phiếu Xanh ASEAN" (standards), "Bộ phân
+    // loại ASEAN về tài chính bền vững" (a taxonomy).
+    {"bộ tiêu chuẩn", kInitiative}, {"bộ phân loại", kInitiative}, {"bộ nguyên tắc", kInitiative},
+    {"bộ tiêu chí", kInitiative},
+    // A named mechanism is a framework ("Cơ chế Tín chỉ chung (JCM)");
+    // a scholarship a programme ("Học bổng Chevening"), as in English.
+    {"cơ chế", kInitiative}, {"học bổng", kProgramme},
     {"khuôn khổ", kInitiative}, {"hiến chương", kAgreement},
     {"tầm nhìn", kStrategy},
     {"chiến lược", kStrategy}, {"chính sách", kStrategy},
@@ -211,6 +219,12 @@ bool EndsCompound(Line& line, size_t i) {
   if (line.KeyIs(i, "với")) return line.KeyIs(i - 1, "phó") || (line.KeyIs(i - 1, "ứng") && line.KeyIs(i - 2, "thích"));
   // "chuẩn bị" (prepare), "thiết bị" (equipment), "trang bị" (equip), "dự
   // bị" (reserve): "bị" here is no passive.
+  // "hàng không" (aviation): "không" here is no negation ("Cục Hàng không
+  // Việt Nam", "ngành hàng không dân dụng").
+  if (line.KeyIs(i, "không")) return line.KeyIs(i - 1, "hàng");
+  // "tín chỉ" (credit), "chứng chỉ" (certificate), "địa chỉ" (address):
+  // "chỉ" here is no "only" ("Cơ chế Tín chỉ chung").
+  if (line.KeyIs(i, "chỉ")) return line.KeyIs(i - 1, "tín") || line.KeyIs(i - 1, "chứng") || line.KeyIs(i - 1, "địa");
   if (line.KeyIs(i, "bị")) {
     return line.KeyIs(i - 1, "chuẩn") || line.KeyIs(i - 1, "thiết") || line.KeyIs(i - 1, "trang") ||
            line.KeyIs(i - 1, "dự");
