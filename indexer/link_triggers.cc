@@ -68,7 +68,13 @@ const std::vector<Entry>& Entries() {
         "financing", "line of credit", "credit line", "loan", "loans", "lent", "lends", "lend", "grant", "grants",
         "khoản viện trợ không hoàn lại", "viện trợ không hoàn lại", "vay", "hỗ trợ", "cung cấp", "cung ứng", "bán",
         "cấp", "provided", "provides", "supplied", "supplies", "sold", "sells", "deported", "deports",
-        "extradited", "extradites", "repatriated"}},
+        "extradited", "extradites", "repatriated",
+        // Buying into a company: an acquisition or a stake is investment
+        // in it ("mua lại", "mua 6% cổ phần", "took a 75% stake in").
+        "mua lại", "cổ phần", "stake", "percent of", "per cent of", "acquired", "acquires", "acquire",
+        // "khoản vay … mà Pháp dành cho Việt Nam": allotting a loan or
+        // aid to a party.
+        "dành cho"}},
       {kMembership,
        {"thành viên", "gia nhập", "kết nạp", "member", "members", "membership", "accession",
         "acceded to", "acceded", "accedes", "admitted", "admits", "admit", "party to", "parties to", "parties", "các bên tham gia",
@@ -153,6 +159,9 @@ const std::vector<Entry>& Entries() {
       {kCueRatify, {"phê chuẩn", "ratify", "ratifies", "ratified", "ratifying"}},
       {kCueConnect, {"nối", "kết nối", "liên kết"}},
       {kCueJoin, {"join", "joins", "joined"}},
+      {kCueStake,
+       {"mua lại", "cổ phần", "stake", "percent of", "per cent of", "acquired", "acquires", "acquire"}},
+      {kCueAllot, {"dành cho"}},
   };
   return kEntries;
 }
@@ -165,7 +174,8 @@ bool IsUndirectedRelation(const std::string& relation) {
 
 bool IsTriggerReading(const std::string& relation) {
   for (const char* reading : {kCueGrant, kCueGrantNoun, kCueSupply, kCueFinance, kCueLend, kCueBorrow, kCueGift,
-                              kCueGivesTo, kCueSetUp, kCueInForce, kCueRatify, kCueConnect, kCueJoin}) {
+                              kCueGivesTo, kCueSetUp, kCueInForce, kCueRatify, kCueConnect, kCueJoin,
+                              kCueStake, kCueAllot}) {
     if (relation == reading) return true;
   }
   return false;
