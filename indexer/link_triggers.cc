@@ -61,7 +61,14 @@ const std::vector<Entry>& Entries() {
        {"tham dự", "tham gia", "có sự tham gia", "có sự tham dự", "với sự tham gia", "với sự tham dự",
         "dưới sự chủ trì", "đăng cai", "chủ trì", "attend",
         "attends", "attended", "participate", "participates", "participated", "took part", "take part",
-        "takes part", "hosted", "hosts", "host", "join", "joins", "joined"}},
+        "takes part", "hosted", "hosts", "host", "join", "joins", "joined",
+        // Organising an event with others takes part in it as its host:
+        // "Diễn đàn … do NHNN và IFC đồng tổ chức", "a conference Japan
+        // co-organises". ("tổ chức" alone is also the noun "organisation";
+        // "co-chairs", "co-hosts" are as often nouns: "under Laos and Japan
+        // as co-chairs, ministers endorsed …".)
+        "đồng tổ chức", "co-organises", "co-organizes", "co-organised", "co-organized", "co-hosted",
+        "co-chaired"}},
       {kInvestment,
        {"đầu tư", "rót vốn", "rót", "invest", "invests", "invested", "investing", "investment", "investments",
         "tài trợ", "nhà tài trợ", "cho vay", "bỏ vốn", "góp vốn", "financed", "finances", "funded", "funds",

@@ -2,7 +2,8 @@
 // "Stakes, allotted aid, forgone acts and listed bodies"): buying into a
 // company is investment in it, "khoản vay/viện trợ … mà A dành cho B" gives
 // A's loan or aid to B, "thay vì cho vay"/"instead of lending" names what was
-// not done, and the bodies listed after a membership word are all joined.
+// not done, the bodies listed after a membership word are all joined, and
+// those who co-organise an event take part in it.
 // Each rule has a case that fires and a trap that must not.
 
 #include <gtest/gtest.h>
@@ -35,6 +36,7 @@ std::vector<Node> Gazetteer() {
       MakeNode("rcep", "agreement", {"RCEP"}, {"RCEP"}),
       MakeNode("coral-fta", "agreement", {"Coral Free Trade Area"}, {"Khu vực Thương mại Tự do San Hô"}),
       MakeNode("reef-programme", "programme", {"Reef Programme"}, {"Chương trình Rạn San hô"}),
+      MakeNode("reef-forum", "event", {"Reef Forum 2025"}, {"Diễn đàn Rạn San hô 2025"}),
   };
 }
 
@@ -104,6 +106,18 @@ TEST_F(StakeAidLinksTest, AListOfBodiesEndsAtAClauseOrAnUnclosedComma) {
                    .count({"vietnam", "membership", "rcep"}));
   // A country ends the list.
   EXPECT_FALSE(Typed("Lào là thành viên ASEAN và Nhật Bản ký RCEP năm 2020.").count({"laos", "membership", "rcep"}));
+}
+
+TEST_F(StakeAidLinksTest, CoOrganisersTakePartInTheirEvent) {
+  const auto vi = Typed("Tại Diễn đàn Rạn San hô 2025 do Tập đoàn Ngọc Trai và Công ty Vỏ Sò đồng tổ chức ở Hà Nội, "
+                        "các đại biểu thảo luận về tài chính xanh.");
+  EXPECT_TRUE(vi.count({"pearl-group", "participation", "reef-forum"}));
+  EXPECT_TRUE(vi.count({"shell-mart", "participation", "reef-forum"}));
+  EXPECT_TRUE(Typed("Pearl Group co-organised the Reef Forum 2025 in Hanoi.")
+                  .count({"pearl-group", "participation", "reef-forum"}));
+  // "co-chairs" as a noun names no act on what the sentence goes on to.
+  EXPECT_FALSE(Typed("Under Laos and Japan as co-chairs, ministers endorsed the Reef Programme.")
+                   .count({"laos", "participation", "reef-programme"}));
 }
 
 }  // namespace
