@@ -61,14 +61,27 @@ const std::vector<Entry>& Entries() {
        {"tham dự", "tham gia", "có sự tham gia", "có sự tham dự", "với sự tham gia", "với sự tham dự",
         "dưới sự chủ trì", "đăng cai", "chủ trì", "attend",
         "attends", "attended", "participate", "participates", "participated", "took part", "take part",
-        "takes part", "hosted", "hosts", "host", "join", "joins", "joined"}},
+        "takes part", "hosted", "hosts", "host", "join", "joins", "joined",
+        // Organising an event with others takes part in it as its host:
+        // "Diễn đàn … do NHNN và IFC đồng tổ chức", "a conference Japan
+        // co-organises". ("tổ chức" alone is also the noun "organisation";
+        // "co-chairs", "co-hosts" are as often nouns: "under Laos and Japan
+        // as co-chairs, ministers endorsed …".)
+        "đồng tổ chức", "co-organises", "co-organizes", "co-organised", "co-organized", "co-hosted",
+        "co-chaired"}},
       {kInvestment,
        {"đầu tư", "rót vốn", "rót", "invest", "invests", "invested", "investing", "investment", "investments",
         "tài trợ", "nhà tài trợ", "cho vay", "bỏ vốn", "góp vốn", "financed", "finances", "funded", "funds",
         "financing", "line of credit", "credit line", "loan", "loans", "lent", "lends", "lend", "grant", "grants",
         "khoản viện trợ không hoàn lại", "viện trợ không hoàn lại", "vay", "hỗ trợ", "cung cấp", "cung ứng", "bán",
         "cấp", "provided", "provides", "supplied", "supplies", "sold", "sells", "deported", "deports",
-        "extradited", "extradites", "repatriated"}},
+        "extradited", "extradites", "repatriated",
+        // Buying into a company: an acquisition or a stake is investment
+        // in it ("mua lại", "mua 6% cổ phần", "took a 75% stake in").
+        "mua lại", "cổ phần", "stake", "percent of", "per cent of", "acquired", "acquires", "acquire",
+        // "khoản vay … mà Pháp dành cho Việt Nam": allotting a loan or
+        // aid to a party.
+        "dành cho"}},
       {kMembership,
        {"thành viên", "gia nhập", "kết nạp", "member", "members", "membership", "accession",
         "acceded to", "acceded", "accedes", "admitted", "admits", "admit", "party to", "parties to", "parties", "các bên tham gia",
@@ -153,6 +166,9 @@ const std::vector<Entry>& Entries() {
       {kCueRatify, {"phê chuẩn", "ratify", "ratifies", "ratified", "ratifying"}},
       {kCueConnect, {"nối", "kết nối", "liên kết"}},
       {kCueJoin, {"join", "joins", "joined"}},
+      {kCueStake,
+       {"mua lại", "cổ phần", "stake", "percent of", "per cent of", "acquired", "acquires", "acquire"}},
+      {kCueAllot, {"dành cho"}},
   };
   return kEntries;
 }
@@ -165,7 +181,8 @@ bool IsUndirectedRelation(const std::string& relation) {
 
 bool IsTriggerReading(const std::string& relation) {
   for (const char* reading : {kCueGrant, kCueGrantNoun, kCueSupply, kCueFinance, kCueLend, kCueBorrow, kCueGift,
-                              kCueGivesTo, kCueSetUp, kCueInForce, kCueRatify, kCueConnect, kCueJoin}) {
+                              kCueGivesTo, kCueSetUp, kCueInForce, kCueRatify, kCueConnect, kCueJoin,
+                              kCueStake, kCueAllot}) {
     if (relation == reading) return true;
   }
   return false;

@@ -69,6 +69,8 @@ inline constexpr char kCueInForce[] = "cue:in-force";     // "có hiệu lực",
 inline constexpr char kCueRatify[] = "cue:ratify";        // "phê chuẩn", "ratified": a party to the agreement
 inline constexpr char kCueConnect[] = "cue:connect";      // "nối", "kết nối": links things, not partners
 inline constexpr char kCueJoin[] = "cue:join";            // "join", "joined": may be joining an agreement
+inline constexpr char kCueStake[] = "cue:stake";          // "mua lại", "cổ phần", "stake": buying into a company
+inline constexpr char kCueAllot[] = "cue:allot";          // "dành cho": a loan or aid given to the one after
 
 // One of the readings above: it only repeats its trigger's span.
 bool IsTriggerReading(const std::string& relation);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 
 namespace policygraph::indexer::links {
 
@@ -13,6 +14,14 @@ void Sentence::Investment(const TriggerHit& hit) {
   // "cho"/"to" only. Loans, equity and credit lines are investment.
   const bool grant = Reads(hit, kCueGrant) || Reads(hit, kCueSupply);
   const char* relation = grant && !LoanNear(hit) ? kCooperation : kInvestment;
+  if (Reads(hit, kCueStake)) {
+    Stake(hit);
+    return;
+  }
+  if (Reads(hit, kCueAllot)) {
+    AllottedTo(hit);
+    return;
+  }
   if (GivenGrants(hit, trigger)) return;
   if (Reads(hit, kCueBorrow)) {
     LendTo(hit);
@@ -112,10 +121,109 @@ bool Sentence::LoanNear(const TriggerHit& hit) const {
   for (uint32_t t = from; t < to; ++t) {
     if (t == hit.first && t < End(hit)) continue;
     for (const char* w : kLoanWords) {
-      if (tokens_[t].exact == w && (t < hit.first || t >= End(hit))) return true;
+      if (tokens_[t].exact == w && (t < hit.first || t >= End(hit)) && !Forgone(t)) return true;
     }
   }
   return false;
+}
+
+// "mua 6% cổ phần Tập đoàn Vingroup", "mua lại Pacific Airlines", "took a
+// 75% stake in Tokopedia", "bought 70 percent of …": buying into a company
+// is investment in it. The company is the organisation right after the
+// words (or after "của"/"of"/"in" and a few words: "cổ phần mảng logistics
+// của Gemadept"); the buyer is the actor before the verb. A stake noun
+// ("cổ phần", "stake", "percent of") says so only after a verb of buying
+// or holding; "cổ phần hóa" (equitisation) and a stake sold are not bought.
+void Sentence::Stake(const TriggerHit& hit) {
+  static const char* kTaking[] = {"mua",   "nắm",   "sở",     "bought",   "buys",     "buy",   "buying",
+                                  "took",  "takes", "take",   "taking",   "holds",    "held",  "hold",
+                                  "owns",  "own",   "acquired", "acquires", "acquiring"};
+  const bool verb = Reads(hit, kCueStake) && (tokens_[hit.first].exact == "mua" ||
+                                                 tokens_[hit.first].exact.rfind("acquir", 0) == 0);
+  uint32_t verb_at = hit.first;
+  if (!verb) {
+    constexpr uint32_t kVerbReach = 5;  // "took a 75 % stake", "mua khoảng 6 % cổ phần"
+    bool found = false;
+    for (uint32_t t = hit.first; t-- > 0 && hit.first - t <= kVerbReach && !found;) {
+      for (const char* w : kTaking) {
+        if (tokens_[t].exact == w) {
+          verb_at = t;
+          found = true;
+          break;
+        }
+      }
+    }
+    if (!found) return;
+  }
+  if (End(hit) < tokens_.size() && (tokens_[End(hit)].exact == "hóa" || tokens_[End(hit)].exact == "hoá")) return;
+  // The company: right after, or after "của"/"of"/"in" within a few words.
+  constexpr uint32_t kCompanyReach = 4;
+  std::optional<size_t> company;
+  for (size_t k = 0; k < M().size(); ++k) {
+    const auto& m = M()[k];
+    if (m.first < End(hit)) continue;
+    if (m.first - End(hit) > kCompanyReach || ClauseBreak(End(hit), m.first)) break;
+    const std::string& before = m.first > 0 ? tokens_[m.first - 1].exact : "";
+    const bool near = m.first == End(hit) || before == "của" || before == "of" || before == "in" ||
+                      (before == "the" && m.first - End(hit) <= 1);
+    if (!near) break;
+    if (m.type == "organization" && !m.government) company = k;
+    break;
+  }
+  if (!company) return;
+  auto buyers = Subjects(ActorsBefore(verb_at, kNearGap));
+  if (buyers.empty()) buyers = CarriedSubject(TriggerHit{kInvestment, verb_at, 1});
+  if (buyers.empty()) return;
+  const std::string trigger = Span(verb_at, End(hit) - verb_at);
+  for (size_t b : buyers) {
+    if (M()[b].id != M()[*company].id) Add(M()[b].id, kInvestment, M()[*company].id, trigger);
+  }
+}
+
+// The actor nearest a verb and those joined to it by "và"/"and": the
+// verb's subject, not every name in the words before it.
+std::vector<size_t> Sentence::Subjects(const std::vector<size_t>& before) const {
+  std::vector<size_t> out;
+  for (size_t k : before) {
+    out.push_back(k);
+    if (!JoinedByAnd(out)) {
+      out.pop_back();
+      break;
+    }
+  }
+  return out;
+}
+
+// "khoản vay ưu đãi mà Pháp dành cho Việt Nam", "khoản viện trợ … mà New
+// Delhi dành cho Việt Nam", "Bộ Ngoại giao Mỹ dành cho Việt Nam một gói hỗ
+// trợ": the actor right before "dành cho" gives the loan or aid named near
+// to the actor right after it: a loan is investment, aid cooperation.
+// "dành cho" with no loan or aid word near ("chương trình dành cho doanh
+// nghiệp") gives nothing.
+void Sentence::AllottedTo(const TriggerHit& hit) {
+  auto recipients = ActorsAfter(End(hit), 0, /*places_count=*/true);
+  if (recipients.empty() || M()[recipients.front()].first != End(hit)) return;
+  constexpr uint32_t kGiverReach = 2;  // "Bộ Ngoại giao Mỹ sau đó dành cho"
+  auto givers = Subjects(ActorsBefore(hit.first, kGiverReach));
+  if (givers.empty()) return;
+  // The loan or aid word: before the giver (the relative clause's head,
+  // "khoản vay … mà"), or after the recipient ("… một gói hỗ trợ").
+  constexpr uint32_t kAidReach = 10;
+  const size_t recipient = recipients.front();
+  const uint32_t giver_at = M()[givers.front()].first;
+  const uint32_t from = giver_at >= kAidReach ? giver_at - kAidReach : 0;
+  const uint32_t to = std::min<uint32_t>(End(M()[recipient]) + 6, tokens_.size());
+  bool loan = false, aid = false;
+  for (uint32_t t = from; t < to; ++t) {
+    if (t >= giver_at && t < End(M()[recipient])) continue;
+    const std::string& w = tokens_[t].exact;
+    const std::string next = t + 1 < tokens_.size() ? tokens_[t + 1].exact : "";
+    if (w == "vay" || w == "tín") loan = true;
+    if ((w == "viện" && next == "trợ") || (w == "tài" && next == "trợ") || (w == "hỗ" && next == "trợ")) aid = true;
+  }
+  if (!loan && !aid) return;
+  const std::string trigger = Span(hit.first, hit.count);
+  for (size_t g : givers) Add(M()[g].id, loan ? kInvestment : kCooperation, M()[recipient].id, trigger);
 }
 
 // "ADB cho Philippines vay 400 triệu USD", "JBIC cho công ty Biological E

@@ -64,6 +64,48 @@ std::optional<std::pair<size_t, std::vector<size_t>>> Sentence::GroupingMembers(
   return std::make_pair(*body, members);
 }
 
+// "đều là thành viên RCEP và ACFTA", "members of the WTO, APEC and the
+// IMF": the bodies listed right after the first one, joined by "và"/"and"
+// or by commas with "và"/"and" before the last ("the" may follow either),
+// are bodies of the same membership. The list ends at anything else: a
+// country ("… ASEAN và Hàn Quốc ký …"), a word between, or commas never
+// closed by "và" ("thành viên ASEAN, RCEP có hiệu lực …").
+void Sentence::ListedBodies(size_t first, std::vector<size_t>* bodies) const {
+  std::vector<size_t> after_comma;  // items joined by a comma, until "và" closes the list
+  uint32_t cursor = End(M()[first]);
+  std::string last = M()[first].id;
+  for (size_t k = first + 1; k < M().size(); ++k) {
+    const auto& m = M()[k];
+    if (m.first < cursor) continue;
+    // The same body again, its acronym in brackets: "… (GMS)".
+    if (m.id == last) {
+      cursor = End(m);
+      continue;
+    }
+    uint32_t from = cursor;
+    std::string_view gap = ctx_.text.substr(tokens_[cursor - 1].end, tokens_[m.first].begin - tokens_[cursor - 1].end);
+    if (gap.find_first_of(";:.") != std::string_view::npos) break;
+    const bool by_and = from < m.first && CueIn(from, from + 1, kCueAnd) && tokens_[from].exact != "with" &&
+                        tokens_[from].exact != "cùng";
+    if (by_and) {
+      ++from;
+    } else if (gap.find(',') == std::string_view::npos) {
+      break;
+    }
+    if (from < m.first && tokens_[from].exact == "the") ++from;
+    // A programme listed with the bodies has members too ("thành viên Cơ
+    // chế … và Chương trình … (GMS)").
+    if (from != m.first || !(CanHaveMembers(m) || m.type == "programme") || m.referring) break;
+    after_comma.push_back(k);
+    if (by_and) {
+      bodies->insert(bodies->end(), after_comma.begin(), after_comma.end());
+      after_comma.clear();
+    }
+    last = m.id;
+    cursor = End(m);
+  }
+}
+
 // One can be a member of an organisation or a party to an agreement.
 bool Sentence::CanHaveMembers(const SentenceMention& m) {
   return m.type == "regional_org" || m.type == "organization" || m.type == "agreement" ||
@@ -85,6 +127,7 @@ void Sentence::Membership(const TriggerHit& hit) {
     const auto& m = M()[k];
     if (m.first >= End(hit) && m.first - End(hit) <= 6 && CanHaveMembers(m) && !ClauseBreak(End(hit), m.first)) {
       bodies.push_back(k);
+      ListedBodies(k, &bodies);
       break;
     }
   }
@@ -117,7 +160,9 @@ void Sentence::Membership(const TriggerHit& hit) {
   // "cả hai nước đều là thành viên sáng lập của …": the two countries
   // named last.
   if (members.empty() && !bodies.empty()) {
-    for (const auto& id : LastTwoCountries(hit)) Add(id, kMembership, M()[bodies[0]].id, trigger);
+    for (const auto& id : LastTwoCountries(hit)) {
+      for (size_t b : bodies) Add(id, kMembership, M()[b].id, trigger);
+    }
     return;
   }
   if (bodies.empty()) {

@@ -239,6 +239,12 @@ bool Sentence::Descriptive(const SentenceMention& m) const {
 bool Sentence::ObjectOfVerb(const SentenceMention& m) const {
   uint32_t at = m.first;
   if (at > 0 && tokens_[at - 1].exact == "the") --at;
+  // "thay vì cho vay, New Delhi tài trợ …": after a comma the name opens
+  // a clause of its own.
+  if (at > 0 && ctx_.text.substr(tokens_[at - 1].end, tokens_[at].begin - tokens_[at - 1].end).find(',') !=
+                    std::string_view::npos) {
+    return false;
+  }
   return CueRightBefore(at, kCueGivesTo);
 }
 

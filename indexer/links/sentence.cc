@@ -19,6 +19,8 @@ std::vector<TypedLink> Sentence::Links() {
     // Intent ("mong muốn hợp tác", "đề xuất đàm phán", "applied to join")
     // is not yet a link of any kind.
     if (OnlyIntended(hit)) continue;
+    // "thay vì cho vay", "instead of lending": the act not done.
+    if (Forgone(hit.first)) continue;
     if (hit.relation == kCooperation) Cooperation(hit);
     else if (hit.relation == kEnactment) Enactment(hit);
     else if (hit.relation == kParticipation) Participation(hit);
@@ -206,6 +208,20 @@ bool Sentence::OnlyIntended(const TriggerHit& hit) const {
   constexpr uint32_t kIntentReach = 5;
   return CueIn(hit.first >= kIntentReach ? hit.first - kIntentReach : 0, End(hit), kCueIntent) ||
          CueRightBefore(hit.first, kCueIntent);
+}
+
+// "thay vì cho vay, New Delhi tài trợ …", "instead of lending", "rather
+// than sign": the word at `at` names what was not done, within two words
+// after "thay vì"/"instead of"/"rather than".
+bool Sentence::Forgone(uint32_t at) const {
+  constexpr uint32_t kReach = 2;  // "thay vì cho | vay"
+  for (uint32_t t = at; t-- > 0 && at - t <= kReach + 1;) {
+    if (t == 0) break;
+    const std::string& a = tokens_[t - 1].exact;
+    const std::string& b = tokens_[t].exact;
+    if ((a == "thay" && b == "vì") || (a == "instead" && b == "of") || (a == "rather" && b == "than")) return true;
+  }
+  return false;
 }
 
 size_t Sentence::Nearest(const std::vector<size_t>& ks, const TriggerHit& hit) const {

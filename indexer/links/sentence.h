@@ -69,6 +69,7 @@ class Sentence {
   static void AddAllPairs(const std::vector<size_t>& xs, std::vector<std::pair<size_t, size_t>>* pairs);
   bool VerbBetween(uint32_t from, uint32_t to) const;
   bool OnlyIntended(const TriggerHit& hit) const;
+  bool Forgone(uint32_t at) const;
   size_t Nearest(const std::vector<size_t>& ks, const TriggerHit& hit) const;
 
   // parties.cc
@@ -121,6 +122,9 @@ class Sentence {
   bool LoanNear(const TriggerHit& hit) const;
   void LendTo(const TriggerHit& hit);
   bool GivenGrants(const TriggerHit& hit, const std::string& trigger);
+  void Stake(const TriggerHit& hit);
+  void AllottedTo(const TriggerHit& hit);
+  std::vector<size_t> Subjects(const std::vector<size_t>& before) const;
 
   // membership.cc
   std::vector<std::string> LastTwoCountries(const TriggerHit& hit) const;
@@ -128,6 +132,7 @@ class Sentence {
   std::optional<std::pair<size_t, std::vector<size_t>>> GroupingMembers(const TriggerHit& hit) const;
   static bool CanHaveMembers(const SentenceMention& m);
   void Membership(const TriggerHit& hit);
+  void ListedBodies(size_t first, std::vector<size_t>* bodies) const;
   bool AsMembers(const TriggerHit& hit, const std::string& trigger);
   std::optional<std::string> LastBody(uint32_t at, bool agreements_only) const;
 

@@ -16,7 +16,7 @@ namespace {
 
 const std::vector<std::string> kReadings = {kCueGrant, kCueGrantNoun, kCueSupply,  kCueFinance, kCueLend,
                                             kCueBorrow, kCueGift,     kCueGivesTo, kCueSetUp,   kCueInForce,
-                                            kCueRatify, kCueConnect,  kCueJoin};
+                                            kCueRatify, kCueConnect,  kCueJoin,    kCueStake,   kCueAllot};
 
 TEST(LinkTriggers, EveryReadingIsFoundOnlyWithItsTriggerOnTheSameSpan) {
   Analyzer analyzer;
