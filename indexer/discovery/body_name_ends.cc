@@ -35,4 +35,24 @@ bool EndsAfterCompleteWord(Line& line, size_t body, size_t i, const VietnameseLi
   return false;
 }
 
+bool EndsAtItsVerb(Line& line, size_t body, size_t i) {
+  if (i <= body || !line.IsWord(i) || !line[i].lower || !line.IsWord(i - 1) || line[i - 1].number) return false;
+  // What a ministry, bank or agency does with a partner, in the words of
+  // the link rules (indexer/link_triggers.cc); one syllable alone or two.
+  static const char* const kOneSyllable[] = {"ký", "trao", "tặng"};
+  static const char* const kTwoSyllables[][2] = {
+      {"ký", "kết"},   {"hợp", "tác"},   {"phối", "hợp"}, {"tài", "trợ"},  {"hỗ", "trợ"},
+      {"viện", "trợ"}, {"đầu", "tư"},    {"cam", "kết"},  {"công", "bố"},  {"ban", "hành"},
+      {"triển", "khai"}, {"chủ", "trì"}, {"điều", "phối"}, {"cho", "vay"}, {"thông", "qua"}};
+  bool verb = false;
+  for (const char* w : kOneSyllable) verb = verb || line.KeyIs(i, w);
+  for (const auto& w : kTwoSyllables) verb = verb || (line.KeyIs(i, w[0]) && line.KeyIs(i + 1, w[1]));
+  // "hợp tác xã" is a cooperative, a noun.
+  if (!verb || (line.KeyIs(i, "hợp") && line.KeyIs(i + 2, "xã"))) return false;
+  for (size_t k = body; k < i; ++k) {
+    if (line.IsWord(k) && line[k].cap) return true;
+  }
+  return false;  // a name in sentence case ("Ban chỉ đạo hợp tác …") says nothing here
+}
+
 }  // namespace policygraph::indexer::discovery

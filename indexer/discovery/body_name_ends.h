@@ -23,4 +23,11 @@ namespace policygraph::indexer::discovery {
 // it here.
 bool EndsAfterCompleteWord(Line& line, size_t body, size_t i, const VietnameseLists& lists);
 
+// Whether word `i` of a body's name begins a verb a body does as the
+// subject of its sentence ("ký", "hợp tác", "tài trợ" …) written in lower
+// case after a capitalised part of the name: "Bộ Tài chính hợp tác với …",
+// "Bộ Kế hoạch và Đầu tư ký với …", "Bộ Ngoại giao Đức tài trợ …". Proper
+// names capitalise each of their words, so such a verb is the predicate.
+bool EndsAtItsVerb(Line& line, size_t body, size_t i);
+
 }  // namespace policygraph::indexer::discovery

@@ -221,7 +221,7 @@ Extent ExtendVietnameseName(Line& line, size_t body, const VietnameseLists& list
       break;
     }
     if (EndsVietnameseName(line, i, lists, organisation) ||
-        (organisation && EndsAfterCompleteWord(line, body, i, lists))) {
+        (organisation && (EndsAfterCompleteWord(line, body, i, lists) || EndsAtItsVerb(line, body, i)))) {
       e.clear_end = true;
       break;
     }

@@ -68,6 +68,26 @@ TEST_F(RecallRulesTest, BodyNameKeepsItsOwnLowerCaseSyllables) {
   EXPECT_FALSE(Find(programme, "Chương trình Hợp tác Kestrel Việt Nam")) << All(programme);
 }
 
+// A verb a body does with a partner, written in lower case after the
+// capitalised name, is its predicate; written capitalised it is a word of
+// the name.
+TEST_F(RecallRulesTest, BodyNameEndsAtItsVerb) {
+  const std::string plan = "Bộ Kế hoạch và Đầu tư ký với Cơ quan Xúc tiến Kestrel một bản ghi nhớ.";
+  EXPECT_TRUE(Find(plan, "Bộ Kế hoạch và Đầu tư")) << All(plan);
+  const std::string finance = "Bộ Tài chính hợp tác với Ngân hàng Kovalen về trái phiếu.";
+  EXPECT_TRUE(Find(finance, "Bộ Tài chính")) << All(finance);
+  const std::string agri = "Bộ Nông nghiệp và Môi trường triển khai dự án cùng Kovalen.";
+  EXPECT_TRUE(Find(agri, "Bộ Nông nghiệp và Môi trường")) << All(agri);
+  const std::string foreign = "Bộ Ngoại giao Đức tài trợ cho chương trình học bổng.";
+  EXPECT_TRUE(Find(foreign, "Bộ Ngoại giao Đức")) << All(foreign);
+  // Capitalised, the same words name the body's field.
+  const std::string centre = "Trung tâm Hỗ trợ Đầu tư Kovalen công bố danh sách.";
+  EXPECT_TRUE(Find(centre, "Trung tâm Hỗ trợ Đầu tư Kovalen")) << All(centre);
+  // "hợp tác xã" is a cooperative, not the verb.
+  const std::string coop = "Liên minh Hợp tác xã Kovalen hợp tác xã viên đông nhất.";
+  EXPECT_FALSE(Find(coop, "Liên minh Hợp tác xã Kovalen hợp tác xã viên đông nhất")) << All(coop);
+}
+
 TEST_F(RecallRulesTest, SetsOfRulesMechanismsAndScholarships) {
   const std::string standards = "Ủy ban khuyến khích áp dụng Bộ tiêu chuẩn Trái phiếu Xanh Kestrel, vốn được công bố.";
   auto n = Find(standards, "Bộ tiêu chuẩn Trái phiếu Xanh Kestrel");
