@@ -169,6 +169,35 @@ struct GraphStore::Impl {
     return v ? ParseCounter(*v) : 0;
   }
 
+  // The summary of an edge `doc_id` had no evidence on before: the one on
+  // disk (`stored`, none for a new edge) stands for all the evidence there,
+  // so adding the document's is arithmetic. Reading every evidence of the
+  // edge instead (Summarise) made each document's cost grow with its edges'
+  // support, and a million-document run quadratic (docs/PERFORMANCE.md 4g).
+  // Without a readable stored summary, nullopt: the caller summarises.
+  static std::optional<EdgeSummary> AddedToStored(const EdgeKey& edge, const std::optional<std::string>& stored,
+                                                  const std::vector<const Evidence*>& added) {
+    EdgeSummary s;
+    if (stored) {
+      auto decoded = DecodeEdgeSummary(*stored);
+      if (!decoded) return std::nullopt;
+      s = std::move(*decoded);
+    }
+    s.key = edge;
+    if (added.empty()) return s;
+    ++s.weight;  // one more document: this one
+    // Keyed by (edge, document, begin): two with one begin are one record.
+    std::set<uint32_t> begins;
+    for (const Evidence* ev : added) begins.insert(ev->begin);
+    s.evidence_count += static_cast<uint32_t>(begins.size());
+    for (const Evidence* ev : added) {
+      if (ev->date.empty()) continue;
+      if (s.first_date.empty() || ev->date < s.first_date) s.first_date = ev->date;
+      if (s.last_date.empty() || ev->date > s.last_date) s.last_date = ev->date;
+    }
+    return s;
+  }
+
   // Re-derives an edge's summary from its evidence on disk, leaving out
   // `skip_doc` (whose old evidence is being replaced) and adding `added`.
   EdgeSummary Summarise(const EdgeKey& edge, const std::string& skip_doc,
@@ -206,6 +235,7 @@ struct GraphStore::Impl {
     if (read_only) return Status::InvalidArgument("graph store is open read-only");
     rocksdb::WriteBatch batch;
     std::set<EdgeKey> affected;
+    std::set<EdgeKey> had_evidence;  // edges the document's previous version supported
     bool existed = false;
     if (auto old = Get(kDocs, NodeKey(doc_id))) {
       existed = true;
@@ -213,6 +243,7 @@ struct GraphStore::Impl {
       if (!record) return Status::Corruption("docs record of '" + doc_id + "' is unreadable");
       for (const auto& e : record->edges) {
         affected.insert(e);
+        had_evidence.insert(e);
         ScanPrefix(kEvidence, EvidenceDocPrefix(e, doc_id),
                    [&](const rocksdb::Slice& key, const rocksdb::Slice&) {
                      batch.Delete(cf[kEvidence], key);
@@ -244,10 +275,15 @@ struct GraphStore::Impl {
       adjacency[s.key.source].push_back({remove, std::move(out)});
       adjacency[s.key.target].push_back({remove, std::move(in)});
     };
+    static const std::vector<const Evidence*> kNone;
     for (const auto& edge : affected) {
       auto it = added.find(edge);
-      EdgeSummary s = Summarise(edge, doc_id, it == added.end() ? std::vector<const Evidence*>{} : it->second);
-      bool was_there = Get(kOut, OutKey(edge)).has_value();
+      const std::vector<const Evidence*>& adding = it == added.end() ? kNone : it->second;
+      const std::optional<std::string> stored = Get(kOut, OutKey(edge));
+      const bool was_there = stored.has_value();
+      std::optional<EdgeSummary> incremental;
+      if (!had_evidence.count(edge)) incremental = AddedToStored(edge, stored, adding);
+      EdgeSummary s = incremental ? std::move(*incremental) : Summarise(edge, doc_id, adding);
       if (s.weight == 0) {
         batch.Delete(cf[kOut], OutKey(edge));
         batch.Delete(cf[kIn], InKey(edge));

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <memory>
 #include <optional>
+#include <map>
 #include <random>
 #include <set>
 #include <string>
@@ -489,6 +490,62 @@ TEST_F(GraphStoreTest, AdjacencyRecordsStayExactUnderRandomUpdates) {
     for (const auto& id : ids) {
       ASSERT_EQ(AdjacencyRows(id), EdgeRows(id)) << "step " << step << ", node " << id;
     }
+  }
+}
+
+// Each edge's summary (weight, evidence count, first and last date), kept
+// incrementally where a document adds to an edge it did not support before
+// and re-derived where it replaces or removes its own evidence, equals one
+// computed from scratch from every document's current contribution.
+TEST_F(GraphStoreTest, EdgeSummariesEqualOnesComputedFromScratch) {
+  const Strings ids = {"a", "b", "c", "d"};
+  const Strings relations = {"co_mention", "cooperation"};
+  std::mt19937 rng(11);
+  auto pick = [&](const Strings& from) { return from[rng() % from.size()]; };
+  std::map<std::string, DocumentContribution> current;  // what each stored document contributes
+  for (int step = 0; step < 200; ++step) {
+    const std::string doc = "doc-" + std::to_string(rng() % 10);
+    if (rng() % 5 == 0) {
+      ASSERT_TRUE(store_->RemoveDocument(doc).ok());
+      current.erase(doc);
+    } else {
+      DocumentContribution c{doc, {}, {}};
+      const int sentences = static_cast<int>(rng() % 4);
+      for (int k = 0; k < sentences; ++k) {
+        const std::string source = pick(ids), target = pick(ids);
+        if (source == target) continue;
+        const std::string date = rng() % 3 == 0 ? "" : "202" + std::to_string(rng() % 5);
+        c.evidence.push_back({{source, pick(relations), target}, Ev(doc, 10u * k, 10u * k + 5, date)});
+      }
+      Replace(c);
+      current[doc] = c;
+    }
+    std::map<EdgeKey, EdgeSummary> expected;
+    std::map<EdgeKey, std::set<std::string>> supporting;
+    for (const auto& [doc_id, c] : current) {
+      for (const auto& [edge, ev] : c.evidence) {
+        EdgeSummary& e = expected[edge];
+        e.key = edge;
+        supporting[edge].insert(doc_id);
+        ++e.evidence_count;
+        if (ev.date.empty()) continue;
+        if (e.first_date.empty() || ev.date < e.first_date) e.first_date = ev.date;
+        if (e.last_date.empty() || ev.date > e.last_date) e.last_date = ev.date;
+      }
+    }
+    std::set<std::tuple<std::string, std::string, std::string, uint32_t, uint32_t, std::string, std::string>> want,
+        got;
+    for (auto& [edge, e] : expected) {
+      e.weight = static_cast<uint32_t>(supporting[edge].size());
+      want.emplace(edge.source, edge.relation, edge.target, e.weight, e.evidence_count, e.first_date, e.last_date);
+    }
+    for (const auto& id : ids) {
+      for (const auto& e : store_->EdgesOf(id)) {
+        got.emplace(e.key.source, e.key.relation, e.key.target, e.weight, e.evidence_count, e.first_date,
+                    e.last_date);
+      }
+    }
+    ASSERT_EQ(got, want) << "step " << step;
   }
 }
 
