@@ -147,14 +147,7 @@ void Sentence::Jointly(const TriggerHit& hit) {
     std::string_view gap = ctx_.text.substr(tokens_[end - 1].end, tokens_[hit.first].begin - tokens_[end - 1].end);
     if (gap.find(',') != std::string_view::npos) return;
   }
-  std::vector<size_t> subjects;
-  for (size_t k : before) {
-    subjects.push_back(k);
-    if (!JoinedByAnd(subjects)) {
-      subjects.pop_back();
-      break;
-    }
-  }
+  const std::vector<size_t> subjects = Subjects(before);
   if (subjects.empty()) return;
   // The partners: the actor right after "cùng" and those listed with it.
   // A list ends with "và"/"and"; names after a comma alone ("A cùng B

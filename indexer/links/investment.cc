@@ -180,20 +180,6 @@ void Sentence::Stake(const TriggerHit& hit) {
   }
 }
 
-// The actor nearest a verb and those joined to it by "và"/"and": the
-// verb's subject, not every name in the words before it.
-std::vector<size_t> Sentence::Subjects(const std::vector<size_t>& before) const {
-  std::vector<size_t> out;
-  for (size_t k : before) {
-    out.push_back(k);
-    if (!JoinedByAnd(out)) {
-      out.pop_back();
-      break;
-    }
-  }
-  return out;
-}
-
 // "khoản vay ưu đãi mà Pháp dành cho Việt Nam", "khoản viện trợ … mà New
 // Delhi dành cho Việt Nam", "Bộ Ngoại giao Mỹ dành cho Việt Nam một gói hỗ
 // trợ": the actor right before "dành cho" gives the loan or aid named near

@@ -291,6 +291,20 @@ std::vector<size_t> Sentence::ActorsAfter(uint32_t at, uint32_t near, bool place
   return out;
 }
 
+// The actor nearest a verb and those joined to it by "và"/"and": the
+// verb's subject, not every name in the words before it.
+std::vector<size_t> Sentence::Subjects(const std::vector<size_t>& before) const {
+  std::vector<size_t> out;
+  for (size_t k : before) {
+    out.push_back(k);
+    if (!JoinedByAnd(out)) {
+      out.pop_back();
+      break;
+    }
+  }
+  return out;
+}
+
 bool Sentence::NewClauseSubject(uint32_t from, size_t k) const {
   const auto& m = M()[k];
   if (from == 0 || m.first <= from || m.first < 1) return false;

@@ -86,6 +86,7 @@ class Sentence {
   bool Descriptive(const SentenceMention& m) const;
   bool ObjectOfVerb(const SentenceMention& m) const;
   std::vector<size_t> ActorsAfter(uint32_t at, uint32_t near, bool places_count) const;
+  std::vector<size_t> Subjects(const std::vector<size_t>& before) const;
   bool NewClauseSubject(uint32_t from, size_t k) const;
   std::string CountryOf(size_t k) const;
   std::vector<size_t> SubjectOf(const TriggerHit& hit) const;
@@ -124,7 +125,6 @@ class Sentence {
   bool GivenGrants(const TriggerHit& hit, const std::string& trigger);
   void Stake(const TriggerHit& hit);
   void AllottedTo(const TriggerHit& hit);
-  std::vector<size_t> Subjects(const std::vector<size_t>& before) const;
 
   // membership.cc
   std::vector<std::string> LastTwoCountries(const TriggerHit& hit) const;
