@@ -43,6 +43,7 @@ else
   if [ -e "$data" ]; then mv "$data" "$data.old"; fi
   mv "$data.new" "$data"
   rm -rf "$data.old"
+  echo "==> the new index (written into $data.new above) is now $data"
 fi
 
 echo "==> serving on http://$host:$port/ (Ctrl-C to stop)"

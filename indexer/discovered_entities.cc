@@ -169,25 +169,32 @@ void DiscoveredEntities::AddName(std::vector<std::string>* names, const std::str
 
 // "Thái Lan DTAC" (after "công ty viễn thông"): a country before a name
 // says where the company is from; the name is what follows.
-std::string DiscoveredEntities::WithoutLeadingCountry(const std::string& name) const {
-  auto tokens = analyzer_.Tokenize(name);
+// The number of leading tokens that name a country or capital (the
+// shortest such prefix), when at least `keep` tokens follow it.
+std::optional<size_t> DiscoveredEntities::LeadingCountry(const std::vector<Token>& tokens, size_t keep) const {
   std::string key;
-  for (size_t j = 0; j + 1 < tokens.size(); ++j) {
+  for (size_t j = 0; j + keep < tokens.size(); ++j) {
     key += (j == 0 ? "" : " ") + tokens[j].exact;
     auto it = gazetteer_key_.find(key);
-    if (it == gazetteer_key_.end() || !IsCountryOrCapital(gazetteer_[it->second].type)) continue;
-    // Only a short name after it: "Taiwan Semiconductor Manufacturing
-    // Company" keeps its country, which is part of the name.
-    std::string rest = name.substr(tokens[j + 1].begin);
-    // "Japan Foundation", "Korea University": a kind of body alone is no
-    // name; the country is part of it.
-    static const char* kBodies[] = {"Foundation", "University", "Institute", "Bank", "Agency", "Council",
-                                    "Fund", "Centre", "Center", "Academy", "College", "Police", "Army",
-                                    "Navy", "Coast Guard"};
-    if (std::any_of(std::begin(kBodies), std::end(kBodies), [&](const char* b) { return rest == b; })) break;
-    if (tokens.size() - j - 1 <= 1 || IsAcronym(rest)) return rest;
-    break;
+    if (it != gazetteer_key_.end() && IsCountryOrCapital(gazetteer_[it->second].type)) return j + 1;
   }
+  return std::nullopt;
+}
+
+std::string DiscoveredEntities::WithoutLeadingCountry(const std::string& name) const {
+  auto tokens = analyzer_.Tokenize(name);
+  const std::optional<size_t> country = LeadingCountry(tokens, 1);
+  if (!country) return name;
+  std::string rest = name.substr(tokens[*country].begin);
+  // "Japan Foundation", "Korea University": a kind of body alone is no
+  // name; the country is part of it.
+  static const char* kBodies[] = {"Foundation", "University", "Institute", "Bank", "Agency", "Council",
+                                  "Fund", "Centre", "Center", "Academy", "College", "Police", "Army",
+                                  "Navy", "Coast Guard"};
+  if (std::any_of(std::begin(kBodies), std::end(kBodies), [&](const char* b) { return rest == b; })) return name;
+  // Only a short name after it: "Taiwan Semiconductor Manufacturing
+  // Company" keeps its country, which is part of the name.
+  if (tokens.size() - *country <= 1 || IsAcronym(rest)) return rest;
   return name;
 }
 
@@ -196,15 +203,9 @@ std::string DiscoveredEntities::WithoutLeadingCountry(const std::string& name) c
 // the person is; the name is what follows.
 std::string DiscoveredEntities::PersonWithoutCountry(const std::string& name) const {
   auto tokens = analyzer_.Tokenize(name);
-  std::string key;
-  for (size_t j = 0; j + 2 < tokens.size(); ++j) {
-    key += (j == 0 ? "" : " ") + tokens[j].exact;
-    auto it = gazetteer_key_.find(key);
-    if (it != gazetteer_key_.end() && IsCountryOrCapital(gazetteer_[it->second].type)) {
-      return name.substr(tokens[j + 1].begin);
-    }
-  }
-  return name;
+  // A person's name keeps at least two words: "Singapore Gan Kim Yong".
+  const std::optional<size_t> country = LeadingCountry(tokens, 2);
+  return country ? name.substr(tokens[*country].begin) : name;
 }
 
 // "Bộ Tài nguyên và Môi trường Việt Nam về quản lý nước thông minh": a

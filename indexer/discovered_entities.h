@@ -56,6 +56,7 @@ class DiscoveredEntities {
   };
   std::string Key(const std::string& name) const;
   bool IsSpecific(const std::string& name) const;
+  std::optional<size_t> LeadingCountry(const std::vector<Token>& tokens, size_t keep) const;
   std::string WithoutLeadingCountry(const std::string& name) const;
   std::string PersonWithoutCountry(const std::string& name) const;
   std::string BodyUpToCountry(const std::string& name) const;
