@@ -641,6 +641,7 @@ Status IndexSource(const DocumentSource& source, const IndexOptions& options, In
       if (!s.ok()) return s;
       shard.reset();
     }
+    if (progress != nullptr) *progress << "merging " << writers << " search shards\n";
     s = MergeSearchShards(shard_dirs.shards(), shard_dirs.merged());
     if (!s.ok()) return s;
     // The new, empty index goes, and the merged one takes its place at once:
@@ -658,9 +659,16 @@ Status IndexSource(const DocumentSource& source, const IndexOptions& options, In
   const std::vector<graph::Node> nodes = NodesFromGazetteer(analyzer, std::move(entities));
   s = graph->PutNodes(nodes);
   if (!s.ok()) return s;
+  // The graph phase of a large run takes minutes: it says how far it is,
+  // as the passes before it do.
+  size_t applied = 0;
   for (const auto& contributions : pending) {
     s = contributions->ForEach([&](const graph::DocumentContribution& contribution) {
-      return graph->ReplaceDocument(contribution);
+      Status replaced = graph->ReplaceDocument(contribution);
+      if (replaced.ok() && ProgressDue(progress, options.progress_every, ++applied)) {
+        *progress << "graph: " << applied << " of " << report->documents << " documents\n";
+      }
+      return replaced;
     });
     if (!s.ok()) return s;
   }

@@ -77,14 +77,16 @@ TEST(IndexingTest, IndexingTwiceKeepsTheSameDocumentCount) {
   for (const auto& e : store->EdgesOf("china")) EXPECT_EQ(e.weight, 1u);
 }
 
-// Every pass before writing says how far it is, as the writing pass does:
-// at a million files they take tens of minutes.
+// Every pass says how far it is: at a million files each takes minutes to
+// tens of minutes (checking, discovering, writing, merging, the graph).
 TEST(IndexingTest, EveryPassReportsProgress) {
   TempDir data;
   indexer::IndexOptions options;
   options.data_dir = data.str();
   options.gazetteer = (FixturesDir() / "gazetteer.tsv").string();
   options.progress_every = 2;
+  options.threads = 2;  // two shards to merge, whatever the machine's cores
+  options.writers = 2;
   std::ostringstream progress;
   indexer::IndexReport report;
   Status s = indexer::IndexCorpus({(FixturesDir() / "documents").string()}, options, &report, &progress);
@@ -93,7 +95,9 @@ TEST(IndexingTest, EveryPassReportsProgress) {
   EXPECT_EQ(progress.str(),
             "checking files: 2 of 3\n"
             "discovering names: 2 of 3 documents\n"
-            "indexed 2 of 3 documents\n");
+            "indexed 2 of 3 documents\n"
+            "merging 2 search shards\n"
+            "graph: 2 of 3 documents\n");
 
   options.progress_every = 0;  // none
   std::ostringstream none;
