@@ -1,0 +1,124 @@
+// The funder's other partners (indexer/links/funded_work.cc, docs/QUALITY.md
+// "Funded work and channels of aid"): the body that carries out a project
+// another funds ("EU tài trợ … cho dự án …, do A phối hợp với B thực hiện",
+// "The EU funds X, which A implements"), and the body aid is given through
+// ("gave US$2 million through A", "tài trợ … thông qua A").
+// Each rule has cases that fire and traps that must not.
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "tests/support/link_harness.h"
+
+namespace policygraph::indexer {
+namespace {
+
+using graph::Node;
+using testing::Link;
+using testing::LinkHarness;
+using testing::MakeNode;
+
+std::vector<Node> Gazetteer() {
+  return {
+      MakeNode("european-union", "regional_org", {"European Union", "EU"}, {"Liên minh châu Âu", "EU"}),
+      MakeNode("vietnam", "country", {"Vietnam"}, {"Việt Nam"}),
+      MakeNode("japan", "country", {"Japan"}, {"Nhật Bản"}),
+      MakeNode("south-korea", "country", {"South Korea"}, {"Hàn Quốc"}),
+      MakeNode("laos", "country", {"Laos"}, {"Lào"}),
+      MakeNode("reef-institute", "organization", {"Reef Institute"}, {"Viện Rạn San hô"}),
+      MakeNode("ocean-centre", "organization", {"Ocean Centre"}, {"Trung tâm Đại dương"}),
+      MakeNode("tide-agency", "organization", {"Tide Agency"}, {"Cơ quan Thủy triều"}),
+  };
+}
+
+class FundedWorkLinksTest : public ::testing::Test {
+ protected:
+  std::set<Link> Typed(const std::string& body) { return links_.Typed(body); }
+  LinkHarness links_{Gazetteer()};
+};
+
+const Link kEuReef{"european-union", "cooperation", "reef-institute"};
+const Link kEuOcean{"european-union", "cooperation", "ocean-centre"};
+const Link kJapanReef{"japan", "cooperation", "reef-institute"};
+const Link kJapanOcean{"japan", "cooperation", "ocean-centre"};
+
+TEST_F(FundedWorkLinksTest, TheFunderWorksWithWhoCarriesOutItsProject) {
+  // "do A phối hợp với B thực hiện": both carry it out.
+  auto typed = Typed("Liên minh châu Âu (EU) tài trợ 1,5 triệu euro cho dự án đào tạo nghề truyền thống tại Lào, "
+                     "do Viện Rạn San hô phối hợp với Trung tâm Đại dương thực hiện.");
+  EXPECT_TRUE(typed.count(kEuReef));
+  EXPECT_TRUE(typed.count(kEuOcean));
+  // The funder in a relative clause, adverbs before the verb.
+  EXPECT_TRUE(Typed("Nhã nhạc được bảo tồn nhờ một dự án mà Nhật Bản tài trợ trong giai đoạn 2005 - 2008, "
+                    "do Viện Rạn San hô trực tiếp triển khai.")
+                  .count(kJapanReef));
+  EXPECT_TRUE(Typed("Nhật Bản tài trợ dự án đổi mới giáo dục đại học do Viện Rạn San hô chủ trì.").count(kJapanReef));
+  // English: "which A implements", "implemented by A together with B".
+  EXPECT_TRUE(Typed("The EU funds a training programme, which the Reef Institute implements in Laos.").count(kEuReef));
+  typed = Typed("Japan funds a coastal programme implemented by the Reef Institute together with the Ocean Centre.");
+  EXPECT_TRUE(typed.count(kJapanReef));
+  EXPECT_TRUE(typed.count(kJapanOcean));
+}
+
+TEST_F(FundedWorkLinksTest, APartnerAfterTheVerbWorksWithTheBodyNotTheFunder) {
+  const auto typed = Typed("Đây là dự án mà Nhật Bản tài trợ, do Viện Rạn San hô triển khai cùng Trung tâm Đại dương.");
+  EXPECT_TRUE(typed.count(kJapanReef));
+  EXPECT_FALSE(typed.count(kJapanOcean));
+}
+
+TEST_F(FundedWorkLinksTest, NoCarrierInAnotherClauseOrFarFromTheVerb) {
+  // A contrast opens a clause of its own.
+  EXPECT_FALSE(Typed("Nhật Bản tài trợ cho Trung tâm Đại dương, còn Viện Rạn San hô triển khai một dự án riêng.")
+                   .count(kJapanReef));
+  // "do A <another verb> …": A is the agent of that verb, not of the one
+  // of carrying out, and the subject of "vận hành" is no agent.
+  const auto typed = Typed("Nhật Bản tài trợ cho dự án do Việt Nam đề xuất, và Viện Rạn San hô vận hành hệ thống.");
+  EXPECT_FALSE(typed.count({"japan", "cooperation", "vietnam"}));
+  EXPECT_FALSE(typed.count(kJapanReef));
+  // No verb of carrying out: nothing but the grant itself.
+  EXPECT_FALSE(Typed("The EU funds a training programme, which the Reef Institute praised.").count(kEuReef));
+}
+
+TEST_F(FundedWorkLinksTest, TheBodyAidGoesThroughWorksWithTheGiver) {
+  EXPECT_TRUE(Typed("South Korea gave US$2 million through the Ocean Centre.")
+                  .count({"ocean-centre", "cooperation", "south-korea"}));
+  EXPECT_TRUE(Typed("Japan still funds food aid through the Reef Institute.").count(kJapanReef));
+  EXPECT_TRUE(Typed("Hàn Quốc tài trợ 5 triệu USD thông qua Viện Rạn San hô.")
+                  .count({"reef-institute", "cooperation", "south-korea"}));
+}
+
+TEST_F(FundedWorkLinksTest, NoChannelWithoutGivingOrThroughACountryOrOwnAgency) {
+  // No verb of giving before "through".
+  EXPECT_TRUE(Typed("Japan learned of the plan through the Reef Institute.").empty());
+  // "UN agencies": the name describes the bodies; and the giver is the
+  // nearest actor, not the last clause's channel joined by ", and".
+  const auto typed = Typed("Japan still funds food aid through the Reef Institute, and the Ocean Centre has "
+                           "channelled most of its assistance through European Union agencies.");
+  EXPECT_FALSE(typed.count({"european-union", "cooperation", "ocean-centre"}));
+  EXPECT_FALSE(typed.count({"european-union", "cooperation", "reef-institute"}));
+  // A country aid passes through is no partner of the giver.
+  EXPECT_FALSE(Typed("Japan gave US$2 million through Vietnam.").count({"japan", "cooperation", "vietnam"}));
+  // The giver's own agency is the giver.
+  EXPECT_FALSE(Typed("Nhật Bản tài trợ 5 triệu USD thông qua Cơ quan Thủy triều của Nhật Bản.")
+                   .count({"japan", "cooperation", "tide-agency"}));
+}
+
+// Not the funder's rule, but the same family of misses: "theo" before an
+// instrument is "under" it ("chế tạo theo hợp đồng ký với B"), not "according
+// to", so the maker before it is still the signing party.
+TEST_F(FundedWorkLinksTest, WhoActsUnderAContractSignedWithAPartyCooperatesWithIt) {
+  EXPECT_TRUE(Typed("Vệ tinh đầu tiên do Viện Rạn San hô chế tạo theo hợp đồng ký với Trung tâm Đại dương năm 2010.")
+                  .count({"ocean-centre", "cooperation", "reef-institute"}));
+  EXPECT_TRUE(Typed("Viện Rạn San hô hoạt động theo bản ghi nhớ ký với Trung tâm Đại dương.")
+                  .count({"ocean-centre", "cooperation", "reef-institute"}));
+  // "theo" before a speaker's words still reports them: the speaker is
+  // no party to what is reported.
+  EXPECT_FALSE(Typed("Viện Rạn San hô cho biết theo Nhật Bản, Trung tâm Đại dương đã ký với Lào.")
+                   .count({"laos", "cooperation", "reef-institute"}));
+}
+
+}  // namespace
+}  // namespace policygraph::indexer
