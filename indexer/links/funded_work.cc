@@ -111,6 +111,7 @@ uint32_t Sentence::CarryingOutAt(uint32_t t) const {
 void Sentence::FundedWork(const TriggerHit& hit) {
   const auto funders = Funders(hit);
   if (funders.empty()) return;
+  FundedHelps(hit, funders);
   const uint32_t limit = std::min<uint32_t>(End(hit) + kCarriedOutReach, tokens_.size());
   uint32_t verb = End(hit), verb_count = 0;
   for (; verb < limit; ++verb) {
@@ -143,6 +144,46 @@ void Sentence::FundedWork(const TriggerHit& hit) {
     for (size_t c : carriers) {
       if (M()[f].id != M()[c].id) Add(M()[f].id, kCooperation, M()[c].id, trigger);
     }
+  }
+}
+
+// "Dự án Saving Species do USAID tài trợ giai đoạn 2017 - 2022 đã hỗ trợ Bộ
+// Nông nghiệp …", "chương trình SWITCH-Asia do EU tài trợ, hỗ trợ Hiệp hội
+// Nhựa Việt Nam", "a project funded by Japan helped the …": what a funder
+// pays for helps, trains or supports a body on the funder's behalf, so the
+// funder cooperates with that body. Only where the funder is the agent of
+// a passive ("do X tài trợ", "funded by X"): the thing funded is then the
+// subject of the helping verb that follows in the same clause, the body
+// its object right after it.
+void Sentence::FundedHelps(const TriggerHit& hit, const std::vector<size_t>& funders) {
+  if (funders.empty()) return;
+  const uint32_t agent_at = M()[funders.front()].first;
+  const bool by_after = End(hit) < tokens_.size() && tokens_[End(hit)].exact == "by";
+  const bool do_before = agent_at > 0 && End(M()[funders.back()]) <= hit.first &&
+                         (tokens_[agent_at - 1].exact == "do" || tokens_[agent_at - 1].exact == "bởi");
+  if (!by_after && !do_before) return;
+  static const std::pair<const char*, const char*> kVietnamese[] = {{"hỗ", "trợ"}, {"đào", "tạo"}};
+  static const char* kHelping[] = {"giúp", "helped", "helps", "supported", "supports", "trained", "assisted"};
+  constexpr uint32_t kHelpReach = 12;  // "do USAID tài trợ giai đoạn 2017 - 2022 đã hỗ trợ"
+  const uint32_t from = by_after ? End(M()[funders.back()]) : End(hit);
+  const uint32_t limit = std::min<uint32_t>(from + kHelpReach, tokens_.size());
+  for (uint32_t t = from; t < limit; ++t) {
+    if (ClauseBreak(from, t + 1)) return;
+    // Another name first: the subject of the helping verb is not the thing funded.
+    if (std::any_of(M().begin(), M().end(), [&](const SentenceMention& m) { return m.first == t; })) return;
+    const std::string& w = tokens_[t].exact;
+    const std::string next = t + 1 < tokens_.size() ? tokens_[t + 1].exact : "";
+    uint32_t length = std::any_of(std::begin(kHelping), std::end(kHelping), [&](const char* h) { return w == h; });
+    for (const auto& [a, b] : kVietnamese) {
+      if (w == a && next == b) length = 2;
+    }
+    if (length == 0) continue;
+    auto helped = ActorAt(t + length);
+    if (!helped || M()[*helped].type == "country") return;
+    for (size_t f : funders) {
+      if (M()[f].id != M()[*helped].id) Add(M()[f].id, kCooperation, M()[*helped].id, Span(t, length));
+    }
+    return;
   }
 }
 

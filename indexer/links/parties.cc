@@ -273,6 +273,11 @@ std::vector<size_t> Sentence::ActorsAfter(uint32_t at, uint32_t near, bool place
     // "… a programme it co-finances with Germany and which GIZ runs …": a
     // relative pronoun opens a clause of other parties.
     if (!out.empty() && WordIn(cursor, m.first, {"which", "who", "whose"})) break;
+    // "… ký với VAST năm 2010, bằng khoản vay mà Pháp dành cho Việt Nam":
+    // after a party, "mà" opens a relative clause with a subject and verb
+    // of its own. (Right after the trigger its subject may still be the
+    // party: "khoản viện trợ … mà Seoul cấp".)
+    if (!out.empty() && WordIn(cursor, m.first, {"mà"})) break;
     // "memoranda of cooperation on SSW with Vietnam", "tìm kiếm về Việt
     // Nam": what it is about.
     const bool topic = m.first > 0 && (tokens_[m.first - 1].exact == "on" || tokens_[m.first - 1].exact == "about" ||

@@ -134,6 +134,7 @@ class Sentence {
   std::vector<size_t> JoinedFrom(size_t first, uint32_t end) const;
   uint32_t CarryingOutAt(uint32_t t) const;
   void FundedWork(const TriggerHit& hit);
+  void FundedHelps(const TriggerHit& hit, const std::vector<size_t>& funders);
   void GivenThrough(uint32_t at);
 
   // membership.cc

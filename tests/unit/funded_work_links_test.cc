@@ -31,6 +31,7 @@ std::vector<Node> Gazetteer() {
       MakeNode("reef-institute", "organization", {"Reef Institute"}, {"Viện Rạn San hô"}),
       MakeNode("ocean-centre", "organization", {"Ocean Centre"}, {"Trung tâm Đại dương"}),
       MakeNode("tide-agency", "organization", {"Tide Agency"}, {"Cơ quan Thủy triều"}),
+      MakeNode("coral-agreement", "agreement", {"Coral Agreement"}, {"Hiệp định Rạn San hô"}),
   };
 }
 
@@ -61,6 +62,20 @@ TEST_F(FundedWorkLinksTest, TheFunderWorksWithWhoCarriesOutItsProject) {
   typed = Typed("Japan funds a coastal programme implemented by the Reef Institute together with the Ocean Centre.");
   EXPECT_TRUE(typed.count(kJapanReef));
   EXPECT_TRUE(typed.count(kJapanOcean));
+}
+
+TEST_F(FundedWorkLinksTest, WhatAFunderPaysForHelpsABodyOnItsBehalf) {
+  EXPECT_TRUE(Typed("Dự án Bảo tồn do Nhật Bản tài trợ giai đoạn 2017 - 2022 đã hỗ trợ Viện Rạn San hô sửa đổi "
+                    "các quy định.")
+                  .count(kJapanReef));
+  EXPECT_TRUE(Typed("Chương trình Xanh do EU tài trợ, hỗ trợ Viện Rạn San hô soạn bộ hướng dẫn.").count(kEuReef));
+  EXPECT_TRUE(Typed("A project funded by Japan helped the Reef Institute map the coast.").count(kJapanReef));
+  // Not when the funder is the subject ("Japan funds … and helps"): other
+  // rules read that; nor when another name is the helping verb's subject,
+  // nor across a contrast.
+  EXPECT_FALSE(Typed("Dự án do Nhật Bản tài trợ, còn Liên minh châu Âu hỗ trợ Viện Rạn San hô.").count(kJapanReef));
+  EXPECT_FALSE(Typed("Dự án do Nhật Bản tài trợ được Trung tâm Đại dương hỗ trợ Viện Rạn San hô triển khai.")
+                   .count(kJapanReef));
 }
 
 TEST_F(FundedWorkLinksTest, APartnerAfterTheVerbWorksWithTheBodyNotTheFunder) {
@@ -114,10 +129,34 @@ TEST_F(FundedWorkLinksTest, WhoActsUnderAContractSignedWithAPartyCooperatesWithI
                   .count({"ocean-centre", "cooperation", "reef-institute"}));
   EXPECT_TRUE(Typed("Viện Rạn San hô hoạt động theo bản ghi nhớ ký với Trung tâm Đại dương.")
                   .count({"ocean-centre", "cooperation", "reef-institute"}));
+  // A relative clause after the partner ("mà A dành cho B") names no more
+  // partners of the maker.
+  const auto typed = Typed("Vệ tinh do Viện Rạn San hô chế tạo theo hợp đồng ký với Trung tâm Đại dương năm 2010, "
+                           "bằng khoản vay ưu đãi mà Nhật Bản dành cho Việt Nam.");
+  EXPECT_TRUE(typed.count({"ocean-centre", "cooperation", "reef-institute"}));
+  EXPECT_FALSE(typed.count({"japan", "cooperation", "reef-institute"}));
+  EXPECT_FALSE(typed.count({"reef-institute", "cooperation", "vietnam"}));
   // "theo" before a speaker's words still reports them: the speaker is
   // no party to what is reported.
   EXPECT_FALSE(Typed("Viện Rạn San hô cho biết theo Nhật Bản, Trung tâm Đại dương đã ký với Lào.")
                    .count({"laos", "cooperation", "reef-institute"}));
+}
+
+// Also from the same count of misses: the signatories listed between an
+// agreement and "ký" after "được"/"mà" are its parties, with the one it was
+// signed with ("được A, B và C ký với D").
+TEST_F(FundedWorkLinksTest, SignatoriesListedAfterTheAgreementAreItsParties) {
+  auto typed = Typed("Nền móng là Hiệp định Rạn San hô, được Nhật Bản, Lào và Việt Nam ký với Viện Rạn San hô năm 1993.");
+  for (const char* party : {"japan", "laos", "vietnam", "reef-institute"}) {
+    EXPECT_TRUE(typed.count({party, "membership", "coral-agreement"})) << party;
+  }
+  // Parties to one agreement, not partners of the body pairwise.
+  EXPECT_FALSE(typed.count({"japan", "cooperation", "reef-institute"}));
+  typed = Typed("Hiệp định Rạn San hô mà Nhật Bản, Lào và Việt Nam ký năm 1995 vẫn còn hiệu lực.");
+  EXPECT_TRUE(typed.count({"laos", "membership", "coral-agreement"}));
+  // Without "được"/"mà" before the list the agreement is not theirs.
+  typed = Typed("Sau Hiệp định Rạn San hô, Nhật Bản và Lào ký với Viện Rạn San hô một bản ghi nhớ.");
+  EXPECT_FALSE(typed.count({"japan", "membership", "coral-agreement"}));
 }
 
 }  // namespace
