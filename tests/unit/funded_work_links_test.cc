@@ -136,6 +136,9 @@ TEST_F(FundedWorkLinksTest, WhoActsUnderAContractSignedWithAPartyCooperatesWithI
   EXPECT_TRUE(typed.count({"ocean-centre", "cooperation", "reef-institute"}));
   EXPECT_FALSE(typed.count({"japan", "cooperation", "reef-institute"}));
   EXPECT_FALSE(typed.count({"reef-institute", "cooperation", "vietnam"}));
+  // ", mà" after the trigger: the relative clause's subject is no partner.
+  EXPECT_FALSE(Typed("Khách từ Lào được miễn thị thực theo Hiệp định Rạn San hô ký năm 2006, mà Việt Nam là thành viên.")
+                   .count({"laos", "cooperation", "vietnam"}));
   // "theo" before a speaker's words still reports them: the speaker is
   // no party to what is reported.
   EXPECT_FALSE(Typed("Viện Rạn San hô cho biết theo Nhật Bản, Trung tâm Đại dương đã ký với Lào.")
