@@ -107,8 +107,14 @@ bool Sentence::UnderAnInstrument(uint32_t at) const {
       {"bản", "ghi"},  {"giấy", "phép"}};
   const std::string& a = tokens_[at].exact;
   const std::string& b = tokens_[at + 1].exact;
-  return std::any_of(std::begin(kInstruments), std::end(kInstruments),
-                     [&](const auto& i) { return a == i.first && b == i.second; });
+  if (std::none_of(std::begin(kInstruments), std::end(kInstruments),
+                   [&](const auto& i) { return a == i.first && b == i.second; })) {
+    return false;
+  }
+  // "ra đời theo thỏa thuận giữa chính phủ Việt Nam và chính phủ Đức": the
+  // parties are named after "giữa"; what came into being under it is none.
+  constexpr uint32_t kBetweenReach = 4;
+  return !WordIn(at + 2, std::min<uint32_t>(at + 2 + kBetweenReach, tokens_.size()), {"giữa"});
 }
 
 // A trigger word that is a word of a name ("Chiến lược Hợp tác …") types

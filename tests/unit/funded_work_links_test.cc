@@ -139,6 +139,11 @@ TEST_F(FundedWorkLinksTest, WhoActsUnderAContractSignedWithAPartyCooperatesWithI
   // ", mà" after the trigger: the relative clause's subject is no partner.
   EXPECT_FALSE(Typed("Khách từ Lào được miễn thị thực theo Hiệp định Rạn San hô ký năm 2006, mà Việt Nam là thành viên.")
                    .count({"laos", "cooperation", "vietnam"}));
+  // "theo thỏa thuận giữa A và B": A and B are the parties, not what came
+  // into being under it.
+  const auto between = Typed("Viện Rạn San hô ra đời năm 2008 theo thỏa thuận giữa Việt Nam và Nhật Bản.");
+  EXPECT_TRUE(between.count({"japan", "cooperation", "vietnam"}));
+  EXPECT_FALSE(between.count({"reef-institute", "cooperation", "vietnam"}));
   // "theo" before a speaker's words still reports them: the speaker is
   // no party to what is reported.
   EXPECT_FALSE(Typed("Viện Rạn San hô cho biết theo Nhật Bản, Trung tâm Đại dương đã ký với Lào.")
