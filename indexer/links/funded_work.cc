@@ -4,8 +4,9 @@
 // the body its aid goes through ("South Korea gave US$2 million through the
 // AHA Centre", "funds food aid through the World Food Programme"). Both are
 // cooperation between the funder and that body: the gold of the training
-// articles draws them so (docs/QUALITY.md, "Funded work and channels of
-// aid"), and neither has a cooperation word of its own between the two.
+// articles draws them so (docs/QUALITY.md, "Funded work, channels of aid,
+// contracts and signatory lists"), and neither has a cooperation word of
+// its own between the two.
 #include "indexer/links/sentence.h"
 
 #include <algorithm>

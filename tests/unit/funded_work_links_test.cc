@@ -1,9 +1,13 @@
 // The funder's other partners (indexer/links/funded_work.cc, docs/QUALITY.md
-// "Funded work and channels of aid"): the body that carries out a project
-// another funds ("EU tài trợ … cho dự án …, do A phối hợp với B thực hiện",
-// "The EU funds X, which A implements"), and the body aid is given through
-// ("gave US$2 million through A", "tài trợ … thông qua A").
-// Each rule has cases that fire and traps that must not.
+// "Funded work, channels of aid, contracts and signatory lists"): the body
+// that carries out a project another funds ("EU tài trợ … cho dự án …, do A
+// phối hợp với B thực hiện", "The EU funds X, which A implements"), the body
+// what it funds helps ("dự án do X tài trợ đã hỗ trợ A"), and the body aid is
+// given through ("gave US$2 million through A", "tài trợ … thông qua A");
+// and, from the same count of misses, "theo hợp đồng ký với" (under, not
+// according to), "được A, B và C ký với D" (signatory lists) and "mà"
+// opening a relative clause. Each rule has cases that fire and traps that
+// must not.
 
 #include <gtest/gtest.h>
 
