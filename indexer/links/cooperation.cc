@@ -45,13 +45,19 @@ void Sentence::Cooperation(const TriggerHit& hit) {
     }
   }
   // "APTERR, được mười nước ASEAN cùng Trung Quốc, Nhật Bản và Hàn Quốc
-  // ký năm 2011": the agreement before "được", its signatories between.
-  if (IsSigning(hit) && right.empty() && !left.empty()) {
+  // ký năm 2011", "Hiệp định … mà Campuchia, Lào, Thái Lan và Việt Nam ký
+  // năm 1995": the agreement before "được"/"mà", its signatories between;
+  // "được A, B và C ký với D": the one it was signed with is a party too.
+  const bool signed_with = End(hit) < tokens_.size() && tokens_[End(hit)].exact == "với";
+  if (IsSigning(hit) && (right.empty() || signed_with) && !left.empty()) {
     const uint32_t first_signer = M()[left.back()].first;
     for (uint32_t t = first_signer; t-- > 0 && first_signer - t <= 6;) {
-      if (tokens_[t].exact != "được") continue;
+      // After "mà" two signers may be partners of the agreement's own
+      // making ("Hiệp định … mà hai chính phủ ký"); three or more are parties.
+      if (tokens_[t].exact != "được" && !(tokens_[t].exact == "mà" && left.size() + right.size() >= 3)) continue;
       if (auto agreement = KindBefore(t, 3, EntityKind::kFramework); agreement && signable(*agreement)) {
         for (size_t a : left) Add(M()[a].id, kMembership, M()[*agreement].id, trigger);
+        for (size_t a : right) Add(M()[a].id, kMembership, M()[*agreement].id, trigger);
         return;
       }
       break;

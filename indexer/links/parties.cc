@@ -273,6 +273,20 @@ std::vector<size_t> Sentence::ActorsAfter(uint32_t at, uint32_t near, bool place
     // "… a programme it co-finances with Germany and which GIZ runs …": a
     // relative pronoun opens a clause of other parties.
     if (!out.empty() && WordIn(cursor, m.first, {"which", "who", "whose"})) break;
+    // "… ký với VAST năm 2010, bằng khoản vay mà Pháp dành cho Việt Nam",
+    // "Hiệp định … ký năm 2006, mà Việt Nam là thành viên": after a party
+    // or a comma, "mà" opens a relative clause with a subject and verb of
+    // its own. (Right after the trigger its subject may still be the
+    // party: "khoản viện trợ … mà Seoul cấp".)
+    if (WordIn(cursor, m.first, {"mà"})) {
+      bool after_comma = false;
+      for (uint32_t t = std::max<uint32_t>(cursor, 1); t < m.first; ++t) {
+        if (tokens_[t].exact != "mà") continue;
+        after_comma = ctx_.text.substr(tokens_[t - 1].end, tokens_[t].begin - tokens_[t - 1].end).find(',') !=
+                      std::string_view::npos;
+      }
+      if (!out.empty() || after_comma) break;
+    }
     // "memoranda of cooperation on SSW with Vietnam", "tìm kiếm về Việt
     // Nam": what it is about.
     const bool topic = m.first > 0 && (tokens_[m.first - 1].exact == "on" || tokens_[m.first - 1].exact == "about" ||

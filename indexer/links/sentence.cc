@@ -1,6 +1,7 @@
 #include "indexer/links/sentence.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace policygraph::indexer::links {
 
@@ -30,6 +31,13 @@ std::vector<TypedLink> Sentence::Links() {
     else if (hit.relation == kCueHost) Host(hit);
     else if (hit.relation == kCueComprising) Comprising(hit);
     else if (hit.relation == kCueSymmetric) Jointly(hit);
+    // "EU tài trợ … cho dự án …, do UNESCO thực hiện": the funder with
+    // the body that carries out what it pays for (funded_work.cc).
+    if (hit.relation == kInvestment && (Reads(hit, kCueGrant) || Reads(hit, kCueFinance))) FundedWork(hit);
+  }
+  // "gave US$2 million through the AHA Centre": the body aid goes through.
+  for (uint32_t t = 0; t < tokens_.size(); ++t) {
+    GivenThrough(t);
   }
   for (size_t k = 0; k < M().size(); ++k) {
     const auto& m = M()[k];
@@ -70,6 +78,10 @@ bool Sentence::PartOfAnotherWord(const TriggerHit& h) const {
       tokens_[h.first - 1].exact == "trợ") {
     return true;
   }
+  // "chế tạo theo hợp đồng ký với VAST", "theo các hiệp định vay ký với
+  // Việt Nam": "theo" before an instrument is "under", not "according to";
+  // the one who acts under it is still the subject of what follows.
+  if (h.relation == kCueSpeech && h.count == 1 && tokens_[h.first].exact == "theo") return UnderAnInstrument(End(h));
   if (h.count != 1 || tokens_[h.first].exact != "ký") return false;
   static const char* kBefore[] = {"đăng", "chữ", "thư", "nhật", "phê"};
   static const char* kAfter[] = {"hiệu", "tự", "túc", "sự", "giả", "quỹ", "gửi", "tên", "sinh", "ức", "kết"};
@@ -80,6 +92,29 @@ bool Sentence::PartOfAnotherWord(const TriggerHit& h) const {
     if (End(h) < tokens_.size() && tokens_[End(h)].exact == w) return true;
   }
   return false;
+}
+
+// An instrument's noun starts at token `at` ("hợp đồng", "thỏa thuận",
+// "hiệp định", "bản ghi nhớ", "nghị định thư", "giấy phép"), after "các",
+// "một" or "những" at most.
+bool Sentence::UnderAnInstrument(uint32_t at) const {
+  if (at < tokens_.size() && (tokens_[at].exact == "các" || tokens_[at].exact == "một" || tokens_[at].exact == "những")) {
+    ++at;
+  }
+  if (at + 1 >= tokens_.size()) return false;
+  static const std::pair<const char*, const char*> kInstruments[] = {
+      {"hợp", "đồng"}, {"thỏa", "thuận"}, {"thoả", "thuận"}, {"hiệp", "định"},
+      {"bản", "ghi"},  {"giấy", "phép"}};
+  const std::string& a = tokens_[at].exact;
+  const std::string& b = tokens_[at + 1].exact;
+  if (std::none_of(std::begin(kInstruments), std::end(kInstruments),
+                   [&](const auto& i) { return a == i.first && b == i.second; })) {
+    return false;
+  }
+  // "ra đời theo thỏa thuận giữa chính phủ Việt Nam và chính phủ Đức": the
+  // parties are named after "giữa"; what came into being under it is none.
+  constexpr uint32_t kBetweenReach = 4;
+  return !WordIn(at + 2, std::min<uint32_t>(at + 2 + kBetweenReach, tokens_.size()), {"giữa"});
 }
 
 // A trigger word that is a word of a name ("Chiến lược Hợp tác …") types

@@ -7,6 +7,7 @@
 //   enactment.cc      enactment: who adopts a framework, whose a framework is
 //   participation.cc  participation: attending, hosting, acting at an event
 //   investment.cc     investment, and grants and supplies that are cooperation
+//   funded_work.cc    a funder with the body that carries out its project or channels its aid
 //   membership.cc     membership: members of bodies, parties to agreements
 //   basis.cc          basis: what a law rests on
 // Before the rules run, antecedents.h gives "hai bên", "nước này", "the
@@ -53,6 +54,7 @@ class Sentence {
 
   // sentence.cc
   bool PartOfAnotherWord(const TriggerHit& h) const;
+  bool UnderAnInstrument(uint32_t at) const;
   bool InsideMention(const TriggerHit& h) const;
   std::string Span(uint32_t first, uint32_t count) const;
   bool CueIn(uint32_t from, uint32_t to, const char* cue) const;
@@ -125,6 +127,15 @@ class Sentence {
   bool GivenGrants(const TriggerHit& hit, const std::string& trigger);
   void Stake(const TriggerHit& hit);
   void AllottedTo(const TriggerHit& hit);
+
+  // funded_work.cc
+  std::vector<size_t> Funders(const TriggerHit& hit) const;
+  std::optional<size_t> ActorAt(uint32_t at) const;
+  std::vector<size_t> JoinedFrom(size_t first, uint32_t end) const;
+  uint32_t CarryingOutAt(uint32_t t) const;
+  void FundedWork(const TriggerHit& hit);
+  void FundedHelps(const TriggerHit& hit, const std::vector<size_t>& funders);
+  void GivenThrough(uint32_t at);
 
   // membership.cc
   std::vector<std::string> LastTwoCountries(const TriggerHit& hit) const;
