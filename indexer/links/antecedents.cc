@@ -39,7 +39,7 @@ const std::vector<Entry>& Entries() {
       {Referent::kOrganization,
        false,
        {"tổ chức này", "this organisation", "this organization", "the organisation", "the organization"}},
-      {Referent::kAgency, false, {"cơ quan này", "this agency", "the agency", "this ministry", "the ministry"}},
+      {Referent::kAgency, false, {"cơ quan này", "this agency", "the agency"}},
       {Referent::kBank, false, {"ngân hàng này", "this bank", "the bank", "the lender"}},
       {Referent::kPronoun, false, {"it"}},
       {Referent::kPronoun, true, {"its"}},
@@ -82,6 +82,55 @@ const std::vector<FrameworkHead>& Heads() {
 // "văn kiện này", "this document": any framework.
 constexpr uint32_t kAnyHead = ~0u;
 
+// An organisation's head words: what "bộ này" or "the university" says the
+// body is. Each bit of a body's mask is one head its names carry ("Bộ Tài
+// nguyên và Môi trường", "Arizona State University").
+const std::vector<std::vector<const char*>>& BodyHeads() {
+  static const std::vector<std::vector<const char*>> kHeads = {
+      {"bộ", "ministry"},
+      {"trường", "đại học", "university", "college"},
+      {"viện", "institute"},
+      {"quỹ", "fund"},
+      {"trung tâm", "centre", "center"},
+  };
+  return kHeads;
+}
+
+// Syllables that make a compound word of a Vietnamese head: "thị trường
+// này" is this market, "cán bộ này" this official, "nghị viện này" a
+// parliament; "bệnh viện", "học viện" are left out too, with their heads
+// shared by other bodies.
+bool OpensACompound(const std::string& before) {
+  static const std::set<std::string> kFirst = {
+      "thị", "môi", "chiến", "hiện", "lập", "quảng", "công", "sân", "phi", "cán", "toàn", "nội", "sơ", "tiến",
+      "đồng", "ngoại", "đường", "bệnh", "học", "thư", "nghị", "thượng", "hạ", "ngân", "hậu", "tiền", "hàng"};
+  return kFirst.count(before) > 0;
+}
+
+// Whether a name's `terms` carry the head `word` as a head, not as the end
+// of a compound: "Bộ Tài nguyên và Môi trường" carries "bộ" but no
+// "trường" ("môi trường", environment).
+bool CarriesHead(const std::vector<std::string>& terms, const std::vector<std::string>& word) {
+  if (word.empty() || word.size() > terms.size()) return false;
+  for (size_t i = 0; i + word.size() <= terms.size(); ++i) {
+    if (!std::equal(word.begin(), word.end(), terms.begin() + static_cast<std::ptrdiff_t>(i))) continue;
+    if (i == 0 || !OpensACompound(terms[i - 1])) return true;
+  }
+  return false;
+}
+
+// Heads of state or government, by title: a person's name may follow.
+struct LeaderTitle {
+  const char* title;
+  bool needs_name;  // only with a name, and only the passage's country
+};
+const std::vector<LeaderTitle>& LeaderTitles() {
+  static const std::vector<LeaderTitle> kTitles = {
+      {"thủ tướng", false}, {"tổng thống", true}, {"chủ tịch nước", true}, {"president", true},
+      {"prime minister", true}};
+  return kTitles;
+}
+
 bool IsAscii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
@@ -112,6 +161,77 @@ bool IsWord(const Token& t, std::initializer_list<const char*> words) {
 }
 
 uint32_t End(const SentenceMention& m) { return m.first + m.count; }
+
+// Whether only spaces stand between tokens `a` and `a + 1`.
+bool Glued(std::string_view text, const std::vector<Token>& tokens, uint32_t a) {
+  const std::string_view gap = text.substr(tokens[a].end, tokens[a + 1].begin - tokens[a].end);
+  return std::all_of(gap.begin(), gap.end(), [](char c) { return c == ' '; });
+}
+
+// A person's name right after token `end - 1`, after a title ("Thủ tướng
+// Phạm Minh Chính ký …", "President Ferdinand Marcos Jr. signed …"): a
+// person the gazetteer knows (`*known` set), or capitalised words no name
+// covers, at most five. Its length in tokens; 0 if none.
+uint32_t PersonNameAfter(std::string_view text, const std::vector<Token>& tokens, uint32_t end,
+                         const std::vector<SentenceMention>& mentions, bool* known = nullptr) {
+  if (known) *known = false;
+  if (end == 0 || end >= tokens.size() || !Glued(text, tokens, end - 1)) return 0;
+  for (const auto& m : mentions) {
+    if (m.first == end && m.kind == EntityKind::kPerson) {
+      if (known) *known = true;
+      return m.count;
+    }
+  }
+  uint32_t n = 0;
+  for (uint32_t t = end; t < tokens.size() && n < 5; ++t) {
+    if (t == 0 || !Glued(text, tokens, t - 1)) break;
+    if (!StartsUppercase(text.substr(tokens[t].begin))) break;
+    if (std::any_of(mentions.begin(), mentions.end(),
+                    [&](const SentenceMention& m) { return m.first <= t && t < End(m); })) {
+      break;
+    }
+    ++n;
+  }
+  return n;
+}
+
+// A leader acts for the state where they issue an instrument: "Thủ tướng
+// Phạm Minh Chính ký …", "President Moon Jae-in launched …", "signed into
+// law by President Rodrigo Duterte". Visits, talks and remarks ("Tổng
+// thống Joe Biden thăm Hà Nội", "nhân chuyến thăm của Tổng thống Yoon Suk
+// Yeol, …", "Prime Minister Anwar Ibrahim met …") are the person's, and a
+// foreign leader's visit would give the host's country their acts.
+bool LeaderIssues(const std::vector<Token>& tokens, uint32_t first, uint32_t past) {
+  if (first > 0 && IsWord(tokens[first - 1], {"by", "do", "bởi"})) return true;
+  uint32_t t = past;
+  while (t < tokens.size() && IsWord(tokens[t], {"đã", "cũng", "vừa", "chính", "thức", "then", "later", "also", "has",
+                                                  "had", "formally", "officially", "jointly"})) {
+    ++t;
+  }
+  if (t >= tokens.size()) return false;
+  if (IsWord(tokens[t], {"ký", "signed", "approved", "issued", "launched", "unveiled", "announced", "enacted",
+                         "ratified", "proposed", "initiated", "adopted", "introduced", "decreed"})) {
+    return true;
+  }
+  static const std::vector<std::pair<const char*, const char*>> kTwoWords = {
+      {"phê", "duyệt"}, {"ban", "hành"},  {"công", "bố"},   {"khởi", "động"}, {"đề", "xuất"},
+      {"thông", "qua"}, {"phê", "chuẩn"}, {"khởi", "xướng"}, {"tuyên", "bố"}, {"quyết", "định"}};
+  return t + 1 < tokens.size() && std::any_of(kTwoWords.begin(), kTwoWords.end(), [&](const auto& w) {
+           return tokens[t].exact == w.first && tokens[t + 1].exact == w.second;
+         });
+}
+
+// A country named as an actor right at token `at`, or ending right before it.
+bool CountryStartsAt(const std::vector<SentenceMention>& mentions, uint32_t at) {
+  return std::any_of(mentions.begin(), mentions.end(), [&](const SentenceMention& m) {
+    return !m.referring && m.type == "country" && m.first == at;
+  });
+}
+bool CountryEndsAt(const std::vector<SentenceMention>& mentions, uint32_t end) {
+  return std::any_of(mentions.begin(), mentions.end(), [&](const SentenceMention& m) {
+    return !m.referring && m.type == "country" && End(m) == end;
+  });
+}
 
 // Token `at` begins a clause: the sentence's first word, a word after
 // punctuation, or after a conjunction or a verb of saying.
@@ -156,8 +276,33 @@ AntecedentResolver::AntecedentResolver(const Analyzer& analyzer, const std::vect
     expressions.push_back({ExactTerms(analyzer, phrase), Referent::kFramework, false, kAnyHead});
   }
   for (const char* phrase : StateBodies()) {
-    expressions.push_back({ExactTerms(analyzer, phrase), Referent::kStateBody, false});
+    Expression e{ExactTerms(analyzer, phrase), Referent::kStateBody, false};
+    e.leader = std::string_view(phrase) == "thủ tướng" || std::string_view(phrase) == "thủ tướng chính phủ";
+    expressions.push_back(std::move(e));
   }
+  for (const auto& title : LeaderTitles()) {
+    if (!title.needs_name) continue;  // "thủ tướng" is among the state bodies
+    Expression e{ExactTerms(analyzer, title.title), Referent::kStateBody, false};
+    e.leader = true;
+    e.needs_name = true;
+    expressions.push_back(std::move(e));
+  }
+  // "bộ này", "the ministry", "this university".
+  std::vector<std::vector<std::vector<std::string>>> body_terms(BodyHeads().size());
+  for (size_t h = 0; h < BodyHeads().size(); ++h) {
+    for (const char* word : BodyHeads()[h]) {
+      body_terms[h].push_back(ExactTerms(analyzer, word));
+      const uint32_t bit = 1u << h;
+      if (IsAscii(word)) {
+        for (const char* det : {"the ", "this "}) {
+          expressions.push_back({ExactTerms(analyzer, std::string(det) + word), Referent::kBodyByHead, false, bit});
+        }
+      } else {
+        expressions.push_back({ExactTerms(analyzer, std::string(word) + " này"), Referent::kBodyByHead, false, bit});
+      }
+    }
+  }
+  expressions.push_back({ExactTerms(analyzer, "hà nội"), Referent::kHomeCapital, false});
   tables->expressions = PhraseTable<Expression>(std::move(expressions));
   // The heads each framework's names carry: "Luật An ninh mạng" and
   // "Cybersecurity Law" both carry "luật"/"law".
@@ -175,6 +320,29 @@ AntecedentResolver::AntecedentResolver(const Analyzer& analyzer, const std::vect
       }
     }
     tables->framework_heads[e.id] = mask;
+  }
+  // The heads each organisation's names carry, and the state Hà Nội's row
+  // (the gazetteer's capital "Hanoi", whose Vietnamese name it leaves out)
+  // belongs to.
+  for (const auto& e : entities) {
+    if (e.type == "capital" && !e.member_of.empty() &&
+        std::find(e.names_en.begin(), e.names_en.end(), "Hanoi") != e.names_en.end()) {
+      tables->home_country = e.member_of.front();
+    }
+    if (e.type == "country" && e.id == "vietnam" && tables->home_country.empty()) tables->home_country = e.id;
+    if (KindOfType(e.type) != EntityKind::kActor || e.type == "country") continue;
+    uint32_t mask = 0;
+    for (const auto* names : {&e.names_vi, &e.names_en}) {
+      for (const auto& name : *names) {
+        const std::vector<std::string> terms = ExactTerms(analyzer, name);
+        for (size_t h = 0; h < body_terms.size(); ++h) {
+          for (const auto& word : body_terms[h]) {
+            if (CarriesHead(terms, word)) mask |= 1u << h;
+          }
+        }
+      }
+    }
+    if (mask != 0) tables->body_heads[e.id] = mask;
   }
   tables_ = std::move(tables);
 }
@@ -252,6 +420,39 @@ bool AntecedentResolver::IsTrap(std::string_view text, const std::vector<Token>&
   const Token* after = end < tokens.size() ? &tokens[end] : nullptr;
   // "các nước này", "những quốc gia này": these countries, a plural.
   if (before && IsWord(*before, {"các", "những", "mấy", "nhiều", "mọi"})) return true;
+  if (e.referent == Referent::kHomeCapital) {
+    // "Hà Nội và Paris ký …", "Washington và Hà Nội …": paired with a
+    // state; not a place ("tại Hà Nội"), a longer name ("Đại học Quốc gia
+    // Hà Nội") or a name going on ("Hà Nội Vinh").
+    if (before && IsWord(*before, {"tại", "ở", "đến", "tới", "từ", "thăm", "khắp", "nối", "đô", "phố", "về", "ra",
+                                   "vào", "qua", "quanh", "ngoài", "trong"})) {
+      return true;
+    }
+    // "…, ý tưởng mà Hà Nội và Bắc Kinh khởi động": a relative clause acts
+    // on the noun before "mà", which the sentence rules do not see; they
+    // would give the act to the nearest name instead.
+    if (before && IsWord(*before, {"mà"})) return true;
+    // Inside a longer name: "Đại học Quốc gia Hà Nội", "TP Hà Nội" (one of
+    // the two words glued before it capitalised), but not "ký với Hà Nội".
+    if (before && !IsWord(*before, {"và", "với", "cùng", "còn", "khi", "nhưng", "song"})) {
+      for (uint32_t t = first; t > 0 && t + 2 >= first; --t) {
+        if (!Glued(text, tokens, t - 1)) break;
+        if (StartsUppercase(text.substr(tokens[t - 1].begin))) return true;
+      }
+    }
+    if (after && Glued(text, tokens, end - 1) && StartsUppercase(text.substr(after->begin))) return true;
+    const bool partner_after = after && IsWord(*after, {"và", "với", "cùng"}) && CountryStartsAt(mentions, end + 1);
+    const bool partner_before =
+        first >= 2 && IsWord(*before, {"và", "với", "cùng"}) && CountryEndsAt(mentions, first - 1);
+    return !partner_after && !partner_before;
+  }
+  if (e.referent == Referent::kBodyByHead) {
+    // "thị trường này", "cán bộ này"; "hai trường này", "ba viện này".
+    if (before && Glued(text, tokens, first - 1) && (OpensACompound(before->exact) ||
+                                                    IsWord(*before, {"hai", "ba", "bốn", "năm", "các", "những"}))) {
+      return true;
+    }
+  }
   // "nguồn nước này", "mực nước này": water.
   if (e.terms.front() == "nước" && before &&
       IsWord(*before, {"nguồn", "mặt", "mực", "lượng", "cấp", "thoát", "tưới", "nhiễm", "khan"})) {
@@ -275,12 +476,30 @@ bool AntecedentResolver::IsTrap(std::string_view text, const std::vector<Token>&
     // starts another clause.
     const bool joined = after && text.substr(tokens[end - 1].end, after->begin - tokens[end - 1].end)
                                          .find_first_of(",;:.()") == std::string_view::npos;
-    if (joined && (StartsUppercase(text.substr(after->begin)) ||
-                   IsWord(*after, {"các", "những", "hai", "nước", "của", "of"}))) {
+    // "Thủ tướng Phạm Minh Chính", "President Rodrigo Duterte": a person's
+    // name, which says no country; "of"/"của" after it does ("President
+    // Joko Widodo of Indonesia").
+    bool known_person = false;
+    const uint32_t name = e.leader ? PersonNameAfter(text, tokens, end, mentions, &known_person) : 0;
+    if (e.needs_name && name == 0) return true;
+    if (name > 0) {
+      const uint32_t past = end + name;
+      if (past < tokens.size() && IsWord(tokens[past], {"của", "of"})) return true;
+      if (!LeaderIssues(tokens, first, past)) return true;
+      // "Chinese President Xi …": a nationality glued before the title; "ADB
+      // President …": another body's head.
+      if (before && Glued(text, tokens, first - 1)) {
+        const bool country_before = CountryEndsAt(mentions, first);
+        const bool body_before = std::any_of(mentions.begin(), mentions.end(),
+                                             [&](const SentenceMention& m) { return End(m) == first; });
+        if (!country_before && (body_before || StartsUppercase(text.substr(before->begin)))) return true;
+      }
+    } else if (joined && (StartsUppercase(text.substr(after->begin)) ||
+                          IsWord(*after, {"các", "những", "hai", "nước", "của", "of"}))) {
       return true;
     }
     for (const auto& m : mentions) {
-      if (joined && m.first >= end && m.first <= end + 1) return true;
+      if (joined && m.first >= end && m.first <= end + 1 && !(known_person && m.first == end)) return true;
     }
     // "liên chính phủ", "phi chính phủ", "đứng đầu chính phủ", "cấp chính
     // phủ", "Phó Thủ tướng", "a national parliament": no one body of one state.
@@ -518,7 +737,7 @@ std::vector<SentenceMention> AntecedentResolver::Framework(const std::vector<Sen
 // The one country the passage has named before the body; failing any, the
 // document's.
 std::vector<SentenceMention> AntecedentResolver::StateBody(const std::vector<SentenceNames>& back,
-                                                           ResolvedReference* ref) const {
+                                                           bool passage_only, ResolvedReference* ref) const {
   std::vector<std::string> countries;
   const SentenceNames* latest = nullptr;  // the most recent sentence naming a country
   for (const auto& s : back) {
@@ -533,7 +752,7 @@ std::vector<SentenceMention> AntecedentResolver::StateBody(const std::vector<Sen
     country = countries.front();
     ref->antecedent_begin = latest->begin;
     ref->antecedent_end = latest->end;
-  } else if (!document_country_.empty()) {
+  } else if (!document_country_.empty() && !passage_only) {
     country = document_country_;
     ref->antecedent_begin = document_country_begin_;
     ref->antecedent_end = document_country_end_;
@@ -546,6 +765,35 @@ std::vector<SentenceMention> AntecedentResolver::StateBody(const std::vector<Sen
   m.kind = EntityKind::kActor;
   m.referring = true;
   return {m};
+}
+
+// An organisation whose names carry the head: the most recent sentence
+// naming one decides, and must name exactly one (AntecedentResolver's rules).
+std::vector<SentenceMention> AntecedentResolver::BodyByHead(const std::vector<SentenceNames>& back, uint32_t heads,
+                                                            ResolvedReference* ref) const {
+  for (const auto& s : back) {
+    std::vector<const Named*> found;
+    for (const auto& a : s.actors) {
+      auto it = tables_->body_heads.find(a.id);
+      if (it == tables_->body_heads.end() || (it->second & heads) == 0) continue;
+      if (std::none_of(found.begin(), found.end(), [&](const Named* f) { return f->id == a.id; })) found.push_back(&a);
+    }
+    if (found.empty()) continue;
+    if (found.size() != 1) return {};
+    const Named& a = *found.front();
+    SentenceMention m;
+    m.id = a.id;
+    m.type = a.type;
+    m.kind = EntityKind::kActor;
+    m.government = a.government;
+    m.bank = a.bank;
+    m.owner = a.type == "organization" ? a.country : "";
+    m.referring = true;
+    ref->antecedent_begin = s.begin;
+    ref->antecedent_end = s.end;
+    return {m};
+  }
+  return {};
 }
 
 std::vector<ResolvedReference> AntecedentResolver::Resolve(std::string_view text, uint32_t sentence_begin,
@@ -566,7 +814,15 @@ std::vector<ResolvedReference> AntecedentResolver::Resolve(std::string_view text
       ++i;
       continue;
     }
-    const uint32_t count = static_cast<uint32_t>(match->terms.size());
+    uint32_t count = static_cast<uint32_t>(match->terms.size());
+    // "Thủ tướng Phạm Minh Chính": the title and the name are one party.
+    // A person the gazetteer knows keeps their own mention; the title alone
+    // then stands for the country.
+    if (!trapped && match->leader) {
+      bool known = false;
+      const uint32_t name = PersonNameAfter(text, tokens, i + count, mentions, &known);
+      if (!known) count += name;
+    }
     const bool inside_name = std::any_of(mentions.begin(), mentions.end(), [&](const SentenceMention& m) {
       return m.first < i + count && i < End(m);
     });
@@ -581,7 +837,16 @@ std::vector<ResolvedReference> AntecedentResolver::Resolve(std::string_view text
       // words before it count too.
       const bool object_pronoun = match->referent == Referent::kPronoun && !match->possessive &&
                                   !OpensAClause(text, tokens, i);
-      auto back = LookBack(sentence_begin, sentence_end, mentions, object_pronoun ? 0 : i);
+      uint32_t own_before = object_pronoun ? 0 : i;
+      // "Cục Du lịch … và cơ quan này ký …", "MAS and the agency": a
+      // singular joined to a name is not that name; the sentence's words
+      // before the name still count.
+      if (!IsDual(match->referent) && i >= 2 && IsWord(tokens[i - 1], {"và", "cùng", "với", "and", "with"})) {
+        for (const auto& m : mentions) {
+          if (!m.referring && End(m) == i - 1) own_before = std::min(own_before, m.first);
+        }
+      }
+      auto back = LookBack(sentence_begin, sentence_end, mentions, own_before);
       if (IsDual(match->referent)) {
         // "hai nước sau" asks for countries, "the latter two" for any parties.
         const bool countries_only = match->referent == Referent::kTwoCountries ||
@@ -608,7 +873,19 @@ std::vector<ResolvedReference> AntecedentResolver::Resolve(std::string_view text
         if (match->referent == Referent::kFramework) {
           ref.parties = Framework(back, match->heads, &ref);
         } else if (match->referent == Referent::kStateBody) {
-          ref.parties = StateBody(back, &ref);
+          ref.parties = StateBody(back, match->needs_name, &ref);
+        } else if (match->referent == Referent::kBodyByHead) {
+          ref.parties = BodyByHead(back, match->heads, &ref);
+        } else if (match->referent == Referent::kHomeCapital) {
+          // Paired with a state (IsTrap): the sentence itself is the evidence.
+          if (!tables_->home_country.empty()) {
+            SentenceMention m;
+            m.id = tables_->home_country;
+            m.type = "country";
+            m.kind = EntityKind::kActor;
+            m.referring = true;
+            ref.parties = {m};
+          }
         } else if (!match->possessive || owns_a_name) {
           ref.parties = Single(back, match->referent, &ref);
           // "its" owns a name as an actor does; a framework owns none.

@@ -66,8 +66,40 @@
 //   enactment(vietnam, …)).
 // - Traps for both: a plural or generic reading ("các chính phủ", "liên
 //   chính phủ", "phi chính phủ", "Phó Thủ tướng"), a name right after the
-//   words ("Chính phủ Nhật Bản", "Thủ tướng Hun Sen", "the agreement
-//   RCEP"), "of" after them ("the Government of Japan").
+//   words ("Chính phủ Nhật Bản", "the agreement RCEP"), "of" after them
+//   ("the Government of Japan").
+//
+// Bodies by their head word, leaders by name, Hà Nội for its state:
+// - A body by its head word ("bộ này", "the ministry", "trường này", "the
+//   university", "viện này", "the institute", "quỹ này", "the fund",
+//   "trung tâm này", "the centre"): walk back as for a singular; the first
+//   sentence naming an organisation whose names carry that head decides,
+//   and must name exactly one ("Bộ Môi trường Nhật Bản và bộ này ký …"
+//   after "JICA hỗ trợ Bộ Tài nguyên và Môi trường …": only the ministry
+//   carries "bộ"). Traps: compounds that end in the head ("thị trường
+//   này", "môi trường này", "cán bộ này", "toàn bộ này", "nghị viện
+//   này"), plurals and counts ("các trường này", "hai bộ này").
+// - A singular joined to a name by "và"/"cùng"/"với"/"and"/"with" ("Cục
+//   Du lịch và cơ quan này ký …", "MAS and the agency") is not that name:
+//   the sentence's own words count only before it.
+// - A head of state or government by title and name ("Thủ tướng Phạm Minh
+//   Chính", "Tổng thống Joko Widodo", "President Rodrigo Duterte", "Prime
+//   Minister Pham Minh Chinh") is a state body: the one country the
+//   passage has named before it. "Thủ tướng <name>" falls back to the
+//   document's country as "Thủ tướng" does; "Tổng thống", "Chủ tịch
+//   nước", "President", "Prime Minister" only with a name and never by the
+//   document alone (Vietnam has no "Tổng thống"). Traps: the country
+//   named with the title ("Thủ tướng Nhật Bản Kishida", "Tổng thống Mỹ Joe
+//   Biden", "US President …" names the US itself), "of"/"của" after the
+//   name, a capitalised word glued before an English title ("Chinese
+//   President Xi …": a nationality the matcher does not know), "Phó".
+// - "Hà Nội", which the gazetteer leaves to the city (datelines, routes,
+//   its own authorities), stands for Vietnam where it is paired with a
+//   state by "và"/"với"/"cùng" ("Hà Nội và Paris ký …", "Washington và
+//   Hà Nội đã ký …", "Viêng Chăn ký với Hà Nội và Bắc Kinh …"); the
+//   partner is a country or a capital the matcher kept as acting. Not
+//   after a place word ("tại Hà Nội và Bắc Kinh"), not inside a longer
+//   name ("Đại học Quốc gia Hà Nội"), not before a capitalised word.
 #pragma once
 
 #include <cstdint>
@@ -143,6 +175,8 @@ class AntecedentResolver {
     kPronoun,       // "it", "its"
     kFramework,     // "luật này", "the Act", "the agreement": a framework by its head word
     kStateBody,     // "Chính phủ", "Quốc hội", "the Government": its country
+    kBodyByHead,    // "bộ này", "the university", "the fund": an organisation by its head word
+    kHomeCapital,   // "Hà Nội" paired with a state: Vietnam
   };
 
  private:
@@ -152,6 +186,11 @@ class AntecedentResolver {
     bool possessive = false;  // "its"
     uint32_t heads = 0;       // kFramework: the head words it accepts (bits of FrameworkHead)
     bool bare = false;        // a head with no "này": "Nghị định", capitalised
+    // kStateBody: a title a person's name may follow ("Thủ tướng Phạm Minh
+    // Chính"); `needs_name`: only with that name, and only the passage's
+    // country ("Tổng thống", "President").
+    bool leader = false;
+    bool needs_name = false;
   };
   // One party named in a sentence.
   struct Named {
@@ -191,7 +230,10 @@ class AntecedentResolver {
                                              ResolvedReference* ref);
   std::vector<SentenceMention> Framework(const std::vector<SentenceNames>& back, uint32_t heads,
                                          ResolvedReference* ref) const;
-  std::vector<SentenceMention> StateBody(const std::vector<SentenceNames>& back, ResolvedReference* ref) const;
+  std::vector<SentenceMention> StateBody(const std::vector<SentenceNames>& back, bool passage_only,
+                                         ResolvedReference* ref) const;
+  std::vector<SentenceMention> BodyByHead(const std::vector<SentenceNames>& back, uint32_t heads,
+                                          ResolvedReference* ref) const;
   // What the constructor builds and no document changes, shared by the
   // copies: DocumentLinker copies its resolver for each document, and a
   // large corpus's frameworks are 10^5 entries.
@@ -199,6 +241,9 @@ class AntecedentResolver {
     PhraseTable<Expression> expressions;
     // Framework id -> the head words its names carry (bits of FrameworkHead).
     std::unordered_map<std::string, uint32_t> framework_heads;
+    // Organisation id -> the body heads its names carry (bits of BodyHeads).
+    std::unordered_map<std::string, uint32_t> body_heads;
+    std::string home_country;  // the country "Hà Nội" stands for ("" if the gazetteer has none)
   };
   std::shared_ptr<const Tables> tables_;
   std::vector<SentenceNames> passage_;   // this passage's sentences so far, oldest first

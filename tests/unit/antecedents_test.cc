@@ -10,6 +10,7 @@
 
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "tests/support/link_harness.h"
@@ -360,6 +361,184 @@ TEST_F(FrameworkReferenceTest, TheDocumentsCountryWhereThePassageNamesNone) {
   links = Typed("Nhật Bản hợp tác với Lào.\nNăm 2023, Kế hoạch Số được Quốc hội thông qua.");
   EXPECT_TRUE(links.count({"vietnam", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
   EXPECT_FALSE(links.count({"japan", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+}
+
+// Bodies by their head word ("bộ này", "the fund"), a singular joined to a
+// name, leaders by title and name, and "Hà Nội" paired with a state.
+std::vector<Node> BodiesGazetteer() {
+  std::vector<Node> g = FrameworkGazetteer();
+  g.push_back(MakeNode("vietnam-monre", "organization", {"Ministry of Natural Resources and Environment"},
+                       {"Bộ Tài nguyên và Môi trường"}));
+  g.push_back(MakeNode("japan-moe", "organization", {"Ministry of the Environment of Japan"},
+                       {"Bộ Môi trường Nhật Bản"}));
+  g.push_back(MakeNode("jica", "organization", {"Japan International Cooperation Agency", "JICA"},
+                       {"Cơ quan Hợp tác Quốc tế Nhật Bản", "JICA"}));
+  g.push_back(MakeNode("asu", "organization", {"Arizona State University", "ASU"}, {"Đại học Bang Arizona", "ASU"}));
+  g.push_back(MakeNode("hust", "organization", {"Hanoi University of Science and Technology"},
+                       {"Đại học Bách khoa Hà Nội"}));
+  g.push_back(MakeNode("gcf", "organization", {"Green Climate Fund", "GCF"}, {"Quỹ Khí hậu Xanh", "GCF"}));
+  g.push_back(MakeNode("adaptation-fund", "organization", {"Adaptation Fund"}, {"Quỹ Thích ứng"}));
+  g.push_back(MakeNode("philippines", "country", {"Philippines"}, {"Philippines"}));
+  g.push_back(MakeNode("indonesia", "country", {"Indonesia"}, {"Indonesia"}));
+  g.push_back(MakeNode("france", "country", {"France"}, {"Pháp"}));
+  for (auto [id, city, country] : {std::tuple{"capital-paris", "Paris", "france"},
+                                   std::tuple{"capital-washington", "Washington", "united-states"},
+                                   std::tuple{"capital-hanoi", "Hanoi", "vietnam"}}) {
+    Node n = MakeNode(id, "capital", {city}, std::string(city) == "Hanoi" ? std::vector<std::string>{}
+                                                                          : std::vector<std::string>{city});
+    n.member_of = {country};
+    g.push_back(std::move(n));
+  }
+  return g;
+}
+
+class BodyLeaderCapitalTest : public ::testing::Test {
+ protected:
+  std::set<Link> Typed(const std::string& body) { return links_.Typed(body); }
+  std::vector<graph::Evidence> EvidenceOf(const std::string& body, const Link& link) {
+    std::vector<graph::Evidence> found;
+    for (const auto& [key, ev] : links_.Extract(body, "2024-01-01").evidence) {
+      if (Link{key.source, key.relation, key.target} == link) found.push_back(ev);
+    }
+    return found;
+  }
+  LinkHarness links_{BodiesGazetteer()};
+};
+
+// "bộ này" is the one ministry named before; JICA, an agency but no
+// ministry, does not compete. The evidence starts at the ministry's sentence.
+TEST_F(BodyLeaderCapitalTest, ThisMinistryIsTheOneMinistryNamedBefore) {
+  const std::string first = "JICA hỗ trợ Bộ Tài nguyên và Môi trường xây dựng hướng dẫn kỹ thuật.";
+  const std::string second = "Năm 2024, Bộ Môi trường Nhật Bản và bộ này ký bản ghi nhớ hợp tác.";
+  const std::string body = first + " " + second;
+  auto links = Typed(body);
+  EXPECT_TRUE(links.count({"japan-moe", "cooperation", "vietnam-monre"})) << ::testing::PrintToString(links);
+  auto evidence = EvidenceOf(body, {"japan-moe", "cooperation", "vietnam-monre"});
+  ASSERT_EQ(evidence.size(), 1u);
+  EXPECT_EQ(evidence[0].begin, 0u);
+  EXPECT_EQ(evidence[0].end, body.size());
+  // Two ministries before: either could be meant.
+  links = Typed("Bộ Tài nguyên và Môi trường và Bộ Môi trường Nhật Bản họp trực tuyến. Năm 2024, JICA và bộ này ký "
+                "bản ghi nhớ hợp tác.");
+  EXPECT_FALSE(links.count({"jica", "cooperation", "vietnam-monre"})) << ::testing::PrintToString(links);
+  EXPECT_FALSE(links.count({"japan-moe", "cooperation", "jica"})) << ::testing::PrintToString(links);
+}
+
+// The head must fit, and compounds that end in a head are no body: "trường
+// này" after a ministry is nothing, "thị trường này" a market, "cán bộ
+// này" an official.
+TEST_F(BodyLeaderCapitalTest, TheHeadMustFitAndCompoundsAreNoBody) {
+  auto links = Typed("Bộ Tài nguyên và Môi trường công bố báo cáo. Năm 2024, JICA ký bản ghi nhớ hợp tác với trường này.");
+  EXPECT_FALSE(links.count({"jica", "cooperation", "vietnam-monre"})) << ::testing::PrintToString(links);
+  links = Typed("Bộ Tài nguyên và Môi trường công bố báo cáo. Năm 2024, JICA ký bản ghi nhớ hợp tác với bộ này.");
+  EXPECT_TRUE(links.count({"jica", "cooperation", "vietnam-monre"})) << ::testing::PrintToString(links);
+  links = Typed("Đại học Bang Arizona công bố báo cáo. Năm 2024, JICA ký bản ghi nhớ hợp tác với thị trường này.");
+  EXPECT_FALSE(links.count({"asu", "cooperation", "jica"})) << ::testing::PrintToString(links);
+  links = Typed("Bộ Tài nguyên và Môi trường cử chuyên gia sang Nhật. Năm 2024, JICA ký bản ghi nhớ hợp tác với cán bộ này.");
+  EXPECT_FALSE(links.count({"jica", "cooperation", "vietnam-monre"})) << ::testing::PrintToString(links);
+  links = Typed("Đại học Bang Arizona công bố báo cáo. Năm 2024, JICA ký bản ghi nhớ hợp tác với hai trường này.");
+  EXPECT_FALSE(links.count({"asu", "cooperation", "jica"})) << ::testing::PrintToString(links);
+}
+
+TEST_F(BodyLeaderCapitalTest, TheUniversityAndTheFund) {
+  auto links = Typed("Mỹ giao Đại học Bang Arizona (ASU) đánh giá hệ sinh thái bán dẫn. Trường này sau đó phối hợp với "
+                     "Đại học Bách khoa Hà Nội thiết kế các khóa đào tạo.");
+  EXPECT_TRUE(links.count({"asu", "cooperation", "hust"})) << ::testing::PrintToString(links);
+  links = Typed("The Green Climate Fund has become an important source of grants. The fund approved a grant to Laos "
+                "for climate-resilient agriculture.");
+  EXPECT_TRUE(links.count({"gcf", "cooperation", "laos"})) << ::testing::PrintToString(links);
+  // Two funds before "the fund": unresolved.
+  links = Typed("The Green Climate Fund and the Adaptation Fund met in Bonn. The fund approved a grant to Laos for "
+                "climate-resilient agriculture.");
+  EXPECT_FALSE(links.count({"gcf", "cooperation", "laos"})) << ::testing::PrintToString(links);
+  EXPECT_FALSE(links.count({"adaptation-fund", "cooperation", "laos"})) << ::testing::PrintToString(links);
+}
+
+// "Bộ Môi trường Nhật Bản và cơ quan này": the agency joined to a name is
+// not that name, but the one named before; alone, it is no one.
+TEST_F(BodyLeaderCapitalTest, ASingularJoinedToANameIsNotThatName) {
+  auto links = Typed("Năm 2023, Bộ Tài nguyên và Môi trường công bố kế hoạch. Năm 2024, Bộ Môi trường Nhật Bản và cơ "
+                     "quan này ký bản ghi nhớ hợp tác.");
+  EXPECT_TRUE(links.count({"japan-moe", "cooperation", "vietnam-monre"})) << ::testing::PrintToString(links);
+  links = Typed("Năm 2024, Bộ Môi trường Nhật Bản và cơ quan này ký bản ghi nhớ hợp tác.");
+  EXPECT_TRUE(links.empty()) << ::testing::PrintToString(links);
+}
+
+// A head of state or government by title and name stands for the passage's
+// one country; "Thủ tướng <name>" in a Vietnamese text naming none is
+// Vietnam's, as a bare "Thủ tướng" is.
+TEST_F(BodyLeaderCapitalTest, ALeaderByTitleAndNameIsTheirCountry) {
+  auto links = Typed("Philippines tập trung mở cửa thị trường. Năm 2022, Tổng thống Rodrigo Duterte phê duyệt Kế hoạch Số.");
+  EXPECT_TRUE(links.count({"philippines", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+  const std::string en =
+      "The Philippines has focused on opening the market. President Ferdinand Marcos Jr. approved the Digital Plan "
+      "in 2024.";
+  links = Typed(en);
+  EXPECT_TRUE(links.count({"philippines", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+  auto evidence = EvidenceOf(en, {"philippines", "enactment", "digital-plan"});
+  ASSERT_EQ(evidence.size(), 1u);
+  EXPECT_EQ(evidence[0].begin, 0u);
+  links = Typed("Tháng 9/2021, Thủ tướng Phạm Minh Chính phê duyệt Kế hoạch Số.");
+  EXPECT_TRUE(links.count({"vietnam", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+}
+
+TEST_F(BodyLeaderCapitalTest, LeadersWhoseCountryIsNotThePassages) {
+  // "Tổng thống" needs the passage's country: Vietnam has no president of that title.
+  auto links = Typed("Năm 2022, Tổng thống Joko Widodo phê duyệt Kế hoạch Số.");
+  EXPECT_FALSE(links.count({"vietnam", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+  // The title's country named with it.
+  links = Typed("Việt Nam coi trọng chuyển đổi số. Năm 2022, Tổng thống Mỹ Joe Biden phê duyệt Kế hoạch Số.");
+  EXPECT_FALSE(links.count({"vietnam", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+  // A nationality the matcher does not know, glued before the title.
+  links = Typed("Vietnam values digital change. Chinese President Xi Jinping approved the Digital Plan.");
+  EXPECT_FALSE(links.count({"vietnam", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+  // "of <country>" after the name.
+  links = Typed("Thailand values digital change. President Joko Widodo of Indonesia approved the Digital Plan.");
+  EXPECT_FALSE(links.count({"thailand", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+  // A leader who visits or meets acts as a person: the host's country is
+  // not theirs.
+  links = Typed("Việt Nam coi trọng chuyển đổi số. Năm 2023, Tổng thống Joko Widodo thăm Hà Nội và hợp tác với Lào.");
+  EXPECT_FALSE(links.count({"laos", "cooperation", "vietnam"})) << ::testing::PrintToString(links);
+  links = Typed("Vietnam values digital change. During the state visit of President Joko Widodo, Laos signed a "
+                "cooperation agreement with Thailand.");
+  EXPECT_FALSE(links.count({"laos", "cooperation", "vietnam"})) << ::testing::PrintToString(links);
+  EXPECT_FALSE(links.count({"thailand", "cooperation", "vietnam"})) << ::testing::PrintToString(links);
+  // A title with no name, and a deputy.
+  links = Typed("Thái Lan coi trọng chuyển đổi số. Năm 2022, Tổng thống phê duyệt Kế hoạch Số.");
+  EXPECT_FALSE(links.count({"thailand", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+  links = Typed("Thái Lan coi trọng chuyển đổi số. Năm 2022, Phó Thủ tướng Anutin Charnvirakul phê duyệt Kế hoạch Số.");
+  EXPECT_FALSE(links.count({"thailand", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+}
+
+// "Hà Nội" paired with a state by "và"/"với" is Vietnam; as a place, inside
+// a name or beside no state it is the city.
+TEST_F(BodyLeaderCapitalTest, HanoiPairedWithAStateIsVietnam) {
+  const std::string body = "Trong chuyến thăm Pháp tháng 10/2024, Hà Nội và Paris ký ý định thư về hợp tác vũ trụ.";
+  auto links = Typed(body);
+  EXPECT_TRUE(links.count({"france", "cooperation", "vietnam"})) << ::testing::PrintToString(links);
+  auto evidence = EvidenceOf(body, {"france", "cooperation", "vietnam"});
+  ASSERT_EQ(evidence.size(), 1u);
+  EXPECT_EQ(evidence[0].begin, 0u);
+  EXPECT_EQ(evidence[0].end, body.size());
+  links = Typed("Washington và Hà Nội đã ký thỏa thuận hợp tác phòng, chống ma túy từ năm 2006.");
+  EXPECT_TRUE(links.count({"united-states", "cooperation", "vietnam"})) << ::testing::PrintToString(links);
+}
+
+TEST_F(BodyLeaderCapitalTest, HanoiAsACityIsNoParty) {
+  auto links = Typed("Nhật Bản mở văn phòng tại Hà Nội và ký thỏa thuận hợp tác với Lào.");
+  EXPECT_FALSE(links.count({"japan", "cooperation", "vietnam"})) << ::testing::PrintToString(links);
+  links = Typed("Đường bay giữa Quảng Châu với Hà Nội và Đà Nẵng được nối lại theo thỏa thuận hợp tác.");
+  EXPECT_TRUE(links.empty()) << ::testing::PrintToString(links);
+  links = Typed("Đại học Quốc gia Hà Nội và Pháp ký thỏa thuận hợp tác đào tạo.");
+  EXPECT_FALSE(links.count({"france", "cooperation", "vietnam"})) << ::testing::PrintToString(links);
+  // A relative clause's act is its head noun's, which the rules do not see.
+  links = Typed("Kế hoạch Số là ý tưởng mà Hà Nội và Paris khởi động từ năm 2004.");
+  EXPECT_FALSE(links.count({"vietnam", "enactment", "digital-plan"})) << ::testing::PrintToString(links);
+  // "Môi trường" in a ministry's name is no "trường" (school).
+  links = Typed("Bộ Tài nguyên và Môi trường công bố báo cáo. Năm 2024, Pháp ký bản ghi nhớ hợp tác với trường này.");
+  EXPECT_FALSE(links.count({"france", "cooperation", "vietnam-monre"})) << ::testing::PrintToString(links);
+  links = Typed("Hà Nội và Đà Nẵng ký thỏa thuận hợp tác du lịch.");
+  EXPECT_TRUE(links.empty()) << ::testing::PrintToString(links);
 }
 
 }  // namespace
