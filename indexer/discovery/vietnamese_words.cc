@@ -42,6 +42,11 @@ constexpr std::pair<const char*, std::string_view> kVietnameseHeads[] = {
     {"hải cảnh", kOrganization}, {"đại học", kOrganization}, {"trường đại học", kOrganization},
     {"ngân hàng", kOrganization}, {"văn phòng", kOrganization}, {"quốc hội", kOrganization},
     {"ban thư ký", kOrganization},
+    // Diplomatic missions are actors ("Đại sứ quán Nhật Bản tại Việt Nam"),
+    // and as heads they also end a ministry's name before them: "Bộ Công an
+    // và Đại sứ quán Nhật Bản …" lists two bodies, not one ministry whose
+    // name runs on through "và" as "Bộ Tài nguyên và Môi trường" does.
+    {"đại sứ quán", kOrganization}, {"tổng lãnh sự quán", kOrganization}, {"lãnh sự quán", kOrganization},
     // Declarations are named after their subject or the city that adopted
     // them ("Tuyên bố Viêng Chăn", "Tuyên bố về Tăng cường An ninh Lương
     // thực …"); lower-case, "tuyên bố" is the verb and stays a stop word.

@@ -659,6 +659,22 @@ TEST_F(EntityDiscoveryTest, PersonsAfterMoreTitlesAndRoles) {
   for (const auto& n : names) EXPECT_NE(n.type, "person") << n.name;
 }
 
+// A diplomatic mission is a body of its own, and its head ends a ministry's
+// name before it: "và" joins words inside "Bộ Tài nguyên và Môi trường",
+// but "Bộ Công an và Đại sứ quán Pháp" lists two bodies.
+TEST_F(EntityDiscoveryTest, AnEmbassyAfterVaIsASecondBody) {
+  auto names = Discover("Năm 2024, Bộ Ngoại thương và Đại sứ quán Pháp tại Hà Nội ký thỏa thuận hợp tác.");
+  EXPECT_TRUE(Named(names, "Đại sứ quán Pháp")) << ::testing::PrintToString(AllNames(names));
+  EXPECT_TRUE(Named(names, "Bộ Ngoại thương")) << ::testing::PrintToString(AllNames(names));
+  for (const auto& n : names) EXPECT_EQ(n.name.find("và Đại sứ quán"), std::string::npos) << n.name;
+  names = Discover("Tổng lãnh sự quán Hoa Kỳ tại Thành phố Hồ Chí Minh tổ chức hội thảo.");
+  EXPECT_TRUE(Named(names, "Tổng lãnh sự quán Hoa Kỳ"))
+      << ::testing::PrintToString(AllNames(names));
+  // "và" before a capitalised word that is no head still joins a name.
+  names = Discover("Năm 2024, Bộ Ngoại thương và Hợp tác Kinh tế ký thỏa thuận với Lào.");
+  EXPECT_TRUE(Named(names, "Bộ Ngoại thương và Hợp tác Kinh tế")) << ::testing::PrintToString(AllNames(names));
+}
+
 TEST_F(EntityDiscoveryTest, CompaniesDescribedListedOrWithLittleWords) {
   auto names = Discover("Sinovac chuyển giao để Bio Farma, doanh nghiệp dược nhà nước, đóng lọ.");
   EXPECT_TRUE(Named(names, "Bio Farma")) << ::testing::PrintToString(AllNames(names));
