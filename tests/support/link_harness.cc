@@ -47,4 +47,13 @@ std::set<Link> LinkHarness::All(const std::string& body) {
   return out;
 }
 
+std::vector<graph::Evidence> LinkHarness::EvidenceOf(const std::string& body, const Link& link,
+                                                     const std::string& date) {
+  std::vector<graph::Evidence> found;
+  for (const auto& [key, ev] : Extract(body, date).evidence) {
+    if (Link{key.source, key.relation, key.target} == link) found.push_back(ev);
+  }
+  return found;
+}
+
 }  // namespace policygraph::testing

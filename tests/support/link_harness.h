@@ -36,6 +36,10 @@ class LinkHarness {
   // Every link of `body`, co-mentions included.
   std::set<Link> All(const std::string& body);
 
+  // The evidence sentences of one link of `body` (a document of `date`).
+  std::vector<graph::Evidence> EvidenceOf(const std::string& body, const Link& link,
+                                          const std::string& date = "2022-01-01");
+
  private:
   indexer::Analyzer analyzer_;
   std::vector<graph::Node> entities_;

@@ -49,10 +49,7 @@ class AntecedentsTest : public ::testing::Test {
 
   // The evidence of one typed link; fails the test if there is not exactly one.
   graph::Evidence EvidenceOf(const std::string& body, const Link& link) {
-    std::vector<graph::Evidence> found;
-    for (const auto& [key, ev] : Extract(body).evidence) {
-      if (Link{key.source, key.relation, key.target} == link) found.push_back(ev);
-    }
+    std::vector<graph::Evidence> found = links_.EvidenceOf(body, link, "2024-01-01");
     EXPECT_EQ(found.size(), 1u);
     return found.empty() ? graph::Evidence{} : found.front();
   }
@@ -221,11 +218,7 @@ class FrameworkReferenceTest : public ::testing::Test {
  protected:
   std::set<Link> Typed(const std::string& body) { return links_.Typed(body); }
   std::vector<graph::Evidence> EvidenceOf(const std::string& body, const Link& link) {
-    std::vector<graph::Evidence> found;
-    for (const auto& [key, ev] : links_.Extract(body, "2024-01-01").evidence) {
-      if (Link{key.source, key.relation, key.target} == link) found.push_back(ev);
-    }
-    return found;
+    return links_.EvidenceOf(body, link, "2024-01-01");
   }
   LinkHarness links_{FrameworkGazetteer()};
 };
@@ -396,11 +389,7 @@ class BodyLeaderCapitalTest : public ::testing::Test {
  protected:
   std::set<Link> Typed(const std::string& body) { return links_.Typed(body); }
   std::vector<graph::Evidence> EvidenceOf(const std::string& body, const Link& link) {
-    std::vector<graph::Evidence> found;
-    for (const auto& [key, ev] : links_.Extract(body, "2024-01-01").evidence) {
-      if (Link{key.source, key.relation, key.target} == link) found.push_back(ev);
-    }
-    return found;
+    return links_.EvidenceOf(body, link, "2024-01-01");
   }
   LinkHarness links_{BodiesGazetteer()};
 };
