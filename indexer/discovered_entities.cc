@@ -334,7 +334,15 @@ void DiscoveredEntities::Add(const std::vector<DiscoveredName>& names) {
     // "Quyết định 2345/QĐ-NHNN": the issuer's acronym inside a document
     // number says who issued it; the decision is not that body.
     auto in_number = [&](const Known& k) { return !k.at_start && HasDocumentNumber(d.name); };
-    if (auto inside = KnownInside(d.name); inside && !subsidiary(*inside) && !in_number(*inside)) {
+    // "58th ASEAN Foreign Ministers' Meeting", "Hội nghị Bộ trưởng Năng
+    // lượng ASEAN lần thứ 43": one meeting of a series the gazetteer knows
+    // (its name without the ordinal is a variant) is an event of its own,
+    // not one more name of the series, or every meeting would be one node.
+    auto meeting_of_series = [&](const Known& k) {
+      return d.type == "event" && k.type == "event" && !d.variants.empty();
+    };
+    if (auto inside = KnownInside(d.name);
+        inside && !subsidiary(*inside) && !in_number(*inside) && !meeting_of_series(*inside)) {
       // "Chương trình Chuyển đổi số quốc gia đến năm 2025 …" is the known
       // programme written out in full: one more name for it. "Công ty an
       // ninh mạng Fortinet" only describes a known name: nothing to add.

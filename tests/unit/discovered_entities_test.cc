@@ -111,6 +111,7 @@ class DiscoveredEntitiesWithGazetteerTest : public DiscoveredEntitiesTest {
     add("singapore", "country", {"Singapore"}, {"Singapore"});
     add("vietnam", "country", {"Vietnam"}, {"Việt Nam"});
     add("evn", "organization", {"Vietnam Electricity", "EVN"}, {"Tập đoàn Điện lực Việt Nam", "EVN"});
+    add("reef-ministers", "event", {"Reef Ministers' Meeting"}, {"Hội nghị Bộ trưởng Rạn san hô"});
   }
 };
 
@@ -159,6 +160,21 @@ TEST_F(DiscoveredEntitiesWithGazetteerTest, SubsidiariesAndNumberedConferences) 
   // The known company written out with its Vietnamese head stays the known one.
   nodes = Discovered({"Tập đoàn Điện lực Việt Nam EVN cho biết."});
   EXPECT_EQ(Holding(nodes, "Tập đoàn Điện lực Việt Nam EVN"), nullptr) << ::testing::PrintToString(Names(nodes));
+}
+
+// "58th … Meeting", "Hội nghị … lần thứ 43" of a series the gazetteer
+// knows: one meeting, an entity of its own; the series keeps its name.
+TEST_F(DiscoveredEntitiesWithGazetteerTest, ANumberedMeetingOfAKnownSeriesIsItsOwnEvent) {
+  auto nodes = Discovered({"Singapore hosted the 12th Reef Ministers' Meeting in July.",
+                           "Hội nghị Bộ trưởng Rạn san hô lần thứ 13 diễn ra tại Việt Nam."});
+  const Node* english = Holding(nodes, "12th Reef Ministers' Meeting");
+  const Node* vietnamese = Holding(nodes, "Hội nghị Bộ trưởng Rạn san hô lần thứ 13");
+  ASSERT_TRUE(english && vietnamese) << ::testing::PrintToString(Names(nodes));
+  EXPECT_EQ(english->type, "event");
+  EXPECT_NE(english, vietnamese);
+  EXPECT_EQ(Holding(nodes, "Reef Ministers' Meeting"), nullptr) << ::testing::PrintToString(Names(nodes));
+  // The series named without an ordinal is the gazetteer's, as before.
+  EXPECT_TRUE(Discovered({"Hội nghị Bộ trưởng Rạn san hô diễn ra tại Việt Nam."}).empty());
 }
 
 }  // namespace
