@@ -195,6 +195,9 @@ graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, c
       // ASEAN về …" names ASEAN without being its law.
       bool owns = sm.type == "organization" || after_of || possessive;
       if (sm.owner.empty() && type_of(in.entity_id) == "country" && owns) sm.owner = in.entity_id;
+      // "Indonesia's Financial Services Authority" says whose, as "của"
+      // does: the document speaks of Indonesia.
+      if (possessive) named.insert(in.entity_id);
     }
     // "… Việt Nam - Hàn Quốc", "ASEAN-Japan …": two actors a dash joins. A
     // name with three or more ("Lào - Thái Lan - Malaysia - Singapore")

@@ -59,6 +59,7 @@ std::vector<Node> Gazetteer() {
       MakeNode("coral-facility", "programme", {"Coral Insurance Facility"}, {}),
       MakeNode("reef-bank", "organization", {"Reef Development Bank"}, {"Ngân hàng Phát triển Rạn"}),
       MakeNode("india", "country", {"India"}, {"Ấn Độ"}),
+      MakeNode("jp-reef-agency", "organization", {"Japan's Reef Agency"}, {}),
       MakeNode("myanmar", "country", {"Myanmar"}, {"Myanmar"}),
       MakeNode("new-zealand", "country", {"New Zealand"}, {"New Zealand"}),
       MakeNode("united-kingdom", "country", {"United Kingdom"}, {"Anh"}),
@@ -177,6 +178,10 @@ TEST_F(DocumentLinksTest, PairingNameCountsOnlyInAPairing) {
   auto c = Extract("Cạnh tranh Mỹ - Trung lan sang Trung tâm dữ liệu.");
   EXPECT_EQ(c.entities, (std::vector<std::string>{"china", "united-states"}));
   EXPECT_EQ(Extract("Trung tâm dữ liệu của Mỹ.").entities, (std::vector<std::string>{"united-states"}));
+  // A possessive says whose, as "của" does; a country merely inside a
+  // body's name ("Bộ Thử nghiệm Hàn Quốc") is not a mention of its own.
+  EXPECT_EQ(Extract("Japan's Reef Agency met.").entities, (std::vector<std::string>{"japan", "jp-reef-agency"}));
+  EXPECT_EQ(Extract("Bộ Thử nghiệm Hàn Quốc họp.").entities, (std::vector<std::string>{"kr-ministry"}));
 }
 
 TEST_F(DocumentLinksTest, EvidenceNamesPassageSpanTriggerAndDate) {
