@@ -68,7 +68,13 @@ const std::vector<Entry>& Entries() {
         // "co-chairs", "co-hosts" are as often nouns: "under Laos and Japan
         // as co-chairs, ministers endorsed …".)
         "đồng tổ chức", "co-organises", "co-organizes", "co-organised", "co-organized", "co-hosted",
-        "co-chaired"}},
+        "co-chaired",
+        // … as does organising, convening or administering it alone ("WIPO
+        // convened the Diplomatic Conference", "organised by the ministry",
+        // "the Department of State administers the … Fund"). The Vietnamese
+        // "tổ chức" is read in context instead (RunBy, participation.cc).
+        "convened", "convenes", "convene", "organised", "organized", "organises", "organizes",
+        "administers", "administered"}},
       {kInvestment,
        {"đầu tư", "rót vốn", "rót", "invest", "invests", "invested", "investing", "investment", "investments",
         "tài trợ", "nhà tài trợ", "cho vay", "bỏ vốn", "góp vốn", "financed", "finances", "funded", "funds",

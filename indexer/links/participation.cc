@@ -117,6 +117,61 @@ void Sentence::ActingAt(size_t k) {
   }
 }
 
+// The verb of organising, running or granting at token `t`: "tổ chức",
+// "quản lý", "điều hành", "điều phối", "chi trả", "cấp", "lập ra"; with
+// `active`, only those that also read right before the thing's name ("NIC
+// tổ chức Triển lãm …"). Returns its length in tokens, 0 where there is none.
+uint32_t Sentence::RunningAt(uint32_t t, bool active) const {
+  static const std::pair<const char*, const char*> kBoth[] = {
+      {"tổ", "chức"}, {"quản", "lý"}, {"điều", "hành"}, {"điều", "phối"}};
+  static const std::pair<const char*, const char*> kAfterAgent[] = {{"chi", "trả"}, {"lập", "ra"}};
+  if (t >= tokens_.size()) return 0;
+  const std::string& w = tokens_[t].exact;
+  const std::string next = t + 1 < tokens_.size() ? tokens_[t + 1].exact : "";
+  for (const auto& [a, b] : kBoth) {
+    if (w == a && next == b) return 2;
+  }
+  if (active) return 0;
+  for (const auto& [a, b] : kAfterAgent) {
+    if (w == a && next == b) return 2;
+  }
+  return w == "cấp" ? 1 : 0;
+}
+
+// "Hội nghị … do Nhật Bản tổ chức", "Học bổng Eiffel, do Bộ … cấp",
+// "APRSAF, diễn đàn thường niên do Nhật Bản lập ra", "NIC tổ chức Triển lãm
+// …": whoever organises, runs or grants an event or programme takes part
+// in it. "tổ chức" is also the noun "organisation" (so it is no trigger of
+// its own): the verb counts only after "do"/"bởi" and its agents, or right
+// before the name.
+void Sentence::RunBy(size_t k) {
+  const auto& m = M()[k];
+  const bool joinable = m.kind == EntityKind::kEvent || (m.kind == EntityKind::kFramework && IsProgramme(m));
+  if (!joinable || m.type == "agreement") return;
+  // Passive: "do" a few words after the name ("…, diễn đàn thường niên do
+  // …"), with no other name between.
+  constexpr uint32_t kToAgent = 6;
+  for (uint32_t t = End(m); t < tokens_.size() && t <= End(m) + kToAgent; ++t) {
+    if (std::any_of(M().begin(), M().end(), [&](const SentenceMention& o) { return o.first == t; })) break;
+    const std::string& w = tokens_[t].exact;
+    if (w != "do" && w != "bởi") continue;
+    if (auto first = ActorAt(t + 1)) {
+      auto agents = JoinedFrom(*first, tokens_.size());
+      uint32_t verb = End(M()[agents.back()]);
+      if (verb < tokens_.size() && tokens_[verb].exact == "đồng") ++verb;  // "đồng tổ chức"
+      if (uint32_t n = RunningAt(verb, /*active=*/false)) {
+        for (size_t a : agents) Add(M()[a].id, kParticipation, m.id, Span(verb, n));
+      }
+    }
+    return;
+  }
+  // Active: the verb right before the name, its subject before it.
+  constexpr uint32_t kVerbLength = 2;
+  if (m.first < kVerbLength || RunningAt(m.first - kVerbLength, /*active=*/true) != kVerbLength) return;
+  const uint32_t verb = m.first - kVerbLength;
+  for (size_t a : Subjects(ActorsBefore(verb, kNearGap))) Add(M()[a].id, kParticipation, m.id, Span(verb, kVerbLength));
+}
+
 // "tham gia dự án", "joined the programme": a common noun for the thing
 // joined right after the trigger.
 bool Sentence::JoinableNounAfter(const TriggerHit& hit) const {

@@ -47,6 +47,7 @@ std::vector<TypedLink> Sentence::Links() {
       HostAfter(k);
       ActingAt(k);
     }
+    RunBy(k);
   }
   return std::move(links_);
 }

@@ -120,5 +120,24 @@ TEST_F(StakeAidLinksTest, CoOrganisersTakePartInTheirEvent) {
                    .count({"laos", "participation", "reef-programme"}));
 }
 
+// "do A tổ chức/quản lý/cấp", "A tổ chức <event>": who organises, runs or
+// grants an event or programme takes part in it; the noun "tổ chức"
+// (organisation) does not.
+TEST_F(StakeAidLinksTest, WhoOrganisesOrRunsAnEventOrProgrammeTakesPartInIt) {
+  const Link forum{"japan", "participation", "reef-forum"};
+  EXPECT_TRUE(Typed("Diễn đàn Rạn San hô 2025 do Nhật Bản tổ chức tại Đà Nẵng.").count(forum));
+  EXPECT_TRUE(Typed("Diễn đàn Rạn San hô 2025, sự kiện thường niên do Nhật Bản lập ra, thu hút 300 khách.").count(forum));
+  EXPECT_TRUE(Typed("Tháng 5, Nhật Bản tổ chức Diễn đàn Rạn San hô 2025 tại Đà Nẵng.").count(forum));
+  EXPECT_TRUE(Typed("Chương trình Rạn San hô do Tập đoàn Ngọc Trai quản lý đã cấp 50 suất.")
+                  .count({"pearl-group", "participation", "reef-programme"}));
+  // The noun: an organisation of Japan's, not an act on the forum.
+  EXPECT_FALSE(Typed("Tổ chức của Nhật Bản gửi đại biểu tới Diễn đàn Rạn San hô 2025 để quan sát.").count(forum));
+  // "do" naming a cause, with no verb of organising after the agent.
+  EXPECT_FALSE(Typed("Diễn đàn Rạn San hô 2025 bị hoãn do Nhật Bản phản đối.").count(forum));
+  // An agreement is joined, not organised.
+  EXPECT_FALSE(Typed("Khu vực Thương mại Tự do San Hô do Trung Quốc quản lý.")
+                   .count({"china", "participation", "coral-fta"}));
+}
+
 }  // namespace
 }  // namespace policygraph::indexer
