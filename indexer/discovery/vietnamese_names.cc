@@ -170,6 +170,24 @@ bool EndsVietnameseName(Line& line, size_t i, const VietnameseLists& lists, bool
   return key == "năm" && !(line.IsWord(i + 1) && line[i + 1].number) && !after_number;
 }
 
+// "Chiến lược phát triển công nghiệp bán dẫn đến năm 2030": a long
+// lower-case description that runs on, within a few words and with no
+// clause word between, to a horizon ("đến năm 2030", "giai đoạn 2021") is
+// a plan's title, not the sentence going on.
+bool HorizonAhead(Line& line, size_t i, const VietnameseLists& lists) {
+  constexpr size_t kMaxToHorizon = 8;
+  for (size_t k = i; k < line.size() && k < i + kMaxToHorizon; ++k) {
+    if (!line.IsWord(k) || !line[k].lower) return false;
+    const bool by_year = (line.KeyIs(k, "đến") || line.KeyIs(k, "tới")) && line.KeyIs(k + 1, "năm");
+    const bool period = line.KeyIs(k, "giai") && line.KeyIs(k + 1, "đoạn");
+    if ((by_year || period) && line.IsWord(k + 2) && line[k + 2].number) return true;
+    if (IsVietnameseStop(line, k, lists)) return false;
+    size_t head_length = 0;
+    if (VietnameseHeadAt(line, k, lists, &head_length)) return false;
+  }
+  return false;
+}
+
 // Where an unquoted Vietnamese name whose head ends before `body` ends.
 // A clear end (punctuation, '(', a quote, a predicate word, the line's end)
 // keeps the words before it. Without one (too many lower-case words or
@@ -255,7 +273,8 @@ Extent ExtendVietnameseName(Line& line, size_t body, const VietnameseLists& list
       last_strong = i;
     } else if (!lists.inner_only.count(line.Key(i)) &&
                ++lower_run > (after_head ? kMaxLowerAfterHead : kMaxLowerLater)) {
-      break;  // the sentence goes on: no clear end
+      if (organisation || !HorizonAhead(line, i, lists)) break;  // the sentence goes on: no clear end
+      lower_run = 0;
     }
     last_word = i;
     if (++words > kMaxVietnameseNameWords) break;

@@ -219,6 +219,9 @@ bool EndsCompound(Line& line, size_t i) {
   if (i == 0 || !line.IsWord(i - 1)) return false;
   // "tự do" (free): "do" (by, because) here ends a compound, not a name.
   if (line.KeyIs(i, "do")) return line.KeyIs(i - 1, "tự");
+  // "bán dẫn đến năm 2030" (semiconductors, to 2030): "dẫn" ends "bán dẫn"
+  // here; it does not start "dẫn đến" (leads to).
+  if (line.KeyIs(i, "dẫn")) return line.KeyIs(i - 1, "bán");
   // "ứng phó với", "thích ứng với" (respond, adapt to): the verb of a
   // title takes its object ("Chiến lược … ứng phó với biến đổi khí hậu").
   if (line.KeyIs(i, "với")) return line.KeyIs(i - 1, "phó") || (line.KeyIs(i - 1, "ứng") && line.KeyIs(i - 2, "thích"));

@@ -616,6 +616,13 @@ TEST_F(EntityDiscoveryTest, APeriodInBracketsAndOneReachedThroughVa) {
   EXPECT_TRUE(Named(names, "Chiến lược phát triển nông nghiệp và nông thôn bền vững giai đoạn 2021-2030, tầm "
                            "nhìn đến năm 2050"))
       << ::testing::PrintToString(AllNames(names));
+  // A long lower-case description runs on to its horizon; without one the
+  // sentence goes on.
+  names = Discover("Thủ tướng phê duyệt Chiến lược phát triển công nghiệp bán dẫn đến năm 2030 vào tháng 9/2024.");
+  EXPECT_TRUE(Named(names, "Chiến lược phát triển công nghiệp bán dẫn đến năm 2030"))
+      << ::testing::PrintToString(AllNames(names));
+  names = Discover("Bộ ban hành Kế hoạch thực hiện nhiệm vụ phát triển công nghiệp bán dẫn cho các trường đại học.");
+  EXPECT_TRUE(AllNames(names).empty()) << ::testing::PrintToString(AllNames(names));
   // One year in brackets is a date; a body takes no period.
   names = Discover("Các nước ký Hiệp định Mekong (1995) để hợp tác.");
   EXPECT_TRUE(Named(names, "Hiệp định Mekong")) << ::testing::PrintToString(AllNames(names));
