@@ -140,8 +140,11 @@ bool HeadTakesComplement(Line& line, size_t head, std::string_view type) {
     return next == "of" || next == "on" || next == "for" || next == "against" ||
            (next == "relating" && line.KeyIs(head + 2, "to"));
   }
-  return next == "on" && line.IsWord(head + 2) && line[head + 2].cap && !line[head + 2].acronym &&
-         !EnglishDeterminers().count(line.Raw(head + 2));
+  // "Law on the Harmonization of Tax Regulations": a law named in English
+  // the Vietnamese and Cambodian way may take "the" before its subject.
+  const size_t subject = raw == "Law" && line.KeyIs(head + 2, "the") ? head + 3 : head + 2;
+  return next == "on" && line.IsWord(subject) && line[subject].cap && !line[subject].acronym &&
+         !EnglishDeterminers().count(line.Raw(subject));
 }
 
 // The last piece of the English name whose head is at `head`: a year
@@ -196,6 +199,12 @@ size_t EnglishNameEnd(Line& line, size_t head, std::string_view type) {
     }
     // "Ministry of Economy, Trade and Industry": a list inside the name.
     if (line.IsPunct(i, ',') && EnglishListContinues(line, i)) continue;
+    // "Law on Protection of Consumers' Rights": a plural possessive between
+    // capitalised words of the title.
+    if (!line.IsWord(i) && IsApostrophe(line[i].punct) && line.IsWord(i - 1) && line[i - 1].cap &&
+        line.Raw(i - 1).back() == 's' && IsEnglishNameWord(line, i + 1)) {
+      continue;
+    }
     // "Law on Vietnamese Workers Working Abroad under Contract".
     const bool under = line.KeyIs(i, "under") && line.IsWord(i + 1) && line[i + 1].cap &&
                        !EnglishDeterminers().count(line.Raw(i + 1));

@@ -384,6 +384,11 @@ TEST_F(EntityDiscoveryTest, EnglishNumberedAndHeadFirstLaws) {
   // "Act on the …" and "Regulation of the …" stay citations.
   EXPECT_FALSE(Named(Discover("It amends the Regulation of the European Parliament on data."),
                      "Regulation of the European Parliament"));
+  // A "Law on the …" is named so; a plural possessive stays inside a title.
+  const auto tax = Discover("The rate rose under the Law on the Harmonization of Tax Regulations, approved in 2021.");
+  EXPECT_TRUE(Named(tax, "Law on the Harmonization of Tax Regulations")) << ::testing::PrintToString(AllNames(tax));
+  const auto rights = Discover("It follows the Law on Protection of Consumers' Rights, passed in 2023.");
+  EXPECT_TRUE(Named(rights, "Law on Protection of Consumers' Rights")) << ::testing::PrintToString(AllNames(rights));
 }
 
 TEST_F(EntityDiscoveryTest, DeclarationsAndConsensusAreAgreementsWithoutTheirYear) {
