@@ -151,7 +151,7 @@ std::optional<DiscoveredEntities::Known> DiscoveredEntities::KnownInside(const s
       if (it == gazetteer_key_.end()) continue;
       const std::string& type = gazetteer_[it->second].type;
       if (type != "country" && type != "regional_org" && type != kNotEntityType && type != kCapitalType) {
-        return Known{it->second, i == 0, j + 1 == tokens.size(), type};
+        return Known{it->second, i == 0, j + 1 == tokens.size(), type, static_cast<size_t>(tokens[i].begin)};
       }
     }
   }
@@ -341,8 +341,25 @@ void DiscoveredEntities::Add(const std::vector<DiscoveredName>& names) {
     auto meeting_of_series = [&](const Known& k) {
       return d.type == "event" && k.type == "event" && !d.variants.empty();
     };
+    // "European Chips Act" beside a known "CHIPS Act": a capitalised word
+    // (other than "The" or a country, which owns the same law) before a
+    // known framework's name names another framework; lower-case words
+    // before a known name only describe it.
+    auto qualified_framework = [&](const Known& k) {
+      if (k.at_start || !k.at_end || !SameKind(k.type, d.type) || !SameKind(d.type, "law")) return false;
+      const auto tokens = analyzer_.Tokenize(d.name.substr(0, k.begin));
+      if (tokens.empty() || LeadingCountry(tokens, 0)) return false;
+      bool qualifier = false;
+      for (const auto& t : tokens) {
+        const std::string_view raw = std::string_view(d.name).substr(t.begin, t.end - t.begin);
+        if (!StartsUppercase(raw) || gazetteer_key_.count(t.exact)) return false;
+        if (raw != "The") qualifier = true;
+      }
+      return qualifier;
+    };
     if (auto inside = KnownInside(d.name);
-        inside && !subsidiary(*inside) && !in_number(*inside) && !meeting_of_series(*inside)) {
+        inside && !subsidiary(*inside) && !in_number(*inside) && !meeting_of_series(*inside) &&
+        !qualified_framework(*inside)) {
       // "Chương trình Chuyển đổi số quốc gia đến năm 2025 …" is the known
       // programme written out in full: one more name for it. "Công ty an
       // ninh mạng Fortinet" only describes a known name: nothing to add.

@@ -68,6 +68,7 @@ class DiscoveredEntities {
     bool at_start;  // the discovered name starts with the known one
     bool at_end;    // … or ends with it
     std::string type;
+    size_t begin;   // byte offset of the known name in the discovered one
   };
   std::optional<Known> KnownInside(const std::string& name) const;
   void AddName(std::vector<std::string>* names, const std::string& name) const;

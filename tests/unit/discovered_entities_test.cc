@@ -112,6 +112,7 @@ class DiscoveredEntitiesWithGazetteerTest : public DiscoveredEntitiesTest {
     add("vietnam", "country", {"Vietnam"}, {"Việt Nam"});
     add("evn", "organization", {"Vietnam Electricity", "EVN"}, {"Tập đoàn Điện lực Việt Nam", "EVN"});
     add("reef-ministers", "event", {"Reef Ministers' Meeting"}, {"Hội nghị Bộ trưởng Rạn san hô"});
+    add("reef-act", "law", {"Reef Act"}, {});
   }
 };
 
@@ -175,6 +176,17 @@ TEST_F(DiscoveredEntitiesWithGazetteerTest, ANumberedMeetingOfAKnownSeriesIsItsO
   EXPECT_EQ(Holding(nodes, "Reef Ministers' Meeting"), nullptr) << ::testing::PrintToString(Names(nodes));
   // The series named without an ordinal is the gazetteer's, as before.
   EXPECT_TRUE(Discovered({"Hội nghị Bộ trưởng Rạn san hô diễn ra tại Việt Nam."}).empty());
+}
+
+// "European Chips Act" beside a known "CHIPS Act": a capitalised qualifier
+// names another law; a country before it names the known law's owner.
+TEST_F(DiscoveredEntitiesWithGazetteerTest, AQualifiedNameOfAKnownLawIsAnotherLaw) {
+  auto nodes = Discovered({"In 2023 the European Reef Act entered into force."});
+  const Node* european = Holding(nodes, "European Reef Act");
+  ASSERT_NE(european, nullptr) << ::testing::PrintToString(Names(nodes));
+  EXPECT_EQ(european->type, "law");
+  EXPECT_EQ(Holding(nodes, "Reef Act"), nullptr);
+  EXPECT_TRUE(Discovered({"In 2023 the Singapore Reef Act entered into force."}).empty());
 }
 
 }  // namespace
