@@ -131,18 +131,34 @@ bool TitleBefore(Line& line, size_t i, const VietnameseLists& lists, size_t wind
   for (size_t back = 1; back <= window && back <= i; ++back) {
     const size_t j = i - back;
     if (line.IsWord(j) && line[j].lower && lists.title_words.count(line.Key(j))) return true;
-    if (line.IsWord(j) && (line.Raw(j) == "thống" || line.Raw(j) == "Thống")) return true;  // Tổng thống
+    // "Tổng thống" (president), not "hệ thống" (system).
+    if (j > 0 && line.KeyIs(j, "thống") && line.KeyIs(j - 1, "tổng")) return true;
     // "Đặc phái viên Nicholas Moore" (envoy); "viên" alone is also "thành
     // viên" (member), which is no title.
     if (j > 0 && line.KeyIs(j, "viên") && line.KeyIs(j - 1, "phái")) return true;
+    // "Tổng Bí thư Tô Lâm", "Đại sứ Marc Knapper": "thư" and "sứ" alone are
+    // also a letter and an envoy's errand.
+    if (j > 0 && ((line.KeyIs(j, "thư") && line.KeyIs(j - 1, "bí")) || (line.KeyIs(j, "sứ") && line.KeyIs(j - 1, "đại")))) {
+      return true;
+    }
   }
   return false;
 }
 
 void FindPersons(Line& line, const VietnameseLists& lists, std::vector<Candidate>& out) {
+  size_t floor = 0;  // a title before the last name found is that name's
   for (size_t i = 0; i < line.size(); ++i) {
     size_t last = 0;
-    if (IsSurname(line, i) && TitleBefore(line, i, lists, 12)) {
+    // "Bộ trưởng Bộ Công an Việt Nam Tô Lâm": the title may stand well
+    // before the name, but in its clause and after any name already found
+    // ("Thủ tướng Phạm Minh Chính tháng 10/2024, Hà Nội và …": "Hà" is a
+    // surname too).
+    size_t clause = i;
+    while (clause > floor && !line.IsPunct(clause - 1, ',') && !line.IsPunct(clause - 1, ';') &&
+           !line.IsPunct(clause - 1, '.')) {
+      --clause;
+    }
+    if (IsSurname(line, i) && TitleBefore(line, i, lists, std::min<size_t>(12, i - clause))) {
       last = PersonNameEnd(line, i, lists);
     } else if (line.IsWord(i) && line[i].cap && !line[i].acronym && AfterHonorific(line, i) &&
                (IsSurname(line, i) || line[i].ascii)) {
@@ -169,6 +185,7 @@ void FindPersons(Line& line, const VietnameseLists& lists, std::vector<Candidate
     if (last == 0) continue;
     out.push_back(Proposed(i, last, last + 1, "person", kPersonAfterTitle));
     i = last;
+    floor = last + 1;
   }
 }
 

@@ -669,6 +669,17 @@ TEST_F(EntityDiscoveryTest, PersonsAfterMoreTitlesAndRoles) {
   for (const auto& n : names) EXPECT_NE(n.type, "person") << n.name;
   names = Discover("The project's leader, Mekong River Commission Secretariat, reported delays.");
   for (const auto& n : names) EXPECT_NE(n.type, "person") << n.name;
+  // "Tổng Bí thư", "Đại sứ" are titles; a title before an earlier name, in
+  // an earlier clause or sentence, or "hệ thống" (system) is none for "Hà
+  // Nội" ("Hà" is also a surname).
+  names = Discover("Tổng Bí thư Trần Văn Bình và Đại sứ Lê Thị Hoa dự lễ.");
+  EXPECT_TRUE(Named(names, "Trần Văn Bình")) << ::testing::PrintToString(AllNames(names));
+  EXPECT_TRUE(Named(names, "Lê Thị Hoa")) << ::testing::PrintToString(AllNames(names));
+  for (const char* text : {"Thủ tướng Trần Văn Bình thăm Hà Nội tháng 5.",
+                           "Sau chuyến thăm của Thủ tướng Trần Văn Bình tháng 10, Hà Nội và Lào ký văn kiện.",
+                           "Ấn Độ có hệ thống Aadhaar. Tổ chức này khuyến nghị Hà Nội sớm hành động."}) {
+    EXPECT_FALSE(Named(Discover(text), "Hà Nội")) << text;
+  }
 }
 
 // A diplomatic mission is a body of its own, and its head ends a ministry's
