@@ -43,8 +43,16 @@ bool EndsAtItsVerb(Line& line, size_t body, size_t i) {
   static const char* const kTwoSyllables[][2] = {
       {"ký", "kết"},   {"hợp", "tác"},   {"phối", "hợp"}, {"tài", "trợ"},  {"hỗ", "trợ"},
       {"viện", "trợ"}, {"đầu", "tư"},    {"cam", "kết"},  {"công", "bố"},  {"ban", "hành"},
-      {"triển", "khai"}, {"chủ", "trì"}, {"điều", "phối"}, {"cho", "vay"}, {"thông", "qua"}};
+      {"triển", "khai"}, {"chủ", "trì"}, {"điều", "phối"}, {"cho", "vay"}, {"thông", "qua"},
+      // What an institute or university does ("Viện Khảo cổ học thỏa
+      // thuận …", "Viện Nghiên cứu Hán Nôm số hóa …", "… Köln làm việc
+      // với …"), and its term of office ("Ủy ban … nhiệm kỳ 2023-2027").
+      {"thỏa", "thuận"}, {"thoả", "thuận"}, {"làm", "việc"}, {"mang", "tên"}, {"phân", "tích"},
+      {"số", "hóa"}, {"số", "hoá"}, {"đào", "tạo"}, {"xây", "dựng"}, {"thực", "hiện"}, {"vận", "hành"},
+      {"nhiệm", "kỳ"}};
   bool verb = false;
+  // "Bộ Công an năm 2023": a year after a body's name is a date.
+  if (line.KeyIs(i, "năm") && line.IsWord(i + 1) && line[i + 1].number) verb = true;
   for (const char* w : kOneSyllable) verb = verb || line.KeyIs(i, w);
   for (const auto& w : kTwoSyllables) verb = verb || (line.KeyIs(i, w[0]) && line.KeyIs(i + 1, w[1]));
   // "hợp tác xã" is a cooperative, a noun.

@@ -86,6 +86,15 @@ TEST_F(RecallRulesTest, BodyNameEndsAtItsVerb) {
   // "hợp tác xã" is a cooperative, not the verb.
   const std::string coop = "Liên minh Hợp tác xã Kovalen hợp tác xã viên đông nhất.";
   EXPECT_FALSE(Find(coop, "Liên minh Hợp tác xã Kovalen hợp tác xã viên đông nhất")) << All(coop);
+  // What an institute does, its term of office, a year: not its name.
+  const std::string institute = "Viện Khảo cổ Kestrel thỏa thuận khai quật chung với đối tác.";
+  EXPECT_TRUE(Find(institute, "Viện Khảo cổ Kestrel")) << All(institute);
+  const std::string digitised = "Viện Nghiên cứu Kovalen số hóa hàng nghìn trang tư liệu.";
+  EXPECT_TRUE(Find(digitised, "Viện Nghiên cứu Kovalen")) << All(digitised);
+  const std::string term = "Ủy ban Di sản Kestrel nhiệm kỳ 2023-2027 họp lần đầu.";
+  EXPECT_TRUE(Find(term, "Ủy ban Di sản Kestrel")) << All(term);
+  const std::string year = "Cục Kovalen năm 2023 đã xử lý hồ sơ.";
+  EXPECT_TRUE(Find(year, "Cục Kovalen")) << All(year);
 }
 
 TEST_F(RecallRulesTest, SetsOfRulesMechanismsAndScholarships) {
