@@ -54,6 +54,8 @@ constexpr std::pair<const char*, std::string_view> kVietnameseHeads[] = {
     // Fairs and exhibitions are events like conferences ("Hội chợ Trung
     // Quốc - ASEAN lần thứ 19").
     {"hội chợ", kEvent}, {"triển lãm", kEvent},
+    // Ports are bodies ("Cảng Quốc tế Cái Mép").
+    {"cảng", kOrganization},
     // A named partnership between parties ("Quan hệ Đối tác Mekong -
     // Australia"); the bare level of relations ("quan hệ Đối tác Chiến lược
     // Toàn diện") is left out by FindVietnameseHeaded.
@@ -107,7 +109,7 @@ constexpr const char* kVietnameseStops[] = {
     "chấp thuận", "xác nhận", "vào sổ", "đối với", "về việc", "về lĩnh vực", "đồng tổ chức",
     "đồng chủ trì", "phê chuẩn", "vào", "trình", "cấp giấy phép", "tán thành", "triệu tập", "gửi", "giao cho",
     "thẩm định", "bãi bỏ", "chấp thuận", "lấy ý kiến", "rót vốn", "rót thêm", "rót", "đặt",
-    "thiết lập",
+    "thiết lập", "nằm",
 };
 
 // Compounds that begin with a stop word but are ordinary nouns inside names

@@ -95,6 +95,11 @@ TEST_F(RecallRulesTest, BodyNameEndsAtItsVerb) {
   EXPECT_TRUE(Find(term, "Ủy ban Di sản Kestrel")) << All(term);
   const std::string year = "Cục Kovalen năm 2023 đã xử lý hồ sơ.";
   EXPECT_TRUE(Find(year, "Cục Kovalen")) << All(year);
+  // A port is a body; "nằm" (lies) is what the sentence says of it.
+  const std::string port = "Cảng Quốc tế Kestrel nằm ở cửa sông.";
+  auto p = Find(port, "Cảng Quốc tế Kestrel");
+  ASSERT_TRUE(p) << All(port);
+  EXPECT_EQ(p->type, "organization");
 }
 
 TEST_F(RecallRulesTest, SetsOfRulesMechanismsAndScholarships) {
