@@ -236,7 +236,8 @@ void Sentence::GivenThrough(uint32_t at) {
   const TriggerHit verb{kInvestment, *giving, 1};
   auto givers = ActorsBefore(*giving, kNearGap);
   if (givers.empty()) givers = CarriedSubject(verb);
-  if (givers.size() > 1) givers.resize(1);
+  // (erase, not resize(1): GCC 12 warns about resize's growing branch here.)
+  if (givers.size() > 1) givers.erase(givers.begin() + 1, givers.end());
   const std::string trigger = Span(*giving, at + 1 - *giving);
   for (size_t g : givers) {
     if (M()[g].id == M()[*body].id || CountryOf(*body) == M()[g].id) continue;

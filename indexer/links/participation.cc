@@ -118,13 +118,13 @@ void Sentence::ActingAt(size_t k) {
 }
 
 // The verb of organising, running or granting at token `t`: "tổ chức",
-// "quản lý", "điều hành", "điều phối", "chi trả", "cấp", "lập ra"; with
-// `active`, only those that also read right before the thing's name ("NIC
-// tổ chức Triển lãm …"). Returns its length in tokens, 0 where there is none.
-uint32_t Sentence::RunningAt(uint32_t t, bool active) const {
+// "quản lý", "điều hành", "điều phối", "chi trả", "cấp", and for an event
+// "lập ra" (setting up a programme enacts it: enactment.cc); with `active`,
+// only those that also read right before the thing's name ("NIC tổ chức
+// Triển lãm …"). Returns its length in tokens, 0 where there is none.
+uint32_t Sentence::RunningAt(uint32_t t, bool active, bool event) const {
   static const std::pair<const char*, const char*> kBoth[] = {
       {"tổ", "chức"}, {"quản", "lý"}, {"điều", "hành"}, {"điều", "phối"}};
-  static const std::pair<const char*, const char*> kAfterAgent[] = {{"chi", "trả"}, {"lập", "ra"}};
   if (t >= tokens_.size()) return 0;
   const std::string& w = tokens_[t].exact;
   const std::string next = t + 1 < tokens_.size() ? tokens_[t + 1].exact : "";
@@ -132,9 +132,7 @@ uint32_t Sentence::RunningAt(uint32_t t, bool active) const {
     if (w == a && next == b) return 2;
   }
   if (active) return 0;
-  for (const auto& [a, b] : kAfterAgent) {
-    if (w == a && next == b) return 2;
-  }
+  if ((w == "chi" && next == "trả") || (event && w == "lập" && next == "ra")) return 2;
   return w == "cấp" ? 1 : 0;
 }
 
@@ -159,7 +157,7 @@ void Sentence::RunBy(size_t k) {
       auto agents = JoinedFrom(*first, tokens_.size());
       uint32_t verb = End(M()[agents.back()]);
       if (verb < tokens_.size() && tokens_[verb].exact == "đồng") ++verb;  // "đồng tổ chức"
-      if (uint32_t n = RunningAt(verb, /*active=*/false)) {
+      if (uint32_t n = RunningAt(verb, /*active=*/false, m.kind == EntityKind::kEvent)) {
         for (size_t a : agents) Add(M()[a].id, kParticipation, m.id, Span(verb, n));
       }
     }
@@ -167,7 +165,7 @@ void Sentence::RunBy(size_t k) {
   }
   // Active: the verb right before the name, its subject before it.
   constexpr uint32_t kVerbLength = 2;
-  if (m.first < kVerbLength || RunningAt(m.first - kVerbLength, /*active=*/true) != kVerbLength) return;
+  if (m.first < kVerbLength || RunningAt(m.first - kVerbLength, /*active=*/true, false) != kVerbLength) return;
   const uint32_t verb = m.first - kVerbLength;
   for (size_t a : Subjects(ActorsBefore(verb, kNearGap))) Add(M()[a].id, kParticipation, m.id, Span(verb, kVerbLength));
 }

@@ -117,7 +117,7 @@ class Sentence {
   void Host(const TriggerHit& hit);
   void HostAfter(size_t k);
   void ActingAt(size_t k);
-  uint32_t RunningAt(uint32_t t, bool active) const;
+  uint32_t RunningAt(uint32_t t, bool active, bool event) const;
   void RunBy(size_t k);
   bool JoinableNounAfter(const TriggerHit& hit) const;
   static bool IsProgramme(const SentenceMention& m);
