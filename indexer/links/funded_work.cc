@@ -84,17 +84,14 @@ std::vector<size_t> Sentence::JoinedFrom(size_t first, uint32_t end) const {
 // "implemented", "runs", "carried out", "executed", "managed" …. Returns its
 // length in tokens, 0 where there is none.
 uint32_t Sentence::CarryingOutAt(uint32_t t) const {
-  static const std::pair<const char*, const char*> kVietnamese[] = {
-      {"thực", "hiện"}, {"triển", "khai"}, {"chủ", "trì"}, {"vận", "hành"}, {"điều", "hành"}};
   static const char* kEnglish[] = {"implements", "implemented", "implement", "implementing", "runs", "run",
                                    "executes",   "executed",    "manages",   "managed",      "administers",
                                    "administered"};
-  const std::string& w = tokens_[t].exact;
-  const std::string next = t + 1 < tokens_.size() ? tokens_[t + 1].exact : "";
-  for (const auto& [a, b] : kVietnamese) {
-    if (w == a && next == b) return 2;
+  if (TwoWordsAt(t, {{"thực", "hiện"}, {"triển", "khai"}, {"chủ", "trì"}, {"vận", "hành"}, {"điều", "hành"},
+                     {"carried", "out"}, {"carries", "out"}, {"carry", "out"}})) {
+    return 2;
   }
-  if ((w == "carried" || w == "carries" || w == "carry") && next == "out") return 2;
+  const std::string& w = tokens_[t].exact;
   return std::any_of(std::begin(kEnglish), std::end(kEnglish), [&](const char* e) { return w == e; }) ? 1 : 0;
 }
 
@@ -171,7 +168,7 @@ void Sentence::FundedHelps(const TriggerHit& hit, const std::vector<size_t>& fun
   for (uint32_t t = from; t < limit; ++t) {
     if (ClauseBreak(from, t + 1)) return;
     // Another name first: the subject of the helping verb is not the thing funded.
-    if (std::any_of(M().begin(), M().end(), [&](const SentenceMention& m) { return m.first == t; })) return;
+    if (NameStartsAt(t)) return;
     const std::string& w = tokens_[t].exact;
     const std::string next = t + 1 < tokens_.size() ? tokens_[t + 1].exact : "";
     uint32_t length = std::any_of(std::begin(kHelping), std::end(kHelping), [&](const char* h) { return w == h; });

@@ -123,17 +123,10 @@ void Sentence::ActingAt(size_t k) {
 // only those that also read right before the thing's name ("NIC tổ chức
 // Triển lãm …"). Returns its length in tokens, 0 where there is none.
 uint32_t Sentence::RunningAt(uint32_t t, bool active, bool event) const {
-  static const std::pair<const char*, const char*> kBoth[] = {
-      {"tổ", "chức"}, {"quản", "lý"}, {"điều", "hành"}, {"điều", "phối"}};
-  if (t >= tokens_.size()) return 0;
-  const std::string& w = tokens_[t].exact;
-  const std::string next = t + 1 < tokens_.size() ? tokens_[t + 1].exact : "";
-  for (const auto& [a, b] : kBoth) {
-    if (w == a && next == b) return 2;
-  }
-  if (active) return 0;
-  if ((w == "chi" && next == "trả") || (event && w == "lập" && next == "ra")) return 2;
-  return w == "cấp" ? 1 : 0;
+  if (TwoWordsAt(t, {{"tổ", "chức"}, {"quản", "lý"}, {"điều", "hành"}, {"điều", "phối"}})) return 2;
+  if (active || t >= tokens_.size()) return 0;
+  if (TwoWordsAt(t, {{"chi", "trả"}}) || (event && TwoWordsAt(t, {{"lập", "ra"}}))) return 2;
+  return tokens_[t].exact == "cấp" ? 1 : 0;
 }
 
 // "Hội nghị … do Nhật Bản tổ chức", "Học bổng Eiffel, do Bộ … cấp",
@@ -150,7 +143,7 @@ void Sentence::RunBy(size_t k) {
   // …"), with no other name between.
   constexpr uint32_t kToAgent = 6;
   for (uint32_t t = End(m); t < tokens_.size() && t <= End(m) + kToAgent; ++t) {
-    if (std::any_of(M().begin(), M().end(), [&](const SentenceMention& o) { return o.first == t; })) break;
+    if (NameStartsAt(t)) break;
     const std::string& w = tokens_[t].exact;
     if (w != "do" && w != "bởi") continue;
     if (auto first = ActorAt(t + 1)) {

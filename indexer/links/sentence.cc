@@ -95,6 +95,19 @@ bool Sentence::PartOfAnotherWord(const TriggerHit& h) const {
   return false;
 }
 
+// One of `pairs` as the two words at token `t` ("tổ chức", "thực hiện").
+bool Sentence::TwoWordsAt(uint32_t t, std::initializer_list<std::pair<const char*, const char*>> pairs) const {
+  if (t + 1 >= tokens_.size()) return false;
+  const std::string& a = tokens_[t].exact;
+  const std::string& b = tokens_[t + 1].exact;
+  return std::any_of(pairs.begin(), pairs.end(), [&](const auto& p) { return a == p.first && b == p.second; });
+}
+
+// Whether one of the sentence's names starts at token `t`.
+bool Sentence::NameStartsAt(uint32_t t) const {
+  return std::any_of(M().begin(), M().end(), [&](const SentenceMention& m) { return m.first == t; });
+}
+
 // An instrument's noun starts at token `at` ("hợp đồng", "thỏa thuận",
 // "hiệp định", "bản ghi nhớ", "nghị định thư", "giấy phép"), after "các",
 // "một" or "những" at most.
@@ -102,14 +115,8 @@ bool Sentence::UnderAnInstrument(uint32_t at) const {
   if (at < tokens_.size() && (tokens_[at].exact == "các" || tokens_[at].exact == "một" || tokens_[at].exact == "những")) {
     ++at;
   }
-  if (at + 1 >= tokens_.size()) return false;
-  static const std::pair<const char*, const char*> kInstruments[] = {
-      {"hợp", "đồng"}, {"thỏa", "thuận"}, {"thoả", "thuận"}, {"hiệp", "định"},
-      {"bản", "ghi"},  {"giấy", "phép"}};
-  const std::string& a = tokens_[at].exact;
-  const std::string& b = tokens_[at + 1].exact;
-  if (std::none_of(std::begin(kInstruments), std::end(kInstruments),
-                   [&](const auto& i) { return a == i.first && b == i.second; })) {
+  if (!TwoWordsAt(at, {{"hợp", "đồng"}, {"thỏa", "thuận"}, {"thoả", "thuận"}, {"hiệp", "định"}, {"bản", "ghi"},
+                       {"giấy", "phép"}})) {
     return false;
   }
   // "ra đời theo thỏa thuận giữa chính phủ Việt Nam và chính phủ Đức": the

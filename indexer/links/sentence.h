@@ -63,6 +63,8 @@ class Sentence {
   bool ClauseBreak(uint32_t from, uint32_t to) const;
   bool Holds(const std::vector<size_t>& ks, const std::string& id) const;
   bool WordIn(uint32_t from, uint32_t to, std::initializer_list<const char*> words) const;
+  bool TwoWordsAt(uint32_t t, std::initializer_list<std::pair<const char*, const char*>> pairs) const;
+  bool NameStartsAt(uint32_t t) const;
   std::vector<size_t> KindAfter(uint32_t at, uint32_t near, EntityKind kind, uint32_t list_gap = kListGap) const;
   std::optional<size_t> KindBefore(uint32_t at, uint32_t near, EntityKind kind) const;
   void Add(const std::string& a, const char* relation, const std::string& b, const std::string& trigger);
