@@ -35,16 +35,24 @@ async function open(hash) {
   await page.waitForFunction(() => !document.body.hasAttribute('aria-busy'));
 }
 
-// The rendered position of a graph element, in page coordinates.
-// Where to click to select an edge: its midpoint, unless another edge or a
-// node is what the renderer finds there (a force-directed layout may lay two
-// edges over each other); then other points along it.
-async function edgeClickPoint(edgeId) {
+// Where to click to select a graph element, in page coordinates, or null.
+// A node: its centre. An edge: its midpoint, unless another edge or a node is
+// what the renderer finds there (a force-directed layout may lay two edges
+// over each other); then other points along it.
+async function clickPoint(elementId) {
   return page.evaluate((id) => {
     const cy = window.pgCy;
-    const edge = cy.getElementById(id);
-    if (edge.empty()) return null;
-    const box = cy.container().getBoundingClientRect();
+    const ele = cy.getElementById(id);
+    if (ele.empty()) return null;
+    // Rendered positions count from the container's content box, inside its
+    // border and padding, as the renderer projects a mouse event.
+    const container = cy.container();
+    const rect = container.getBoundingClientRect();
+    const style = getComputedStyle(container);
+    const box = {
+      left: rect.left + container.clientLeft + parseFloat(style.paddingLeft),
+      top: rect.top + container.clientTop + parseFloat(style.paddingTop),
+    };
     const pan = cy.pan();
     const zoom = cy.zoom();
     // Points on the edge as drawn: parallel edges between two nodes are
@@ -52,8 +60,8 @@ async function edgeClickPoint(edgeId) {
     // the endpoints can cross a sibling edge instead. A point of the curve
     // (de Casteljau over endpoints and control points) that the renderer's
     // own hit test gives to this edge alone is where a user would click.
-    const chain = [edge.renderedSourceEndpoint(), ...(edge.renderedControlPoints() || []),
-      edge.renderedTargetEndpoint()];
+    const chain = ele.isNode() ? [] : [ele.renderedSourceEndpoint(), ...(ele.renderedControlPoints() || []),
+      ele.renderedTargetEndpoint()];
     const onCurve = (f) => {
       let pts = chain;
       while (pts.length > 1) {
@@ -61,14 +69,25 @@ async function edgeClickPoint(edgeId) {
       }
       return pts[0];
     };
-    const candidates = [edge.renderedMidpoint()];
-    for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.35, 0.65, 0.2, 0.8]) candidates.push(onCurve(f));
+    const candidates = [ele.isNode() ? ele.renderedPosition() : ele.renderedMidpoint()];
+    if (ele.isEdge()) {
+      for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.35, 0.65, 0.2, 0.8]) candidates.push(onCurve(f));
+    }
+    // Chromium delivers a mouse event at whole CSS pixels, so a point a
+    // fraction of a pixel from where another edge crosses can land on that
+    // edge: take whole-pixel points whose neighbours one pixel away also hit
+    // this edge alone.
+    const hits = (x, y) => {
+      const hit = cy.renderer().findNearestElement((x - box.left - pan.x) / zoom, (y - box.top - pan.y) / zoom, true, false);
+      return hit && hit.id() === id;
+    };
     for (const p of candidates) {
-      const hit = cy.renderer().findNearestElement((p.x - pan.x) / zoom, (p.y - pan.y) / zoom, true, false);
-      if (hit && hit.id() === id) return { x: box.left + p.x, y: box.top + p.y };
+      const x = Math.round(box.left + p.x);
+      const y = Math.round(box.top + p.y);
+      if ([[0, 0], [1, 0], [-1, 0], [0, 1], [0, -1]].every(([dx, dy]) => hits(x + dx, y + dy))) return { x, y };
     }
     return null;
-  }, edgeId);
+  }, elementId);
 }
 
 describe('web UI', () => {
@@ -130,7 +149,7 @@ describe('web UI', () => {
 
   test('graph: click the china–asean edge and read its evidence', async () => {
     const id = 'asean|cooperation|china';
-    const at = await edgeClickPoint(id);
+    const at = await clickPoint(id);
     assert.ok(at, `edge ${id} is drawn where a click reaches it`);
     await page.mouse.click(at.x, at.y);
     await page.waitForFunction(() => location.hash.includes('sel=e%3A'));
@@ -200,6 +219,39 @@ describe('web UI', () => {
     const pathNodes = await page.evaluate(() => window.pgCy.$('node.path').map((n) => n.id()));
     assert.ok(pathNodes.includes('china') && pathNodes.includes('vietnam'), `path nodes: ${pathNodes}`);
     await screenshot(page, '06-graph-path.png');
+  });
+
+  test('graph: a click lands on what is drawn after an alert pushes the canvas down', async () => {
+    await open('#graph?x=china%3A30');
+    await page.waitForFunction(() => window.pgCy && window.pgCy.getElementById('asean').nonempty());
+    // The pointer crosses the canvas first, so the renderer has read where it sits.
+    // (Scrolled to the top first, and two frames later, once the scroll event
+    // that makes the renderer read its position again has gone by.)
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const box = await page.locator('#cy').boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.move(box.x + 5, box.y + 5);
+    // A path between unknown names shows an alert above the page. (Submitted
+    // without scrolling to the form: with the page scrolled, the browser keeps
+    // the canvas where it was on screen and nothing moves.)
+    await page.evaluate(() => {
+      for (const [id, value] of [['graph-path-from', 'qqqzzzx'], ['graph-path-to', 'qqqzzzy']]) {
+        const input = document.getElementById(id);
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true })); // as typing does
+      }
+      document.getElementById('graph-path-form').requestSubmit();
+    });
+    await page.locator('#alert .alert-text').waitFor();
+    const moved = await page.locator('#cy').boundingBox();
+    assert.ok(moved.y > box.y, `the alert moved the canvas down (${box.y} → ${moved.y})`);
+    const at = await clickPoint('asean');
+    assert.ok(at, 'asean is drawn where a click reaches it');
+    await page.mouse.click(at.x, at.y);
+    await assert.doesNotReject(page.waitForFunction(() => decodeURIComponent(location.hash).includes('sel=n:'), null,
+      { timeout: 5000 }), 'the click selected a node (not empty canvas beside it)');
+    assert.match(decodeURIComponent(new URL(page.url()).hash), /sel=n:asean(&|$)/, 'the click selected the node under it');
   });
 
   test('graph: filters by link type, neighbourhood highlight, collapse', async () => {

@@ -151,6 +151,16 @@ async function ensureCy() {
     navigate({ sel: { kind: 'edge', source: d.source, relation: d.relation, target: d.target, id: d.id } });
   });
   cy.on('tap', (ev) => { if (ev.target === cy && state && state.sel) navigate({ sel: null }); });
+  // The renderer keeps where its container sits on the page and reads it again
+  // only on a resize or a scroll; an alert, the stats line or a wrapped toolbar
+  // appearing above the canvas moves it without either, and clicks would then
+  // land beside what is drawn. A change of size of anything above it re-reads.
+  if (typeof ResizeObserver === 'function') {
+    const above = new ResizeObserver(() => cy.resize());
+    for (const node of [document.querySelector('.site-header'), $('alert'), document.querySelector('#view-graph .toolbar')]) {
+      if (node) above.observe(node);
+    }
+  }
   window.pgCy = cy; // for the browser tests and the console
   return cy;
 }
