@@ -313,6 +313,23 @@ Status DiscoverInTexts(const DocumentSource& source, const Analyzer& analyzer,
   return Status::OK();
 }
 
+// How many contiguous parts a run with several writers cuts the documents
+// into. More parts than writers, each taken by whichever writer is free next:
+// with one part a writer, the writer whose half costs more per byte (English
+// text analyses about 1.2 times slower per byte than Vietnamese, and a run's
+// halves were its English and its Vietnamese files) finished alone, ~10
+// minutes after the other at a million documents (PERFORMANCE.md 4i). Not so
+// many that each part's own database (opened, committed, merged) costs more
+// than the balance gains: a part is at least `part_text` of text.
+constexpr size_t kMaxPartsPerWriter = 16;
+
+size_t PartCount(const DocumentSource& source, size_t writers, uint64_t part_text) {
+  uint64_t text = 0;
+  for (size_t i = 0; i < source.Size(); ++i) text += source.Bytes(i);
+  const size_t by_text = static_cast<size_t>(text / std::max<uint64_t>(1, part_text));
+  return std::clamp(by_text, writers, std::min(writers * kMaxPartsPerWriter, source.Size()));
+}
+
 // Where `parts` contiguous runs of the documents begin (and, last, where the
 // last ends), each run about as much text as the others and none empty
 // (parts <= source.Size()).
@@ -451,16 +468,18 @@ Status IndexSource(const DocumentSource& source, const IndexOptions& options, In
   // replaces them in place.
   size_t writers = std::min(options.writers == 0 ? threads : options.writers, total);
   if (writers == 0 || !search->IsNew()) writers = 1;
+  // Several writers write parts, one shard database each (PartCount).
+  const size_t parts = writers == 1 ? 1 : PartCount(source, writers, options.part_text);
   // Both write locks held: work/ is this run's alone. Shards or a merge a
   // killed run left go, whichever way this one writes.
-  SearchShardDirs shard_dirs(options.data_dir, writers > 1 ? writers : 0);
+  SearchShardDirs shard_dirs(options.data_dir, parts > 1 ? parts : 0);
   s = shard_dirs.Create();
   if (!s.ok()) return s;
   PendingContributions::RemoveLeftovers(options.data_dir);
   std::vector<std::unique_ptr<PendingContributions>> pending;
-  for (size_t k = 0; k < writers; ++k) {
+  for (size_t k = 0; k < parts; ++k) {
     pending.push_back(std::make_unique<PendingContributions>(
-        options.data_dir, writers == 1 ? "graph-pending.jsonl" : "graph-pending-" + std::to_string(k) + ".jsonl"));
+        options.data_dir, parts == 1 ? "graph-pending.jsonl" : "graph-pending-" + std::to_string(k) + ".jsonl"));
     s = pending.back()->Create();
     if (!s.ok()) return s;
   }
@@ -589,59 +608,62 @@ Status IndexSource(const DocumentSource& source, const IndexOptions& options, In
     s = search->Commit();
     if (!s.ok()) return s;
   } else {
-    // Shard k: documents [bounds[k], bounds[k + 1]), on a thread of its own
-    // (shard 0 on this one), each with its share of the analysing threads.
-    const std::vector<size_t> bounds = SplitByText(source, writers);
-    std::vector<std::unique_ptr<SearchWriter>> shards(writers);
-    for (size_t k = 0; k < writers; ++k) {
-      s = SearchWriter::Open(shard_dirs.shards()[k], &shards[k]);
-      if (!s.ok()) return s;
-    }
-    std::vector<Status> statuses(writers, Status::OK());
+    // Part k: documents [bounds[k], bounds[k + 1]) into shard k, by the
+    // first writer free (writer 0 on this thread), each writer with its share
+    // of the analysing threads. A part is committed and closed once written,
+    // so a writer holds one shard open at a time.
+    const std::vector<size_t> bounds = SplitByText(source, parts);
+    std::atomic<size_t> next_part{0};
+    std::vector<Status> statuses(parts, Status::OK());
     std::vector<std::exception_ptr> errors(writers);
-    std::vector<IndexReport> counts(writers);
-    auto write_shard = [&](size_t k) {
-      try {
-        statuses[k] = write_documents(bounds[k], bounds[k + 1], std::max<size_t>(1, threads / writers),
-                                      shards[k].get(), pending[k].get(), &counts[k]);
-        if (statuses[k].ok()) statuses[k] = pending[k]->Finish();
-      } catch (...) {
-        errors[k] = std::current_exception();
+    std::vector<IndexReport> counts(parts);
+    auto write_part = [&](size_t k) {
+      std::unique_ptr<SearchWriter> shard;
+      Status st = SearchWriter::Open(shard_dirs.shards()[k], &shard);
+      if (st.ok()) {
+        st = write_documents(bounds[k], bounds[k + 1], std::max<size_t>(1, threads / writers), shard.get(),
+                             pending[k].get(), &counts[k]);
       }
-      if (!statuses[k].ok() || errors[k]) stop = true;
+      if (st.ok()) st = pending[k]->Finish();
+      // The run's metadata in shard 0 alone: the merge keeps the first
+      // shard's value of a key. Each shard's commit adds its spellings.
+      if (st.ok() && k == 0) st = shard->SetLexicon(lexicon);
+      if (st.ok() && k == 0) st = shard->MarkGraphPending();
+      if (st.ok()) st = shard->Commit();
+      return st;
     };
-    std::vector<std::thread> shard_threads;
+    auto writer = [&](size_t w) {
+      try {
+        for (size_t k; !stop && (k = next_part++) < parts;) {
+          statuses[k] = write_part(k);
+          if (!statuses[k].ok()) stop = true;
+        }
+      } catch (...) {
+        errors[w] = std::current_exception();
+        stop = true;
+      }
+    };
+    std::vector<std::thread> writer_threads;
     try {
-      for (size_t k = 1; k < writers; ++k) shard_threads.emplace_back(write_shard, k);
+      for (size_t w = 1; w < writers; ++w) writer_threads.emplace_back(writer, w);
     } catch (...) {  // no thread to be had: stop and join those started
       stop = true;
-      for (auto& t : shard_threads) t.join();
+      for (auto& t : writer_threads) t.join();
       throw;
     }
-    write_shard(0);
-    for (auto& t : shard_threads) t.join();
+    writer(0);
+    for (auto& t : writer_threads) t.join();
     for (const auto& e : errors) {
       if (e) std::rethrow_exception(e);
     }
-    // The first shard that failed of itself, not one stopped by it.
+    // The first part that failed of itself, not one stopped by it.
     const Status* failed = nullptr;
     for (const auto& st : statuses) {
       if (!st.ok() && (failed == nullptr || failed->message().rfind("stopped: ", 0) == 0)) failed = &st;
     }
     if (failed != nullptr) return *failed;
     for (const auto& c : counts) add_counts(c);
-    // The run's metadata in shard 0 alone: the merge keeps the first
-    // shard's value of a key. Each shard's commit adds its spellings.
-    s = shards[0]->SetLexicon(lexicon);
-    if (!s.ok()) return s;
-    s = shards[0]->MarkGraphPending();
-    if (!s.ok()) return s;
-    for (auto& shard : shards) {
-      s = shard->Commit();
-      if (!s.ok()) return s;
-      shard.reset();
-    }
-    if (progress != nullptr) *progress << "merging " << writers << " search shards\n";
+    if (progress != nullptr) *progress << "merging " << parts << " search shards\n";
     s = MergeSearchShards(shard_dirs.shards(), shard_dirs.merged());
     if (!s.ok()) return s;
     // The new, empty index goes, and the merged one takes its place at once:

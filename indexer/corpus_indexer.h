@@ -58,6 +58,11 @@ struct IndexOptions {
   // writes); 0 for as many as `threads`, 1 for one. An index that has
   // documents is always written by one. Default: 0.
   size_t writers = 0;
+  // With several writers, the documents are cut into contiguous parts of at
+  // least this much text each (at most 16 a writer), which the writers take
+  // in turn, so that none is left alone with the costlier end of the run.
+  // The output is the same for any value.
+  uint64_t part_text = uint64_t{8} << 20;
   // Sees every sentence the linker reads (training and measuring the link
   // classifier); none by default.
   SentenceObserver observe_sentences = nullptr;

@@ -117,9 +117,11 @@ void ExpectSameLines(const std::vector<std::string>& one, const std::vector<std:
   }
 }
 
-indexer::IndexReport IndexBundled(const std::string& data, size_t threads, size_t writers = 1) {
+indexer::IndexReport IndexBundled(const std::string& data, size_t threads, size_t writers = 1,
+                                  uint64_t part_text = indexer::IndexOptions().part_text) {
   indexer::IndexOptions options;
   options.data_dir = data;
+  options.part_text = part_text;
   options.gazetteer = (SourceDir() / "corpus" / "gazetteer").string();
   options.glossary = (SourceDir() / "corpus" / "glossary").string();
   options.threads = threads;
@@ -178,16 +180,24 @@ TEST(ParallelIndexingTest, ShardsMergedIntoANewIndexStoreWhatOneWriterStores) {
   const indexer::IndexReport r1 = IndexBundled(one.str(), 1, 1);
   const indexer::IndexReport r2 = IndexBundled(sharded.str(), 2, 2);
   const indexer::IndexReport r3 = IndexBundled(three.str(), 6, 3);  // two analysing threads per shard
+  // Parts of a few kilobytes: two writers take over twenty parts in turn, in
+  // whatever order they come free.
+  TempDir parts;
+  const indexer::IndexReport r32 = IndexBundled(parts.str(), 2, 2, 4096);
   ExpectSameReports(r1, r2);
   ExpectSameReports(r1, r3);
+  ExpectSameReports(r1, r32);
   const auto dump = DumpSearch((one.path() / "search").string());
   ExpectSameLines(dump, DumpSearch((sharded.path() / "search").string()), "search index, 2 shards");
   ExpectSameLines(dump, DumpSearch((three.path() / "search").string()), "search index, 3 shards");
+  ExpectSameLines(dump, DumpSearch((parts.path() / "search").string()), "search index, parts");
   const auto graph = DumpGraph((one.path() / "graph").string());
   ExpectSameLines(graph, DumpGraph((sharded.path() / "graph").string()), "graph, 2 shards");
   ExpectSameLines(graph, DumpGraph((three.path() / "graph").string()), "graph, 3 shards");
+  ExpectSameLines(graph, DumpGraph((parts.path() / "graph").string()), "graph, parts");
   EXPECT_FALSE(fs::exists(sharded.path() / "work"));
   EXPECT_FALSE(fs::exists(three.path() / "work"));
+  EXPECT_FALSE(fs::exists(parts.path() / "work"));
 
   // Again into both: one writer each, replacing documents in place.
   const indexer::IndexReport again1 = IndexBundled(one.str(), 2, 1);
