@@ -87,7 +87,12 @@ const std::vector<Entry>& Entries() {
         "mua lại", "cổ phần", "stake", "percent of", "per cent of", "acquired", "acquires", "acquire",
         // "khoản vay … mà Pháp dành cho Việt Nam": allotting a loan or
         // aid to a party.
-        "dành cho"}},
+        "dành cho",
+        // Putting a sum into something: investment only where a sum
+        // follows ("committed US$7 billion to …", "bỏ ra 20 triệu USD
+        // xây …"); "committed to the talks" is nothing.
+        "committed", "commits", "commit", "pledged", "pledges", "pledge", "put", "puts", "spent", "spend",
+        "spends", "spending", "poured", "pours", "earmarked", "bỏ ra", "dành", "cam kết", "đổ"}},
       {kMembership,
        {"thành viên", "gia nhập", "kết nạp", "member", "members", "membership", "accession",
         "acceded to", "acceded", "accedes", "admitted", "admits", "admit", "party to", "parties to", "parties", "các bên tham gia",
@@ -175,6 +180,9 @@ const std::vector<Entry>& Entries() {
       {kCueStake,
        {"mua lại", "cổ phần", "stake", "percent of", "per cent of", "acquired", "acquires", "acquire"}},
       {kCueAllot, {"dành cho"}},
+      {kCueSpend,
+       {"committed", "commits", "commit", "pledged", "pledges", "pledge", "put", "puts", "spent", "spend",
+        "spends", "spending", "poured", "pours", "earmarked", "bỏ ra", "dành", "cam kết", "đổ"}},
   };
   return kEntries;
 }
@@ -188,7 +196,7 @@ bool IsUndirectedRelation(const std::string& relation) {
 bool IsTriggerReading(const std::string& relation) {
   for (const char* reading : {kCueGrant, kCueGrantNoun, kCueSupply, kCueFinance, kCueLend, kCueBorrow, kCueGift,
                               kCueGivesTo, kCueSetUp, kCueInForce, kCueRatify, kCueConnect, kCueJoin,
-                              kCueStake, kCueAllot}) {
+                              kCueStake, kCueAllot, kCueSpend}) {
     if (relation == reading) return true;
   }
   return false;

@@ -71,6 +71,7 @@ inline constexpr char kCueConnect[] = "cue:connect";      // "nối", "kết n�
 inline constexpr char kCueJoin[] = "cue:join";            // "join", "joined": may be joining an agreement
 inline constexpr char kCueStake[] = "cue:stake";          // "mua lại", "cổ phần", "stake": buying into a company
 inline constexpr char kCueAllot[] = "cue:allot";          // "dành cho": a loan or aid given to the one after
+inline constexpr char kCueSpend[] = "cue:spend";          // "committed", "bỏ ra": investment only before a sum
 
 // One of the readings above: it only repeats its trigger's span.
 bool IsTriggerReading(const std::string& relation);

@@ -22,6 +22,13 @@ void Sentence::Investment(const TriggerHit& hit) {
     AllottedTo(hit);
     return;
   }
+  // A sum put into something; not one received ("Indonesia nhận cam kết
+  // 20 tỷ USD": Indonesia was promised it).
+  const bool spend = Reads(hit, kCueSpend);
+  if (spend && (!SumAfter(hit) || WordIn(hit.first >= 2 ? hit.first - 2 : 0, hit.first,
+                                         {"nhận", "received", "receives", "receive", "won", "secured"}))) {
+    return;
+  }
   if (GivenGrants(hit, trigger)) return;
   if (Reads(hit, kCueBorrow)) {
     LendTo(hit);
@@ -98,6 +105,14 @@ void Sentence::Investment(const TriggerHit& hit) {
     if (relation == kCooperation && t.type == "organization") return false;
     return !(t.type == "organization" && !t.government && right_after(k, {"vào", "into", "in"}));
   });
+  // A sum committed reaches where it is spent ("in Penang, Malaysia") or
+  // whom it is for ("for Indonesia"), not a party named later in the
+  // sentence ("… cho trung tâm trong khuôn khổ quan hệ ASEAN-EU").
+  if (spend) {
+    std::erase_if(targets, [&](size_t k) {
+      return !IsPlace(M()[k]) && !right_after(k, {"vào", "into", "for", "to", "cho"});
+    });
+  }
   // "rót vốn vào GoTo, tập đoàn công nghệ lớn nhất Indonesia": the company
   // is what was invested in; the country after it describes it.
   auto company = std::find_if(targets.begin(), targets.end(),
@@ -109,6 +124,26 @@ void Sentence::Investment(const TriggerHit& hit) {
   if (!this_country.empty()) {
     for (size_t t : targets) Add(this_country, relation, M()[t].id, trigger);
   }
+}
+
+// "committed more than US$7 billion", "bỏ ra khoảng 300 triệu USD",
+// "dành 1 tỷ USD": a number and a word of money within a few words after
+// the verb.
+bool Sentence::SumAfter(const TriggerHit& hit) const {
+  constexpr uint32_t kReach = 6;
+  static const char* kUnits[] = {"billion", "million", "tỷ", "triệu", "usd", "eur", "euro", "euros",
+                                 "yen", "yên", "won", "baht", "ringgit", "rupiah", "đồng"};
+  const uint32_t to = std::min<uint32_t>(End(hit) + kReach, tokens_.size());
+  bool number = false;
+  for (uint32_t t = End(hit); t < to; ++t) {
+    const std::string& w = tokens_[t].exact;
+    if (ClauseBreak(t, t + 1)) return false;
+    if (std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) number = true;
+    if (number && std::any_of(std::begin(kUnits), std::end(kUnits), [&](const char* u) { return w == u; })) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // "bằng nguồn vốn vay ưu đãi, Seoul đã tài trợ …", "vốn vay ODA do JICA

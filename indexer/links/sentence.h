@@ -127,6 +127,7 @@ class Sentence {
   // investment.cc
   void Investment(const TriggerHit& hit);
   bool LoanNear(const TriggerHit& hit) const;
+  bool SumAfter(const TriggerHit& hit) const;
   void LendTo(const TriggerHit& hit);
   bool GivenGrants(const TriggerHit& hit, const std::string& trigger);
   void Stake(const TriggerHit& hit);
