@@ -125,6 +125,7 @@ void Sentence::Enactment(const TriggerHit& hit) {
         if (M()[a].government && ActsForItsCountry(M()[a])) Add(CountryOf(a), kEnactment, M()[f].id, trigger);
       }
     }
+    if (this_country.empty() && std::any_of(after.begin(), after.end(), enactable)) StartedTogether(hit, actors);
     return;
   }
   // Passive: "“Luật …” có hiệu lực", "the Act entered into force"; or a
@@ -148,7 +149,21 @@ void Sentence::Enactment(const TriggerHit& hit) {
     }
     if (actors.empty()) Add(OwnerOf(*f, /*opening_place=*/true), kEnactment, M()[*f].id, trigger);
     for (size_t a : actors) Add(M()[a].id, kEnactment, M()[*f].id, trigger);
+    StartedTogether(hit, actors);
   }
+}
+
+// "Bank Indonesia and the Bank of Thailand launched the LCSF", "the … Trust
+// Fund, which Australia and the ADB established": two or three subjects
+// joined by "and" starting one thing are partners in it. (Adopting, passing
+// or announcing may be each one's own act.)
+void Sentence::StartedTogether(const TriggerHit& hit, const std::vector<size_t>& actors) {
+  const bool starts = Reads(hit, kCueSetUp) ||
+                      WordIn(hit.first, End(hit), {"launch", "launches", "launched", "khởi", "ra", "initiated"});
+  if (!starts || actors.size() < 2 || actors.size() > 3 || !JoinedByAnd(actors)) return;
+  std::vector<std::pair<size_t, size_t>> pairs;
+  AddAllPairs(actors, &pairs);
+  for (const auto& [a, b] : pairs) Add(M()[a].id, kCooperation, M()[b].id, Span(hit.first, hit.count));
 }
 
 // "Sau khi khởi động PQI năm 2015, Tokyo tiếp tục …", "Hàn Quốc đẩy

@@ -113,6 +113,7 @@ class Sentence {
   void Ownership(size_t k);
   void Enactment(const TriggerHit& hit);
   std::vector<size_t> SubjectOfAfterClause(const TriggerHit& hit, size_t last_object) const;
+  void StartedTogether(const TriggerHit& hit, const std::vector<size_t>& actors);
 
   // participation.cc
   void Participation(const TriggerHit& hit);

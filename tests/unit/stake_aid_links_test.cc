@@ -56,28 +56,6 @@ TEST_F(StakeAidLinksTest, BuyingIntoACompanyIsInvestmentInIt) {
   EXPECT_TRUE(Typed("Pearl Group acquired Shell Mart in 2020.").count(bought));
 }
 
-// "committed", "pledged", "put", "spent", "bỏ ra", "dành": investment where
-// a sum follows, in the place where it is spent or for whom it is.
-TEST_F(StakeAidLinksTest, ASumCommittedOrSpentInACountryIsInvestment) {
-  const Link in_vietnam{"pearl-group", "investment", "vietnam"};
-  EXPECT_TRUE(Typed("Pearl Group has committed more than US$7 billion to a packaging complex in Hanoi, Vietnam.")
-                  .count(in_vietnam));
-  EXPECT_TRUE(Typed("Pearl Group pledged US$1.7 billion for Vietnam in April 2024.").count(in_vietnam));
-  EXPECT_TRUE(Typed("Tập đoàn Ngọc Trai bỏ ra 20 triệu USD xây xưởng lắp ráp tại Việt Nam.").count(in_vietnam));
-  EXPECT_TRUE(Typed("Pearl Group spent US$3 billion on refineries in Vietnam.").count(in_vietnam));
-}
-
-TEST_F(StakeAidLinksTest, ACommitmentWithNoSumOrOneReceivedIsNoInvestment) {
-  // No sum: a commitment to a policy, a place put forward.
-  EXPECT_TRUE(Typed("Pearl Group committed to the reform agenda in Vietnam.").empty());
-  EXPECT_TRUE(Typed("Pearl Group put forward a plan for Vietnam.").empty());
-  // A sum received: the one before "nhận" was promised it.
-  EXPECT_FALSE(Typed("Việt Nam nhận cam kết 20 tỷ USD từ Nhật Bản tại Bali.").count({"vietnam", "investment", "japan"}));
-  // A party named later, not where the money goes.
-  EXPECT_FALSE(Typed("Pearl Group pledged US$20 million to the centre under its partnership with Vietnam.")
-                   .count({"pearl-group", "investment", "vietnam"}));
-}
-
 TEST_F(StakeAidLinksTest, AStakeNotBoughtOrNotInACompanyIsNoInvestment) {
   // No verb of buying or holding: a stake mentioned, sold, or equitised.
   EXPECT_TRUE(Typed("Pearl Group's stake in Shell Mart fell last year.").empty());
