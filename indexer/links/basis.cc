@@ -79,12 +79,29 @@ void Sentence::Basis(const TriggerHit& hit) {
     // "the law" is a name when the resolver found what it stands for.
   } else if (CueIn(hit.first >= 4 ? hit.first - 4 : 0, hit.first, kCueAnaphora)) {
     laws = ctx_.recent_laws;  // "Các luật trên dựa trên …"
+  } else if (auto f = RelativeClauseHead(hit.first)) {
+    laws.push_back(M()[*f].id);
   }
   // "luật này dựa trên …" is a name before the trigger where the resolver
   // found the law it stands for (KindBefore above).
   for (const auto& law : laws) {
     for (size_t g : grounds) Add(law, kBasis, M()[g].id, trigger);
   }
+}
+
+// "a new Fisheries Law, passed in November 2017 and in force since 2019,
+// which builds on the PSMA": the framework a relative clause ("which",
+// "that" right before the verb) speaks of is the last one named before it
+// in the same clause, however far back its participles run.
+std::optional<size_t> Sentence::RelativeClauseHead(uint32_t at) const {
+  constexpr uint32_t kReach = 24;
+  if (at == 0 || (tokens_[at - 1].exact != "which" && tokens_[at - 1].exact != "that")) return std::nullopt;
+  std::optional<size_t> head;
+  for (size_t k = 0; k < M().size() && End(M()[k]) < at; ++k) {
+    if (M()[k].kind == EntityKind::kFramework && !M()[k].referring && at - End(M()[k]) <= kReach) head = k;
+  }
+  if (!head || ClauseBreak(End(M()[*head]), at - 1)) return std::nullopt;
+  return head;
 }
 
 }  // namespace policygraph::indexer::links

@@ -125,6 +125,9 @@ class Sentence {
   bool JoinableNounAfter(const TriggerHit& hit) const;
   static bool IsProgramme(const SentenceMention& m);
 
+  // basis.cc
+  std::optional<size_t> RelativeClauseHead(uint32_t at) const;
+
   // investment.cc
   void Investment(const TriggerHit& hit);
   bool LoanNear(const TriggerHit& hit) const;

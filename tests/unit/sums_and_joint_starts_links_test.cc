@@ -1,6 +1,7 @@
 // The link rules of the twelfth session (docs/QUALITY.md, "Twelfth
-// session"): a sum committed or spent somewhere is investment there, and two
-// or three parties who launch or set up one thing together are partners.
+// session"): a sum committed or spent somewhere is investment there, two or
+// three parties who launch or set up one thing together are partners, and a
+// relative clause's "which builds on" speaks of the framework before it.
 // Each rule has a case that fires and a trap that must not.
 
 #include <gtest/gtest.h>
@@ -28,6 +29,7 @@ std::vector<Node> Gazetteer() {
       MakeNode("coral-bank", "organization", {"Coral Bank"}, {"Ngân hàng San Hô"}),
       MakeNode("reef-fund", "programme", {"Reef Fund"}, {"Quỹ Rạn San hô"}),
       MakeNode("reef-act", "law", {"Reef Act"}, {"Luật Rạn San hô"}),
+      MakeNode("tide-treaty", "agreement", {"Tide Treaty"}, {"Hiệp ước Thủy triều"}),
   };
 }
 
@@ -77,6 +79,17 @@ TEST_F(SumsAndJointStartsLinksTest, AdoptingOrAnnouncingSideBySideIsNoPartnershi
   const auto announced = Typed("Pearl Group and Coral Bank announced the Reef Fund.");
   EXPECT_FALSE(announced.count({"pearl-group", "cooperation", "coral-bank"}) ||
                announced.count({"coral-bank", "cooperation", "pearl-group"}));
+}
+
+TEST_F(SumsAndJointStartsLinksTest, WhichBuildsOnSpeaksOfTheFrameworkBeforeIt) {
+  const Link rests{"reef-act", "basis", "tide-treaty"};
+  EXPECT_TRUE(Typed("Vietnam answered with a new Reef Act, passed in November 2017 and in force since 1 January "
+                    "2019, which builds on the Tide Treaty.")
+                  .count(rests));
+  // Another clause in between: the "which" is not the act's.
+  EXPECT_FALSE(Typed("Vietnam passed the Reef Act in 2017; its fleet then grew, a change which builds on the "
+                     "Tide Treaty.")
+                   .count(rests));
 }
 
 }  // namespace
