@@ -74,7 +74,11 @@ const std::vector<Entry>& Entries() {
         // "the Department of State administers the … Fund"). The Vietnamese
         // "tổ chức" is read in context instead (RunBy, participation.cc).
         "convened", "convenes", "convene", "organised", "organized", "organises", "organizes",
-        "administers", "administered"}},
+        "administers", "administered",
+        // Staging or conducting an exercise or an operation: those who do
+        // it take part ("Cambodia and China staged their largest Golden
+        // Dragon exercise"); with no event in the sentence, nothing.
+        "staged", "conducted", "conducts", "tiến hành"}},
       {kInvestment,
        {"đầu tư", "rót vốn", "rót", "invest", "invests", "invested", "investing", "investment", "investments",
         "tài trợ", "nhà tài trợ", "cho vay", "bỏ vốn", "góp vốn", "financed", "finances", "funded", "funds",

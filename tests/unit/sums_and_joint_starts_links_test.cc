@@ -1,7 +1,8 @@
 // The link rules of the twelfth session (docs/QUALITY.md, "Twelfth
 // session"): a sum committed or spent somewhere is investment there, two or
-// three parties who launch or set up one thing together are partners, and a
-// relative clause's "which builds on" speaks of the framework before it.
+// three parties who launch or set up one thing together are partners, a
+// relative clause's "which builds on" speaks of the framework before it, and
+// those who stage or conduct an exercise take part in it.
 // Each rule has a case that fires and a trap that must not.
 
 #include <gtest/gtest.h>
@@ -30,6 +31,7 @@ std::vector<Node> Gazetteer() {
       MakeNode("reef-fund", "programme", {"Reef Fund"}, {"Quỹ Rạn San hô"}),
       MakeNode("reef-act", "law", {"Reef Act"}, {"Luật Rạn San hô"}),
       MakeNode("tide-treaty", "agreement", {"Tide Treaty"}, {"Hiệp ước Thủy triều"}),
+      MakeNode("coral-shield", "event", {"Coral Shield"}, {"Lá chắn San hô"}),
   };
 }
 
@@ -90,6 +92,16 @@ TEST_F(SumsAndJointStartsLinksTest, WhichBuildsOnSpeaksOfTheFrameworkBeforeIt) {
   EXPECT_FALSE(Typed("Vietnam passed the Reef Act in 2017; its fleet then grew, a change which builds on the "
                      "Tide Treaty.")
                    .count(rests));
+}
+
+TEST_F(SumsAndJointStartsLinksTest, ThoseWhoStageOrConductAnExerciseTakePartInIt) {
+  const auto staged = Typed("A month later Vietnam and Thailand staged their largest Coral Shield exercise to date.");
+  EXPECT_TRUE(staged.count({"vietnam", "participation", "coral-shield"}));
+  EXPECT_TRUE(staged.count({"thailand", "participation", "coral-shield"}));
+  EXPECT_TRUE(Typed("Nhật Bản và Thái Lan tiến hành cuộc tập trận Lá chắn San hô năm 2024.")
+                  .count({"japan", "participation", "coral-shield"}));
+  // Conducting something that is not an event: no one takes part.
+  EXPECT_TRUE(Typed("Vietnam conducted a review of the Reef Act.").count({"vietnam", "participation", "reef-act"}) == 0);
 }
 
 }  // namespace
