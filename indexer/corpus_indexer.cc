@@ -28,6 +28,7 @@
 #include "indexer/passages.h"
 #include "indexer/search_shards.h"
 #include "indexer/search_writer.h"
+#include "indexer/write_parts.h"
 
 namespace policygraph::indexer {
 
@@ -313,42 +314,16 @@ Status DiscoverInTexts(const DocumentSource& source, const Analyzer& analyzer,
   return Status::OK();
 }
 
-// How many contiguous parts a run with several writers cuts the documents
-// into. More parts than writers, each taken by whichever writer is free next:
-// with one part a writer, the writer whose half costs more per byte (English
-// text analyses about 1.2 times slower per byte than Vietnamese, and a run's
-// halves were its English and its Vietnamese files) finished alone, ~10
-// minutes after the other at a million documents (PERFORMANCE.md 4i). Not so
-// many that each part's own database (opened, committed, merged) costs more
-// than the balance gains: a part is at least `part_text` of text.
-constexpr size_t kMaxPartsPerWriter = 16;
-
-size_t PartCount(const DocumentSource& source, size_t writers, uint64_t part_text) {
-  uint64_t text = 0;
-  for (size_t i = 0; i < source.Size(); ++i) text += source.Bytes(i);
-  const size_t by_text = static_cast<size_t>(text / std::max<uint64_t>(1, part_text));
-  return std::clamp(by_text, writers, std::min(writers * kMaxPartsPerWriter, source.Size()));
+// The bytes of text of the documents before each (WriteParts).
+std::vector<uint64_t> TextBefore(const DocumentSource& source) {
+  std::vector<uint64_t> before(source.Size() + 1, 0);
+  for (size_t i = 0; i < source.Size(); ++i) before[i + 1] = before[i] + source.Bytes(i);
+  return before;
 }
 
-// Where `parts` contiguous runs of the documents begin (and, last, where the
-// last ends), each run about as much text as the others and none empty
-// (parts <= source.Size()).
-std::vector<size_t> SplitByText(const DocumentSource& source, size_t parts) {
-  const size_t n = source.Size();
-  std::vector<uint64_t> before(n + 1, 0);  // text of the documents before i
-  for (size_t i = 0; i < n; ++i) before[i + 1] = before[i] + source.Bytes(i);
-  std::vector<size_t> bounds = {0};
-  size_t i = 0;
-  for (size_t k = 1; k < parts; ++k) {
-    const uint64_t target = before[n] * k / parts;
-    // A document goes to the run that holds more of it.
-    while (i < n && before[i] + source.Bytes(i) / 2 < target) ++i;
-    i = std::clamp(i, bounds.back() + 1, n - (parts - k));
-    bounds.push_back(i);
-  }
-  bounds.push_back(n);
-  return bounds;
-}
+// At most this many parts a writer (write_parts.h): each split at least
+// halves what is left, so a run ends with a few.
+constexpr size_t kMaxPartsPerWriter = 8;
 
 }  // namespace
 
@@ -468,19 +443,20 @@ Status IndexSource(const DocumentSource& source, const IndexOptions& options, In
   // replaces them in place.
   size_t writers = std::min(options.writers == 0 ? threads : options.writers, total);
   if (writers == 0 || !search->IsNew()) writers = 1;
-  // Several writers write parts, one shard database each (PartCount).
-  const size_t parts = writers == 1 ? 1 : PartCount(source, writers, options.part_text);
+  // Several writers write parts, one shard database each (write_parts.h).
+  std::optional<WriteParts> parts;
+  if (writers > 1) parts.emplace(TextBefore(source), writers, options.min_part_text, writers * kMaxPartsPerWriter);
   // Both write locks held: work/ is this run's alone. Shards or a merge a
   // killed run left go, whichever way this one writes.
-  SearchShardDirs shard_dirs(options.data_dir, parts > 1 ? parts : 0);
+  SearchShardDirs shard_dirs(options.data_dir, parts ? parts->max_parts() : 0);
   s = shard_dirs.Create();
   if (!s.ok()) return s;
   PendingContributions::RemoveLeftovers(options.data_dir);
-  std::vector<std::unique_ptr<PendingContributions>> pending;
-  for (size_t k = 0; k < parts; ++k) {
-    pending.push_back(std::make_unique<PendingContributions>(
-        options.data_dir, parts == 1 ? "graph-pending.jsonl" : "graph-pending-" + std::to_string(k) + ".jsonl"));
-    s = pending.back()->Create();
+  // The graph's contributions, per part; a part's file is made when it starts.
+  std::vector<std::unique_ptr<PendingContributions>> pending(parts ? parts->max_parts() : 1);
+  if (!parts) {
+    pending[0] = std::make_unique<PendingContributions>(options.data_dir, "graph-pending.jsonl");
+    s = pending[0]->Create();
     if (!s.ok()) return s;
   }
 
@@ -526,8 +502,13 @@ Status IndexSource(const DocumentSource& source, const IndexOptions& options, In
   std::atomic<size_t> written{0};  // documents, over all shards
   std::mutex progress_mutex;
   std::atomic<bool> stop{false};
+  // `may_write(i)`, where given, is asked before document i is written: a
+  // part's end may move down while it is written (write_parts.h); false
+  // stops the run with a non-OK status, which the caller knows to be no
+  // error.
   auto write_documents = [&](size_t begin, size_t end, size_t range_threads, SearchWriter* writer,
-                             PendingContributions* contributions, IndexReport* counts) {
+                             PendingContributions* contributions, IndexReport* counts,
+                             const std::function<bool(size_t)>& may_write) {
     return RunOrdered<Analysed>(
         end - begin, range_threads, 4 * range_threads, kTextInFlight,
         [&](size_t i) { return source.Bytes(begin + i); },
@@ -559,10 +540,11 @@ Status IndexSource(const DocumentSource& source, const IndexOptions& options, In
           if (!out.long_document) out.doc.reset();
           return out;
         },
-        [&](size_t, Analysed a) {
+        [&](size_t i, Analysed a) {
           if (!a.status.ok()) return a.status;
           if (Status interrupted = CheckInterrupted(options); !interrupted.ok()) return interrupted;
           if (stop) return Status::IOError("stopped: another shard of the search index failed");
+          if (may_write && !may_write(begin + i)) return Status::Internal("the part ends here");
           Status done = a.long_document ? writer->Write(*a.long_document, analyzer)
                                         : writer->Write(std::move(a.search));
           if (!done.ok()) return done;
@@ -596,7 +578,7 @@ Status IndexSource(const DocumentSource& source, const IndexOptions& options, In
   // See the header for why this order makes every moment a valid state.
   if (writers == 1) {
     IndexReport counts;
-    s = write_documents(0, total, threads, search.get(), pending[0].get(), &counts);
+    s = write_documents(0, total, threads, search.get(), pending[0].get(), &counts, nullptr);
     if (!s.ok()) return s;
     add_counts(counts);
     s = pending[0]->Finish();
@@ -608,25 +590,34 @@ Status IndexSource(const DocumentSource& source, const IndexOptions& options, In
     s = search->Commit();
     if (!s.ok()) return s;
   } else {
-    // Part k: documents [bounds[k], bounds[k + 1]) into shard k, by the
-    // first writer free (writer 0 on this thread), each writer with its share
-    // of the analysing threads. A part is committed and closed once written,
-    // so a writer holds one shard open at a time.
-    const std::vector<size_t> bounds = SplitByText(source, parts);
-    std::atomic<size_t> next_part{0};
-    std::vector<Status> statuses(parts, Status::OK());
+    // Writer w starts with part w, on a thread of its own (writer 0 on this
+    // one), with its share of the analysing threads; once done, it takes
+    // the far half of the part with the most left, until no part is worth
+    // splitting. A part is committed and closed once written, so a writer
+    // holds one shard open at a time.
+    const size_t max_parts = parts->max_parts();
+    std::vector<Status> statuses(max_parts, Status::OK());
     std::vector<std::exception_ptr> errors(writers);
-    std::vector<IndexReport> counts(parts);
+    std::vector<IndexReport> counts(max_parts);
     auto write_part = [&](size_t k) {
+      pending[k] = std::make_unique<PendingContributions>(options.data_dir,
+                                                          "graph-pending-" + std::to_string(k) + ".jsonl");
+      Status st = pending[k]->Create();
       std::unique_ptr<SearchWriter> shard;
-      Status st = SearchWriter::Open(shard_dirs.shards()[k], &shard);
+      if (st.ok()) st = SearchWriter::Open(shard_dirs.shards()[k], &shard);
+      bool ended = false;  // the part's end moved below where its run would go
       if (st.ok()) {
-        st = write_documents(bounds[k], bounds[k + 1], std::max<size_t>(1, threads / writers), shard.get(),
-                             pending[k].get(), &counts[k]);
+        st = write_documents(parts->Begin(k), parts->End(k), std::max<size_t>(1, threads / writers), shard.get(),
+                             pending[k].get(), &counts[k], [&](size_t doc) {
+                               ended = !parts->MayWrite(k, doc);
+                               return !ended;
+                             });
+        if (ended) st = Status::OK();
       }
       if (st.ok()) st = pending[k]->Finish();
-      // The run's metadata in shard 0 alone: the merge keeps the first
-      // shard's value of a key. Each shard's commit adds its spellings.
+      // The run's metadata in the first part alone (part 0 always begins
+      // the run): the merge keeps the first shard's value of a key. Each
+      // shard's commit adds its spellings.
       if (st.ok() && k == 0) st = shard->SetLexicon(lexicon);
       if (st.ok() && k == 0) st = shard->MarkGraphPending();
       if (st.ok()) st = shard->Commit();
@@ -634,9 +625,9 @@ Status IndexSource(const DocumentSource& source, const IndexOptions& options, In
     };
     auto writer = [&](size_t w) {
       try {
-        for (size_t k; !stop && (k = next_part++) < parts;) {
-          statuses[k] = write_part(k);
-          if (!statuses[k].ok()) stop = true;
+        for (std::optional<size_t> k = w; k && !stop; k = parts->TakeFarHalf()) {
+          statuses[*k] = write_part(*k);
+          if (!statuses[*k].ok()) stop = true;
         }
       } catch (...) {
         errors[w] = std::current_exception();
@@ -663,8 +654,19 @@ Status IndexSource(const DocumentSource& source, const IndexOptions& options, In
     }
     if (failed != nullptr) return *failed;
     for (const auto& c : counts) add_counts(c);
-    if (progress != nullptr) *progress << "merging " << parts << " search shards\n";
-    s = MergeSearchShards(shard_dirs.shards(), shard_dirs.merged());
+    // The parts in document order: the shards to merge, and the graph's
+    // contributions to apply, in that order.
+    const std::vector<size_t> order = parts->InOrder();
+    std::vector<std::string> in_order;
+    std::vector<std::unique_ptr<PendingContributions>> pending_in_order;
+    for (size_t k : order) {
+      in_order.push_back(shard_dirs.shards()[k]);
+      pending_in_order.push_back(std::move(pending[k]));
+    }
+    pending = std::move(pending_in_order);
+    report->search_shards = order.size();
+    if (progress != nullptr) *progress << "merging " << order.size() << " search shards\n";
+    s = MergeSearchShards(in_order, shard_dirs.merged());
     if (!s.ok()) return s;
     // The new, empty index goes, and the merged one takes its place at once:
     // this is the run's "pending" search commit. Its lock is let go for the

@@ -58,11 +58,10 @@ struct IndexOptions {
   // writes); 0 for as many as `threads`, 1 for one. An index that has
   // documents is always written by one. Default: 0.
   size_t writers = 0;
-  // With several writers, the documents are cut into contiguous parts of at
-  // least this much text each (at most 16 a writer), which the writers take
-  // in turn, so that none is left alone with the costlier end of the run.
-  // The output is the same for any value.
-  uint64_t part_text = uint64_t{8} << 20;
+  // With several writers, a writer that is done takes the far half of the
+  // largest part still being written when each half holds at least this
+  // much text (write_parts.h). The output is the same for any value.
+  uint64_t min_part_text = uint64_t{4} << 20;
   // Sees every sentence the linker reads (training and measuring the link
   // classifier); none by default.
   SentenceObserver observe_sentences = nullptr;
@@ -88,6 +87,7 @@ struct IndexReport {
   size_t evidence = 0;        // evidence sentences written (typed links and co-mentions)
   size_t typed_evidence = 0;  // of which for typed links
   uint64_t total_documents = 0;  // documents in the search index afterwards
+  size_t search_shards = 0;      // shards written and merged (0: one writer, in place)
 };
 
 struct SourceDocument;
