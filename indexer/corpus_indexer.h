@@ -61,7 +61,7 @@ struct IndexOptions {
   // With several writers, a writer that is done takes the far half of the
   // largest part still being written when each half holds at least this
   // much text (write_parts.h). The output is the same for any value.
-  uint64_t min_part_text = uint64_t{4} << 20;
+  uint64_t min_part_text = uint64_t{1} << 20;
   // Sees every sentence the linker reads (training and measuring the link
   // classifier); none by default.
   SentenceObserver observe_sentences = nullptr;
