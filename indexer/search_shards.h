@@ -1,13 +1,14 @@
 // Writing a new search index on several threads: Xapian takes one writer
 // per database, and its own work (add_document, flushes, zlib) is most of
 // indexing's CPU (docs/PERFORMANCE.md, 4 and 4c). So a run into a new index
-// writes K shard databases at once, shard k holding a contiguous run of the
-// documents in document order, and merges them with Xapian's Compactor,
-// which renumbers the documents of shard k to follow those of shard k-1: the
+// has K writers write shard databases at once, each shard holding a
+// contiguous run of the documents (a part, write_parts.h: a writer may write
+// several), and merges them in document order with Xapian's Compactor,
+// which renumbers each shard's documents to follow the previous shard's: the
 // same docids, terms, positions, values, data, synonyms and metadata as one
 // writer writing every document in order (only the metadata is kept in one
-// shard alone, shard 0, since the Compactor keeps the first shard's value of
-// a key set in several). The merged database then replaces the new, empty
+// shard alone, the first, since the Compactor keeps the first shard's value
+// of a key set in several). The merged database then replaces the new, empty
 // one at DATA/search in one step (a crash before it leaves the empty index;
 // see corpus_indexer.h for the order of commits that follows).
 //
