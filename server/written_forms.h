@@ -25,6 +25,10 @@ class WrittenForms {
   // at all.
   std::vector<std::string> Of(const std::string& folded) const;
 
+  // How many passages hold `term` (exact or folded): whether a word typed
+  // without diacritics is mostly written with them.
+  Xapian::doccount Frequency(const std::string& term) const { return db_.get_termfreq(term); }
+
  private:
   const Xapian::Database& db_;
 };

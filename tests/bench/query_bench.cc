@@ -3,7 +3,7 @@
 // HTTP server does (a handle per call, facets on as /api/search defaults),
 // and prints p50/p95/p99 per query class and overall.
 //
-//   policygraph_query_bench --data DIR --queries FILE [--rounds N] [--no-facets] [--cache]
+//   policygraph_query_bench --data DIR --queries FILE [--rounds N] [--no-facets] [--cache] [--per-query]
 //
 // --cache puts the server's response cache (server/response_cache.h) in
 // front, as `serve` does by default: a search answered before is the stored
@@ -36,7 +36,8 @@ using policygraph::bench::Percentile;
 namespace {
 
 int Usage() {
-  std::cerr << "usage: policygraph_query_bench --data DIR --queries FILE [--rounds N] [--no-facets] [--cache]\n";
+  std::cerr << "usage: policygraph_query_bench --data DIR --queries FILE [--rounds N] [--no-facets] [--cache]"
+               " [--per-query]\n";
   return 2;
 }
 
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
   int rounds = 20;
   bool facets = true;
   bool cache = false;
+  bool per_query = false;  // also a row per query: which ones make the tail
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--data" && i + 1 < argc) data = argv[++i];
@@ -54,6 +56,7 @@ int main(int argc, char** argv) {
     else if (a == "--rounds" && i + 1 < argc) rounds = std::atoi(argv[++i]);
     else if (a == "--no-facets") facets = false;
     else if (a == "--cache") cache = true;
+    else if (a == "--per-query") per_query = true;
     else return Usage();
   }
   if (data.empty() || queries_path.empty() || rounds < 1) return Usage();
@@ -79,6 +82,8 @@ int main(int argc, char** argv) {
 
   server::ResponseCache responses({});
   std::map<std::string, std::vector<double>> by_class;
+  std::map<std::string, std::vector<double>> by_query;
+  std::map<std::string, server::SearchTimings> query_stages;  // summed per query
   std::map<std::string, server::SearchTimings> stages;  // summed per class
   std::vector<double> all;
   size_t errors = 0;
@@ -113,6 +118,10 @@ int main(int argc, char** argv) {
       }
       const double ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
       by_class[cls].push_back(ms);
+      by_query[cls + "\t" + q].push_back(ms);
+      server::SearchTimings& per = query_stages[cls + "\t" + q];
+      per.match += res.timings.match;
+      per.spelling += res.timings.spelling;
       for (const std::string& c : {cls, std::string("all")}) {
         server::SearchTimings& sum = stages[c];
         sum.match += res.timings.match;
@@ -146,6 +155,18 @@ int main(int argc, char** argv) {
     const double n = static_cast<double>(cls == "all" ? all.size() : by_class[cls].size());
     std::cout << "# stages " << cls << "\t" << sum.match / n << "\t" << sum.snippets / n << "\t"
               << sum.facets / n << "\t" << sum.spelling / n << "\n";
+  }
+  if (per_query) {
+    std::cout << "# per query: class\tquery\tn\tmean_ms\tp50_ms\tmax_ms\tmatch_mean\tdid_you_mean_mean\n";
+    for (const auto& [key, v] : by_query) {
+      double sum = 0;
+      for (double x : v) sum += x;
+      const double n = static_cast<double>(v.size());
+      const server::SearchTimings& t = query_stages[key];
+      std::cout << std::fixed << std::setprecision(2) << "# q " << key << "\t" << v.size() << "\t" << sum / n
+                << "\t" << Percentile(v, 50) << "\t" << *std::max_element(v.begin(), v.end()) << "\t"
+                << t.match / n << "\t" << t.spelling / n << "\n";
+    }
   }
   return errors == 0 ? 0 : 1;
 }

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -15,6 +16,7 @@
 #include "indexer/analyzer.h"
 #include "indexer/corpus_indexer.h"
 #include "indexer/english_stem.h"
+#include "indexer/lexicon.h"
 #include "indexer/search_schema.h"
 #include "server/query_builder.h"
 #include "server/query_parser.h"
@@ -54,6 +56,25 @@ class PhraseCorpus : public testing::NoteCorpus {
     Xapian::MSet mset = enquire.get_mset(0, db().get_doccount());
     for (auto it = mset.begin(); it != mset.end(); ++it) weights[*it] = it.get_weight();
     return weights;
+  }
+
+  // The same, with `concept_vi` / `concept_en` a concept's names, as a
+  // glossary row would make them: the query's words that name it are one
+  // unit (server/query_builder.h).
+  std::map<Xapian::docid, double> SearchWithConcept(const std::string& typed, const std::string& concept_vi,
+                                                    const std::string& concept_en) const {
+    server::ParsedQuery parsed;
+    EXPECT_TRUE(server::ParseQuery(SharedAnalyzer(), typed, &parsed).ok()) << typed;
+    indexer::Lexicon lexicon;
+    graph::Node concept_node;
+    concept_node.id = "the-concept";
+    concept_node.type = "concept";
+    concept_node.names_vi = {concept_vi};
+    concept_node.names_en = {concept_en};
+    lexicon.concepts.push_back(concept_node);
+    const server::QueryLexicon names(SharedAnalyzer(), lexicon);
+    const server::WrittenForms forms(db());
+    return Weights(server::BuildQuery(parsed, &names, &forms).query);
   }
 
   std::set<Xapian::docid> Found(const std::string& typed) const {
@@ -189,6 +210,54 @@ TEST(PhrasePositionsTest, PhraseWeighsWhatItsWordsWeigh) {
     EXPECT_NEAR(weight, all_words.at(id), 1e-9) << id;
   }
   EXPECT_FALSE(phrase.count(corpus.PassageWith("An toàn mạng")));
+}
+
+// A name of three words or more in a query counts its words' weight where
+// they stand together. Typed as written, that is checked as a phrase: the
+// pairs of "personal data protection law" recur apart in English, and a
+// passage holding "data protection law … personal data" must not count it.
+// Typed without diacritics, the words have no positions of their own, and
+// the pair terms alone decide (query_builder.cc, NameWords): a passage
+// holding every pair apart counts it too, the trade made for speed. Both
+// passages of a language hold the same pairs, so they get the same pair
+// boosts; only the name's unit can set them apart. (Each passage opens
+// with the same twelve words, the lead, which has pair boosts of its own.)
+TEST(PhrasePositionsTest, NameOfThreeWordsIsAPhraseUnlessTypedWithoutDiacritics) {
+  const std::string en_lead = "In this chapter the rules below apply to every public body and office: ";
+  const std::string vi_lead = "Trong chương này các quy định dưới đây áp dụng cho mọi cơ quan: ";
+  PhraseCorpus corpus({en_lead + "personal data protection law applies.",
+                       en_lead + "data protection law covers personal data of workers.",
+                       vi_lead + "điều ước quốc tế được ký kết.",
+                       vi_lead + "điều ước này là ước quốc gia, không phải quốc tế.",
+                       "Filler text about workers and other matters."});
+  const Xapian::docid en_phrase = corpus.PassageWith("personal data protection law applies");
+  const Xapian::docid en_apart = corpus.PassageWith("data protection law covers");
+  const Xapian::docid vi_phrase = corpus.PassageWith("điều ước quốc tế được");
+  const Xapian::docid vi_apart = corpus.PassageWith("điều ước này");
+
+  // What the name's words weigh in the passage holding them as a phrase.
+  const auto en_words = corpus.Search("\"personal data protection law\"");
+  ASSERT_TRUE(en_words.count(en_phrase));
+  EXPECT_FALSE(en_words.count(en_apart));
+  const auto en = corpus.SearchWithConcept("personal data protection law", "luật bảo vệ dữ liệu",
+                                           "personal data protection law");
+  ASSERT_TRUE(en.count(en_phrase) && en.count(en_apart));
+  EXPECT_GT(en.at(en_phrase) - en.at(en_apart), en_words.at(en_phrase) * 0.99);
+
+  const auto vi_words = corpus.Search("\"điều ước quốc tế\"");
+  ASSERT_TRUE(vi_words.count(vi_phrase));
+  EXPECT_FALSE(vi_words.count(vi_apart));
+  const auto vi_exact = corpus.SearchWithConcept("điều ước quốc tế", "điều ước quốc tế", "international treaty");
+  ASSERT_TRUE(vi_exact.count(vi_phrase) && vi_exact.count(vi_apart));
+  EXPECT_GT(vi_exact.at(vi_phrase) - vi_exact.at(vi_apart), vi_words.at(vi_phrase) * 0.99);
+
+  // Typed without diacritics, the passage holding the pairs apart counts the
+  // words too: the two differ by their lengths' effect on the words' weight.
+  const auto vi_unaccented_words = corpus.Search("\"dieu uoc quoc te\"");
+  ASSERT_TRUE(vi_unaccented_words.count(vi_phrase));
+  const auto vi = corpus.SearchWithConcept("dieu uoc quoc te", "điều ước quốc tế", "international treaty");
+  ASSERT_TRUE(vi.count(vi_phrase) && vi.count(vi_apart));
+  EXPECT_LT(std::abs(vi.at(vi_phrase) - vi.at(vi_apart)), vi_unaccented_words.at(vi_phrase) * 0.5);
 }
 
 }  // namespace
