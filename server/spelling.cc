@@ -79,8 +79,25 @@ std::vector<std::string> PassageFields(const std::string& data) {
   return out;
 }
 
+// The tokens of each sampled passage's fields, kept for the query: the
+// pairs of one query are mostly in the same passages ("điều ước", "ước
+// quốc" and "quốc tế" side by side), and tokenising is most of sampling.
+using SampledTokens = std::map<Xapian::docid, std::vector<std::vector<indexer::Token>>>;
+
+const std::vector<std::vector<indexer::Token>>& FieldTokens(const Xapian::Database& db,
+                                                           const indexer::Analyzer& analyzer, Xapian::docid did,
+                                                           SampledTokens* cache) {
+  auto [it, added] = cache->try_emplace(did);
+  if (added) {
+    for (const std::string& field : PassageFields(db.get_document(did).get_data())) {
+      it->second.push_back(analyzer.Tokenize(field));
+    }
+  }
+  return it->second;
+}
+
 PairCounts SamplePair(const Xapian::Database& db, const indexer::Analyzer& analyzer, const QueryTerm& first,
-                      const QueryTerm& second) {
+                      const QueryTerm& second, SampledTokens* cache) {
   PairCounts counts;
   const std::string pair_term = search_schema::PairTerm(first.folded, second.folded);
   if (pair_term.empty()) return counts;
@@ -101,8 +118,7 @@ PairCounts SamplePair(const Xapian::Database& db, const indexer::Analyzer& analy
   if (sample.empty()) return counts;
   std::map<std::pair<std::string, std::string>, size_t> seen;
   for (Xapian::docid did : sample) {
-    for (const std::string& field : PassageFields(db.get_document(did).get_data())) {
-      const std::vector<indexer::Token> tokens = analyzer.Tokenize(field);
+    for (const std::vector<indexer::Token>& tokens : FieldTokens(db, analyzer, did, cache)) {
       for (size_t k = 0; k + 1 < tokens.size(); ++k) {
         const indexer::Token& a = tokens[k];
         const indexer::Token& b = tokens[k + 1];
@@ -196,9 +212,10 @@ std::string SuggestSpelling(const Xapian::Database& db, const indexer::Analyzer&
   // pairs[i]: the words i - 1 and i side by side in the corpus, read where
   // either can change.
   std::vector<PairCounts> pairs(words.size());
+  SampledTokens sampled;
   for (size_t i = 1; i < words.size(); ++i) {
     if (!restorable[i - 1] && !restorable[i]) continue;
-    pairs[i] = SamplePair(db, analyzer, *words[i - 1], *words[i]);
+    pairs[i] = SamplePair(db, analyzer, *words[i - 1], *words[i], &sampled);
     if (restorable[i - 1]) AddSeenForms(db, pairs[i], 0, &options[i - 1]);
     if (restorable[i]) AddSeenForms(db, pairs[i], 1, &options[i]);
   }
