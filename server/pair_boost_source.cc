@@ -8,46 +8,75 @@
 namespace policygraph::server {
 
 PairBoostSource::PairBoostSource(std::string pair_term, std::vector<std::string> weight_terms)
-    : pair_term_(std::move(pair_term)), weight_terms_(std::move(weight_terms)) {}
+    : pair_terms_{std::move(pair_term)}, weight_terms_(std::move(weight_terms)) {}
+
+PairBoostSource::PairBoostSource(std::vector<std::string> pair_terms, std::vector<std::string> weight_terms)
+    : pair_terms_(std::move(pair_terms)), weight_terms_(std::move(weight_terms)) {
+  if (pair_terms_.empty()) throw Xapian::InvalidArgumentError("PairBoostSource: no pair term");
+}
 
 void PairBoostSource::init(const Xapian::Database& db) {
-  it_ = db.postlist_begin(pair_term_);
-  end_ = db.postlist_end(pair_term_);
+  its_.clear();
+  ends_.clear();
+  termfreq_min_ = termfreq_max_ = 0;
+  const Xapian::doccount documents = db.get_doccount();
+  for (const auto& term : pair_terms_) {
+    its_.push_back(db.postlist_begin(term));
+    ends_.push_back(db.postlist_end(term));
+    const Xapian::doccount n = db.get_termfreq(term);
+    termfreq_min_ = std::max(termfreq_min_, n);
+    termfreq_max_ = std::min<Xapian::doccount>(documents, termfreq_max_ + n);
+  }
   started_ = false;
-  termfreq_ = db.get_termfreq(pair_term_);
-  const double documents = static_cast<double>(db.get_doccount());
+  ended_ = false;
+  current_ = 0;
   weight_ = 0;
   for (const auto& term : weight_terms_) {
     const Xapian::doccount n = db.get_termfreq(term);
-    if (n > 0) weight_ += std::max(0.0, std::log(documents / static_cast<double>(n)));
+    if (n > 0) weight_ += std::max(0.0, std::log(static_cast<double>(documents) / static_cast<double>(n)));
   }
   set_maxweight(weight_);
+}
+
+Xapian::docid PairBoostSource::Head() const {
+  Xapian::docid head = 0;
+  for (size_t i = 0; i < its_.size(); ++i) {
+    if (its_[i] != ends_[i] && (head == 0 || *its_[i] < head)) head = *its_[i];
+  }
+  return head;
 }
 
 void PairBoostSource::next(double min_wt) {
   // Every passage weighs the same: when that is too little for the match to
   // care, there is nothing left to give it.
-  if (min_wt > weight_) {
-    it_ = end_;
+  if (ended_ || min_wt > weight_) {
+    ended_ = true;
     return;
   }
   if (started_) {
-    ++it_;
-  } else {
-    started_ = true;
+    for (size_t i = 0; i < its_.size(); ++i) {
+      if (its_[i] != ends_[i] && *its_[i] == current_) ++its_[i];
+    }
   }
+  started_ = true;
+  current_ = Head();
+  ended_ = current_ == 0;
 }
 
 void PairBoostSource::skip_to(Xapian::docid did, double min_wt) {
-  if (min_wt > weight_) {
-    it_ = end_;
+  if (ended_ || min_wt > weight_) {
+    ended_ = true;
     return;
   }
   started_ = true;
-  it_.skip_to(did);
+  for (size_t i = 0; i < its_.size(); ++i) {
+    if (its_[i] != ends_[i] && *its_[i] < did) its_[i].skip_to(did);
+  }
+  current_ = Head();
+  ended_ = current_ == 0;
 }
 
-PairBoostSource* PairBoostSource::clone() const { return new PairBoostSource(pair_term_, weight_terms_); }
+PairBoostSource* PairBoostSource::clone() const { return new PairBoostSource(pair_terms_, weight_terms_); }
 
 namespace {
 
@@ -81,29 +110,38 @@ std::string ReadField(std::string_view* in) {
 std::string PairBoostSource::name() const { return "policygraph.PairBoostSource"; }
 
 std::string PairBoostSource::serialise() const {
-  std::string out = std::to_string(weight_terms_.size());
+  std::string out = std::to_string(pair_terms_.size());
   out.push_back(':');
-  AppendField(pair_term_, &out);
+  out.append(std::to_string(weight_terms_.size()));
+  out.push_back(':');
+  for (const auto& term : pair_terms_) AppendField(term, &out);
   for (const auto& term : weight_terms_) AppendField(term, &out);
   return out;
 }
 
 PairBoostSource* PairBoostSource::unserialise(const std::string& serialised) const {
   std::string_view in(serialised);
-  const size_t count = ReadCount(&in);
-  // Each field takes at least two bytes ("0:"): a count beyond that is a
+  const size_t pairs = ReadCount(&in);
+  const size_t weights = ReadCount(&in);
+  // Each field takes at least two bytes ("0:"): counts beyond that are a
   // corrupt string, not a reason to reserve memory.
-  if (count > in.size() / 2) throw Xapian::SerialisationError("PairBoostSource: serialised count too large");
-  std::string pair_term = ReadField(&in);
-  std::vector<std::string> weight_terms;
-  weight_terms.reserve(count);
-  for (size_t i = 0; i < count; ++i) weight_terms.push_back(ReadField(&in));
+  if (pairs == 0) throw Xapian::SerialisationError("PairBoostSource: no pair term");
+  if (pairs > in.size() / 2 || weights > in.size() / 2 || pairs + weights > in.size() / 2) {
+    throw Xapian::SerialisationError("PairBoostSource: serialised count too large");
+  }
+  std::vector<std::string> pair_terms, weight_terms;
+  pair_terms.reserve(pairs);
+  weight_terms.reserve(weights);
+  for (size_t i = 0; i < pairs; ++i) pair_terms.push_back(ReadField(&in));
+  for (size_t i = 0; i < weights; ++i) weight_terms.push_back(ReadField(&in));
   if (!in.empty()) throw Xapian::SerialisationError("PairBoostSource: junk after the serialised fields");
-  return new PairBoostSource(std::move(pair_term), std::move(weight_terms));
+  return new PairBoostSource(std::move(pair_terms), std::move(weight_terms));
 }
 
 std::string PairBoostSource::get_description() const {
-  return "PairBoostSource(" + pair_term_ + ")";
+  std::string terms;
+  for (const auto& term : pair_terms_) terms += (terms.empty() ? "" : "|") + term;
+  return "PairBoostSource(" + terms + ")";
 }
 
 }  // namespace policygraph::server

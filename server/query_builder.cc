@@ -188,11 +188,7 @@ Xapian::Query PairBoost(const std::vector<const QueryTerm*>& terms, const BoostF
   for (const QueryTerm* t : terms) weight_terms.push_back(Term(field.folded_prefix, t->folded));
   // A passage may hold several of the alternatives (an English one both
   // the words' and their stems' pair): it gets the boost once.
-  std::vector<Xapian::Query> sources;
-  for (const auto& pair : alternatives) {
-    sources.emplace_back((new PairBoostSource(pair, weight_terms))->release());
-  }
-  Xapian::Query boost = Combine(Xapian::Query::OP_MAX, sources);
+  Xapian::Query boost((new PairBoostSource(alternatives, weight_terms))->release());
   if (terms.size() > 2) {
     Xapian::Query rest =
         PairFilter(std::vector<const QueryTerm*>(terms.begin() + 1, terms.end()), field.pair_prefix);

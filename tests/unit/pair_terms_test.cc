@@ -191,6 +191,38 @@ TEST(PairTermsTest, PairBoostMatchesThePassagesHoldingThePair) {
   for (auto it = mset.begin(); it != mset.end(); ++it) EXPECT_NEAR(it.get_weight(), 0.5 * expected, 1e-9);
 }
 
+// Several pair terms for the same two words (an English pair and its
+// stems' pair): one source matches the passages holding any of them, each
+// once, with the one weight, also where a passage holds several.
+TEST(PairTermsTest, PairBoostOverSeveralPairsMatchesEachPassageOnce) {
+  PairCorpus corpus({"Sự cố an ninh mạng là gì?", "An ninh quốc gia và an toàn.", "Ninh Bình an toàn, mạng an ninh.",
+                     "Mạng lưới thông tin, an toàn mạng."});
+  const std::vector<std::string> pairs = {Pair("an", "ninh"), Pair("an", "toan")};
+  const std::vector<std::string> words = {schema::Term(schema::kFoldedPrefix, "an")};
+  const Xapian::Query boost((new server::PairBoostSource(pairs, words))->release());
+  std::set<Xapian::docid> either = corpus.Matches(Xapian::Query(pairs[0]));
+  const std::set<Xapian::docid> second = corpus.Matches(Xapian::Query(pairs[1]));
+  ASSERT_EQ(either.size(), 3u);
+  ASSERT_EQ(second.size(), 3u);
+  either.insert(second.begin(), second.end());
+  ASSERT_EQ(either.size(), 4u);  // two passages hold both pairs
+  EXPECT_EQ(corpus.Matches(boost), either);
+
+  const double weight = std::log(static_cast<double>(corpus.db().get_doccount()) /
+                                 static_cast<double>(corpus.db().get_termfreq(words[0])));
+  ASSERT_GT(weight, 0);
+  Xapian::Enquire enquire(corpus.db());
+  enquire.set_query(boost);
+  Xapian::MSet mset = enquire.get_mset(0, 10);
+  ASSERT_EQ(mset.size(), 4u);
+  for (auto it = mset.begin(); it != mset.end(); ++it) EXPECT_NEAR(it.get_weight(), weight, 1e-9);
+  // In a conjunction the source is skipped to, not walked.
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, boost, Xapian::Query(Pair("an", "toan"))));
+  EXPECT_EQ(enquire.get_mset(0, 10).size(), 3u);
+
+  EXPECT_THROW(server::PairBoostSource(std::vector<std::string>{}, words), Xapian::InvalidArgumentError);
+}
+
 // A remote Xapian backend gets the query serialised: the boost must travel
 // by name and come back matching and weighing as before, and a damaged
 // string must be refused, not read past its end.
@@ -222,6 +254,12 @@ TEST(PairTermsTest, PairBoostTravelsInASerialisedQuery) {
   EXPECT_EQ(before.size(), 3u);
   EXPECT_EQ(weights(back), before);
 
+  // Several pair terms travel too.
+  const server::PairBoostSource several(std::vector<std::string>{"XGa_b", "XGa_c"}, {"XAa"});
+  std::unique_ptr<server::PairBoostSource> several_back(prototype.unserialise(several.serialise()));
+  EXPECT_EQ(several_back->serialise(), several.serialise());
+  EXPECT_EQ(several_back->get_description(), "PairBoostSource(XGa_b|XGa_c)");
+
   // Empty strings and terms holding ':' and digits survive too.
   const server::PairBoostSource odd("XG1:2_3", {"", "12:ab", "XAan"});
   std::unique_ptr<server::PairBoostSource> copy(prototype.unserialise(odd.serialise()));
@@ -229,7 +267,7 @@ TEST(PairTermsTest, PairBoostTravelsInASerialisedQuery) {
   EXPECT_EQ(copy->get_description(), "PairBoostSource(XG1:2_3)");
 
   for (const std::string bad : {"", "x", "1", "1:", "1:3:abc", "0:5:ab", "0:2:ab junk", "99999999999999999999:0:",
-                                "3:0:0:", "-1:0:"}) {
+                                "3:0:0:", "-1:0:", "0:0:", "1:0:", "1:0:2:ab junk", "2:1:1:a1:b"}) {
     EXPECT_THROW(delete prototype.unserialise(bad), Xapian::SerialisationError) << bad;
   }
 }
