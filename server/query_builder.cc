@@ -146,22 +146,26 @@ bool TypedWithoutDiacritics(const QueryTerm& t, const WrittenForms* written_form
 // A quoted phrase, where the user asked for the exact words, stays a phrase
 // (ClauseQuery); so does a name with a pair too long to be indexed.
 Xapian::Query NameWords(const std::vector<const QueryTerm*>& terms, const WrittenForms* written_forms) {
-  std::vector<Xapian::Query> words, phrase_parts;
-  for (const QueryTerm* t : terms) {
-    words.push_back(WordQuery(*t));
-    phrase_parts.push_back(PhraseWordQuery(*t, written_forms));
-  }
+  // The phrase's words, only where a phrase is built: each reads the
+  // index's written forms of its word.
+  auto phrase_parts = [&] {
+    std::vector<Xapian::Query> parts;
+    for (const QueryTerm* t : terms) parts.push_back(PhraseWordQuery(*t, written_forms));
+    return parts;
+  };
+  std::vector<Xapian::Query> words;
+  for (const QueryTerm* t : terms) words.push_back(WordQuery(*t));
   if (terms.size() == 1) return words.front();
-  Xapian::Query pairs = PairFilter(terms);
   for (size_t i = 0; i + 1 < terms.size(); ++i) {
-    if (PairAlternatives(*terms[i], *terms[i + 1]).empty()) return FilteredPhrase(phrase_parts, terms);
+    if (PairAlternatives(*terms[i], *terms[i + 1]).empty()) return FilteredPhrase(phrase_parts(), terms);
   }
+  const Xapian::Query pairs = PairFilter(terms);
   const bool unaccented = std::all_of(terms.begin(), terms.end(), [&](const QueryTerm* t) {
     return TypedWithoutDiacritics(*t, written_forms);
   });
-  Xapian::Query where = terms.size() == 2 || unaccented
-                            ? pairs
-                            : Xapian::Query(Xapian::Query::OP_AND, pairs, Phrase(phrase_parts));
+  const Xapian::Query where = terms.size() == 2 || unaccented
+                                  ? pairs
+                                  : Xapian::Query(Xapian::Query::OP_AND, pairs, Phrase(phrase_parts()));
   return Xapian::Query(Xapian::Query::OP_FILTER, Combine(Xapian::Query::OP_AND, words), where);
 }
 
