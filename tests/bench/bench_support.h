@@ -1,15 +1,28 @@
-// What the latency tools of tests/bench share: nearest-rank percentiles and
-// the fixed query mix.
+// What the latency tools of tests/bench share: nearest-rank percentiles, the
+// fixed query mix, and opening a search index.
 #pragma once
 
 #include <algorithm>
 #include <cstddef>
 #include <fstream>
+#include <iostream>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "server/search_service.h"
+
 namespace policygraph::bench {
+
+// DATA/search, the search index a `policygraph index` run wrote under DATA,
+// if it is one; "" after saying on stderr why not.
+inline std::string CheckedSearchDir(const std::string& data) {
+  const std::string search_dir = data + "/search";
+  const Status st = server::SearchService::CheckIndex(search_dir);
+  if (st.ok()) return search_dir;
+  std::cerr << "index at " << search_dir << ": " << st.message() << "\n";
+  return "";
+}
 
 // The p-th percentile (0 < p <= 100) of `v` by nearest rank; 0 when empty.
 inline double Percentile(std::vector<double> v, double p) {

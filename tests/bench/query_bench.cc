@@ -71,12 +71,8 @@ int main(int argc, char** argv) {
     return 1;
   }
 
-  const std::string search_dir = data + "/search";
-  Status st = server::SearchService::CheckIndex(search_dir);
-  if (!st.ok()) {
-    std::cerr << "index at " << search_dir << ": " << st.message() << "\n";
-    return 1;
-  }
+  const std::string search_dir = policygraph::bench::CheckedSearchDir(data);
+  if (search_dir.empty()) return 1;
   indexer::Analyzer analyzer;
   server::SearchService service(search_dir, analyzer);
 

@@ -18,6 +18,7 @@
 
 #include "indexer/analyzer.h"
 #include "server/search_service.h"
+#include "tests/bench/bench_support.h"
 
 using namespace policygraph;
 
@@ -34,12 +35,8 @@ int main(int argc, char** argv) {
     std::cerr << "usage: policygraph_query_topk --data DIR [--limit N (1-100)] < QUERIES\n";
     return 2;
   }
-  const std::string search_dir = data + "/search";
-  Status st = server::SearchService::CheckIndex(search_dir);
-  if (!st.ok()) {
-    std::cerr << "index at " << search_dir << ": " << st.message() << "\n";
-    return 1;
-  }
+  const std::string search_dir = policygraph::bench::CheckedSearchDir(data);
+  if (search_dir.empty()) return 1;
   indexer::Analyzer analyzer;
   server::SearchService service(search_dir, analyzer);
   std::string query;
