@@ -286,7 +286,8 @@ void Adjacency::PrefetchEntry(uint32_t offset) const {
   if (bytes_.size() - entries_ - offset > 48) __builtin_prefetch(entry + 48);
 }
 
-void Adjacency::FindOthers(const std::vector<OtherEndKey>& others, std::vector<uint32_t>* offsets) const {
+void Adjacency::FindOthers(const std::vector<OtherEndKey>& others, std::vector<uint32_t>* offsets,
+                           std::vector<uint32_t>* which) const {
   // Searched by hash alone, so that no comparison reads an entry: the run
   // of equal hashes is then checked byte by byte, and an entry found that
   // way is one the caller reads next anyway. Keys come sorted by (hash,
@@ -303,7 +304,9 @@ void Adjacency::FindOthers(const std::vector<OtherEndKey>& others, std::vector<u
   size_t matched = 0;
   // Another end may share the hash: keep only the entries of the end sought.
   auto check = [&](const std::pair<uint32_t, const OtherEndKey*>& m) {
-    if (OtherAt(m.first) == m.second->other) offsets->push_back(m.first);
+    if (OtherAt(m.first) != m.second->other) return;
+    offsets->push_back(m.first);
+    if (which) which->push_back(static_cast<uint32_t>(m.second - others.data()));
   };
   size_t lo = 0;
   for (const OtherEndKey& key : others) {

@@ -134,8 +134,11 @@ class Adjacency {
   // appending the offsets in no particular order. One pass that gallops
   // through the index, so that k ends cost about k·log(n/k) comparisons of
   // hashes rather than k·log(n), and an end's bytes are read only where
-  // the hashes are equal.
-  void FindOthers(const std::vector<OtherEndKey>& others, std::vector<uint32_t>* offsets) const;
+  // the hashes are equal. With `which`, appends beside each offset the
+  // place in `others` of the end found there (a caller that numbers the
+  // ends need not look each up again).
+  void FindOthers(const std::vector<OtherEndKey>& others, std::vector<uint32_t>* offsets,
+                  std::vector<uint32_t>* which = nullptr) const;
   // Asks the processor to bring the entry at `offset` into its cache, for
   // a reader about to read many entries at random places: a hint, with no
   // effect on what is read.

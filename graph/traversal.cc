@@ -90,18 +90,14 @@ class Walk {
     return relation_ok_[v.relation_number] && filter_.AcceptsWeightAndDates(v.weight, v.first_date, v.last_date);
   }
 
-  // The edge of entry v of `id`'s record. Built in place: a moved string
-  // that fits the short-string buffer is a copy.
-  void AddEdge(const std::string& id, const AdjacencyEntryView& v) {
-    EdgeSummary& e = out_->edges.emplace_back();
-    if (v.outgoing) {
-      e.key.source = id;
-      e.key.target = v.other;
-    } else {
-      e.key.source = v.other;
-      e.key.target = id;
-    }
-    e.key.relation = v.relation;
+  // The edge of entry v of the record of node `self` (its number in the
+  // result), to node `other`. Built in place: a moved string that fits the
+  // short-string buffer is a copy.
+  void AddEdge(uint32_t self, uint32_t other, const AdjacencyEntryView& v) {
+    NeighborhoodEdge& e = out_->edges.emplace_back();
+    e.source = v.outgoing ? self : other;
+    e.target = v.outgoing ? other : self;
+    e.relation = v.relation;
     e.weight = v.weight;
     e.evidence_count = v.evidence_count;
     e.first_date = v.first_date;
@@ -118,29 +114,30 @@ class Walk {
   void ExpandBatch(const std::string* ids, size_t count, std::vector<std::string>* next) {
     batch_ids_.assign(ids, ids + count);
     store_.AdjacenciesOf(batch_ids_, &records_);
-    // The closed expansions' edges, as entry offsets: those of the
-    // expansion of ids[k] are closed_offsets_[begin, end) for the range
-    // {k, begin, end}.
+    // The closed expansions' edges, as entries (ClosedEntry): those of the
+    // expansion of ids[k] are closed_entries_[begin, end) for the range
+    // {k, self, begin, end}.
     closed_ranges_.clear();
-    closed_offsets_.clear();
+    closed_entries_.clear();
     for (size_t k = 0; k < count; ++k) {
       const std::string& id = ids[k];
-      expanded_[met_.Find(id)] = true;
+      const uint32_t self = met_.Find(id);
+      expanded_[self] = true;
       // One read per node (batched): its edges, strongest first (a capped
       // result keeps the best-supported links), equal weights in key order.
       if (!records_[k]) continue;  // no edges
       const Adjacency& adjacency = *records_[k];
       NoteRelations(adjacency);
-      const size_t i = Closed() ? 0 : ExpandOpen(id, adjacency, next);
+      const size_t i = Closed() ? 0 : ExpandOpen(id, self, adjacency, next);
       if (i >= adjacency.size()) continue;
-      const size_t begin = closed_offsets_.size();
+      const size_t begin = closed_entries_.size();
       FindClosedEdges(id, adjacency, i);
-      closed_ranges_.push_back({k, begin, closed_offsets_.size()});
+      closed_ranges_.push_back({k, self, begin, closed_entries_.size()});
     }
     // At most one edge per offset (the rest fail the filter); still by
     // doubling, for the walks whose frontier takes many batches.
     auto& edges = out_->edges;
-    if (const size_t need = edges.size() + closed_offsets_.size(); need > edges.capacity()) {
+    if (const size_t need = edges.size() + closed_entries_.size(); need > edges.capacity()) {
       edges.reserve(std::max(need, 2 * edges.capacity()));
     }
     AdjacencyEntryView v;
@@ -153,12 +150,13 @@ class Walk {
       // the cache: fetch a few ahead.
       constexpr size_t kAhead = 8;
       for (size_t p = range.begin; p < std::min(range.end, range.begin + kAhead); ++p) {
-        adjacency.PrefetchEntry(closed_offsets_[p]);
+        adjacency.PrefetchEntry(OffsetPart(closed_entries_[p]));
       }
       for (size_t p = range.begin; p < range.end; ++p) {
-        if (p + kAhead < range.end) adjacency.PrefetchEntry(closed_offsets_[p + kAhead]);
-        if (adjacency.EntryAt(closed_offsets_[p], &v) && Accepts(v) && Adds(id, v, /*other_expanded=*/false)) {
-          AddEdge(id, v);
+        if (p + kAhead < range.end) adjacency.PrefetchEntry(OffsetPart(closed_entries_[p + kAhead]));
+        if (adjacency.EntryAt(OffsetPart(closed_entries_[p]), &v) && Accepts(v) &&
+            Adds(id, v, /*other_expanded=*/false)) {
+          AddEdge(range.self, NumberPart(closed_entries_[p]), v);
         }
       }
     }
@@ -168,7 +166,7 @@ class Walk {
   // While the result is open: follows each edge of `id`, reading the nodes
   // it reaches, until the result is closed. Returns the number of the first
   // entry not read (the record's size when all were).
-  size_t ExpandOpen(const std::string& id, const Adjacency& adjacency, std::vector<std::string>* next) {
+  size_t ExpandOpen(const std::string& id, uint32_t self, const Adjacency& adjacency, std::vector<std::string>* next) {
     const size_t n = adjacency.size();
     ahead_ids_.clear();
     ahead_used_ = 0;
@@ -176,7 +174,7 @@ class Walk {
     for (size_t i = 0; i < n; ++i) {
       if (!adjacency.Entry(i, &v) || !Accepts(v)) continue;
       if (const uint32_t met = met_.Find(v.other); met != IdTable::kAbsent) {
-        if (met != kRejected && Adds(id, v, expanded_[met])) AddEdge(id, v);
+        if (met != kRejected && Adds(id, v, expanded_[met])) AddEdge(self, met, v);
         continue;
       }
       if (Closed()) return i + 1;
@@ -192,9 +190,10 @@ class Walk {
         out_->truncated = true;
         continue;
       }
+      const auto other = static_cast<uint32_t>(out_->nodes.size());
       Include(v.other, std::move(*node));
       next->emplace_back(v.other);
-      AddEdge(id, v);
+      AddEdge(self, other, v);
     }
     return n;
   }
@@ -230,9 +229,10 @@ class Walk {
   }
 
   // The result is closed: of the entries from i on, only edges to nodes
-  // already in it can still be added, in record order. Appends the offsets
-  // of the entries that may give one (Accepts and Adds are checked when
-  // the edge is built) to closed_offsets_, ascending. A hub has tens of
+  // already in it can still be added, in record order. Appends the entries
+  // that may give one (Accepts and Adds are checked when the edge is built)
+  // to closed_entries_, ascending: each its offset and its other end's
+  // number in the result (ClosedEntry). A hub has tens of
   // thousands of entries and the result a few hundred nodes, so those nodes
   // are looked up in the record's by-other index instead of reading the
   // rest of it, when that reads fewer entries.
@@ -244,7 +244,7 @@ class Walk {
         if (!adjacency.Entry(i, &v)) continue;
         const uint32_t number = Included(v.other);
         if (number != IdTable::kAbsent && Accepts(v) && Adds(id, v, expanded_[number])) {
-          closed_offsets_.push_back(adjacency.OffsetOf(i));
+          closed_entries_.push_back(ClosedEntry(adjacency.OffsetOf(i), number));
         }
       }
       return;
@@ -261,17 +261,34 @@ class Walk {
     // Only the nodes not expanded yet (an edge to another was added by it),
     // and this one, for a loop.
     wanted_.clear();
+    wanted_numbers_.clear();
     for (const auto& [other, number] : sorted_included_) {
-      if (!expanded_[number] || other.other == id) wanted_.push_back(other);
+      if (!expanded_[number] || other.other == id) {
+        wanted_.push_back(other);
+        wanted_numbers_.push_back(number);
+      }
     }
-    const size_t begin = closed_offsets_.size();
-    adjacency.FindOthers(wanted_, &closed_offsets_);
-    // Offsets sort in record order; those before entry i were read already.
-    std::sort(closed_offsets_.begin() + begin, closed_offsets_.end());
-    const uint32_t from = adjacency.OffsetOf(i);
-    closed_offsets_.erase(closed_offsets_.begin() + begin,
-                          std::lower_bound(closed_offsets_.begin() + begin, closed_offsets_.end(), from));
+    found_offsets_.clear();
+    found_which_.clear();
+    adjacency.FindOthers(wanted_, &found_offsets_, &found_which_);
+    const size_t begin = closed_entries_.size();
+    for (size_t f = 0; f < found_offsets_.size(); ++f) {
+      closed_entries_.push_back(ClosedEntry(found_offsets_[f], wanted_numbers_[found_which_[f]]));
+    }
+    // Offsets sort in record order (and lead a ClosedEntry); those before
+    // entry i were read already.
+    std::sort(closed_entries_.begin() + begin, closed_entries_.end());
+    const uint64_t from = ClosedEntry(adjacency.OffsetOf(i), 0);
+    closed_entries_.erase(closed_entries_.begin() + begin,
+                          std::lower_bound(closed_entries_.begin() + begin, closed_entries_.end(), from));
   }
+
+  // An entry a closed expansion may add an edge by: its offset in the
+  // record, then the number of its other end in the result, in one word
+  // that sorts by offset.
+  static uint64_t ClosedEntry(uint32_t offset, uint32_t number) { return uint64_t{offset} << 32 | number; }
+  static uint32_t OffsetPart(uint64_t entry) { return static_cast<uint32_t>(entry >> 32); }
+  static uint32_t NumberPart(uint64_t entry) { return static_cast<uint32_t>(entry); }
 
   const GraphStore& store_;
   const NeighborhoodRequest& request_;
@@ -285,10 +302,13 @@ class Walk {
   std::vector<std::string_view> batch_ids_;
   std::vector<std::optional<Adjacency>> records_;
   struct ClosedRange {
-    size_t record, begin, end;
+    size_t record;
+    uint32_t self;  // the record's node, by number in the result
+    size_t begin, end;
   };
   std::vector<ClosedRange> closed_ranges_;
-  std::vector<uint32_t> closed_offsets_;
+  std::vector<uint64_t> closed_entries_;  // ClosedEntry
+  std::vector<uint32_t> found_offsets_, found_which_;  // FindOthers' answer
 
   std::vector<bool> relation_ok_;  // of the record being read
   // Nodes read ahead for the open expansion under way (views of its record).
@@ -300,9 +320,20 @@ class Walk {
   // result is closed), and those a closed expansion looks for.
   std::vector<std::pair<OtherEndKey, uint32_t>> sorted_included_;
   std::vector<OtherEndKey> wanted_;
+  std::vector<uint32_t> wanted_numbers_;  // beside wanted_
 };
 
 }  // namespace
+
+EdgeSummary Neighborhood::Summary(const NeighborhoodEdge& e) const {
+  EdgeSummary s;
+  s.key = {SourceId(e), e.relation, TargetId(e)};
+  s.weight = e.weight;
+  s.evidence_count = e.evidence_count;
+  s.first_date = e.first_date;
+  s.last_date = e.last_date;
+  return s;
+}
 
 Status Neighbors(const GraphStore& store, const NeighborhoodRequest& request, Neighborhood* out) {
   *out = Neighborhood();

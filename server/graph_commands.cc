@@ -147,7 +147,7 @@ std::optional<int> GraphCommands::Run() const {
     }
     std::cout << hood.nodes.front().DisplayName() << " (" << request.id << "): " << hood.nodes.size() - 1
               << " neighbour(s) within depth " << depth_ << (hood.truncated ? ", truncated" : "") << "\n";
-    for (const auto& e : hood.edges) PrintEdge(e);
+    for (const auto& e : hood.edges) PrintEdge(hood.Summary(e));
     return kExitOk;
   }
   if (*path_) {

@@ -68,14 +68,26 @@ json EntitySummaryJson(const graph::Node& n) {
           {"confidence", n.confidence}};
 }
 
+namespace {
+
+// One edge's JSON, for the edges of the store (EdgeSummary) and those of a
+// neighbourhood (ends by number in its nodes) alike.
+json EdgeJson(const std::string& source, const std::string& relation, const std::string& target, uint32_t weight,
+              uint32_t evidence_count, const std::string& first_date, const std::string& last_date) {
+  return {{"source", source},
+          {"target", target},
+          {"relation", relation},
+          {"weight", weight},
+          {"evidence_count", evidence_count},
+          {"first_date", first_date.empty() ? json(nullptr) : json(first_date)},
+          {"last_date", last_date.empty() ? json(nullptr) : json(last_date)}};
+}
+
+}  // namespace
+
 json ToJson(const graph::EdgeSummary& e) {
-  return {{"source", e.key.source},
-          {"target", e.key.target},
-          {"relation", e.key.relation},
-          {"weight", e.weight},
-          {"evidence_count", e.evidence_count},
-          {"first_date", e.first_date.empty() ? json(nullptr) : json(e.first_date)},
-          {"last_date", e.last_date.empty() ? json(nullptr) : json(e.last_date)}};
+  return EdgeJson(e.key.source, e.key.relation, e.key.target, e.weight, e.evidence_count, e.first_date,
+                  e.last_date);
 }
 
 json ToJson(const graph::Evidence& ev) {
@@ -91,7 +103,10 @@ json ToJson(const graph::Evidence& ev) {
 json ToJson(const graph::Neighborhood& hood, const std::string& id, int depth) {
   json nodes = json::array(), edges = json::array();
   for (const auto& n : hood.nodes) nodes.push_back(EntitySummaryJson(n));
-  for (const auto& e : hood.edges) edges.push_back(ToJson(e));
+  for (const auto& e : hood.edges) {
+    edges.push_back(EdgeJson(hood.SourceId(e), e.relation, hood.TargetId(e), e.weight, e.evidence_count,
+                             e.first_date, e.last_date));
+  }
   return {{"id", id}, {"depth", depth}, {"truncated", hood.truncated},
           {"nodes", nodes}, {"edges", edges}};
 }

@@ -197,6 +197,26 @@ TEST(AdjacencyCodecTest, EndsSharingAHashAreToldApart) {
   EXPECT_EQ(all, every);
 }
 
+// `which` names, beside each offset, the key whose end the entry holds: an
+// end sharing its hash with another must not take the other's place.
+TEST(AdjacencyCodecTest, FindOthersSaysWhichEndEachOffsetHolds) {
+  auto a = Adjacency::Parse(EncodeAdjacency({E(true, "co_mention", "liquid", 1), E(false, "co_mention", "costarring", 2),
+                                             E(true, "cooperation", "liquid", 3), E(true, "co_mention", "declinate", 1),
+                                             E(true, "co_mention", "n5", 4)}));
+  ASSERT_TRUE(a.has_value());
+  const auto keys = Keys({"liquid", "costarring", "declinate", "macallums", "n5", "zz"});
+  std::vector<uint32_t> offsets, which;
+  a->FindOthers(keys, &offsets, &which);
+  ASSERT_EQ(offsets.size(), a->size());
+  ASSERT_EQ(which.size(), offsets.size());
+  AdjacencyEntryView v;
+  for (size_t f = 0; f < offsets.size(); ++f) {
+    ASSERT_LT(which[f], keys.size());
+    ASSERT_TRUE(a->EntryAt(offsets[f], &v));
+    EXPECT_EQ(v.other, keys[which[f]].other) << "offset " << offsets[f];
+  }
+}
+
 TEST(AdjacencyCodecTest, EmptyRecord) {
   auto a = Adjacency::Parse(EncodeAdjacency({}));
   ASSERT_TRUE(a.has_value());

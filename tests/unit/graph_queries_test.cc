@@ -204,7 +204,7 @@ class PolicyGraphTest : public GraphQueriesTest {
   // Edge keys sorted, for checks that do not care about the order.
   Keys EdgeSet() const {
     Keys keys;
-    for (const auto& e : hood_.edges) keys.push_back(e.key);
+    for (const auto& e : hood_.edges) keys.push_back(hood_.Summary(e).key);
     std::sort(keys.begin(), keys.end());
     return keys;
   }

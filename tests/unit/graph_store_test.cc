@@ -756,7 +756,7 @@ class TraversalTest : public GraphStoreTest {
 
   std::vector<EdgeKey> EdgeKeys() const {
     std::vector<EdgeKey> keys;
-    for (const auto& e : hood_.edges) keys.push_back(e.key);
+    for (const auto& e : hood_.edges) keys.push_back(hood_.Summary(e).key);
     return keys;
   }
 
@@ -818,12 +818,20 @@ TEST_F(TraversalTest, FullResultStillGathersEdgesBetweenItsNodes) {
   EXPECT_EQ(EdgeKeys(), (std::vector<EdgeKey>{kAB, kBC, kAC}));
 }
 
+// What ScanNeighbors gives: a Neighborhood with its edges as the store
+// names them (ids at both ends).
+struct ScanAnswer {
+  std::vector<Node> nodes;
+  std::vector<EdgeSummary> edges;
+  bool truncated = false;
+};
+
 // Neighbors as it was before the adjacency records: the node's edges from
 // EdgesOf (out and in key scans), filtered, stably sorted by weight, and a
 // set of the edges seen. The records must give exactly its answers, in the
 // same order.
-Neighborhood ScanNeighbors(const GraphStore& store, const NeighborhoodRequest& request) {
-  Neighborhood out;
+ScanAnswer ScanNeighbors(const GraphStore& store, const NeighborhoodRequest& request) {
+  ScanAnswer out;
   out.nodes.push_back(*store.GetNode(request.id));
   std::set<std::string> included = {request.id}, rejected;
   std::set<EdgeKey> seen;
@@ -869,7 +877,7 @@ Neighborhood ScanNeighbors(const GraphStore& store, const NeighborhoodRequest& r
 void ExpectTheScanTraversalsAnswer(const GraphStore& store, const NeighborhoodRequest& req, const std::string& what) {
   Neighborhood got;
   ASSERT_TRUE(Neighbors(store, req, &got).ok()) << what;
-  const Neighborhood want = ScanNeighbors(store, req);
+  const ScanAnswer want = ScanNeighbors(store, req);
   ASSERT_EQ(got.nodes.size(), want.nodes.size()) << what;
   for (size_t i = 0; i < got.nodes.size(); ++i) {
     ASSERT_EQ(EncodeNode(got.nodes[i]), EncodeNode(want.nodes[i])) << what << " node " << i;
@@ -877,7 +885,7 @@ void ExpectTheScanTraversalsAnswer(const GraphStore& store, const NeighborhoodRe
   ASSERT_EQ(got.truncated, want.truncated) << what;
   ASSERT_EQ(got.edges.size(), want.edges.size()) << what;
   for (size_t i = 0; i < got.edges.size(); ++i) {
-    const auto& g = got.edges[i];
+    const EdgeSummary g = got.Summary(got.edges[i]);
     const auto& w = want.edges[i];
     ASSERT_EQ(std::tie(g.key, g.weight, g.evidence_count, g.first_date, g.last_date),
               std::tie(w.key, w.weight, w.evidence_count, w.first_date, w.last_date))
