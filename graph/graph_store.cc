@@ -353,6 +353,21 @@ Status OlderSchema(const std::string& path, const rocksdb::Options& db_options,
   return SchemaMismatch(path, version);
 }
 
+// How many ways the block cache is split (2^bits shards, each its own LRU
+// list with its own lock). RocksDB's default gives a 128 MiB cache 64
+// shards of 2 MiB; but a hub's adjacency record is one block of up to
+// ~0.6 MB at 1M edges, so a few hubs hashed to one shard evicted each
+// other and a depth-2 traversal re-read and decompressed them (a fifth of
+// its time; p50 4.2 -> 3.2 ms with shards of 8 MiB, docs/PERFORMANCE.md 6f).
+// Shards of at least 8 MiB, at most 64 of them: still far more than the
+// server's threads, which is what shards are for.
+int BlockCacheShardBits(size_t capacity) {
+  constexpr size_t kMinShard = size_t{8} << 20;
+  int bits = 0;
+  while (bits < 6 && (capacity >> (bits + 1)) >= kMinShard) ++bits;
+  return bits;
+}
+
 }  // namespace
 
 GraphStore::GraphStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -372,7 +387,7 @@ Status GraphStore::Open(const std::string& path, const GraphStoreOptions& option
   // blocks); bloom filters so that a point read (a node, an incoming edge's
   // summary) skips the tables that cannot hold its key.
   rocksdb::BlockBasedTableOptions table;
-  table.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
+  table.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes, BlockCacheShardBits(options.block_cache_bytes));
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   rocksdb::ColumnFamilyOptions family_options;
   family_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));

@@ -3,7 +3,8 @@
 //
 //   policygraph_graph_bench [--edges N] [--nodes N] [--seed S] [--starts N]
 //       [--pairs N] [--rounds R] [--limit L] [--max-hops H] [--check N]
-//       [--relations a,b] [--min-weight W] [--cache-mib M] [--work DIR] [--tsv FILE]
+//       [--relations a,b] [--min-weight W] [--cache-mib M] [--store-cache-mib M]
+//       [--work DIR] [--tsv FILE]
 //       [--ops a,b] [--reuse] [--no-peer] [--dump FILE]
 //
 // 1. Generates the graph (tests/bench/synthetic_graph.h), writes it into a
@@ -81,7 +82,8 @@ struct Options {
   int max_hops = 4;
   size_t check = 8;
   EdgeFilter filter{{"cooperation", "membership", "enactment"}, 2};
-  size_t cache_mib = 32;
+  size_t cache_mib = 32;  // SQLite's page cache
+  size_t store_cache_mib = graph::GraphStoreOptions().block_cache_bytes >> 20;  // the graph store's block cache
   size_t evidence_per_document = 20;
   std::string work;
   std::string tsv;
@@ -94,7 +96,7 @@ struct Options {
 int Usage() {
   std::cerr << "usage: policygraph_graph_bench [--edges N] [--nodes N] [--seed S] [--starts N] [--pairs N]\n"
                "  [--rounds R] [--limit L] [--max-hops H] [--check N] [--relations a,b] [--min-weight W]\n"
-               "  [--cache-mib M] [--work DIR] [--tsv FILE] [--ops a,b] [--reuse] [--no-peer] [--dump FILE]\n";
+               "  [--cache-mib M] [--store-cache-mib M] [--work DIR] [--tsv FILE] [--ops a,b] [--reuse] [--no-peer] [--dump FILE]\n";
   return 2;
 }
 
@@ -123,6 +125,7 @@ bool Parse(int argc, char** argv, Options* o) {
     else if (a == "--check") o->check = n;
     else if (a == "--min-weight") o->filter.min_weight = static_cast<uint32_t>(n);
     else if (a == "--cache-mib") o->cache_mib = n;
+    else if (a == "--store-cache-mib") o->store_cache_mib = n;
     else if (a == "--work") o->work = v;
     else if (a == "--tsv") o->tsv = v;
     else if (a == "--dump") o->dump = v;
@@ -473,6 +476,7 @@ int main(int argc, char** argv) {
   std::unique_ptr<graph::GraphStore> store;
   graph::GraphStoreOptions ro;
   ro.read_only = true;
+  ro.block_cache_bytes = o.store_cache_mib << 20;
   s = graph::GraphStore::Open(store_dir.string(), ro, &store);
   SqliteGraphPeer peer;
   if (s.ok()) s = peer.Open(sqlite_file.string(), o.cache_mib);
