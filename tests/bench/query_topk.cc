@@ -4,7 +4,9 @@
 //
 //   policygraph_query_topk --data DIR [--limit N] < QUERIES
 //
-// QUERIES: one query a line (blank lines skipped). For each, a line "Q
+// QUERIES: one query a line (blank lines skipped); tests/bench/topk_queries.py
+// writes the usual list (every judged query, the bench mix, each typed
+// without diacritics). For each, a line "Q
 // query" and then one line per hit, "document#passage score" (scores to 9
 // significant digits), through server::SearchService as the server runs it;
 // a query that fails prints its error instead. The time of each search goes
