@@ -123,6 +123,7 @@ class Walk {
       const std::string& id = ids[k];
       const uint32_t self = met_.Find(id);
       expanded_[self] = true;
+      ++expanded_count_;
       // One read per node (batched): its edges, strongest first (a capped
       // result keeps the best-supported links), equal weights in key order.
       if (!records_[k]) continue;  // no edges
@@ -232,14 +233,22 @@ class Walk {
   // already in it can still be added, in record order. Appends the entries
   // that may give one (Accepts and Adds are checked when the edge is built)
   // to closed_entries_, ascending: each its offset and its other end's
-  // number in the result (ClosedEntry). A hub has tens of
-  // thousands of entries and the result a few hundred nodes, so those nodes
-  // are looked up in the record's by-other index instead of reading the
-  // rest of it, when that reads fewer entries.
+  // number in the result (ClosedEntry). A hub has tens of thousands of
+  // entries and the result a few hundred nodes, so those nodes are looked
+  // up in the record's by-other index instead of reading the rest of it,
+  // unless the rest is short.
   void FindClosedEdges(const std::string& id, const Adjacency& adjacency, size_t i) {
     const size_t n = adjacency.size();
     AdjacencyEntryView v;
-    if (n - i <= 2 * expanded_.size()) {
+    // Read the rest of the record entry by entry only where it is short
+    // beside what is looked for: an entry read costs its decoding and a
+    // lookup of its id in met_ (a hash of the id), about twice one node
+    // looked up in the record's by-other index. Looked for: the nodes of
+    // the result not expanded yet, and this one (a loop). At 1M edges,
+    // scanning up to twice the result's size instead made depth 2 ~15 %
+    // slower (docs/PERFORMANCE.md 6f).
+    const size_t looked_for = out_->nodes.size() - expanded_count_ + 1;
+    if (2 * (n - i) <= looked_for) {
       for (; i < n; ++i) {
         if (!adjacency.Entry(i, &v)) continue;
         const uint32_t number = Included(v.other);
@@ -297,6 +306,7 @@ class Walk {
 
   IdTable met_;                // id -> its number in the result, or kRejected
   std::vector<char> expanded_;  // by number in the result
+  size_t expanded_count_ = 0;
 
   // The batch of records being expanded.
   std::vector<std::string_view> batch_ids_;
