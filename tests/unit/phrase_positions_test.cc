@@ -175,6 +175,21 @@ TEST(PhrasePositionsTest, QuotedPhraseWithDiacriticsMatchesOnlyTheExactPhrase) {
   EXPECT_TRUE(corpus.Found("\"mang luoi dien nuoc\"").empty());
 }
 
+// One word typed with diacritics says the user writes them: the phrase's
+// words typed without them then mean themselves ("an", not "ân"), as
+// written; typed all without diacritics, they mean every written form.
+TEST(PhrasePositionsTest, PhraseWithSomeDiacriticsTakesItsOtherWordsAsWritten) {
+  PhraseCorpus corpus({"An ninh mạng là trên hết.", "Ân ninh mạng là một lỗi gõ.", "Ấn định mạng lưới."});
+  const Xapian::docid as_written = corpus.PassageWith("An ninh mạng");
+  const Xapian::docid other_form = corpus.PassageWith("Ân ninh mạng");
+  EXPECT_EQ(corpus.Found("\"an ninh mạng\""), std::set<Xapian::docid>{as_written});
+  EXPECT_EQ(corpus.Found("\"an ninh mang\""), (std::set<Xapian::docid>{as_written, other_form}));
+  EXPECT_EQ(corpus.Found("\"an dinh mạng\""), std::set<Xapian::docid>{});
+  EXPECT_EQ(corpus.Found("\"an dinh mang\""), std::set<Xapian::docid>{corpus.PassageWith("Ấn định")});
+  // Outside a phrase a word without diacritics still matches every form.
+  EXPECT_EQ(corpus.Found("an"), (std::set<Xapian::docid>{as_written, other_form, corpus.PassageWith("Ấn định")}));
+}
+
 // A phrase typed without diacritics finds words written with them in the
 // title and in parts of words kept whole, and through English stems.
 TEST(PhrasePositionsTest, PhraseWithoutDiacriticsFindsEveryField) {
