@@ -357,8 +357,9 @@ Status OlderSchema(const std::string& path, const rocksdb::Options& db_options,
 // list with its own lock). RocksDB's default gives a 128 MiB cache 64
 // shards of 2 MiB; but a hub's adjacency record is one block of up to
 // ~0.6 MB at 1M edges, so a few hubs hashed to one shard evicted each
-// other and a depth-2 traversal re-read and decompressed them (a fifth of
-// its time; p50 4.2 -> 3.2 ms with shards of 8 MiB, docs/PERFORMANCE.md 6f).
+// other and a depth-2 traversal re-read and decompressed them (snappy ~8 %
+// of its profile; p50 4.2 -> 3.2 ms with shards of 8 MiB at 1M edges,
+// docs/PERFORMANCE.md 6f).
 // Shards of at least 8 MiB, at most 64 of them: still far more than the
 // server's threads, which is what shards are for.
 int BlockCacheShardBits(size_t capacity) {

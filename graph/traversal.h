@@ -24,9 +24,9 @@ struct NeighborhoodRequest {
 // An edge of a neighbourhood, its ends named by their place in the
 // neighbourhood's `nodes` rather than by id. A depth-2 answer from a busy
 // node holds ~13,000 edges among ~200 nodes; two id strings an edge (most
-// ids are past the short-string buffer) were over a quarter of the walk's
-// time, spent on copies every reader then copied again (into JSON, into
-// text) or never read (docs/PERFORMANCE.md 6f).
+// ids are past the short-string buffer) put a fifth to a quarter of the
+// walk's time in the allocator, for copies every reader then copied again
+// (into JSON, into text) or never read (docs/PERFORMANCE.md 6e, 6f).
 struct NeighborhoodEdge {
   uint32_t source = 0;  // index in Neighborhood::nodes
   uint32_t target = 0;
