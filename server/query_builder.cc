@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <span>
 
 #include "indexer/english_stem.h"
 #include "indexer/search_schema.h"
@@ -124,11 +125,11 @@ Xapian::Query FilteredPhrase(const std::vector<Xapian::Query>& parts, const std:
 // The written forms a phrase of `terms` reads positions on: none (each
 // word's own forms only) when one of its words was typed with diacritics.
 // Whoever typed "an ninh mạng" writes diacritics, so "an" and "ninh" mean
-// themselves, not "ấn" or "ăn": reading the positions of every form of such
-// frequent syllables was most of a name's phrase (at 1M passages, ~45 of
-// the 93 ms of "an ninh mạng cybersecurity"). Their weight is unchanged
-// (WordQuery: a word without diacritics still matches every form).
-const WrittenForms* PhraseForms(const std::vector<const QueryTerm*>& terms, const WrittenForms* written_forms) {
+// themselves, not "ấn" or "ăn", and the positions of every form of such
+// frequent syllables need not be read (docs/PERFORMANCE.md 5f). Their
+// weight is unchanged (WordQuery: a word without diacritics still matches
+// every form).
+const WrittenForms* PhraseForms(std::span<const QueryTerm* const> terms, const WrittenForms* written_forms) {
   const bool typed_with_diacritics =
       std::any_of(terms.begin(), terms.end(), [](const QueryTerm* t) { return !t->match_folded; });
   return typed_with_diacritics ? nullptr : written_forms;
@@ -364,9 +365,7 @@ BuiltQuery BuildQuery(const ParsedQuery& parsed, const QueryLexicon* lexicon, co
     for (const QueryTerm* t : run) words.push_back(WordQuery(*t));
     // The words of run[i, i + n) as parts of a phrase.
     auto phrase_words = [&](size_t i, size_t n) {
-      const WrittenForms* forms = PhraseForms(
-          std::vector<const QueryTerm*>(run.begin() + static_cast<long>(i), run.begin() + static_cast<long>(i + n)),
-          written_forms);
+      const WrittenForms* forms = PhraseForms(std::span(run).subspan(i, n), written_forms);
       std::vector<Xapian::Query> parts;
       for (size_t k = i; k < i + n; ++k) parts.push_back(n > 1 ? PhraseWordQuery(*run[k], forms) : words[k]);
       return parts;
