@@ -83,13 +83,34 @@ bool ProgressDue(std::ostream* progress, size_t every, size_t done) {
 // The gazetteer's "not an entity" and capital rows serve matching only.
 bool IsGraphNode(const graph::Node& e) { return e.type != kNotEntityType && e.type != kCapitalType; }
 
+// Appends to `names` those of `more` it does not hold yet.
+void AddNames(const std::vector<std::string>& more, std::vector<std::string>* names) {
+  for (const auto& name : more) {
+    if (std::find(names->begin(), names->end(), name) == names->end()) names->push_back(name);
+  }
+}
+
 // The graph's nodes, taken from the matched entities (gazetteer and
-// discovered) once matching is over.
+// discovered) once matching is over. A capital is no node, but where it acts
+// its names are mentions of its country ("Washington has taken a harder
+// line"), so the country's node holds them as aliases, after its own names:
+// the graph then says by which names a text may have meant it.
 std::vector<graph::Node> NodesFromGazetteer(const Analyzer& analyzer, std::vector<graph::Node> entities) {
+  std::map<std::string, graph::Node> capitals;  // by country: the names of its capital rows
+  for (const auto& e : entities) {
+    if (e.type != kCapitalType || e.member_of.empty()) continue;
+    graph::Node& names = capitals[e.member_of.front()];
+    AddNames(e.names_en, &names.names_en);
+    AddNames(e.names_vi, &names.names_vi);
+  }
   std::vector<graph::Node> nodes;
   for (auto& e : entities) {
     if (!IsGraphNode(e)) continue;
     graph::Node n = std::move(e);
+    if (auto it = capitals.find(n.id); it != capitals.end()) {
+      AddNames(it->second.names_en, &n.names_en);
+      AddNames(it->second.names_vi, &n.names_vi);
+    }
     std::vector<std::string> names = n.names_en;
     names.insert(names.end(), n.names_vi.begin(), n.names_vi.end());
     for (const auto& name : names) {

@@ -219,6 +219,13 @@ HeldOutProbabilities LeaveOneOut(const std::vector<Article>& articles, const ind
   return probabilities;
 }
 
+const std::vector<std::string>& ScoredRelations() {
+  static const std::vector<std::string> relations = {indexer::kCooperation, indexer::kEnactment,
+                                                     indexer::kParticipation, indexer::kInvestment,
+                                                     indexer::kMembership, indexer::kBasis};
+  return relations;
+}
+
 // Each article's figures for one configuration (the one `--omit`, `--l2`
 // and `--threshold` name): where the classifier helps and where it hurts.
 void PerArticle(const std::vector<Article>& articles, const LinkTrainingOptions& options, std::ostream& out,
@@ -230,8 +237,7 @@ void PerArticle(const std::vector<Article>& articles, const LinkTrainingOptions&
   HeldOutProbabilities probabilities = LeaveOneOut(articles, train);
   out << "\nper article, omit " << OmitText(options.omit) << ", l2 " << options.l2 << ", threshold "
       << options.threshold << "\narticle\tgold\trules\tclassifier\tunion\n";
-  const std::vector<std::string> relations = {indexer::kCooperation, indexer::kEnactment, indexer::kParticipation,
-                                               indexer::kInvestment,  indexer::kMembership, indexer::kBasis};
+  const std::vector<std::string>& relations = ScoredRelations();
   // [system][relation], summed over the articles.
   std::vector<std::vector<LinkScore>> by_relation(3, std::vector<LinkScore>(relations.size()));
   for (size_t i = 0; i < articles.size(); ++i) {
@@ -329,6 +335,58 @@ void CrossValidate(const std::vector<Article>& articles, std::ostream& out, std:
   }
 }
 
+
+// `--test`: one model trained on every training article decides the test
+// articles; only sums over them are printed, never an article or a link, so
+// a held-out set can be measured without being read.
+void TestReport(const std::vector<Article>& training, const std::vector<Article>& test,
+                const LinkTrainingOptions& options, std::ostream& out, std::ostream& progress) {
+  indexer::LinkTrainOptions train;
+  train.omit = options.omit;
+  train.l2 = options.l2;
+  progress << "training on " << training.size() << " articles, omit=" << OmitText(options.omit) << " l2=" << options.l2
+           << std::endl;
+  const indexer::LinkModel model = indexer::LinkModel::Train(Examples(training, training.size()), train);
+  const std::vector<std::string>& relations = ScoredRelations();
+  struct Sums {
+    LinkScore all, vi, en;
+    std::vector<LinkScore> by_relation;
+  };
+  std::vector<Sums> sums(3, Sums{{}, {}, {}, std::vector<LinkScore>(relations.size())});
+  size_t gold = 0;
+  for (const Article& a : test) {
+    gold += a.gold.size();
+    std::vector<std::vector<std::vector<double>>> probabilities;
+    for (const auto& s : a.sentences) {
+      probabilities.emplace_back();
+      for (const auto& c : s.candidates) probabilities.back().push_back(model.Probabilities(c.features));
+    }
+    const auto decisions = Decisions(probabilities, options.threshold);
+    for (System system : {System::kRules, System::kClassifier, System::kUnion}) {
+      const Edges edges = SystemEdges(a, system, decisions);
+      Sums& sum = sums[static_cast<size_t>(system)];
+      const LinkScore sc = ScoreEdges(edges, a);
+      sum.all.Add(sc);
+      (a.english ? sum.en : sum.vi).Add(sc);
+      for (size_t r = 0; r < relations.size(); ++r) sum.by_relation[r].Add(ScoreEdges(edges, a, relations[r]));
+    }
+  }
+  out << "\ntest: " << test.size() << " articles, " << gold << " gold links, decided by the model trained on the "
+      << training.size() << " articles of --sets (omit " << OmitText(options.omit) << ", l2 " << options.l2
+      << ", threshold " << options.threshold << "); sums only\n"
+      << "system\tall\tvi\ten\n";
+  const char* names[] = {"rules", "classifier", "union"};
+  for (size_t system = 0; system < 3; ++system) {
+    out << names[system] << "\t" << sums[system].all.Text() << "\t" << sums[system].vi.Text() << "\t"
+        << sums[system].en.Text() << "\n";
+  }
+  out << "\ntest, by relation\nrelation\trules\tclassifier\tunion\n";
+  for (size_t r = 0; r < relations.size(); ++r) {
+    out << relations[r];
+    for (size_t system = 0; system < 3; ++system) out << "\t" << sums[system].by_relation[r].Text();
+    out << "\n";
+  }
+}
 
 // One line of text, for a report: newlines and tabs become spaces.
 std::string OneLine(std::string_view text) {
@@ -451,28 +509,43 @@ void Diagnose(const std::vector<Article>& articles, std::ostream& out) {
   out << lines.str();
 }
 
-}  // namespace
-
-Status RunLinkTraining(const LinkTrainingOptions& options, std::ostream& out, std::ostream& progress) {
+// Every article a sets file names, indexed and labelled.
+Status LoadSets(const std::string& sets, const std::string& gazetteer, std::ostream& progress,
+                std::vector<Article>* articles) {
   std::string content;
-  Status s = indexer::ReadTextFile(options.sets, &content);
+  Status s = indexer::ReadTextFile(sets, &content);
   if (!s.ok()) return s;
   std::vector<std::vector<std::string>> rows;
-  s = indexer::ForEachTsvRow(options.sets, content, [&](const std::vector<std::string>& f, const std::string& where) {
+  s = indexer::ForEachTsvRow(sets, content, [&](const std::vector<std::string>& f, const std::string& where) {
     if (f.size() != 3) return Status::InvalidArgument(where + "expected 3 fields (text, gold entities, gold links)");
     rows.push_back({indexer::Trim(f[0]), indexer::Trim(f[1]), indexer::Trim(f[2])});
     return Status::OK();
   });
   if (!s.ok()) return s;
-  if (rows.empty()) return Status::InvalidArgument(options.sets + ": no articles");
-
-  std::vector<Article> articles(rows.size());
-  size_t candidates = 0, positives = 0;
+  if (rows.empty()) return Status::InvalidArgument(sets + ": no articles");
+  articles->resize(rows.size());
   for (size_t i = 0; i < rows.size(); ++i) {
     progress << "reading " << rows[i][0] << std::endl;
-    s = LoadArticle(rows[i][0], rows[i][1], rows[i][2], options.gazetteer, &articles[i]);
+    s = LoadArticle(rows[i][0], rows[i][1], rows[i][2], gazetteer, &(*articles)[i]);
     if (!s.ok()) return s;
-    for (const auto& sentence : articles[i].sentences) {
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Status RunLinkTraining(const LinkTrainingOptions& options, std::ostream& out, std::ostream& progress) {
+  std::vector<Article> articles;
+  Status s = LoadSets(options.sets, options.gazetteer, progress, &articles);
+  if (!s.ok()) return s;
+  std::vector<Article> test;
+  if (!options.test.empty()) {
+    s = LoadSets(options.test, options.gazetteer, progress, &test);
+    if (!s.ok()) return s;
+  }
+  size_t candidates = 0, positives = 0;
+  for (const Article& article : articles) {
+    for (const auto& sentence : article.sentences) {
       for (const auto& c : sentence.candidates) {
         ++candidates;
         positives += c.label != 0;
@@ -486,6 +559,7 @@ Status RunLinkTraining(const LinkTrainingOptions& options, std::ostream& out, st
     CrossValidate(articles, out, progress);
     PerArticle(articles, options, out, progress);
   }
+  if (!test.empty()) TestReport(articles, test, options, out, progress);
   if (!options.out.empty()) {
     indexer::LinkTrainOptions train;
     train.omit = options.omit;

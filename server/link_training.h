@@ -33,6 +33,12 @@ struct LinkTrainingOptions {
   // Print each gold link the rules miss and each wrong link, with why.
   // Default: false.
   bool diagnose = false;
+  // Articles no rule or model was fitted on (same format as `sets`): the
+  // model trained on every article of `sets` (omit, l2, threshold as below)
+  // decides their candidates, and only the sum over them is printed (rules,
+  // classifier, union; all, vi, en; by relation), so a held-out set stays
+  // unread. "" = none.
+  std::string test;
   std::string gazetteer = "corpus/gazetteer";
   // The model written to `out`: feature families left out, L2, threshold.
   std::vector<std::string> omit;

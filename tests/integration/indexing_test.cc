@@ -124,6 +124,28 @@ TEST(IndexingTest, NodesCarryTheFoldedFormsOfTheirNames) {
   EXPECT_TRUE(Contains(ids, "china"));
 }
 
+// A capital is no node, but where it acts it names its country ("Washington
+// has taken a harder line"): the country's node holds the capital's names
+// after its own, so the graph says by which names a text may mean it.
+TEST(IndexingTest, ACountryNodeHoldsItsCapitalsNamesAfterItsOwn) {
+  TempDir docs, data;
+  WriteFile(docs.path() / "gazetteer.tsv",
+            "united-states\tcountry\t-\tUnited States | US\tHoa Kỳ | Mỹ\t-\n"
+            "capital-washington\tcapital\t-\tWashington\tWashington | Oa-sinh-tơn\tunited-states\n");
+  WriteFile(docs.path() / "texts" / "a.md", "Washington has taken a harder line on scam centres.\n");
+  indexer::IndexReport report;
+  ASSERT_TRUE(Index({(docs.path() / "texts").string()}, data.str(), (docs.path() / "gazetteer.tsv").string(), &report)
+                  .ok());
+  std::unique_ptr<graph::GraphStore> store;
+  ASSERT_TRUE(graph::GraphStore::Open(data.str() + "/graph", {}, &store).ok());
+  auto node = store->GetNode("united-states");
+  ASSERT_TRUE(node.has_value());
+  EXPECT_EQ(node->names_en, (std::vector<std::string>{"United States", "US", "Washington"}));
+  EXPECT_EQ(node->names_vi, (std::vector<std::string>{"Hoa Kỳ", "Mỹ", "Washington", "Oa-sinh-tơn"}));
+  EXPECT_EQ(node->DisplayName(), "United States");
+  EXPECT_FALSE(store->GetNode("capital-washington").has_value());
+}
+
 TEST(IndexingTest, ChangedDocumentReplacesItsTextAndEvidence) {
   TempDir data, docs;
   const std::string gazetteer = (FixturesDir() / "gazetteer.tsv").string();
