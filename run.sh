@@ -7,7 +7,8 @@
 #
 # Settings (environment): POLICYGRAPH_HOST (127.0.0.1), POLICYGRAPH_PORT
 # (8080), POLICYGRAPH_DATA (data), POLICYGRAPH_CORPUS (corpus/documents),
-# POLICYGRAPH_GAZETTEER (corpus/gazetteer), POLICYGRAPH_GLOSSARY (corpus/glossary).
+# POLICYGRAPH_GAZETTEER (corpus/gazetteer), POLICYGRAPH_GLOSSARY (corpus/glossary),
+# POLICYGRAPH_LINK_MODEL (corpus/models/links.model; "" for the link rules alone).
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/setup.sh
@@ -18,6 +19,7 @@ data="${POLICYGRAPH_DATA:-data}"
 corpus="${POLICYGRAPH_CORPUS:-corpus/documents}"
 gazetteer="${POLICYGRAPH_GAZETTEER:-corpus/gazetteer}"
 glossary="${POLICYGRAPH_GLOSSARY:-corpus/glossary}"
+link_model="${POLICYGRAPH_LINK_MODEL-corpus/models/links.model}"
 bin=build/server/policygraph
 
 install_missing_packages
@@ -25,10 +27,10 @@ install_web_tools
 install_node_modules
 build_policygraph Release OFF
 
-# Re-index only when the corpus, the gazetteer or the binary changed since
-# the last successful run.
+# Re-index only when the corpus, the gazetteer, the glossary, the link model
+# or the binary changed since the last successful run.
 stamp_file="$data/.index-stamp"
-stamp=$( { find "$corpus" "$gazetteer" "$glossary" -type f -print0 | sort -z | xargs -0 sha256sum; sha256sum "$bin"; } | sha256sum | cut -d' ' -f1)
+stamp=$( { find "$corpus" "$gazetteer" "$glossary" $link_model -type f -print0 | sort -z | xargs -0 sha256sum; sha256sum "$bin"; echo "model=$link_model"; } | sha256sum | cut -d' ' -f1)
 if [ -f "$stamp_file" ] && [ "$(cat "$stamp_file")" = "$stamp" ] && [ -d "$data/search" ] && [ -d "$data/graph" ]; then
   echo "==> index in $data is up to date"
 else
@@ -37,7 +39,7 @@ else
   # removed from the corpus do not linger in the index.
   echo "==> indexing $corpus into $data"
   rm -rf "$data.new"
-  "$bin" index "$corpus" --data "$data.new" --gazetteer "$gazetteer" --glossary "$glossary"
+  "$bin" index "$corpus" --data "$data.new" --gazetteer "$gazetteer" --glossary "$glossary" --link-model "$link_model"
   echo "$stamp" > "$data.new/.index-stamp"
   rm -rf "$data.old"
   if [ -e "$data" ]; then mv "$data" "$data.old"; fi

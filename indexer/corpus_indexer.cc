@@ -432,6 +432,11 @@ Status IndexSource(const DocumentSource& source, const IndexOptions& options, In
     s = LoadGlossary(options.glossary, &concepts);
     if (!s.ok()) return s;
   }
+  std::optional<LinkModel> link_model;
+  if (!options.link_model.empty()) {
+    s = LinkModel::Load(options.link_model, &link_model.emplace());
+    if (!s.ok()) return s;
+  }
 
   Analyzer analyzer;
   const size_t threads = options.threads == 0 ? DefaultThreadCount() : options.threads;
@@ -500,6 +505,7 @@ Status IndexSource(const DocumentSource& source, const IndexOptions& options, In
   auto concept_matcher = std::make_unique<EntityMatcher>(analyzer, concepts);
   auto linker = std::make_unique<DocumentLinker>(analyzer, *entity_matcher, entities);
   linker->set_observer(options.observe_sentences);
+  if (link_model) linker->set_link_model(&*link_model);
   report->entities = static_cast<size_t>(std::count_if(entities.begin(), entities.end(), IsGraphNode));
   report->discovered = static_cast<size_t>(std::count_if(
       entities.begin(), entities.end(), [](const graph::Node& n) { return IsGraphNode(n) && n.discovered; }));

@@ -62,6 +62,10 @@ struct IndexOptions {
   // largest part still being written when each half holds at least this
   // much text (write_parts.h). The output is the same for any value.
   uint64_t min_part_text = uint64_t{1} << 20;
+  // The trained link classifier's file (link_model.h), whose links join the
+  // rules' (model_links.h); "" for the rules alone. A file that is missing
+  // or corrupt fails the run before anything is written.
+  std::string link_model{};
   // Sees every sentence the linker reads (training and measuring the link
   // classifier); none by default.
   SentenceObserver observe_sentences = nullptr;

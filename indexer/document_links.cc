@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "indexer/dates.h"
+#include "indexer/model_links.h"
 
 namespace policygraph::indexer {
 
@@ -290,8 +291,9 @@ graph::DocumentContribution DocumentLinker::Extract(const SourceDocument& doc, c
     ev.text = TruncateUtf8(body.substr(s.begin, s.end - s.begin), kMaxEvidenceTextBytes);
 
     std::set<std::pair<std::string, std::string>> typed_pairs;
-    const std::vector<TypedLink> typed_links = FindTypedLinks(ctx);
+    std::vector<TypedLink> typed_links = FindTypedLinks(ctx);
     if (observer_) observer_(LinkedSentence{doc, ev, ctx, typed_links});
+    if (model_ != nullptr) typed_links = LinksWithModel(ctx, typed_links, *model_);
     std::set<std::string> here;  // named in this sentence, not referred to
     for (size_t k = m; k < m_end; ++k) here.insert(mentions[k].entity_id);
     for (const auto& link : typed_links) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -9,7 +10,7 @@ namespace policygraph::indexer {
 
 namespace {
 
-constexpr char kHeader[] = "policygraph-link-model 1";
+constexpr char kHeader[] = "policygraph-link-model 2";
 
 std::vector<std::string> Words(const std::string& line) {
   std::istringstream in(line);
@@ -51,6 +52,7 @@ LinkModel LinkModel::Train(const std::vector<LinkExample>& examples, const LinkT
   LinkModel m;
   m.omit_ = options.omit;
   m.threshold_ = options.threshold;
+  m.veto_ = options.veto;
   // Each example as the rows of its features.
   std::vector<std::vector<size_t>> rows(examples.size());
   for (size_t i = 0; i < examples.size(); ++i) {
@@ -102,13 +104,26 @@ std::vector<double> LinkModel::Probabilities(const std::vector<std::string>& fea
   return p;
 }
 
-std::string LinkModel::Decide(const std::vector<std::string>& features, double threshold) const {
-  const std::vector<double> p = Probabilities(features);
+namespace {
+
+// The likeliest relation label when its probability reaches `threshold`.
+std::string Likeliest(const std::vector<double>& p, double threshold) {
   size_t best = 1;
   for (size_t c = 2; c < p.size(); ++c) {
     if (p[c] > p[best]) best = c;
   }
   return p[best] >= threshold ? LinkLabels()[best] : "";
+}
+
+}  // namespace
+
+std::string LinkModel::Decide(const std::vector<std::string>& features, double threshold) const {
+  return Likeliest(Probabilities(features), threshold);
+}
+
+LinkVerdict LinkModel::Judge(const std::vector<std::string>& features) const {
+  const std::vector<double> p = Probabilities(features);
+  return {Likeliest(p, threshold_), p[0]};
 }
 
 std::string LinkModel::Serialize() const {
@@ -117,7 +132,7 @@ std::string LinkModel::Serialize() const {
   out.precision(9);
   out << kHeader << "\nlabels";
   for (const auto& l : LinkLabels()) out << ' ' << l;
-  out << "\nthreshold " << threshold_ << "\nomit";
+  out << "\nthreshold " << threshold_ << "\nveto " << veto_ << "\nomit";
   for (const auto& o : omit_) out << ' ' << o;
   // Features whose weights are all but zero are dropped: they change no
   // decision and would only lengthen the file.
@@ -170,6 +185,15 @@ Status LinkModel::Parse(const std::string& text, LinkModel* out) {
     return bad("threshold is not a number");
   }
   if (!(m.threshold_ >= 0 && m.threshold_ <= 1)) return bad("threshold outside [0, 1]");
+  if (!next()) return bad("expected veto");
+  words = Words(line);
+  try {
+    if (words.size() != 2 || words[0] != "veto") return bad("expected veto");
+    m.veto_ = std::stod(words[1]);
+  } catch (...) {
+    return bad("veto is not a number");
+  }
+  if (!(m.veto_ >= 0 && m.veto_ <= 1)) return bad("veto outside [0, 1]");
   if (!next()) return bad("expected omit");
   words = Words(line);
   if (words.empty() || words[0] != "omit") return bad("expected omit");
@@ -210,12 +234,24 @@ Status LinkModel::Parse(const std::string& text, LinkModel* out) {
   return Status::OK();
 }
 
+// Written beside the target and renamed over it: a failed or interrupted
+// save leaves the model that was there.
 Status LinkModel::Save(const std::string& path) const {
-  std::ofstream f(path, std::ios::binary | std::ios::trunc);
-  if (!f) return Status::IOError("cannot write " + path);
+  const std::string part = path + ".part";
+  std::ofstream f(part, std::ios::binary | std::ios::trunc);
+  if (!f) return Status::IOError("cannot write " + part);
   f << Serialize();
   f.close();
-  if (!f) return Status::IOError("cannot write " + path);
+  std::error_code ec;
+  if (!f) {
+    std::filesystem::remove(part, ec);
+    return Status::IOError("cannot write " + part);
+  }
+  std::filesystem::rename(part, path, ec);
+  if (ec) {
+    std::filesystem::remove(part, ec);
+    return Status::IOError("cannot replace " + path + ": " + ec.message());
+  }
   return Status::OK();
 }
 

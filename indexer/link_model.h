@@ -5,9 +5,10 @@
 // be read (the model file is text, one feature and its weights a line).
 //
 // Model file (UTF-8 text, written by Save, read by Load):
-//   policygraph-link-model 1
+//   policygraph-link-model 2
 //   labels none cooperation enactment> enactment< ...
 //   threshold 0.5
+//   veto 0.9
 //   omit r: w:            (feature families left out in training; may be empty)
 //   features N
 //   FEATURE<TAB>w_0 w_1 ... w_{labels-1}     (N lines)
@@ -43,6 +44,13 @@ struct LinkTrainOptions {
   // Feature families (prefixes) to leave out, e.g. {"w:"} for no words.
   std::vector<std::string> omit;
   double threshold = 0.5;   // stored with the model: see Decide()
+  double veto = 1.0;        // stored with the model: see Judge(); 1 = none
+};
+
+// What the model makes of one candidate pair.
+struct LinkVerdict {
+  std::string label;  // as Decide(): the relation label, or "" for no link
+  double none = 0;    // the probability it gives "no link"
 };
 
 class LinkModel {
@@ -56,8 +64,14 @@ class LinkModel {
   std::string Decide(const std::vector<std::string>& features, double threshold) const;
   std::string Decide(const std::vector<std::string>& features) const { return Decide(features, threshold_); }
 
+  // Decide() at the model's threshold, and the probability of no link: a
+  // caller drops a rule's link between the pair when that is at least
+  // veto() (the model is sure the rule was wrong).
+  LinkVerdict Judge(const std::vector<std::string>& features) const;
+
   double threshold() const { return threshold_; }
   void set_threshold(double t) { threshold_ = t; }
+  double veto() const { return veto_; }
   size_t feature_count() const { return index_.size(); }
 
   std::string Serialize() const;
@@ -70,6 +84,7 @@ class LinkModel {
 
   std::vector<std::string> omit_;
   double threshold_ = 0.5;
+  double veto_ = 1.0;
   std::unordered_map<std::string, size_t> index_;  // feature -> row
   std::vector<std::string> names_;                 // row -> feature
   std::vector<double> weights_;                    // row-major, LinkLabels().size() per row

@@ -24,6 +24,11 @@
 #ifndef POLICYGRAPH_DEFAULT_WEB_DIR
 #define POLICYGRAPH_DEFAULT_WEB_DIR ""
 #endif
+// The shipped link classifier, by the source tree's absolute path (as the
+// web UI's files): `index` and `eval-graph` find it from any directory.
+#ifndef POLICYGRAPH_DEFAULT_LINK_MODEL
+#define POLICYGRAPH_DEFAULT_LINK_MODEL ""
+#endif
 
 namespace policygraph::server {
 
@@ -196,12 +201,16 @@ int RunCli(int argc, char** argv) {
   indexer::IndexOptions index_options;
   index_options.gazetteer = "corpus/gazetteer";
   index_options.glossary = "corpus/glossary";
+  index_options.link_model = POLICYGRAPH_DEFAULT_LINK_MODEL;
   index->add_option("paths", paths, "files or directories to index")->required();
   add_data(index);
   index->add_option("--gazetteer", index_options.gazetteer, "gazetteer .tsv file or directory")
       ->capture_default_str();
   index->add_option("--glossary", index_options.glossary,
                     "bilingual glossary .tsv file or directory (\"\" for none)")
+      ->capture_default_str();
+  index->add_option("--link-model", index_options.link_model,
+                    "trained link classifier whose links join the rules' (\"\" for the rules alone)")
       ->capture_default_str();
   index->add_option("--threads", index_options.threads,
                     "threads analysing documents (0: one per core); the output is the same for any number")
@@ -284,6 +293,10 @@ int RunCli(int argc, char** argv) {
       ->required();
   eval_graph->add_option("--gazetteer", graph_eval.gazetteer, "gazetteer .tsv file or directory")
       ->capture_default_str();
+  graph_eval.link_model = POLICYGRAPH_DEFAULT_LINK_MODEL;
+  eval_graph->add_option("--link-model", graph_eval.link_model,
+                         "trained link classifier whose links join the rules' (\"\" for the rules alone)")
+      ->capture_default_str();
   eval_graph->add_option("--work", graph_eval.work_dir, "keep the graph here (default: a temporary directory)");
   eval_graph->add_flag("--verbose", graph_eval.verbose, "list missed and wrong entities and links");
   eval_graph->add_flag("--json", graph_eval.as_json, "print the report as JSON");
@@ -306,6 +319,9 @@ int RunCli(int argc, char** argv) {
   train_links->add_option("--omit", omit_families, "feature families to leave out, comma-separated (r:, w:)");
   train_links->add_option("--l2", link_training.l2, "L2 regularisation")->capture_default_str();
   train_links->add_option("--threshold", link_training.threshold, "least probability for a link")
+      ->capture_default_str();
+  train_links->add_option("--veto", link_training.veto,
+                          "least probability of no link that drops a rule's link (the vetoed union)")
       ->capture_default_str();
 
   try {

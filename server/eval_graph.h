@@ -25,6 +25,7 @@ struct GraphEvalOptions {
   // The indexer's; the defaults are `policygraph index`'s, so that what is
   // measured is what ships.
   std::string gazetteer = "corpus/gazetteer";
+  std::string link_model;  // "" = the rules alone; the CLI's default is the shipped model
   std::string work_dir;  // "" = a temporary directory
   bool verbose = false;  // list what was missed and what was found wrongly
   bool as_json = false;

@@ -121,7 +121,7 @@ bool EdgeMatches(const graph::EdgeKey& k, const std::set<uint32_t>& paragraphs, 
 }
 
 Status IndexArticle(const std::string& file, const std::vector<GoldEntity>& gold_entities,
-                    const std::string& gazetteer, const std::string& work_dir,
+                    const std::string& gazetteer, const std::string& link_model, const std::string& work_dir,
                     indexer::SentenceObserver observe, std::ostream* progress, IndexedArticle* out) {
   Status s = indexer::LoadDocument(file, &out->doc);
   if (!s.ok()) return s;
@@ -130,6 +130,7 @@ Status IndexArticle(const std::string& file, const std::vector<GoldEntity>& gold
   indexer::IndexOptions index_options;
   index_options.data_dir = (std::filesystem::path(out->work.path()) / "data").string();
   index_options.gazetteer = gazetteer;
+  index_options.link_model = link_model;
   index_options.observe_sentences = std::move(observe);
   if (progress) *progress << "building the graph from " << file << std::endl;
   indexer::IndexReport report;

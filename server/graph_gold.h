@@ -62,11 +62,12 @@ struct IndexedArticle {
   GoldNodes nodes_of;
 };
 
-// `work_dir` empty: a temporary directory. `observe` (may be null) sees each
-// sentence the linker reads; `progress` (may be null) gets one line before
-// the indexing starts.
+// `link_model` "": the rules alone (IndexOptions::link_model). `work_dir`
+// empty: a temporary directory. `observe` (may be null) sees each sentence
+// the linker reads; `progress` (may be null) gets one line before the
+// indexing starts.
 Status IndexArticle(const std::string& file, const std::vector<GoldEntity>& gold_entities,
-                    const std::string& gazetteer, const std::string& work_dir,
+                    const std::string& gazetteer, const std::string& link_model, const std::string& work_dir,
                     indexer::SentenceObserver observe, std::ostream* progress, IndexedArticle* out);
 
 // Whether an edge with evidence in `paragraphs` is the gold link `g`: the

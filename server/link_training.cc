@@ -88,7 +88,9 @@ Status LoadArticle(const std::string& file, const std::string& entities, const s
     a->sentences.push_back(std::move(sentence));
   };
   IndexedArticle article;
-  s = IndexArticle(file, gold_entities, gazetteer, "", observe, nullptr, &article);
+  // The rules alone: the observer sees their links only anyway, and the
+  // model being trained must not depend on a model.
+  s = IndexArticle(file, gold_entities, gazetteer, "", "", observe, nullptr, &article);
   if (!s.ok()) return s;
   a->nodes_of = std::move(article.nodes_of);
   for (auto& sentence : a->sentences) {
@@ -144,25 +146,44 @@ graph::EdgeKey EdgeOf(const Candidate& c, const std::string& label) {
   return label.back() == '>' ? graph::EdgeKey{c.first, relation, c.second} : graph::EdgeKey{c.second, relation, c.first};
 }
 
-enum class System { kRules, kClassifier, kUnion };
+// kVetoed: the union, less the rules' links between a pair the classifier
+// sees and finds unlinked with probability at least `veto`.
+enum class System { kRules, kClassifier, kUnion, kVetoed };
+constexpr System kSystems[] = {System::kRules, System::kClassifier, System::kUnion, System::kVetoed};
+const char* SystemName(System system) {
+  static const char* names[] = {"rules", "classifier", "union", "vetoed union"};
+  return names[static_cast<size_t>(system)];
+}
 
-// One article's links from one system. `decisions[s][k]` is the
-// classifier's label for sentence s's k-th candidate ("" = none).
-Edges SystemEdges(const Article& a, System system, const std::vector<std::vector<std::string>>& decisions) {
+// The classifier on one candidate: its label ("" = none) and the
+// probability it gives "none".
+struct Decision {
+  std::string label;
+  double none = 0;
+};
+using ArticleDecisions = std::vector<std::vector<Decision>>;  // [sentence][candidate]
+
+// One article's links from one system.
+Edges SystemEdges(const Article& a, System system, const ArticleDecisions& decisions, double veto = 1.0) {
   Edges edges;
   for (size_t s = 0; s < a.sentences.size(); ++s) {
     const Sentence& sentence = a.sentences[s];
-    std::set<std::pair<std::string, std::string>> seen_as_pairs;
-    for (const auto& c : sentence.candidates) seen_as_pairs.insert(std::minmax(c.first, c.second));
+    std::map<std::pair<std::string, std::string>, double> none_of_pair;
+    for (size_t k = 0; k < sentence.candidates.size(); ++k) {
+      const Candidate& c = sentence.candidates[k];
+      none_of_pair[std::minmax(c.first, c.second)] = decisions.empty() ? 0 : decisions[s][k].none;
+    }
     for (const auto& l : sentence.rule_links) {
-      const bool classifier_decides = seen_as_pairs.count(std::minmax(l.source, l.target)) > 0;
-      if (system != System::kClassifier || !classifier_decides) {
-        edges[{l.source, l.relation, l.target}].insert(sentence.paragraph);
-      }
+      const auto seen = none_of_pair.find(std::minmax(l.source, l.target));
+      const bool classifier_decides = seen != none_of_pair.end();
+      if (system == System::kClassifier && classifier_decides) continue;
+      if (system == System::kVetoed && classifier_decides && seen->second >= veto) continue;
+      edges[{l.source, l.relation, l.target}].insert(sentence.paragraph);
     }
     if (system == System::kRules) continue;
     for (size_t k = 0; k < sentence.candidates.size(); ++k) {
-      if (!decisions[s][k].empty()) edges[EdgeOf(sentence.candidates[k], decisions[s][k])].insert(sentence.paragraph);
+      const std::string& label = decisions[s][k].label;
+      if (!label.empty()) edges[EdgeOf(sentence.candidates[k], label)].insert(sentence.paragraph);
     }
   }
   return edges;
@@ -189,16 +210,15 @@ std::string OmitText(const std::vector<std::string>& omit) {
 // a model trained on the others.
 // Decisions from per-candidate probabilities: the likeliest relation when
 // its probability reaches `threshold`, else "".
-std::vector<std::vector<std::string>> Decisions(const std::vector<std::vector<std::vector<double>>>& probabilities,
-                                                double threshold) {
-  std::vector<std::vector<std::string>> decisions(probabilities.size());
+ArticleDecisions Decisions(const std::vector<std::vector<std::vector<double>>>& probabilities, double threshold) {
+  ArticleDecisions decisions(probabilities.size());
   for (size_t s = 0; s < probabilities.size(); ++s) {
     for (const auto& p : probabilities[s]) {
       size_t best = 1;
       for (size_t c = 2; c < p.size(); ++c) {
         if (p[c] > p[best]) best = c;
       }
-      decisions[s].push_back(p[best] >= threshold ? indexer::LinkLabels()[best] : "");
+      decisions[s].push_back({p[best] >= threshold ? indexer::LinkLabels()[best] : "", p[0]});
     }
   }
   return decisions;
@@ -236,16 +256,21 @@ void PerArticle(const std::vector<Article>& articles, const LinkTrainingOptions&
   progress << "cross-validating, per article, omit=" << OmitText(options.omit) << " l2=" << options.l2 << std::endl;
   HeldOutProbabilities probabilities = LeaveOneOut(articles, train);
   out << "\nper article, omit " << OmitText(options.omit) << ", l2 " << options.l2 << ", threshold "
-      << options.threshold << "\narticle\tgold\trules\tclassifier\tunion\n";
+      << options.threshold << ", veto " << options.veto << "\narticle\tgold\trules\tclassifier\tunion\tvetoed union\n";
   const std::vector<std::string>& relations = ScoredRelations();
   // [system][relation], summed over the articles.
-  std::vector<std::vector<LinkScore>> by_relation(3, std::vector<LinkScore>(relations.size()));
+  std::vector<std::vector<LinkScore>> by_relation(std::size(kSystems), std::vector<LinkScore>(relations.size()));
+  const std::vector<double> vetoes = {0.5, 0.6, 0.7, 0.8, 0.9, 0.95};
+  std::vector<LinkScore> by_veto(vetoes.size());
   for (size_t i = 0; i < articles.size(); ++i) {
     const Article& a = articles[i];
     const auto decisions = Decisions(probabilities[i], options.threshold);
+    for (size_t v = 0; v < vetoes.size(); ++v) {
+      by_veto[v].Add(ScoreEdges(SystemEdges(a, System::kVetoed, decisions, vetoes[v]), a));
+    }
     out << a.file << "\t" << a.gold.size();
-    for (System system : {System::kRules, System::kClassifier, System::kUnion}) {
-      const Edges edges = SystemEdges(a, system, decisions);
+    for (System system : kSystems) {
+      const Edges edges = SystemEdges(a, system, decisions, options.veto);
       LinkScore sc = ScoreEdges(edges, a);
       out << "\t" << Fixed(sc.P()) << " / " << Fixed(sc.R());
       for (size_t r = 0; r < relations.size(); ++r) {
@@ -254,12 +279,14 @@ void PerArticle(const std::vector<Article>& articles, const LinkTrainingOptions&
     }
     out << "\n";
   }
-  out << "\nper relation, same configuration\nrelation\trules\tclassifier\tunion\n";
+  out << "\nper relation, same configuration\nrelation\trules\tclassifier\tunion\tvetoed union\n";
   for (size_t r = 0; r < relations.size(); ++r) {
     out << relations[r];
-    for (size_t system = 0; system < 3; ++system) out << "\t" << by_relation[system][r].Text();
+    for (size_t system = 0; system < std::size(kSystems); ++system) out << "\t" << by_relation[system][r].Text();
     out << "\n";
   }
+  out << "\nvetoed union by veto (the least probability of none that drops a rule's link), same configuration\n";
+  for (size_t v = 0; v < vetoes.size(); ++v) out << vetoes[v] << "\t" << by_veto[v].Text() << "\n";
 }
 
 void CrossValidate(const std::vector<Article>& articles, std::ostream& out, std::ostream& progress) {
@@ -270,9 +297,7 @@ void CrossValidate(const std::vector<Article>& articles, std::ostream& out, std:
   // Rules alone need no training.
   LinkScore rules_all, rules_vi, rules_en;
   for (const auto& a : articles) {
-    std::vector<std::vector<std::string>> none(a.sentences.size());
-    for (size_t s = 0; s < a.sentences.size(); ++s) none[s].assign(a.sentences[s].candidates.size(), "");
-    LinkScore sc = ScoreEdges(SystemEdges(a, System::kRules, none), a);
+    LinkScore sc = ScoreEdges(SystemEdges(a, System::kRules, {}), a);
     rules_all.Add(sc);
     (a.english ? rules_en : rules_vi).Add(sc);
   }
@@ -352,7 +377,7 @@ void TestReport(const std::vector<Article>& training, const std::vector<Article>
     LinkScore all, vi, en;
     std::vector<LinkScore> by_relation;
   };
-  std::vector<Sums> sums(3, Sums{{}, {}, {}, std::vector<LinkScore>(relations.size())});
+  std::vector<Sums> sums(std::size(kSystems), Sums{{}, {}, {}, std::vector<LinkScore>(relations.size())});
   size_t gold = 0;
   for (const Article& a : test) {
     gold += a.gold.size();
@@ -362,8 +387,8 @@ void TestReport(const std::vector<Article>& training, const std::vector<Article>
       for (const auto& c : s.candidates) probabilities.back().push_back(model.Probabilities(c.features));
     }
     const auto decisions = Decisions(probabilities, options.threshold);
-    for (System system : {System::kRules, System::kClassifier, System::kUnion}) {
-      const Edges edges = SystemEdges(a, system, decisions);
+    for (System system : kSystems) {
+      const Edges edges = SystemEdges(a, system, decisions, options.veto);
       Sums& sum = sums[static_cast<size_t>(system)];
       const LinkScore sc = ScoreEdges(edges, a);
       sum.all.Add(sc);
@@ -373,17 +398,16 @@ void TestReport(const std::vector<Article>& training, const std::vector<Article>
   }
   out << "\ntest: " << test.size() << " articles, " << gold << " gold links, decided by the model trained on the "
       << training.size() << " articles of --sets (omit " << OmitText(options.omit) << ", l2 " << options.l2
-      << ", threshold " << options.threshold << "); sums only\n"
+      << ", threshold " << options.threshold << ", veto " << options.veto << "); sums only\n"
       << "system\tall\tvi\ten\n";
-  const char* names[] = {"rules", "classifier", "union"};
-  for (size_t system = 0; system < 3; ++system) {
-    out << names[system] << "\t" << sums[system].all.Text() << "\t" << sums[system].vi.Text() << "\t"
+  for (size_t system = 0; system < std::size(kSystems); ++system) {
+    out << SystemName(kSystems[system]) << "\t" << sums[system].all.Text() << "\t" << sums[system].vi.Text() << "\t"
         << sums[system].en.Text() << "\n";
   }
-  out << "\ntest, by relation\nrelation\trules\tclassifier\tunion\n";
+  out << "\ntest, by relation\nrelation\trules\tclassifier\tunion\tvetoed union\n";
   for (size_t r = 0; r < relations.size(); ++r) {
     out << relations[r];
-    for (size_t system = 0; system < 3; ++system) out << "\t" << sums[system].by_relation[r].Text();
+    for (size_t system = 0; system < std::size(kSystems); ++system) out << "\t" << sums[system].by_relation[r].Text();
     out << "\n";
   }
 }
@@ -416,9 +440,7 @@ void Diagnose(const std::vector<Article>& articles, std::ostream& out) {
     for (const auto& [key, nodes] : a.nodes_of) {
       for (const auto& n : nodes) keys_of[n].insert(key);
     }
-    std::vector<std::vector<std::string>> none(a.sentences.size());
-    for (size_t s = 0; s < a.sentences.size(); ++s) none[s].assign(a.sentences[s].candidates.size(), "");
-    const Edges edges = SystemEdges(a, System::kRules, none);
+    const Edges edges = SystemEdges(a, System::kRules, {});
     auto holds = [&](const std::string& key, const std::string& id) {
       auto it = a.nodes_of.find(key);
       return it != a.nodes_of.end() && it->second.count(id) > 0;
@@ -565,11 +587,12 @@ Status RunLinkTraining(const LinkTrainingOptions& options, std::ostream& out, st
     train.omit = options.omit;
     train.l2 = options.l2;
     train.threshold = options.threshold;
+    train.veto = options.veto;
     indexer::LinkModel model = indexer::LinkModel::Train(Examples(articles, articles.size()), train);
     s = model.Save(options.out);
     if (!s.ok()) return s;
     out << "wrote " << options.out << " (" << model.feature_count() << " features, omit " << OmitText(options.omit)
-        << ", l2 " << options.l2 << ", threshold " << options.threshold << ")\n";
+        << ", l2 " << options.l2 << ", threshold " << options.threshold << ", veto " << options.veto << ")\n";
   }
   return Status::OK();
 }

@@ -13,7 +13,9 @@
 // - classifier: the model decides every candidate pair; the rules' links
 //   between entities it cannot see as a pair (one named inside another's
 //   name, "các luật trên") are kept;
-// - union: the rules' links plus the classifier's.
+// - union: the rules' links plus the classifier's;
+// - vetoed union: the union less the rules' links the classifier is sure
+//   are wrong (probability of "none" at least `veto`).
 #pragma once
 
 #include <ostream>
@@ -44,6 +46,9 @@ struct LinkTrainingOptions {
   std::vector<std::string> omit;
   double l2 = 1e-3;
   double threshold = 0.5;
+  // The "vetoed union": the union less the rules' links between a pair the
+  // classifier finds unlinked with at least this probability.
+  double veto = 0.9;
 };
 
 Status RunLinkTraining(const LinkTrainingOptions& options, std::ostream& out, std::ostream& progress);

@@ -6,6 +6,7 @@ totals (items summed over the articles, as train-links reports them).
 
   python3 tests/eval/eval_graph_sets.py tests/eval/graph-train/sets-*.tsv
   python3 tests/eval/eval_graph_sets.py --aggregate-only SETS   # no per-article lines
+  python3 tests/eval/eval_graph_sets.py --link-model "" SETS     # the rules alone
 
 Run from the repository root after building (./build/server/policygraph).
 """
@@ -37,12 +38,17 @@ def main():
     ap.add_argument("sets", nargs="+")
     ap.add_argument("--policygraph", default="./build/server/policygraph")
     ap.add_argument("--gazetteer", default="corpus/gazetteer")
+    ap.add_argument("--link-model", default=None,
+                    help="the trained link classifier (default: policygraph's own; \"\" for the rules alone)")
     ap.add_argument("--aggregate-only", action="store_true")
     args = ap.parse_args()
     totals = {k: {"right": 0, "returned": 0, "found": 0, "gold": 0} for k in ("entities", "links")}
     for text, entities, links in rows(args.sets):
-        run = subprocess.run([args.policygraph, "eval-graph", text, "--gold-entities", entities, "--gold-links", links,
-                              "--gazetteer", args.gazetteer, "--json"], capture_output=True, text=True)
+        command = [args.policygraph, "eval-graph", text, "--gold-entities", entities, "--gold-links", links,
+                   "--gazetteer", args.gazetteer, "--json"]
+        if args.link_model is not None:
+            command += ["--link-model", args.link_model]
+        run = subprocess.run(command, capture_output=True, text=True)
         if run.returncode != 0:
             sys.exit(f"eval-graph failed on {text}:\n{run.stderr}")
         report = json.loads(run.stdout)

@@ -80,6 +80,7 @@ TEST(LinkModelTest, ModelFileRoundTrips) {
   LinkTrainOptions options;
   options.omit = {"r:"};
   options.threshold = 0.35;
+  options.veto = 0.85;
   LinkModel m = LinkModel::Train(SeparableSet(), options);
   testing::TempDir dir;
   const std::string path = (dir.path() / "links.model").string();
@@ -88,12 +89,15 @@ TEST(LinkModelTest, ModelFileRoundTrips) {
   Status s = LinkModel::Load(path, &loaded);
   ASSERT_TRUE(s.ok()) << s.message();
   EXPECT_DOUBLE_EQ(loaded.threshold(), 0.35);
+  EXPECT_DOUBLE_EQ(loaded.veto(), 0.85);
   EXPECT_EQ(loaded.Serialize(), m.Serialize());
   for (const std::vector<std::string>& x : std::vector<std::vector<std::string>>{
            {"bias", "between:adopt"}, {"bias", "between:with", "r:label=none"}, {"bias"}}) {
     std::vector<double> a = m.Probabilities(x), b = loaded.Probabilities(x);
     for (size_t c = 0; c < a.size(); ++c) EXPECT_NEAR(a[c], b[c], 1e-7);
     EXPECT_EQ(m.Decide(x), loaded.Decide(x));
+    EXPECT_EQ(m.Judge(x).label, m.Decide(x));
+    EXPECT_NEAR(m.Judge(x).none, a[0], 1e-12);
   }
 }
 
@@ -119,11 +123,13 @@ TEST(LinkModelTest, CorruptFilesAreRefused) {
   };
   const std::vector<std::pair<std::string, std::string>> corrupt = {
       {"empty", ""},
-      {"other version", replaced("policygraph-link-model 1", "policygraph-link-model 2")},
+      {"other version", replaced("policygraph-link-model 2", "policygraph-link-model 1")},
       {"other labels", replaced("labels none cooperation", "labels none partnership")},
       {"truncated", good.substr(0, good.size() - 4)},
       {"cut mid-features", good.substr(0, first_feature + 1)},
       {"threshold not a number", replaced("threshold 0.5", "threshold half")},
+      {"no veto", replaced("veto 1\n", "")},
+      {"veto outside [0, 1]", replaced("veto 1\n", "veto 1.5\n")},
       {"weight not a number", replaced("between:adopt\t", "between:adopt\tx")},
       {"weight not finite", weights("nan 0 0 0 0 0 0 0 0 0 0 0")},
       {"plain weights (control: must parse)", weights("0 0 0 0 0 0 0 0 0 0 0 0")},
