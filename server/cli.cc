@@ -312,6 +312,8 @@ int RunCli(int argc, char** argv) {
   train_links->add_flag("--cv", link_training.cross_validate, "report leave-one-article-out cross-validation");
   train_links->add_option("--test", link_training.test,
                           "articles .tsv to decide with the model trained on --sets; prints their sums only");
+  train_links->add_flag("--cross", link_training.cross,
+                        "measure links across neighbouring sentences (on --test, else by cross-validation)");
   train_links->add_flag("--diagnose", link_training.diagnose,
                         "list the gold links the rules miss and the wrong links, with why");
   train_links->add_option("--gazetteer", link_training.gazetteer, "gazetteer .tsv file or directory")

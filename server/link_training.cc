@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "indexer/cross_sentence_features.h"
 #include "indexer/document.h"
 #include "indexer/link_features.h"
 #include "indexer/link_model.h"
@@ -33,12 +34,21 @@ struct Sentence {
   std::string text;  // the evidence text, for --diagnose
   std::vector<Candidate> candidates;
   std::vector<indexer::TypedLink> rule_links;
+  indexer::SentenceSketch sketch;  // for candidates across it and the next
+};
+
+// A candidate across two neighbouring sentences of one paragraph
+// (cross_sentence_features.h): `first` named in the earlier one.
+struct CrossPair {
+  uint32_t paragraph = 0;
+  Candidate candidate;
 };
 
 struct Article {
   std::string file;
   bool english = false;
-  std::vector<Sentence> sentences;
+  std::vector<Sentence> sentences;  // in text order
+  std::vector<CrossPair> cross;
   std::vector<GoldLink> gold;
   GoldNodes nodes_of;
 };
@@ -81,6 +91,7 @@ Status LoadArticle(const std::string& file, const std::string& entities, const s
     for (const auto& m : ls.context.mentions) sentence.ids.push_back(m.id);
     sentence.text = ls.evidence.text;
     sentence.rule_links = ls.rule_links;
+    sentence.sketch = indexer::SketchOf(ls.context);
     for (const auto& pair : indexer::CandidatePairs(ls.context)) {
       Candidate c;
       c.first = ls.context.mentions[pair.first].id;
@@ -97,8 +108,26 @@ Status LoadArticle(const std::string& file, const std::string& entities, const s
   s = IndexArticle(file, gold_entities, gazetteer, "", "", observe, nullptr, &article);
   if (!s.ok()) return s;
   a->nodes_of = std::move(article.nodes_of);
+  std::sort(a->sentences.begin(), a->sentences.end(),
+            [](const Sentence& x, const Sentence& y) { return x.begin < y.begin; });
   for (auto& sentence : a->sentences) {
     for (auto& c : sentence.candidates) c.label = GoldLabel(c, sentence.paragraph, *a);
+  }
+  // Sentences that name no one are not observed: neighbours here are the
+  // sentences with names, as the indexer would see them.
+  for (size_t k = 1; k < a->sentences.size(); ++k) {
+    const Sentence& first = a->sentences[k - 1];
+    const Sentence& second = a->sentences[k];
+    if (first.paragraph != second.paragraph) continue;
+    for (const auto& pair : indexer::CrossCandidates(first.sketch, second.sketch)) {
+      CrossPair x;
+      x.paragraph = second.paragraph;
+      x.candidate.first = first.sketch.mentions[pair.earlier].id;
+      x.candidate.second = second.sketch.mentions[pair.later].id;
+      x.candidate.features = indexer::CrossFeatures(first.sketch, second.sketch, pair);
+      x.candidate.label = GoldLabel(x.candidate, x.paragraph, *a);
+      a->cross.push_back(std::move(x));
+    }
   }
   return Status::OK();
 }
@@ -409,6 +438,66 @@ void CrossValidate(const std::vector<Article>& articles, std::ostream& out, std:
 }
 
 
+// Links across neighbouring sentences (cross_sentence_features.h): a model
+// of their own, trained on the cross pairs of the training articles.
+std::vector<indexer::LinkExample> CrossExamples(const std::vector<Article>& articles, size_t skip) {
+  std::vector<indexer::LinkExample> out;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    if (i == skip) continue;
+    for (const auto& x : articles[i].cross) out.push_back({x.candidate.features, x.candidate.label});
+  }
+  return out;
+}
+
+// The cross pairs' links where the model's likeliest relation reaches
+// `threshold`, added to `edges`.
+void AddCrossEdges(const Article& a, const indexer::LinkModel& model, double threshold, Edges* edges) {
+  for (const auto& x : a.cross) {
+    const std::string label = model.Decide(x.candidate.features, threshold);
+    if (!label.empty()) (*edges)[EdgeOf(x.candidate, label)].insert(x.paragraph);
+  }
+}
+
+// What links across sentences add to the shipped system (the vetoed
+// union): `pair_models[i]` and `cross_models[i]` decide article i.
+void CrossReport(const std::vector<Article>& articles, const std::vector<const indexer::LinkModel*>& pair_models,
+                 const std::vector<const indexer::LinkModel*>& cross_models, const LinkTrainingOptions& options,
+                 std::ostream& out) {
+  size_t pairs = 0, positives = 0;
+  for (const auto& a : articles) {
+    pairs += a.cross.size();
+    for (const auto& x : a.cross) positives += x.candidate.label != 0;
+  }
+  out << "\nlinks across neighbouring sentences: " << pairs << " cross pairs, " << positives
+      << " labelled with a gold link\nthreshold\tcross links alone\tvetoed union + cross\n";
+  LinkScore base;
+  std::vector<ArticleDecisions> decisions(articles.size());
+  for (size_t i = 0; i < articles.size(); ++i) {
+    std::vector<std::vector<std::vector<double>>> probabilities;
+    for (const auto& s : articles[i].sentences) {
+      probabilities.emplace_back();
+      for (const auto& c : s.candidates) probabilities.back().push_back(pair_models[i]->Probabilities(c.features));
+    }
+    decisions[i] = Decisions(probabilities, options.threshold);
+    base.Add(ScoreEdges(SystemEdges(articles[i], System::kVetoed, decisions[i], options.veto), articles[i]));
+  }
+  out << "-\t-\t" << base.Text() << "\n";
+  // Gold cross links are rare (one pair in twenty-four on the training
+  // articles), so the model's probabilities stay low: low thresholds too.
+  for (double threshold : {0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5}) {
+    LinkScore alone, both;
+    for (size_t i = 0; i < articles.size(); ++i) {
+      Edges cross;
+      AddCrossEdges(articles[i], *cross_models[i], threshold, &cross);
+      alone.Add(ScoreEdges(cross, articles[i]));
+      Edges edges = SystemEdges(articles[i], System::kVetoed, decisions[i], options.veto);
+      for (const auto& [k, where] : cross) edges[k].insert(where.begin(), where.end());
+      both.Add(ScoreEdges(edges, articles[i]));
+    }
+    out << threshold << "\t" << alone.Text() << "\t" << both.Text() << "\n";
+  }
+}
+
 // `--test`: one model trained on every training article decides the test
 // articles; only sums over them are printed, never an article or a link, so
 // a held-out set can be measured without being read.
@@ -636,6 +725,31 @@ Status RunLinkTraining(const LinkTrainingOptions& options, std::ostream& out, st
     PerArticle(articles, options, out, progress);
   }
   if (!test.empty()) TestReport(articles, test, options, out, progress);
+  if (options.cross) {
+    indexer::LinkTrainOptions train;
+    train.omit = options.omit;
+    train.l2 = options.l2;
+    if (test.empty()) {
+      progress << "cross-validating links across sentences" << std::endl;
+      std::vector<indexer::LinkModel> pair_models, cross_models;
+      for (size_t i = 0; i < articles.size(); ++i) {
+        pair_models.push_back(indexer::LinkModel::Train(Examples(articles, i), train));
+        cross_models.push_back(indexer::LinkModel::Train(CrossExamples(articles, i), train));
+      }
+      std::vector<const indexer::LinkModel*> p, c;
+      for (size_t i = 0; i < articles.size(); ++i) p.push_back(&pair_models[i]), c.push_back(&cross_models[i]);
+      out << "\nleave-one-article-out";
+      CrossReport(articles, p, c, options, out);
+    }
+    if (!test.empty()) {
+      const indexer::LinkModel pair_model = indexer::LinkModel::Train(Examples(articles, articles.size()), train);
+      const indexer::LinkModel cross_model =
+          indexer::LinkModel::Train(CrossExamples(articles, articles.size()), train);
+      out << "\ntest (sums only)";
+      CrossReport(test, std::vector<const indexer::LinkModel*>(test.size(), &pair_model),
+                  std::vector<const indexer::LinkModel*>(test.size(), &cross_model), options, out);
+    }
+  }
   if (!options.out.empty()) {
     indexer::LinkTrainOptions train;
     train.omit = options.omit;

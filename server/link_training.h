@@ -35,6 +35,10 @@ struct LinkTrainingOptions {
   // Print each gold link the rules miss and each wrong link, with why.
   // Default: false.
   bool diagnose = false;
+  // Measure links across neighbouring sentences (cross_sentence_
+  // features.h): on `test` when there is one, else by leave-one-article-out
+  // cross-validation over `sets`.
+  bool cross = false;
   // Articles no rule or model was fitted on (same format as `sets`): the
   // model trained on every article of `sets` (omit, l2, threshold as below)
   // decides their candidates, and only the sum over them is printed (rules,

@@ -277,8 +277,9 @@ bool IsRelationshipLabel(Line& line, size_t first, size_t last) {
 // "Operation HAECHI-IV", "Operation Storm Makers II": a police or military
 // operation is named after the word, up to three capitalised words or
 // acronyms.
-// "Project Nexus" likewise names a project, and "COP27" (a UN climate
-// conference of the parties, by its number) a meeting.
+// "Project Nexus" likewise names a project, "Exercise Balikatan" a military
+// exercise, and "COP27" (a UN climate conference of the parties, by its
+// number) a meeting.
 void FindOperations(Line& line, std::vector<Candidate>& out) {
   for (size_t i = 0; i + 1 < line.size(); ++i) {
     const std::string_view raw = line.Raw(i);
@@ -287,7 +288,7 @@ void FindOperations(Line& line, std::vector<Candidate>& out) {
       out.push_back(Proposed(i, i, i + 1, kEvent, kUnquotedHead));
       continue;
     }
-    if (!line.IsWord(i) || (line.Raw(i) != "Operation" && line.Raw(i) != "Project")) continue;
+    if (!line.IsWord(i) || (raw != "Operation" && raw != "Project" && raw != "Exercise")) continue;
     size_t last = i;
     for (size_t j = i + 1; j < line.size() && j <= i + 3; ++j) {
       if (!line.IsWord(j) || !(line[j].cap || line[j].acronym) || EnglishDeterminers().count(line.Raw(j))) break;

@@ -27,6 +27,11 @@ const std::unordered_map<std::string_view, std::string_view>& EnglishHeads() {
       {"Scheme", kProgramme}, {"Facility", kProgramme}, {"Visa", kProgramme}, {"System", kProgramme},
       {"Forum", kEvent}, {"Dialogue", kEvent}, {"Summit", kEvent}, {"Conference", kEvent},
       {"Meeting", kEvent}, {"Week", kEvent},
+      // Gatherings by their usual names: "SEA Games", "Busan International
+      // Film Festival", "China-ASEAN Expo", "Shangri-La Dialogue" above.
+      {"Games", kEvent}, {"Festival", kEvent}, {"Expo", kEvent}, {"Fair", kEvent},
+      {"Exhibition", kEvent}, {"Symposium", kEvent}, {"Workshop", kEvent}, {"Congress", kEvent},
+      {"Championships", kEvent}, {"Retreat", kEvent}, {"Roundtable", kEvent},
       {"Committee", kOrganization}, {"Council", kOrganization}, {"Centre", kOrganization},
       {"Center", kOrganization}, {"Agency", kOrganization}, {"Commission", kOrganization},
       {"Ministry", kOrganization}, {"Department", kOrganization}, {"Authority", kOrganization},

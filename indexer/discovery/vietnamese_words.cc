@@ -54,6 +54,11 @@ constexpr std::pair<const char*, std::string_view> kVietnameseHeads[] = {
     // Fairs and exhibitions are events like conferences ("Hội chợ Trung
     // Quốc - ASEAN lần thứ 19").
     {"hội chợ", kEvent}, {"triển lãm", kEvent},
+    // Festivals, games and drills: "Liên hoan phim quốc tế Hà Nội", "Lễ hội
+    // Pháo hoa quốc tế Đà Nẵng", "Đại hội Thể thao Đông Nam Á (SEA Games)",
+    // "Diễn tập ứng phó thảm họa ASEAN"; capitalised as names, as every head.
+    {"liên hoan", kEvent}, {"liên hoan phim", kEvent}, {"lễ hội", kEvent}, {"đại hội", kEvent},
+    {"diễn tập", kEvent}, {"tập trận", kEvent}, {"ngày hội", kEvent}, {"giải vô địch", kEvent},
     // Ports are bodies ("Cảng Quốc tế Cái Mép").
     {"cảng", kOrganization},
     // A named partnership between parties ("Quan hệ Đối tác Mekong -

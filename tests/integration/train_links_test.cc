@@ -58,7 +58,7 @@ TEST(TrainLinksTest, TestSetIsReportedAsSumsOnly) {
   testing::WriteFile(dir.path() / "test.tsv", row("en"));
   auto r = RunPolicygraph({"train-links", "--sets", (dir.path() / "train.tsv").string(), "--test",
                            (dir.path() / "test.tsv").string(), "--gazetteer",
-                           (SourceDir() / "corpus" / "gazetteer").string(), "--veto", "0.9"});
+                           (SourceDir() / "corpus" / "gazetteer").string(), "--veto", "0.9", "--cross"});
   ASSERT_EQ(r.exit_code, 0) << r.out;
   const size_t report = r.out.find("\ntest: 1 articles, 31 gold links");
   ASSERT_NE(report, std::string::npos) << r.out;
@@ -69,6 +69,9 @@ TEST(TrainLinksTest, TestSetIsReportedAsSumsOnly) {
   // The rules' sum is eval-graph's figure for the article (as above).
   EXPECT_NE(sums.find("\nrules\t0.765 / 0.839"), std::string::npos) << sums;
   EXPECT_EQ(sums.find("heldout-en"), std::string::npos) << sums;
+  // --cross: what links across neighbouring sentences would add, on the test
+  // set too.
+  EXPECT_NE(sums.find("\ntest (sums only)\nlinks across neighbouring sentences: "), std::string::npos) << sums;
 }
 
 // corpus/models/links.model is what `train-links` makes of the training sets
@@ -91,7 +94,8 @@ TEST(TrainLinksTest, ShippedModelIsTheOneTheTrainingSetsGive) {
     while (std::getline(fields, field, '\t')) {
       const std::string prefix = "../shared/";
       const auto path = field.rfind(prefix, 0) == 0 ? *shared / field.substr(prefix.size()) : SourceDir() / field;
-      row += (row.empty() ? "" : "\t") + path.string();
+      if (!row.empty()) row += '\t';
+      row += path.string();
     }
     sets += row + "\n";
   }

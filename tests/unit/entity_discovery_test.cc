@@ -504,6 +504,21 @@ TEST_F(EntityDiscoveryTest, TitlesOfTheCrimeAndFoodSecurityKind) {
   EXPECT_EQ(investor->type, "organization");
 }
 
+// Gatherings by their usual names are events: games, festivals, expos, a
+// named military exercise, and their Vietnamese heads.
+TEST_F(EntityDiscoveryTest, GamesFestivalsExposAndExercisesAreEvents) {
+  const auto names = Discover(
+      "Cambodia hosted the Southeast Asian Games in 2023, Busan International Film Festival screened six films, "
+      "and Manila sent troops to Exercise Balikatan. Việt Nam tham gia Liên hoan phim quốc tế Hà Nội và Đại hội "
+      "Thể thao Đông Nam Á lần thứ 31.");
+  for (const char* event : {"Southeast Asian Games", "Busan International Film Festival", "Exercise Balikatan",
+                            "Liên hoan phim quốc tế Hà Nội", "Đại hội Thể thao Đông Nam Á lần thứ 31"}) {
+    auto found = Named(names, event);
+    ASSERT_TRUE(found) << event << ": " << ::testing::PrintToString(AllNames(names));
+    EXPECT_EQ(found->type, "event") << event;
+  }
+}
+
 // Universities and scholarships are heads; a list of portfolios with
 // several commas stays in a ministry's name; "Access to … Act".
 TEST_F(EntityDiscoveryTest, UniversitiesScholarshipsAndLongMinistries) {
