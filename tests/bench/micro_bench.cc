@@ -26,9 +26,13 @@
 #include "graph/key_codec.h"
 #include "indexer/analyzer.h"
 #include "indexer/dates.h"
+#include "indexer/document.h"
+#include "indexer/document_links.h"
 #include "indexer/entity_discovery.h"
 #include "indexer/entity_matcher.h"
 #include "indexer/gazetteer.h"
+#include "indexer/link_model.h"
+#include "indexer/passages.h"
 #include "server/query_parser.h"
 
 namespace fs = std::filesystem;
@@ -258,6 +262,68 @@ void BM_DiscoverNames(benchmark::State& state) {
   state.counters["names"] = static_cast<double>(found);
 }
 BENCHMARK(BM_DiscoverNames)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+// Typed links of a document (indexer/document_links.h), on the bundled
+// corpus (corpus/documents/{vi,en}: partnership news, dense in entities,
+// unlike the laws): each file's tokens, mentions, passages and sentences are
+// made outside the timed loop. range(1): 0 the rules alone, 1 with the
+// shipped link classifier (corpus/models/links.model) beside them.
+void BM_DocumentLinks(benchmark::State& state) {
+  const auto& a = TheAnalyzer();
+  const std::string lang = LangLabel(static_cast<int>(state.range(0)));
+  struct Prepared {
+    indexer::SourceDocument doc;
+    std::vector<indexer::Token> tokens;
+    std::vector<indexer::EntityMention> mentions;
+    std::vector<indexer::Passage> passages;
+    std::vector<indexer::SentenceSpan> sentences;
+  };
+  const indexer::EntityMatcher matcher(a, Gazetteer());
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(fs::path(POLICYGRAPH_SOURCE_DIR) / "corpus" / "documents" / lang)) {
+    if (e.is_regular_file()) files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<Prepared> docs(files.size());
+  size_t bytes = 0;
+  for (size_t i = 0; i < files.size(); ++i) {
+    Prepared& p = docs[i];
+    Status st = indexer::LoadDocument(files[i].string(), &p.doc);
+    if (!st.ok()) {
+      state.SkipWithError(st.message().c_str());
+      return;
+    }
+    p.tokens = a.Tokenize(p.doc.body);
+    p.mentions = matcher.Find(p.doc.body, p.tokens);
+    p.passages = indexer::SplitPassages(p.doc.body, a);
+    p.sentences = a.Sentences(p.doc.body);
+    bytes += p.doc.body.size();
+  }
+  indexer::DocumentLinker linker(a, matcher, Gazetteer());
+  indexer::LinkModel model;
+  if (state.range(1) == 1) {
+    Status st = indexer::LinkModel::Load(std::string(POLICYGRAPH_SOURCE_DIR) + "/corpus/models/links.model", &model);
+    if (!st.ok()) {
+      state.SkipWithError(st.message().c_str());
+      return;
+    }
+    linker.set_link_model(&model);
+  }
+  size_t typed = 0;
+  for (auto _ : state) {
+    typed = 0;
+    for (const auto& p : docs) {
+      graph::DocumentContribution c = linker.Extract(p.doc, p.tokens, p.mentions, p.passages, p.sentences);
+      for (const auto& [key, evidence] : c.evidence) typed += key.relation != "co_mention";
+      benchmark::DoNotOptimize(c);
+    }
+  }
+  state.SetLabel(lang + (state.range(1) == 1 ? " rules and model, " : " rules, ") + std::to_string(docs.size()) +
+                 " documents " + std::to_string(bytes / 1024) + " KiB");
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(bytes));
+  state.counters["typed_evidence"] = static_cast<double>(typed);
+}
+BENCHMARK(BM_DocumentLinks)->Args({0, 0})->Args({0, 1})->Args({1, 0})->Args({1, 1})->Unit(benchmark::kMillisecond);
 
 // --- graph key codec --------------------------------------------------------
 
