@@ -21,6 +21,14 @@ const std::unordered_map<std::string_view, std::string_view>& EnglishHeads() {
       // Soft-law instruments: "Green Bond Principles", "ASEAN Green Bond
       // Standards", "ASEAN Taxonomy for Sustainable Finance".
       {"Principles", kInitiative}, {"Standards", kInitiative}, {"Taxonomy", kInitiative},
+      // More soft law and commitments: "ASEAN Guidelines on Online Dispute
+      // Resolution", "ASEAN Guide on AI Governance and Ethics", "FATF
+      // Recommendations", "Osaka Blue Ocean Vision", "Kigali Amendment",
+      // "Enhanced Nationally Determined Contribution".
+      {"Guidelines", kInitiative}, {"Guideline", kInitiative}, {"Guide", kInitiative},
+      {"Recommendations", kInitiative}, {"Mechanism", kInitiative}, {"Commitment", kInitiative},
+      {"Commitments", kInitiative}, {"Movement", kInitiative}, {"Vision", kStrategy}, {"Agenda", kPlan},
+      {"Contribution", kPlan}, {"Amendment", kAgreement}, {"Amendments", kAgreement},
       {"Partnership", kInitiative}, {"Initiative", kInitiative}, {"Process", kRegionalOrg},
       {"Plan", kPlan}, {"Masterplan", kPlan}, {"Roadmap", kPlan}, {"Blueprint", kPlan},
       {"Programme", kProgramme}, {"Program", kProgramme}, {"Project", kProgramme},

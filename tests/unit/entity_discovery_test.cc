@@ -519,6 +519,23 @@ TEST_F(EntityDiscoveryTest, GamesFestivalsExposAndExercisesAreEvents) {
   }
 }
 
+// Soft law and commitments by their heads: guidelines, guides,
+// recommendations, visions, amendments.
+TEST_F(EntityDiscoveryTest, GuidelinesVisionsAndAmendmentsAreFrameworks) {
+  const auto names = Discover(
+      "Members adopted the ASEAN Guidelines on Online Dispute Resolution and cited the Osaka Blue Ocean Vision; "
+      "the Kigali Amendment entered into force, and regulators follow the FATF Recommendations.");
+  for (const auto& [name, type] : std::vector<std::pair<std::string, std::string>>{
+           {"ASEAN Guidelines on Online Dispute Resolution", "initiative"},
+           {"Osaka Blue Ocean Vision", "strategy"},
+           {"Kigali Amendment", "agreement"},
+           {"FATF Recommendations", "initiative"}}) {
+    auto found = Named(names, name);
+    ASSERT_TRUE(found) << name << ": " << ::testing::PrintToString(AllNames(names));
+    EXPECT_EQ(found->type, type) << name;
+  }
+}
+
 // Universities and scholarships are heads; a list of portfolios with
 // several commas stays in a ministry's name; "Access to … Act".
 TEST_F(EntityDiscoveryTest, UniversitiesScholarshipsAndLongMinistries) {
