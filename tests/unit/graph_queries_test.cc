@@ -672,6 +672,24 @@ TEST_F(PartnershipTest, PartnersAndMembersMayOverlap) {
   EXPECT_EQ(matrix_.cells[1].weight, 4u) << "the same links seen from either end";
 }
 
+// Cells come from each partner's adjacency record (graph/partnership.cc):
+// an edge a partner has with itself (a self-loop is listed twice in the
+// record, out and in) counts once, and a partner without edges has no row.
+TEST_F(PartnershipTest, ASelfLoopCountsOnceAndAPartnerWithoutEdgesHasNoCells) {
+  Doc("d7", {{EdgeKey{"china", "cooperates_with", "china"}, 0, "2023-01-01"}});
+  request_.partners = {"china", "thailand"};
+  request_.members = {"china", "vietnam"};
+  ASSERT_TRUE(Build().ok());
+  EXPECT_EQ(CellPairs(), (Pairs{{"china", "china"}, {"china", "vietnam"}}));
+  const PartnershipCell* self = Cell("china", "china");
+  ASSERT_NE(self, nullptr);
+  EXPECT_EQ(self->weight, 1u);
+  EXPECT_EQ(self->evidence_count, 1u);
+  EXPECT_EQ(self->by_year, (Years{{"2023", 1}}));
+  EXPECT_EQ(Timeline("china", "china").size(), 1u);
+  EXPECT_TRUE(Timeline("thailand", "vietnam").empty());
+}
+
 TEST_F(PartnershipTest, Errors) {
   request_.members = {"vietnam", "narnia", "atlantis"};
   Status s = Build();
