@@ -4,29 +4,11 @@
 #include <map>
 #include <set>
 
+#include "indexer/link_features.h"
+
 namespace policygraph::indexer {
 
 namespace {
-
-const char* KindName(EntityKind k) {
-  switch (k) {
-    case EntityKind::kActor: return "actor";
-    case EntityKind::kFramework: return "framework";
-    case EntityKind::kEvent: return "event";
-    case EntityKind::kPerson: return "person";
-    case EntityKind::kOther: break;
-  }
-  return "other";
-}
-
-std::string Bucket(size_t n, std::initializer_list<size_t> upper_bounds) {
-  size_t lo = 0;
-  for (size_t hi : upper_bounds) {
-    if (n <= hi) return lo == hi ? std::to_string(hi) : std::to_string(lo) + "-" + std::to_string(hi);
-    lo = hi + 1;
-  }
-  return std::to_string(lo) + "+";
-}
 
 // Distinct ids, by the pairs a sentence names together.
 std::set<std::pair<std::string, std::string>> PairsNamed(const SentenceSketch& s) {
@@ -77,13 +59,13 @@ std::vector<std::string> CrossFeatures(const SentenceSketch& first, const Senten
                                        const CrossCandidate& pair) {
   const auto& a = first.mentions[pair.earlier];
   const auto& b = second.mentions[pair.later];
-  const std::string kinds = std::string(KindName(a.kind)) + ">" + KindName(b.kind);
+  const std::string kinds = std::string(FeatureKindName(a.kind)) + ">" + FeatureKindName(b.kind);
   std::vector<std::string> f;
   f.push_back("x:bias");
   f.push_back("x:types=" + a.type + ">" + b.type);
   f.push_back("x:kinds=" + kinds);
-  f.push_back("x:first-entities=" + Bucket(first.mentions.size(), {1, 2, 4}));
-  f.push_back("x:second-entities=" + Bucket(second.mentions.size(), {1, 2, 4}));
+  f.push_back("x:first-entities=" + FeatureBucket(first.mentions.size(), {1, 2, 4}));
+  f.push_back("x:second-entities=" + FeatureBucket(second.mentions.size(), {1, 2, 4}));
   // Where each stands in its sentence: a subject opens it, the last name
   // of a sentence is what the next one most often goes on about.
   if (a.first <= 1) f.push_back("x:earlier-opens");
@@ -99,7 +81,7 @@ std::vector<std::string> CrossFeatures(const SentenceSketch& first, const Senten
   for (size_t j = 0; j < second.mentions.size(); ++j) {
     if (j != pair.later && second.mentions[j].kind == EntityKind::kActor) ++other_actors;
   }
-  f.push_back("x:second-other-actors=" + Bucket(other_actors, {0, 1}));
+  f.push_back("x:second-other-actors=" + FeatureBucket(other_actors, {0, 1}));
   // The words the second sentence opens with: "Hai bên", "The two", "Khoản
   // viện trợ", "It".
   for (size_t k = 0; k < second.opening.size(); ++k) {
@@ -120,7 +102,7 @@ std::vector<std::string> CrossFeatures(const SentenceSketch& first, const Senten
   }
   if (nearest != nullptr) {
     f.push_back("x:nearest:" + nearest->relation + "|" + kinds);
-    f.push_back("x:nearest-distance=" + Bucket(nearest_distance, {0, 3, 8}));
+    f.push_back("x:nearest-distance=" + FeatureBucket(nearest_distance, {0, 3, 8}));
   } else {
     f.push_back("x:second-no-trigger");
   }

@@ -9,7 +9,15 @@ namespace policygraph::indexer {
 
 namespace {
 
-const char* KindName(EntityKind k) {
+bool IsCue(const std::string& relation) { return relation.rfind("cue:", 0) == 0; }
+
+// Passive and agent words: "adopted by", "do … ban hành", "được … thông
+// qua" turn the order of source and target around.
+bool IsAgentWord(const std::string& w) { return w == "by" || w == "do" || w == "bởi" || w == "được"; }
+
+}  // namespace
+
+const char* FeatureKindName(EntityKind k) {
   switch (k) {
     case EntityKind::kActor: return "actor";
     case EntityKind::kFramework: return "framework";
@@ -20,9 +28,9 @@ const char* KindName(EntityKind k) {
   return "other";
 }
 
-// Coarse buckets: with ~17 articles of training text, exact distances and
-// counts would each be seen a handful of times.
-std::string Bucket(size_t n, std::initializer_list<size_t> upper_bounds) {
+// Coarse buckets: with a few dozen articles of training text, exact
+// distances and counts would each be seen a handful of times.
+std::string FeatureBucket(size_t n, std::initializer_list<size_t> upper_bounds) {
   size_t lo = 0;
   for (size_t hi : upper_bounds) {
     if (n <= hi) return lo == hi ? std::to_string(hi) : std::to_string(lo) + "-" + std::to_string(hi);
@@ -30,14 +38,6 @@ std::string Bucket(size_t n, std::initializer_list<size_t> upper_bounds) {
   }
   return std::to_string(lo) + "+";
 }
-
-bool IsCue(const std::string& relation) { return relation.rfind("cue:", 0) == 0; }
-
-// Passive and agent words: "adopted by", "do … ban hành", "được … thông
-// qua" turn the order of source and target around.
-bool IsAgentWord(const std::string& w) { return w == "by" || w == "do" || w == "bởi" || w == "được"; }
-
-}  // namespace
 
 std::vector<LinkCandidate> CandidatePairs(const SentenceContext& sentence) {
   const auto& ms = sentence.mentions;
@@ -81,16 +81,16 @@ std::vector<std::string> LinkFeatures(const SentenceContext& sentence, const Lin
   const SentenceMention& b = sentence.mentions[pair.second];
   const uint32_t a_end = a.first + a.count;  // one past a's last token
   const uint32_t b_end = b.first + b.count;
-  const std::string kinds = std::string(KindName(a.kind)) + ">" + KindName(b.kind);
+  const std::string kinds = std::string(FeatureKindName(a.kind)) + ">" + FeatureKindName(b.kind);
 
   std::vector<std::string> f;
   f.push_back("bias");
   f.push_back("types=" + a.type + ">" + b.type);
   f.push_back("kinds=" + kinds);
   const size_t gap = b.first >= a_end ? b.first - a_end : 0;
-  f.push_back("gap=" + Bucket(gap, {0, 2, 5, 10, 20}));
-  f.push_back("entities=" + Bucket(sentence.mentions.size(), {2, 3, 5}));
-  f.push_back("entities-between=" + Bucket(pair.second - pair.first - 1, {0, 1, 2}));
+  f.push_back("gap=" + FeatureBucket(gap, {0, 2, 5, 10, 20}));
+  f.push_back("entities=" + FeatureBucket(sentence.mentions.size(), {2, 3, 5}));
+  f.push_back("entities-between=" + FeatureBucket(pair.second - pair.first - 1, {0, 1, 2}));
   if (pair.first == 0) f.push_back("first-is-sentence-first");
   if (a.first <= 1) f.push_back("first-opens-sentence");
   if (a.government) f.push_back("first-government");
@@ -133,7 +133,7 @@ std::vector<std::string> LinkFeatures(const SentenceContext& sentence, const Lin
   if (nearest != nullptr) {
     f.push_back(std::string("nearest:") + nearest->relation + "@" + side_of(*nearest));
     f.push_back(std::string("nearest:") + nearest->relation + "@" + side_of(*nearest) + "|" + a.type + ">" + b.type);
-    f.push_back("nearest-distance=" + Bucket(nearest_distance, {0, 3, 8}));
+    f.push_back("nearest-distance=" + FeatureBucket(nearest_distance, {0, 3, 8}));
   } else {
     f.push_back("no-trigger");
   }
@@ -144,7 +144,7 @@ std::vector<std::string> LinkFeatures(const SentenceContext& sentence, const Lin
     std::string_view span = sentence.text.substr(tokens[a_end - 1].end, tokens[b.first].begin - tokens[a_end - 1].end);
     size_t commas = std::count(span.begin(), span.end(), ','), stops = 0;
     for (char c : span) stops += c == ';' || c == ':' || c == '(' || c == ')';
-    f.push_back("commas-between=" + Bucket(commas, {0, 1, 2}));
+    f.push_back("commas-between=" + FeatureBucket(commas, {0, 1, 2}));
     if (stops > 0) f.push_back("clause-break-between");
   }
   // What joins them: a list ("A, B và C"), a dash, or words.

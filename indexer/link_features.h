@@ -14,6 +14,7 @@
 // out: "r:" for the rules' output, "w:" for words.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,12 @@ std::vector<LinkCandidate> CandidatePairs(const SentenceContext& sentence);
 // The features of `pair`. `rule_links` are FindTypedLinks(sentence).
 std::vector<std::string> LinkFeatures(const SentenceContext& sentence, const LinkCandidate& pair,
                                       const std::vector<TypedLink>& rule_links);
+
+// Shared by these features and those across sentences
+// (cross_sentence_features.h): an entity kind's name, and `n` as a coarse
+// bucket ("0", "1-2", "3-5", "6+" for bounds {0, 2, 5}).
+const char* FeatureKindName(EntityKind kind);
+std::string FeatureBucket(size_t n, std::initializer_list<size_t> upper_bounds);
 
 // The rules' verdict on a pair, as the classifier's label names it: "" for
 // no typed link, else the relation, with ">" when the earlier-named entity
