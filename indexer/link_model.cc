@@ -176,24 +176,22 @@ Status LinkModel::Parse(const std::string& text, LinkModel* out) {
       std::vector<std::string>(words.begin() + 1, words.end()) != LinkLabels()) {
     return bad("labels differ from this build's");
   }
-  if (!next()) return bad("expected threshold");
-  words = Words(line);
-  try {
-    if (words.size() != 2 || words[0] != "threshold") return bad("expected threshold");
-    m.threshold_ = std::stod(words[1]);
-  } catch (...) {
-    return bad("threshold is not a number");
-  }
-  if (!(m.threshold_ >= 0 && m.threshold_ <= 1)) return bad("threshold outside [0, 1]");
-  if (!next()) return bad("expected veto");
-  words = Words(line);
-  try {
-    if (words.size() != 2 || words[0] != "veto") return bad("expected veto");
-    m.veto_ = std::stod(words[1]);
-  } catch (...) {
-    return bad("veto is not a number");
-  }
-  if (!(m.veto_ >= 0 && m.veto_ <= 1)) return bad("veto outside [0, 1]");
+  // "NAME p" with p a probability: the threshold, then the veto.
+  auto probability = [&](const std::string& name, double* out) -> Status {
+    if (!next()) return bad("expected " + name);
+    const std::vector<std::string> w = Words(line);
+    if (w.size() != 2 || w[0] != name) return bad("expected " + name);
+    try {
+      *out = std::stod(w[1]);
+    } catch (...) {
+      return bad(name + " is not a number");
+    }
+    if (!(*out >= 0 && *out <= 1)) return bad(name + " outside [0, 1]");
+    return Status::OK();
+  };
+  Status s = probability("threshold", &m.threshold_);
+  if (s.ok()) s = probability("veto", &m.veto_);
+  if (!s.ok()) return s;
   if (!next()) return bad("expected omit");
   words = Words(line);
   if (words.empty() || words[0] != "omit") return bad("expected omit");
