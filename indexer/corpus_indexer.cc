@@ -81,7 +81,7 @@ bool ProgressDue(std::ostream* progress, size_t every, size_t done) {
 }
 
 // The gazetteer's "not an entity" and capital rows serve matching only.
-bool IsGraphNode(const graph::Node& e) { return e.type != kNotEntityType && e.type != kCapitalType; }
+bool IsGraphNode(const graph::Node& e) { return e.type != kNotEntityType && !StandsForItsCountry(e.type); }
 
 // Appends to `names` those of `more` it does not hold yet.
 void AddNames(const std::vector<std::string>& more, std::vector<std::string>* names) {
@@ -98,7 +98,7 @@ void AddNames(const std::vector<std::string>& more, std::vector<std::string>* na
 std::vector<graph::Node> NodesFromGazetteer(const Analyzer& analyzer, std::vector<graph::Node> entities) {
   std::map<std::string, graph::Node> capitals;  // by country: the names of its capital rows
   for (const auto& e : entities) {
-    if (e.type != kCapitalType || e.member_of.empty()) continue;
+    if (!StandsForItsCountry(e.type) || e.member_of.empty()) continue;
     graph::Node& names = capitals[e.member_of.front()];
     AddNames(e.names_en, &names.names_en);
     AddNames(e.names_vi, &names.names_vi);

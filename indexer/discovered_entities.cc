@@ -127,7 +127,7 @@ bool HasDocumentNumber(const std::string& name) {
 }
 
 // "Beijing's Coast Guard Law" is China's as "China's … Law" would be.
-bool IsCountryOrCapital(const std::string& type) { return type == "country" || type == kCapitalType; }
+bool IsCountryOrCapital(const std::string& type) { return type == "country" || StandsForItsCountry(type); }
 
 bool SameKind(const std::string& a, const std::string& b) {
   auto kind = [](const std::string& t) {
@@ -150,7 +150,7 @@ std::optional<DiscoveredEntities::Known> DiscoveredEntities::KnownInside(const s
       auto it = gazetteer_key_.find(key);
       if (it == gazetteer_key_.end()) continue;
       const std::string& type = gazetteer_[it->second].type;
-      if (type != "country" && type != "regional_org" && type != kNotEntityType && type != kCapitalType) {
+      if (type != "country" && type != "regional_org" && type != kNotEntityType && !StandsForItsCountry(type)) {
         return Known{it->second, i == 0, j + 1 == tokens.size(), type, static_cast<size_t>(tokens[i].begin)};
       }
     }

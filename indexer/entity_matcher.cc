@@ -72,7 +72,7 @@ EntityMatcher::EntityMatcher(const Analyzer& analyzer, const std::vector<graph::
       std::vector<Token> tokens = analyzer.Tokenize(name);
       if (tokens.empty()) continue;
       Pattern p;
-      p.capital = entity.type == kCapitalType && !entity.member_of.empty();
+      p.capital = StandsForItsCountry(entity.type) && !entity.member_of.empty();
       p.entity_id = p.capital ? entity.member_of.front() : entity.id;
       p.not_entity = entity.type == kNotEntityType;
       p.pairing_only = n >= pairing_from;

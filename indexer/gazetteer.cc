@@ -22,7 +22,8 @@ bool IsSlug(const std::string& id) {
 bool IsKnownEntityType(const std::string& type) {
   static const std::set<std::string> kTypes = {
       "country", "regional_org", "organization", "law",   "agreement", "strategy",
-      "plan",    "programme",    "initiative",   "event", "person",    kNotEntityType, kCapitalType};
+      "plan",    "programme",    "initiative",   "event", "person",    kNotEntityType, kCapitalType,
+      kStateBodyType};
   return kTypes.count(type) > 0;
 }
 
@@ -63,8 +64,8 @@ Status LoadGazetteer(const std::string& path, std::vector<graph::Node>* entities
   std::set<std::string> ids;
   for (const auto& e : *entities) ids.insert(e.id);
   for (const auto& e : *entities) {
-    if (e.type == kCapitalType && e.member_of.size() != 1) {
-      return Status::InvalidArgument("gazetteer " + path + ": capital '" + e.id +
+    if (StandsForItsCountry(e.type) && e.member_of.size() != 1) {
+      return Status::InvalidArgument("gazetteer " + path + ": " + e.type + " '" + e.id +
                                      "' must name exactly one country in member_of");
     }
     for (const auto& parent : e.member_of) {

@@ -21,6 +21,13 @@ inline constexpr char kNotEntityType[] = "not_entity";
 // city acts ("Bắc Kinh phản đối", "Tokyo's loans") and for nothing where it
 // is a place ("tại Tokyo", "in Manila"). Never a node of the graph.
 inline constexpr char kCapitalType[] = "capital";
+// A generic state body named with its state ("Quốc hội Việt Nam", "US
+// Congress"): like a capital, its names stand for the country in
+// `member_of` where it acts ("Quốc hội Việt Nam thông qua Luật …" is
+// Vietnam's enactment, as the gold sets read it) and it is never a node.
+inline constexpr char kStateBodyType[] = "state_body";
+// Capitals and state bodies: rows whose names stand for their country.
+inline bool StandsForItsCountry(const std::string& type) { return type == kCapitalType || type == kStateBodyType; }
 
 bool IsKnownEntityType(const std::string& type);
 

@@ -146,6 +146,32 @@ TEST(IndexingTest, ACountryNodeHoldsItsCapitalsNamesAfterItsOwn) {
   EXPECT_FALSE(store->GetNode("capital-washington").has_value());
 }
 
+// A generic state body named with its state stands for the state, as the
+// gold sets read it: "Quốc hội Việt Nam thông qua …" is Vietnam's
+// enactment, and the body is no node of its own.
+TEST(IndexingTest, AStateBodyEnactsForItsCountryAndIsNoNode) {
+  TempDir docs, data;
+  WriteFile(docs.path() / "gazetteer.tsv",
+            "vietnam\tcountry\t-\tVietnam\tViệt Nam\t-\n"
+            "vietnam-national-assembly\tstate_body\t-\tNational Assembly of Vietnam\tQuốc hội Việt Nam\tvietnam\n"
+            "vietnam-cybersecurity-law\tlaw\t-\tLaw on Cybersecurity\tLuật An ninh mạng\t-\n");
+  WriteFile(docs.path() / "texts" / "a.md", "Năm 2018, Quốc hội Việt Nam thông qua Luật An ninh mạng.\n");
+  indexer::IndexReport report;
+  ASSERT_TRUE(Index({(docs.path() / "texts").string()}, data.str(), (docs.path() / "gazetteer.tsv").string(), &report)
+                  .ok());
+  std::unique_ptr<graph::GraphStore> store;
+  ASSERT_TRUE(graph::GraphStore::Open(data.str() + "/graph", {}, &store).ok());
+  EXPECT_FALSE(store->GetNode("vietnam-national-assembly").has_value());
+  bool enacted = false;
+  for (const auto& e : store->EdgesOf("vietnam")) {
+    enacted = enacted || (e.key.relation == "enactment" && e.key.target == "vietnam-cybersecurity-law");
+  }
+  EXPECT_TRUE(enacted);
+  auto vietnam = store->GetNode("vietnam");
+  ASSERT_TRUE(vietnam.has_value());
+  EXPECT_TRUE(Contains(vietnam->names_vi, "Quốc hội Việt Nam"));
+}
+
 TEST(IndexingTest, ChangedDocumentReplacesItsTextAndEvidence) {
   TempDir data, docs;
   const std::string gazetteer = (FixturesDir() / "gazetteer.tsv").string();
