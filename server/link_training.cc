@@ -330,7 +330,7 @@ void PerArticle(const std::vector<Article>& articles, const LinkTrainingOptions&
 struct GoldSplit {
   size_t gold = 0, reachable = 0, end_missed = 0, not_paired = 0;
   size_t adjacent = 0;  // of not_paired: ends named in two neighbouring sentences of one paragraph
-  size_t adjacent_pairs = 0;  // pairs so named, in all (what a classifier of them would weigh)
+  size_t adjacent_pairs = 0;  // the cross pairs (CrossCandidates): what a classifier of them would weigh
 };
 GoldSplit SplitGold(const std::vector<Article>& articles) {
   GoldSplit split;
@@ -338,11 +338,11 @@ GoldSplit SplitGold(const std::vector<Article>& articles) {
     split.gold += a.gold.size();
     for (const auto& g : a.gold) {
       bool carried = false, paired = false;
+      const auto& na = a.nodes_of.at(g.a);
+      const auto& nb = a.nodes_of.at(g.b);
       for (const auto& s : a.sentences) {
         for (const auto& c : s.candidates) {
           if (!g.paragraphs.count(s.paragraph)) continue;
-          const auto& na = a.nodes_of.at(g.a);
-          const auto& nb = a.nodes_of.at(g.b);
           paired = paired || (na.count(c.first) && nb.count(c.second)) || (na.count(c.second) && nb.count(c.first));
           if (c.label == 0) continue;
           graph::EdgeKey k = EdgeOf(c, indexer::LinkLabels()[c.label]);
@@ -350,41 +350,25 @@ GoldSplit SplitGold(const std::vector<Article>& articles) {
         }
       }
       split.reachable += carried;
-      if (a.nodes_of.at(g.a).empty() || a.nodes_of.at(g.b).empty()) {
+      if (na.empty() || nb.empty()) {
         ++split.end_missed;
       } else if (!paired) {
         ++split.not_paired;
-        std::vector<const Sentence*> order;
-        for (const auto& s : a.sentences) order.push_back(&s);
-        std::sort(order.begin(), order.end(), [](const Sentence* x, const Sentence* y) { return x->begin < y->begin; });
-        const auto& na = a.nodes_of.at(g.a);
-        const auto& nb = a.nodes_of.at(g.b);
         auto names = [](const Sentence& s, const std::set<std::string>& nodes) {
           return std::any_of(s.ids.begin(), s.ids.end(), [&](const std::string& id) { return nodes.count(id) > 0; });
         };
+        // Sentences are in text order (LoadArticle).
         bool adjacent = false;
-        for (size_t k = 1; k < order.size() && !adjacent; ++k) {
-          const Sentence& x = *order[k - 1];
-          const Sentence& y = *order[k];
+        for (size_t k = 1; k < a.sentences.size() && !adjacent; ++k) {
+          const Sentence& x = a.sentences[k - 1];
+          const Sentence& y = a.sentences[k];
           if (x.paragraph != y.paragraph || !g.paragraphs.count(y.paragraph)) continue;
           adjacent = (names(x, na) && names(y, nb)) || (names(x, nb) && names(y, na));
         }
         split.adjacent += adjacent;
       }
     }
-    std::vector<const Sentence*> order;
-    for (const auto& s : a.sentences) order.push_back(&s);
-    std::sort(order.begin(), order.end(), [](const Sentence* x, const Sentence* y) { return x->begin < y->begin; });
-    for (size_t k = 1; k < order.size(); ++k) {
-      if (order[k - 1]->paragraph != order[k]->paragraph) continue;
-      std::set<std::pair<std::string, std::string>> pairs;
-      for (const auto& x : order[k - 1]->ids) {
-        for (const auto& y : order[k]->ids) {
-          if (x != y) pairs.insert(std::minmax(x, y));
-        }
-      }
-      split.adjacent_pairs += pairs.size();
-    }
+    split.adjacent_pairs += a.cross.size();
   }
   return split;
 }
