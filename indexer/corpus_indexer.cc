@@ -80,7 +80,8 @@ bool ProgressDue(std::ostream* progress, size_t every, size_t done) {
   return progress != nullptr && every != 0 && done % every == 0;
 }
 
-// The gazetteer's "not an entity" and capital rows serve matching only.
+// The gazetteer's "not an entity", capital and state-body rows serve
+// matching only.
 bool IsGraphNode(const graph::Node& e) { return e.type != kNotEntityType && !StandsForItsCountry(e.type); }
 
 // Appends to `names` those of `more` it does not hold yet.
@@ -91,15 +92,16 @@ void AddNames(const std::vector<std::string>& more, std::vector<std::string>* na
 }
 
 // The graph's nodes, taken from the matched entities (gazetteer and
-// discovered) once matching is over. A capital is no node, but where it acts
-// its names are mentions of its country ("Washington has taken a harder
-// line"), so the country's node holds them as aliases, after its own names:
-// the graph then says by which names a text may have meant it.
+// discovered) once matching is over. A capital or a state body is no node,
+// but where it acts its names are mentions of its country ("Washington has
+// taken a harder line", "Quốc hội Việt Nam thông qua …"), so the country's
+// node holds them as aliases, after its own names: the graph then says by
+// which names a text may have meant it.
 std::vector<graph::Node> NodesFromGazetteer(const Analyzer& analyzer, std::vector<graph::Node> entities) {
-  std::map<std::string, graph::Node> capitals;  // by country: the names of its capital rows
+  std::map<std::string, graph::Node> stand_ins;  // by country: the names of the rows standing for it
   for (const auto& e : entities) {
     if (!StandsForItsCountry(e.type) || e.member_of.empty()) continue;
-    graph::Node& names = capitals[e.member_of.front()];
+    graph::Node& names = stand_ins[e.member_of.front()];
     AddNames(e.names_en, &names.names_en);
     AddNames(e.names_vi, &names.names_vi);
   }
@@ -107,7 +109,7 @@ std::vector<graph::Node> NodesFromGazetteer(const Analyzer& analyzer, std::vecto
   for (auto& e : entities) {
     if (!IsGraphNode(e)) continue;
     graph::Node n = std::move(e);
-    if (auto it = capitals.find(n.id); it != capitals.end()) {
+    if (auto it = stand_ins.find(n.id); it != stand_ins.end()) {
       AddNames(it->second.names_en, &n.names_en);
       AddNames(it->second.names_vi, &n.names_vi);
     }

@@ -41,7 +41,8 @@ Status RunGraphEval(const GraphEvalOptions& options, std::ostream& out, std::ost
   if (!s.ok()) return s;
 
   IndexedArticle article;
-  s = IndexArticle(options.file, gold_entities, options.gazetteer, options.link_model, options.work_dir, nullptr, &progress, &article);
+  s = IndexArticle(options.file, gold_entities, options.gazetteer, options.link_model, options.work_dir, nullptr,
+                   &progress, &article);
   if (!s.ok()) return s;
   const auto& doc = article.doc;
   const auto& store = article.store;
