@@ -124,20 +124,32 @@ TEST(IndexingTest, NodesCarryTheFoldedFormsOfTheirNames) {
   EXPECT_TRUE(Contains(ids, "china"));
 }
 
+// Indexes one text with its own gazetteer rows into `data` and opens the
+// graph it wrote.
+std::unique_ptr<graph::GraphStore> IndexOneText(const std::string& gazetteer_rows, const std::string& text,
+                                                const TempDir& data) {
+  TempDir docs;
+  WriteFile(docs.path() / "gazetteer.tsv", gazetteer_rows);
+  WriteFile(docs.path() / "texts" / "a.md", text);
+  indexer::IndexReport report;
+  Status s = Index({(docs.path() / "texts").string()}, data.str(), (docs.path() / "gazetteer.tsv").string(), &report);
+  EXPECT_TRUE(s.ok()) << s.message();
+  std::unique_ptr<graph::GraphStore> store;
+  if (s.ok()) {
+    EXPECT_TRUE(graph::GraphStore::Open(data.str() + "/graph", {}, &store).ok());
+  }
+  return store;
+}
+
 // A capital is no node, but where it acts it names its country ("Washington
 // has taken a harder line"): the country's node holds the capital's names
 // after its own, so the graph says by which names a text may mean it.
 TEST(IndexingTest, ACountryNodeHoldsItsCapitalsNamesAfterItsOwn) {
-  TempDir docs, data;
-  WriteFile(docs.path() / "gazetteer.tsv",
-            "united-states\tcountry\t-\tUnited States | US\tHoa Kỳ | Mỹ\t-\n"
-            "capital-washington\tcapital\t-\tWashington\tWashington | Oa-sinh-tơn\tunited-states\n");
-  WriteFile(docs.path() / "texts" / "a.md", "Washington has taken a harder line on scam centres.\n");
-  indexer::IndexReport report;
-  ASSERT_TRUE(Index({(docs.path() / "texts").string()}, data.str(), (docs.path() / "gazetteer.tsv").string(), &report)
-                  .ok());
-  std::unique_ptr<graph::GraphStore> store;
-  ASSERT_TRUE(graph::GraphStore::Open(data.str() + "/graph", {}, &store).ok());
+  TempDir data;
+  auto store = IndexOneText("united-states\tcountry\t-\tUnited States | US\tHoa Kỳ | Mỹ\t-\n"
+                            "capital-washington\tcapital\t-\tWashington\tWashington | Oa-sinh-tơn\tunited-states\n",
+                            "Washington has taken a harder line on scam centres.\n", data);
+  ASSERT_TRUE(store);
   auto node = store->GetNode("united-states");
   ASSERT_TRUE(node.has_value());
   EXPECT_EQ(node->names_en, (std::vector<std::string>{"United States", "US", "Washington"}));
@@ -150,17 +162,13 @@ TEST(IndexingTest, ACountryNodeHoldsItsCapitalsNamesAfterItsOwn) {
 // gold sets read it: "Quốc hội Việt Nam thông qua …" is Vietnam's
 // enactment, and the body is no node of its own.
 TEST(IndexingTest, AStateBodyEnactsForItsCountryAndIsNoNode) {
-  TempDir docs, data;
-  WriteFile(docs.path() / "gazetteer.tsv",
-            "vietnam\tcountry\t-\tVietnam\tViệt Nam\t-\n"
-            "vietnam-national-assembly\tstate_body\t-\tNational Assembly of Vietnam\tQuốc hội Việt Nam\tvietnam\n"
-            "vietnam-cybersecurity-law\tlaw\t-\tLaw on Cybersecurity\tLuật An ninh mạng\t-\n");
-  WriteFile(docs.path() / "texts" / "a.md", "Năm 2018, Quốc hội Việt Nam thông qua Luật An ninh mạng.\n");
-  indexer::IndexReport report;
-  ASSERT_TRUE(Index({(docs.path() / "texts").string()}, data.str(), (docs.path() / "gazetteer.tsv").string(), &report)
-                  .ok());
-  std::unique_ptr<graph::GraphStore> store;
-  ASSERT_TRUE(graph::GraphStore::Open(data.str() + "/graph", {}, &store).ok());
+  TempDir data;
+  auto store = IndexOneText(
+      "vietnam\tcountry\t-\tVietnam\tViệt Nam\t-\n"
+      "vietnam-national-assembly\tstate_body\t-\tNational Assembly of Vietnam\tQuốc hội Việt Nam\tvietnam\n"
+      "vietnam-cybersecurity-law\tlaw\t-\tLaw on Cybersecurity\tLuật An ninh mạng\t-\n",
+      "Năm 2018, Quốc hội Việt Nam thông qua Luật An ninh mạng.\n", data);
+  ASSERT_TRUE(store);
   EXPECT_FALSE(store->GetNode("vietnam-national-assembly").has_value());
   bool enacted = false;
   for (const auto& e : store->EdgesOf("vietnam")) {
