@@ -39,6 +39,62 @@ bool CommaListContinues(Line& line, size_t comma, const VietnameseLists& lists) 
   return line.KeyIs(i, "và") && line.IsWord(i + 1) && (line[i + 1].cap || line[i + 1].acronym);
 }
 
+// "năm 2022", "số 40/2009/QH12": a law's year or number after its title.
+bool YearOrNumberAt(Line& line, size_t i) {
+  return (line.KeyIs(i, "năm") || line.KeyIs(i, "số")) && line.IsWord(i + 1) &&
+         (line[i + 1].number || IsDocumentNumber(line[i + 1], line.Raw(i + 1)));
+}
+
+// "Luật Khoa học, công nghệ và đổi mới sáng tạo", "Luật Nhập cảnh, xuất
+// cảnh, quá cảnh, cư trú …": laws are titled in sentence case, so a list
+// of the fields they govern goes on in lower case after a comma. Only in a
+// law's title that has been lower case since its first word (a capitalised
+// word before the comma would make it a title-case name that ends there),
+// and only with a lower-case item that is neither a clause word nor a head
+// ("Luật Đầu tư, luật Doanh nghiệp" names two laws). `in_list`: an
+// earlier comma of the same title already opened the list.
+bool LawFieldListContinues(Line& line, size_t body, size_t comma, bool in_list, const VietnameseLists& lists) {
+  constexpr size_t kMaxItemWords = 4;
+  if (!line.IsWord(body) || !line[body].cap || line[body].acronym) return false;
+  for (size_t k = body + 1; k < comma; ++k) {
+    if (!(line.IsWord(k) && line[k].lower) && !line.IsPunct(k, ',')) return false;
+  }
+  size_t i = comma + 1;
+  if (!line.IsWord(i) || !line[i].lower || IsVietnameseStop(line, i, lists) || lists.predicates.count(line.Key(i))) {
+    return false;
+  }
+  if (auto heads = lists.heads_by_first.find(line.Key(i)); heads != lists.heads_by_first.end()) {
+    for (const Head& head : heads->second) {
+      if (MatchPhrase(line, i, head.words) != 0) return false;
+    }
+  }
+  // Items are short nouns of fields; a list ends with "và" and one, or has
+  // two after the comma, or one that ends the title (below): otherwise a
+  // lower-case stretch after a comma is the sentence going on ("Luật Căn
+  // cước, thay cho …", "Luật Hoạt động vũ trụ, dự kiến trình …").
+  size_t items = 0;
+  for (;;) {
+    size_t words = 0;
+    while (line.IsWord(i) && line[i].lower && !line.KeyIs(i, "và") && !IsVietnameseStop(line, i, lists) &&
+           !lists.predicates.count(line.Key(i)) && !YearOrNumberAt(line, i)) {
+      if (++words > kMaxItemWords) return false;
+      ++i;
+    }
+    if (words == 0) return false;
+    ++items;
+    if (line.KeyIs(i, "và")) return line.IsWord(i + 1) && line[i + 1].lower && !IsVietnameseStop(line, i + 1, lists);
+    if (!line.IsPunct(i, ',') || !line.IsWord(i + 1) || !line[i + 1].lower) break;
+    ++i;
+  }
+  // The list ends its title: no capitalised word right after it; and a
+  // single field ends at punctuation, the line's end, a year or a number
+  // ("Luật Thi đua, khen thưởng năm 2022", "Luật Khám bệnh, chữa bệnh số
+  // 40/2009/QH12"), not at a clause word.
+  if (line.IsWord(i) && IsStrong(line[i])) return false;
+  if (items >= 2 || in_list || !line.IsWord(i)) return true;
+  return YearOrNumberAt(line, i);
+}
+
 // "Chủ tịch", "Thủ tướng", "Bộ trưởng": a capitalised office, not a name.
 bool IsOfficeTitle(Line& line, size_t i, const VietnameseLists& lists) {
   return line.IsWord(i) && line[i].cap && line.IsWord(i + 1) && line[i + 1].lower &&
@@ -194,13 +250,16 @@ bool HorizonAhead(Line& line, size_t i, const VietnameseLists& lists) {
 // words in all) the name is cut back to its last capitalised word or
 // number, plus one lower-case syllable after a lone capitalised syllable:
 // proper names capitalise only their first syllable ("Bộ Tài chính").
-Extent ExtendVietnameseName(Line& line, size_t body, const VietnameseLists& lists, bool titled, bool organisation) {
+Extent ExtendVietnameseName(Line& line, size_t body, const VietnameseLists& lists, bool titled,
+                            std::string_view type) {
+  const bool organisation = type == kOrganization;
   Extent e;
   size_t last_word = body - 1;
   std::optional<size_t> last_strong;
   size_t lower_run = 0;
   bool after_head = true;
   bool strong_end = false;
+  bool field_list = false;  // in a law's lower-case list of fields (LawFieldListContinues)
   size_t words = 0;
   for (size_t i = body;; ++i) {
     if (i >= line.size()) {
@@ -224,6 +283,11 @@ Extent ExtendVietnameseName(Line& line, size_t body, const VietnameseLists& list
         continue;
       }
       if (p.punct == ',' && i > body && CommaListContinues(line, i, lists)) continue;
+      if (p.punct == ',' && type == kLaw && LawFieldListContinues(line, body, i, field_list, lists)) {
+        field_list = true;
+        lower_run = 0;  // each field is short (LawFieldListContinues)
+        continue;
+      }
       // "phòng, chống" (prevention and control) is one term of many titles
       // ("Kế hoạch … về phòng, chống khai thác IUU", "Quỹ vắc xin phòng,
       // chống COVID-19").
@@ -238,7 +302,10 @@ Extent ExtendVietnameseName(Line& line, size_t body, const VietnameseLists& list
       strong_end = p.punct == '(' || IsQuote(p.punct);
       break;
     }
-    if (EndsVietnameseName(line, i, lists, organisation) ||
+    // "… công nghệ và đổi mới sáng tạo": the last field of a law's list.
+    const bool last_field = field_list && line.KeyIs(i, "và") && line.IsWord(i + 1) && line[i + 1].lower &&
+                            !IsVietnameseStop(line, i + 1, lists);
+    if ((!last_field && EndsVietnameseName(line, i, lists, organisation)) ||
         (organisation && (EndsAfterCompleteWord(line, body, i, lists) || EndsAtItsVerb(line, body, i)))) {
       e.clear_end = true;
       break;
@@ -302,7 +369,9 @@ Extent ExtendVietnameseName(Line& line, size_t body, const VietnameseLists& list
     e.last = *core;
   }
   if (e.last < body) return e;
-  if (core && (e.clear_end ? !strong_end && e.last > *core : true)) {
+  // A law's list of fields that reached a clear end confirms the lower-case
+  // tail it is written in.
+  if (core && !(field_list && e.clear_end) && (e.clear_end ? !strong_end && e.last > *core : true)) {
     // Every shorter reading that still has a capitalised part may be the
     // name ("Ủy ban thường vụ Quốc hội" in "… Quốc hội và Chủ tịch nước").
     e.trusted = false;
@@ -405,6 +474,37 @@ std::optional<size_t> DescribedUpToAcronym(Line& line, size_t body, const Vietna
   return std::nullopt;
 }
 
+// "Luật sửa đổi, bổ sung một số điều của Luật Dược", "Luật sửa đổi, bổ
+// sung một số điều của Luật Quy hoạch, Luật Đầu tư …": an amending law is
+// titled by formula after the laws it amends, whose titles end it. `body`
+// is the piece after the amending law's head. Returns the title's last
+// piece.
+std::optional<size_t> AmendingLawEnd(Line& line, size_t body, const VietnameseLists& lists) {
+  constexpr size_t kMaxFormulaWords = 8;  // "sửa đổi, bổ sung một số điều của"
+  constexpr size_t kMaxAmendedLaws = 6;
+  if (!line.KeyIs(body, "sửa") || !line.KeyIs(body + 1, "đổi") || !line[body].lower) return std::nullopt;
+  size_t k = body + 2;
+  size_t head_length = 0;
+  const Head* head = nullptr;
+  for (; k < line.size() && k < body + 2 + kMaxFormulaWords; ++k) {
+    head = VietnameseHeadAt(line, k, lists, &head_length);
+    if (head != nullptr) break;
+    if (!(line.IsWord(k) && line[k].lower) && !line.IsPunct(k, ',')) return std::nullopt;
+  }
+  std::optional<size_t> last;
+  for (size_t laws = 0; head != nullptr && head->type == kLaw && laws < kMaxAmendedLaws; ++laws) {
+    const Extent amended = ExtendVietnameseName(line, k + head_length, lists, false, kLaw);
+    if (!amended.found) break;
+    last = amended.last;
+    // The next amended law, after a comma or "và".
+    k = amended.last + 1;
+    if (!line.IsPunct(k, ',') && !line.KeyIs(k, "và")) break;
+    ++k;
+    head = VietnameseHeadAt(line, k, lists, &head_length);
+  }
+  return last;
+}
+
 bool IsCompanyHead(Line& line, size_t i, size_t length) {
   if (length == 2) {
     return (line.KeyIs(i, "công") && line.KeyIs(i + 1, "ty")) || (line.KeyIs(i, "tập") && line.KeyIs(i + 1, "đoàn"));
@@ -436,14 +536,19 @@ void FindVietnameseHeaded(Line& line, const VietnameseLists& lists, std::vector<
         continue;
       }
     }
+    if (head->type == kLaw) {
+      if (auto last = AmendingLawEnd(line, i + head_length, lists)) {
+        out.push_back(Proposed(i, *last, *last + 1, head->type, kUnquotedHead));
+        continue;
+      }
+    }
     if (head->type != kOrganization && head->type != kEvent) {
       if (auto last = DescribedUpToAcronym(line, i + head_length, lists)) {
         out.push_back(Proposed(i, *last, *last + 1, head->type, kUnquotedHead));
         continue;
       }
     }
-    const Extent e = ExtendVietnameseName(line, i + head_length, lists, TitleBefore(line, i, lists, 3),
-                                          head->type == kOrganization);
+    const Extent e = ExtendVietnameseName(line, i + head_length, lists, TitleBefore(line, i, lists, 3), head->type);
     if (!e.found) {
       // "Bộ Quy tắc ứng xử ở Biển Đông (COC)": a lower-case start whose
       // capitalised part comes after a title's preposition, up to its

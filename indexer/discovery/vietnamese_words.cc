@@ -59,8 +59,10 @@ constexpr std::pair<const char*, std::string_view> kVietnameseHeads[] = {
     // "Diễn tập ứng phó thảm họa ASEAN"; capitalised as names, as every head.
     {"liên hoan", kEvent}, {"liên hoan phim", kEvent}, {"lễ hội", kEvent}, {"đại hội", kEvent},
     {"diễn tập", kEvent}, {"tập trận", kEvent}, {"ngày hội", kEvent}, {"giải vô địch", kEvent},
-    // Ports are bodies ("Cảng Quốc tế Cái Mép").
-    {"cảng", kOrganization},
+    // Ports are bodies ("Cảng Quốc tế Cái Mép"), and so are facilities set
+    // up by states ("Cơ sở Bảo hiểm Rủi ro Thiên tai …", a pool that insures
+    // them); "Cơ sở dữ liệu …" (a database) has no capitalised part.
+    {"cảng", kOrganization}, {"cơ sở", kOrganization},
     // A named partnership between parties ("Quan hệ Đối tác Mekong -
     // Australia"); the bare level of relations ("quan hệ Đối tác Chiến lược
     // Toàn diện") is left out by FindVietnameseHeaded.
@@ -286,6 +288,8 @@ const Head* VietnameseHeadBefore(Line& line, size_t i, const VietnameseLists& li
     const auto it = lists.heads_by_first.find(line.Key(start));
     if (it == lists.heads_by_first.end()) continue;
     for (const Head& head : it->second) {
+      // "trên cơ sở …" is "on the basis of": a facility only as a name.
+      if (line[start].lower && line.KeyIs(start, "cơ") && line.KeyIs(start + 1, "sở")) continue;
       if (head.words.size() == n && MatchPhrase(line, start, head.words) == n) best = &head;
     }
   }

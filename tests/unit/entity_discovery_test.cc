@@ -819,5 +819,46 @@ TEST_F(EntityDiscoveryTest, NamesBeforeOrAfterALowerCaseKindWord) {
   EXPECT_TRUE(Discover("Họ khởi động dự án Mekong mới vào năm sau.").empty());
 }
 
+TEST_F(EntityDiscoveryTest, LawTitlesInSentenceCaseAndAmendingLaws) {
+  // A law's lower-case list of the fields it governs is part of its title.
+  auto names = Discover("Quốc hội thông qua Luật Khoa học, công nghệ và đổi mới sáng tạo ngày 27/6/2025.");
+  EXPECT_TRUE(Named(names, "Luật Khoa học, công nghệ và đổi mới sáng tạo")) << ::testing::PrintToString(AllNames(names));
+  names = Discover("Nghị định hướng dẫn Luật Nhập cảnh, xuất cảnh, quá cảnh, cư trú tại Việt Nam.");
+  EXPECT_TRUE(Named(names, "Luật Nhập cảnh, xuất cảnh, quá cảnh, cư trú")) << ::testing::PrintToString(AllNames(names));
+  names = Discover("Theo Luật Khám bệnh, chữa bệnh số 40/2009/QH12 và Luật Thi đua, khen thưởng.");
+  EXPECT_TRUE(Named(names, "Luật Khám bệnh, chữa bệnh số 40/2009/QH12")) << ::testing::PrintToString(AllNames(names));
+  EXPECT_TRUE(Named(names, "Luật Thi đua, khen thưởng")) << ::testing::PrintToString(AllNames(names));
+  // One lower-case stretch after the comma is the sentence going on, and a
+  // head after it starts another name.
+  names = Discover("Luật Căn cước, thay cho Luật Căn cước công dân năm 2014, có hiệu lực từ năm 2024.");
+  EXPECT_TRUE(Named(names, "Luật Căn cước")) << ::testing::PrintToString(AllNames(names));
+  names = Discover("Luật Hoạt động vũ trụ, dự kiến trình Quốc hội năm 2026, đặt nền móng pháp lý.");
+  EXPECT_TRUE(Named(names, "Luật Hoạt động vũ trụ")) << ::testing::PrintToString(AllNames(names));
+  names = Discover("Theo Luật Báo chí, cơ quan chủ quản báo chí phải gửi hồ sơ.");
+  EXPECT_TRUE(Named(names, "Luật Báo chí")) << ::testing::PrintToString(AllNames(names));
+  // An amending law is named by formula after the laws it amends.
+  names = Discover("Năm 2020, Quốc hội thông qua Luật sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên tai "
+                   "và Luật Đê điều, giữ nguyên cấu trúc của luật gốc.");
+  EXPECT_TRUE(Named(names, "Luật sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên tai và Luật Đê điều"))
+      << ::testing::PrintToString(AllNames(names));
+  names = Discover("Quốc hội thông qua Luật sửa đổi, bổ sung một số điều của Luật Dược vào tháng 11.");
+  EXPECT_TRUE(Named(names, "Luật sửa đổi, bổ sung một số điều của Luật Dược")) << ::testing::PrintToString(AllNames(names));
+  // Without a law after the formula it is not one.
+  names = Discover("Luật sửa đổi nhiều quy định về thuế.");
+  EXPECT_FALSE(Named(names, "Luật sửa đổi nhiều quy định về thuế")) << ::testing::PrintToString(AllNames(names));
+}
+
+TEST_F(EntityDiscoveryTest, AFacilityIsABodyButOnTheBasisOfIsNot) {
+  auto names = Discover("Ở cấp khu vực, Cơ sở Bảo hiểm Rủi ro Thiên tai Đông Nam Á (SEADRIF) được góp vốn năm 2018.");
+  auto facility = Named(names, "Cơ sở Bảo hiểm Rủi ro Thiên tai Đông Nam Á");
+  ASSERT_TRUE(facility) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(facility->type, "organization");
+  names = Discover("Kế hoạch được xây dựng trên cơ sở \"Điều lệ Y tế Quốc tế\" của WHO.");
+  // The quoted title takes no type from "cơ sở" before it.
+  for (const auto& n : names) EXPECT_NE(n.type, "organization") << n.name;
+  names = Discover("Cơ sở dữ liệu quốc gia về dân cư được kết nối.");
+  EXPECT_TRUE(names.empty()) << ::testing::PrintToString(AllNames(names));
+}
+
 }  // namespace
 }  // namespace policygraph::indexer
