@@ -63,6 +63,13 @@ constexpr std::pair<const char*, std::string_view> kVietnameseHeads[] = {
     // up by states ("Cơ sở Bảo hiểm Rủi ro Thiên tai …", a pool that insures
     // them); "Cơ sở dữ liệu …" (a database) has no capitalised part.
     {"cảng", kOrganization}, {"cơ sở", kOrganization},
+    // Chambers, subcommittees, boards and teams are bodies as committees
+    // are ("Phòng Thương mại và Công nghiệp Đại Hàn", "Tiểu ban ASEAN về …",
+    // "Ban Quản lý đường sắt đô thị Hà Nội", "Đội Đánh giá và Ứng phó Khẩn
+    // cấp ASEAN"); a named system is a programme, as "System" is in English
+    // ("Hệ thống Quá cảnh Hải quan ASEAN"); a contest is an event.
+    {"phòng thương mại", kOrganization}, {"tiểu ban", kOrganization}, {"ban quản lý", kOrganization},
+    {"ban chỉ đạo", kOrganization}, {"đội", kOrganization}, {"hệ thống", kProgramme}, {"cuộc thi", kEvent},
     // A named partnership between parties ("Quan hệ Đối tác Mekong -
     // Australia"); the bare level of relations ("quan hệ Đối tác Chiến lược
     // Toàn diện") is left out by FindVietnameseHeaded.
@@ -77,7 +84,7 @@ constexpr std::pair<const char*, std::string_view> kVietnameseHeads[] = {
 // minister, "Bộ phận" a unit, "Cục trưởng" a director, "Luật sư" a lawyer.
 constexpr const char* kNotAHeadBefore[] = {
     "trưởng", "phó", "phận", "máy", "đội", "mặt", "hồ", "tiêu", "chỉ", "sưu", "viên", "lý",
-    "sư", "gia", "lệ",
+    "sư", "gia", "lệ", "ngũ",
 };
 
 // Words for office holders: a capitalised run after one ("Bộ trưởng Điều
@@ -239,9 +246,12 @@ bool EndsCompound(Line& line, size_t i) {
   // "hàng không" (aviation): "không" here is no negation ("Cục Hàng không
   // Việt Nam", "ngành hàng không dân dụng").
   if (line.KeyIs(i, "không")) return line.KeyIs(i - 1, "hàng");
-  // "tín chỉ" (credit), "chứng chỉ" (certificate), "địa chỉ" (address):
+  // "tín chỉ" (credit), "chứng chỉ" (certificate), "địa chỉ" (address),
+  // "di chỉ" (archaeological site):
   // "chỉ" here is no "only" ("Cơ chế Tín chỉ chung").
-  if (line.KeyIs(i, "chỉ")) return line.KeyIs(i - 1, "tín") || line.KeyIs(i - 1, "chứng") || line.KeyIs(i - 1, "địa");
+  if (line.KeyIs(i, "chỉ")) {
+    return line.KeyIs(i - 1, "tín") || line.KeyIs(i - 1, "chứng") || line.KeyIs(i - 1, "địa") || line.KeyIs(i - 1, "di");
+  }
   if (line.KeyIs(i, "bị")) {
     return line.KeyIs(i - 1, "chuẩn") || line.KeyIs(i - 1, "thiết") || line.KeyIs(i - 1, "trang") ||
            line.KeyIs(i - 1, "dự");

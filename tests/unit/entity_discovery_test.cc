@@ -860,5 +860,21 @@ TEST_F(EntityDiscoveryTest, AFacilityIsABodyButOnTheBasisOfIsNot) {
   EXPECT_TRUE(names.empty()) << ::testing::PrintToString(AllNames(names));
 }
 
+TEST_F(EntityDiscoveryTest, SubcommitteesBoardsTeamsAndSystems) {
+  auto names = Discover("Việt Nam chủ trì Tiểu ban ASEAN về Khí tượng và Địa vật lý (SCMG) năm nay.");
+  EXPECT_TRUE(Named(names, "Tiểu ban ASEAN về Khí tượng và Địa vật lý")) << ::testing::PrintToString(AllNames(names));
+  names = Discover("Ban Quản lý Khu công nghệ cao Hòa Lạc ký hợp đồng với nhà thầu.");
+  EXPECT_TRUE(Named(names, "Ban Quản lý Khu công nghệ cao Hòa Lạc")) << ::testing::PrintToString(AllNames(names));
+  names = Discover("Hệ thống Một cửa Quốc gia (NSW) kết nối các bộ, ngành.");
+  const auto system = Named(names, "Hệ thống Một cửa Quốc gia");
+  ASSERT_TRUE(system) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(system->type, "programme");
+  // "di chỉ" (an archaeological site) is one word: "chỉ" is not "only" here.
+  names = Discover("Hội đồng Quốc tế về Di tích và Di chỉ (ICOMOS) đề nghị công nhận khu di tích.");
+  EXPECT_TRUE(Named(names, "Hội đồng Quốc tế về Di tích và Di chỉ")) << ::testing::PrintToString(AllNames(names));
+  // "Đội ngũ" (staff) is no team's name.
+  EXPECT_TRUE(Discover("Đội ngũ chuyên gia Nhật Bản đã đến Hà Nội.").empty());
+}
+
 }  // namespace
 }  // namespace policygraph::indexer
