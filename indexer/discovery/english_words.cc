@@ -56,13 +56,21 @@ const std::unordered_map<std::string_view, std::string_view>& EnglishHeads() {
       // Guard", "Royal Malaysia Police").
       {"Army", kOrganization}, {"Navy", kOrganization}, {"Police", kOrganization}, {"Guard", kOrganization},
       {"Force", kOrganization}, {"Forces", kOrganization},
+      // Bodies by other usual names: "BIS Innovation Hub", "High Ambition
+      // Coalition to End Plastic Pollution", "High Level Panel for a
+      // Sustainable Ocean Economy", "Asia Direct Cable Consortium". (Not
+      // "Port": "China Merchants Port Holdings" goes on past it.)
+      {"Hub", kOrganization}, {"Coalition", kOrganization}, {"Panel", kOrganization},
+      {"Consortium", kOrganization},
   };
   return heads;
 }
 
 // Little words allowed inside an English name, between capitalised words.
 const std::unordered_set<std::string_view>& EnglishConnectors() {
-  static const std::unordered_set<std::string_view> words = {"of", "on", "for", "and", "the", "in", "with", "&", "to"};
+  // "a" as in "High Level Panel for a Sustainable Ocean Economy", "Alliance
+  // for a Green Revolution in Africa".
+  static const std::unordered_set<std::string_view> words = {"of", "on", "for", "and", "the", "in", "with", "&", "to", "a"};
   return words;
 }
 

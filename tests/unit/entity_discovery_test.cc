@@ -876,5 +876,15 @@ TEST_F(EntityDiscoveryTest, SubcommitteesBoardsTeamsAndSystems) {
   EXPECT_TRUE(Discover("Đội ngũ chuyên gia Nhật Bản đã đến Hà Nội.").empty());
 }
 
+TEST_F(EntityDiscoveryTest, EnglishHubsCoalitionsPanelsAndConsortia) {
+  auto names = Discover("The project was designed at the BIS Innovation Hub in Singapore.");
+  EXPECT_TRUE(Named(names, "BIS Innovation Hub")) << ::testing::PrintToString(AllNames(names));
+  names = Discover("Norway co-chairs the High Level Panel for a Sustainable Ocean Economy, which met in Lisbon.");
+  EXPECT_TRUE(Named(names, "High Level Panel for a Sustainable Ocean Economy"))
+      << ::testing::PrintToString(AllNames(names));
+  names = Discover("Telcos formed the Asia Direct Cable Consortium in 2020.");
+  EXPECT_TRUE(Named(names, "Asia Direct Cable Consortium")) << ::testing::PrintToString(AllNames(names));
+}
+
 }  // namespace
 }  // namespace policygraph::indexer
