@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "indexer/analyzer.h"  // TruncateUtf8
 #include "indexer/cross_sentence_features.h"
 #include "indexer/document.h"
 #include "indexer/link_features.h"
@@ -539,9 +540,10 @@ void TestReport(const std::vector<Article>& training, const std::vector<Article>
   }
 }
 
-// One line of text, for a report: newlines and tabs become spaces.
+// One line of text, for a report: newlines and tabs become spaces, and a
+// long sentence is cut at a character's edge (the report stays UTF-8).
 std::string OneLine(std::string_view text) {
-  std::string out(text.substr(0, 400));
+  std::string out = indexer::TruncateUtf8(text, 400);
   for (char& ch : out) {
     if (ch == '\n' || ch == '\t') ch = ' ';
   }

@@ -112,6 +112,47 @@ TEST(TrainLinksTest, ShippedModelIsTheOneTheTrainingSetsGive) {
   EXPECT_TRUE(trained == shipped) << "corpus/models/links.model is stale: train it again (corpus/models/README.md)";
 }
 
+// Whether `s` is well-formed UTF-8 (no cut character, no stray byte).
+bool IsUtf8(const std::string& s) {
+  for (size_t i = 0; i < s.size();) {
+    const auto lead = static_cast<unsigned char>(s[i]);
+    const size_t n = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (size_t k = 1; k < n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
+// --diagnose quotes each missed link's sentence on one line, a long one cut
+// short: at a character's edge, so that the report stays UTF-8 whatever
+// reads it next (it cut inside "ệ" before).
+TEST(TrainLinksTest, DiagnoseCutsLongSentencesAtACharactersEdge) {
+  TempDir dir;
+  // Byte 400 falls inside "á" of this sentence.
+  std::string sentence = "Trong năm, Việt Nam và Nhật Bản";
+  while (sentence.size() < 420) sentence += " cùng bàn về hợp tác kinh tế, tiềm năng và triển vọng phát triển";
+  sentence += ".";
+  testing::WriteFile(dir.path() / "a.txt", "Tiêu đề\n\n" + sentence + "\n");
+  testing::WriteFile(dir.path() / "a-entities.tsv",
+                     "# key\ttype\tforms\nvietnam\tcountry\tViệt Nam\njapan\tcountry\tNhật Bản\n");
+  testing::WriteFile(dir.path() / "a-links.tsv", "# a\tclass\tb\tparagraphs\njapan\tinvestment\tvietnam\t1\n");
+  const std::string stem = (dir.path() / "a").string();
+  testing::WriteFile(dir.path() / "sets.tsv", stem + ".txt\t" + stem + "-entities.tsv\t" + stem + "-links.tsv\n");
+  auto r = RunPolicygraph({"train-links", "--sets", (dir.path() / "sets.tsv").string(), "--diagnose", "--gazetteer",
+                           (SourceDir() / "corpus" / "gazetteer").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const size_t line = r.out.find("GOLD\t");
+  ASSERT_NE(line, std::string::npos) << r.out;
+  const std::string report = r.out.substr(line, r.out.find('\n', line) - line);
+  const std::string quoted = report.substr(report.rfind('\t') + 1);  // the sentence, last on the line
+  EXPECT_EQ(quoted.rfind("Trong năm, Việt Nam và Nhật Bản", 0), 0u) << report;
+  EXPECT_LT(quoted.size(), sentence.size()) << "the sentence was not cut: the test proves nothing";
+  EXPECT_TRUE(IsUtf8(report)) << report;
+}
+
 TEST(TrainLinksTest, BadSetsFileIsAClearError) {
   TempDir dir;
   testing::WriteFile(dir.path() / "sets.tsv", "only-a-text.txt\tand-entities.tsv\n");
