@@ -41,6 +41,9 @@ const std::vector<Entry>& Entries() {
        {"tổ chức này", "this organisation", "this organization", "the organisation", "the organization"}},
       {Referent::kAgency, false, {"cơ quan này", "this agency", "the agency"}},
       {Referent::kBank, false, {"ngân hàng này", "this bank", "the bank", "the lender"}},
+      {Referent::kCompany,
+       false,
+       {"tập đoàn này", "công ty này", "hãng này", "this company", "the company", "the firm", "the conglomerate"}},
       {Referent::kPronoun, false, {"it"}},
       {Referent::kPronoun, true, {"its"}},
   };
@@ -643,6 +646,7 @@ std::vector<SentenceMention> AntecedentResolver::Single(const std::vector<Senten
       case Referent::kOrganization: return a.type == "organization" || a.type == "regional_org";
       case Referent::kAgency: return a.type == "organization" && a.government;
       case Referent::kBank: return a.type == "organization" && a.bank;
+      case Referent::kCompany: return a.type == "organization" && !a.government;
       default: return true;  // "it": any actor
     }
   };

@@ -25,9 +25,10 @@
 //   và C; hai nước sau còn nhận …" is B and C). "hai nước sau khi …" ("the
 //   two countries, after …") is a plain dual.
 // - A singular ("nước này", "the country", "khối này", "the bloc", "tổ
-//   chức này", "the agency", "the bank"): the most recent sentence (or the
-//   sentence's own words before it) that names any entity of the type the
-//   expression asks for decides; it must name exactly one such entity.
+//   chức này", "the agency", "the bank", "tập đoàn này", "the company"): the
+//   most recent sentence (or the sentence's own words before it) that names
+//   any entity of the type the expression asks for decides; it must name
+//   exactly one such entity. A company is any organisation but a state body.
 // - "it", "its": the most recent sentence (or the words before the
 //   pronoun) that names anything decides; it must name exactly one actor
 //   and no framework or event, which "it" could as well stand for; or,
@@ -172,6 +173,7 @@ class AntecedentResolver {
     kOrganization,  // "tổ chức này", "the organisation"
     kAgency,        // "cơ quan này", "the agency": a state body
     kBank,          // "ngân hàng này", "the bank"
+    kCompany,       // "tập đoàn này", "the company": a body that is no state body
     kPronoun,       // "it", "its"
     kFramework,     // "luật này", "the Act", "the agreement": a framework by its head word
     kStateBody,     // "Chính phủ", "Quốc hội", "the Government": its country

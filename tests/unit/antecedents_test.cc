@@ -371,8 +371,10 @@ std::vector<Node> BodiesGazetteer() {
                        {"Đại học Bách khoa Hà Nội"}));
   g.push_back(MakeNode("gcf", "organization", {"Green Climate Fund", "GCF"}, {"Quỹ Khí hậu Xanh", "GCF"}));
   g.push_back(MakeNode("adaptation-fund", "organization", {"Adaptation Fund"}, {"Quỹ Thích ứng"}));
+  g.push_back(MakeNode("microsoft", "organization", {"Microsoft"}, {"Microsoft"}));
   g.push_back(MakeNode("philippines", "country", {"Philippines"}, {"Philippines"}));
   g.push_back(MakeNode("indonesia", "country", {"Indonesia"}, {"Indonesia"}));
+  g.push_back(MakeNode("malaysia", "country", {"Malaysia"}, {"Malaysia"}));
   g.push_back(MakeNode("france", "country", {"France"}, {"Pháp"}));
   for (auto [id, city, country] : {std::tuple{"capital-paris", "Paris", "france"},
                                    std::tuple{"capital-washington", "Washington", "united-states"},
@@ -441,6 +443,19 @@ TEST_F(BodyLeaderCapitalTest, TheUniversityAndTheFund) {
                 "climate-resilient agriculture.");
   EXPECT_FALSE(links.count({"gcf", "cooperation", "laos"})) << ::testing::PrintToString(links);
   EXPECT_FALSE(links.count({"adaptation-fund", "cooperation", "laos"})) << ::testing::PrintToString(links);
+}
+
+// "tập đoàn này", "the company": the one body named before that is no state
+// body.
+TEST_F(BodyLeaderCapitalTest, TheCompanyIsTheBodyNamedBeforeButNoMinistry) {
+  auto links = Typed("Tháng 4/2024, Microsoft công bố đầu tư 1,7 tỷ USD vào Indonesia; một tháng sau, tập đoàn này "
+                     "cam kết đầu tư 2,2 tỷ USD vào Malaysia.");
+  EXPECT_TRUE(links.count({"microsoft", "investment", "malaysia"})) << ::testing::PrintToString(links);
+  links = Typed("Microsoft opened a data centre in Jakarta. The company then agreed to invest 2.2 billion dollars "
+                "in Malaysia.");
+  EXPECT_TRUE(links.count({"microsoft", "investment", "malaysia"})) << ::testing::PrintToString(links);
+  links = Typed("Bộ Tài nguyên và Môi trường công bố báo cáo. Năm 2024, JICA ký bản ghi nhớ hợp tác với công ty này.");
+  EXPECT_FALSE(links.count({"jica", "cooperation", "vietnam-monre"})) << ::testing::PrintToString(links);
 }
 
 // "Bộ Môi trường Nhật Bản và cơ quan này": the agency joined to a name is
