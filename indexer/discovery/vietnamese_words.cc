@@ -70,6 +70,12 @@ constexpr std::pair<const char*, std::string_view> kVietnameseHeads[] = {
     // ("Hệ thống Quá cảnh Hải quan ASEAN"); a contest is an event.
     {"phòng thương mại", kOrganization}, {"tiểu ban", kOrganization}, {"ban quản lý", kOrganization},
     {"ban chỉ đạo", kOrganization}, {"đội", kOrganization}, {"hệ thống", kProgramme}, {"cuộc thi", kEvent},
+    // Sessions of a body are meetings ("Kỳ họp lần thứ 45 của Ủy ban Di sản
+    // Thế giới", "Phiên họp … lần thứ 15", "Khóa họp 79 Đại hội đồng Liên Hợp
+    // Quốc", "Cuộc họp SCOSA lần thứ 35"); courts are bodies ("Tòa án Công
+    // lý Quốc tế").
+    {"kỳ họp", kEvent}, {"phiên họp", kEvent}, {"khóa họp", kEvent}, {"cuộc họp", kEvent},
+    {"tòa án", kOrganization},
     // A named partnership between parties ("Quan hệ Đối tác Mekong -
     // Australia"); the bare level of relations ("quan hệ Đối tác Chiến lược
     // Toàn diện") is left out by FindVietnameseHeaded.

@@ -872,6 +872,13 @@ TEST_F(EntityDiscoveryTest, SubcommitteesBoardsTeamsAndSystems) {
   // "di chỉ" (an archaeological site) is one word: "chỉ" is not "only" here.
   names = Discover("Hội đồng Quốc tế về Di tích và Di chỉ (ICOMOS) đề nghị công nhận khu di tích.");
   EXPECT_TRUE(Named(names, "Hội đồng Quốc tế về Di tích và Di chỉ")) << ::testing::PrintToString(AllNames(names));
+  // A body's session is a meeting; a court is a body.
+  names = Discover("Việt Nam dự Cuộc họp SCOSA lần thứ 35 tại Jakarta.");
+  const auto meeting = Named(names, "Cuộc họp SCOSA lần thứ 35");
+  ASSERT_TRUE(meeting) << ::testing::PrintToString(AllNames(names));
+  EXPECT_EQ(meeting->type, "event");
+  names = Discover("Vụ việc được đưa ra Tòa án Công lý Quốc tế năm 2019.");
+  EXPECT_TRUE(Named(names, "Tòa án Công lý Quốc tế")) << ::testing::PrintToString(AllNames(names));
   // "Đội ngũ" (staff) is no team's name.
   EXPECT_TRUE(Discover("Đội ngũ chuyên gia Nhật Bản đã đến Hà Nội.").empty());
 }
