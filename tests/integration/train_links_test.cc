@@ -7,6 +7,7 @@
 #include <sstream>
 #include <string>
 
+#include "indexer/analyzer.h"  // IsValidUtf8
 #include "indexer/link_model.h"
 #include "indexer/text_fields.h"
 #include "tests/support/test_support.h"
@@ -112,20 +113,6 @@ TEST(TrainLinksTest, ShippedModelIsTheOneTheTrainingSetsGive) {
   EXPECT_TRUE(trained == shipped) << "corpus/models/links.model is stale: train it again (corpus/models/README.md)";
 }
 
-// Whether `s` is well-formed UTF-8 (no cut character, no stray byte).
-bool IsUtf8(const std::string& s) {
-  for (size_t i = 0; i < s.size();) {
-    const auto lead = static_cast<unsigned char>(s[i]);
-    const size_t n = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (size_t k = 1; k < n; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += n;
-  }
-  return true;
-}
-
 // --diagnose quotes each missed link's sentence on one line, a long one cut
 // short: at a character's edge, so that the report stays UTF-8 whatever
 // reads it next (it cut inside "ệ" before).
@@ -150,7 +137,7 @@ TEST(TrainLinksTest, DiagnoseCutsLongSentencesAtACharactersEdge) {
   const std::string quoted = report.substr(report.rfind('\t') + 1);  // the sentence, last on the line
   EXPECT_EQ(quoted.rfind("Trong năm, Việt Nam và Nhật Bản", 0), 0u) << report;
   EXPECT_LT(quoted.size(), sentence.size()) << "the sentence was not cut: the test proves nothing";
-  EXPECT_TRUE(IsUtf8(report)) << report;
+  EXPECT_TRUE(indexer::IsValidUtf8(report)) << report;
 }
 
 TEST(TrainLinksTest, BadSetsFileIsAClearError) {
