@@ -79,11 +79,14 @@ class Walk {
     return met == kRejected ? IdTable::kAbsent : met;
   }
 
-  // Which of the record's relations the filter follows, by number.
+  // Which of the record's relations the filter follows, and their numbers
+  // in the result, by their numbers in the record.
   void NoteRelations(const Adjacency& adjacency) {
     relation_ok_.clear();
+    relation_number_.clear();
     for (const auto& r : adjacency.relations()) {
       relation_ok_.push_back(filter_.relations.empty() || filter_.relations.count(r) > 0);
+      relation_number_.push_back(out_->RelationNumber(r));
     }
   }
   bool Accepts(const AdjacencyEntryView& v) const {
@@ -91,17 +94,16 @@ class Walk {
   }
 
   // The edge of entry v of the record of node `self` (its number in the
-  // result), to node `other`. Built in place: a moved string that fits the
-  // short-string buffer is a copy.
+  // result), to node `other`, built in place.
   void AddEdge(uint32_t self, uint32_t other, const AdjacencyEntryView& v) {
     NeighborhoodEdge& e = out_->edges.emplace_back();
     e.source = v.outgoing ? self : other;
     e.target = v.outgoing ? other : self;
-    e.relation = v.relation;
+    e.relation = relation_number_[v.relation_number];
     e.weight = v.weight;
     e.evidence_count = v.evidence_count;
-    e.first_date = v.first_date;
-    e.last_date = v.last_date;
+    out_->SetDate(v.first_date, &e.first_date);
+    out_->SetDate(v.last_date, &e.last_date);
   }
   // Whether entry v of `id`'s record, to a node of the result, is an edge
   // this expansion adds: not if the other end was expanded before (it added
@@ -321,6 +323,7 @@ class Walk {
   std::vector<uint32_t> found_offsets_, found_which_;  // FindOthers' answer
 
   std::vector<bool> relation_ok_;  // of the record being read
+  std::vector<uint32_t> relation_number_;  // its relations' numbers in the result
   // Nodes read ahead for the open expansion under way (views of its record).
   std::vector<std::string_view> ahead_ids_;
   std::vector<std::optional<Node>> ahead_nodes_;
@@ -335,13 +338,46 @@ class Walk {
 
 }  // namespace
 
+uint32_t Neighborhood::RelationNumber(std::string_view relation) {
+  // A handful of relations: a search beats a map.
+  for (size_t i = 0; i < relations.size(); ++i) {
+    if (relations[i] == relation) return static_cast<uint32_t>(i);
+  }
+  relations.emplace_back(relation);
+  return static_cast<uint32_t>(relations.size() - 1);
+}
+
+void Neighborhood::SetDate(std::string_view text, EdgeDate* date) {
+  if (text.size() <= EdgeDate::kCapacity) {
+    std::memcpy(date->text, text.data(), text.size());
+    date->size = static_cast<uint8_t>(text.size());
+    return;
+  }
+  const auto index = static_cast<uint32_t>(long_dates.size());
+  long_dates.emplace_back(text);
+  std::memcpy(date->text, &index, sizeof index);
+  date->size = EdgeDate::kElsewhere;
+}
+
+void Neighborhood::AddEdge(uint32_t source, uint32_t target, std::string_view relation, uint32_t weight,
+                           uint32_t evidence_count, std::string_view first_date, std::string_view last_date) {
+  NeighborhoodEdge& e = edges.emplace_back();
+  e.source = source;
+  e.target = target;
+  e.relation = RelationNumber(relation);
+  e.weight = weight;
+  e.evidence_count = evidence_count;
+  SetDate(first_date, &e.first_date);
+  SetDate(last_date, &e.last_date);
+}
+
 EdgeSummary Neighborhood::Summary(const NeighborhoodEdge& e) const {
   EdgeSummary s;
-  s.key = {SourceId(e), e.relation, TargetId(e)};
+  s.key = {SourceId(e), Relation(e), TargetId(e)};
   s.weight = e.weight;
   s.evidence_count = e.evidence_count;
-  s.first_date = e.first_date;
-  s.last_date = e.last_date;
+  s.first_date = FirstDate(e);
+  s.last_date = LastDate(e);
   return s;
 }
 

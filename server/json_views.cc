@@ -72,8 +72,8 @@ namespace {
 
 // One edge's JSON, for the edges of the store (EdgeSummary) and those of a
 // neighbourhood (ends by number in its nodes) alike.
-json EdgeJson(const std::string& source, const std::string& relation, const std::string& target, uint32_t weight,
-              uint32_t evidence_count, const std::string& first_date, const std::string& last_date) {
+json EdgeJson(const std::string& source, std::string_view relation, const std::string& target, uint32_t weight,
+              uint32_t evidence_count, std::string_view first_date, std::string_view last_date) {
   return {{"source", source},
           {"target", target},
           {"relation", relation},
@@ -104,8 +104,8 @@ json ToJson(const graph::Neighborhood& hood, const std::string& id, int depth) {
   json nodes = json::array(), edges = json::array();
   for (const auto& n : hood.nodes) nodes.push_back(EntitySummaryJson(n));
   for (const auto& e : hood.edges) {
-    edges.push_back(EdgeJson(hood.SourceId(e), e.relation, hood.TargetId(e), e.weight, e.evidence_count,
-                             e.first_date, e.last_date));
+    edges.push_back(EdgeJson(hood.SourceId(e), hood.Relation(e), hood.TargetId(e), e.weight, e.evidence_count,
+                             hood.FirstDate(e), hood.LastDate(e)));
   }
   return {{"id", id}, {"depth", depth}, {"truncated", hood.truncated},
           {"nodes", nodes}, {"edges", edges}};

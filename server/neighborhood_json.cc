@@ -15,7 +15,7 @@ using nlohmann::json;
 
 // `text` as a JSON string, as dump() writes it: plain printable ASCII
 // (ids, dates, relation names) as it is, anything else through nlohmann.
-void AppendString(const std::string& text, std::string* out) {
+void AppendString(std::string_view text, std::string* out) {
   const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
     const auto u = static_cast<unsigned char>(c);
     return u >= 0x20 && u < 0x7f && c != '"' && c != '\\';
@@ -29,7 +29,7 @@ void AppendString(const std::string& text, std::string* out) {
   out->append(json(text).dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
-void AppendDate(const std::string& date, std::string* out) {
+void AppendDate(std::string_view date, std::string* out) {
   if (date.empty()) {
     out->append("null");
   } else {
@@ -53,11 +53,11 @@ std::string NeighborhoodJsonText(const graph::Neighborhood& hood, const std::str
     first = false;
     out.append("\"evidence_count\":").append(std::to_string(e.evidence_count));
     out.append(",\"first_date\":");
-    AppendDate(e.first_date, &out);
+    AppendDate(hood.FirstDate(e), &out);
     out.append(",\"last_date\":");
-    AppendDate(e.last_date, &out);
+    AppendDate(hood.LastDate(e), &out);
     out.append(",\"relation\":");
-    AppendString(e.relation, &out);
+    AppendString(hood.Relation(e), &out);
     out.append(",\"source\":").append(ids[e.source]);
     out.append(",\"target\":").append(ids[e.target]);
     out.append(",\"weight\":").append(std::to_string(e.weight)).append("}");

@@ -277,8 +277,8 @@ class Runner {
         << " truncated " << hood.truncated << " nodes " << hood.nodes.size() << " edges " << hood.edges.size() << "\n";
     for (const auto& n : hood.nodes) out << "node " << graph::EncodeNode(n) << "\n";
     for (const auto& e : hood.edges) {
-      out << "edge " << hood.SourceId(e) << " " << e.relation << " " << hood.TargetId(e) << " " << e.weight << " "
-          << e.evidence_count << " " << e.first_date << " " << e.last_date << "\n";
+      out << "edge " << hood.SourceId(e) << " " << hood.Relation(e) << " " << hood.TargetId(e) << " " << e.weight << " "
+          << e.evidence_count << " " << hood.FirstDate(e) << " " << hood.LastDate(e) << "\n";
     }
   }
 
