@@ -1,6 +1,7 @@
 #include "graph/traversal.h"
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 #include <string_view>
 
@@ -349,7 +350,8 @@ uint32_t Neighborhood::RelationNumber(std::string_view relation) {
 
 void Neighborhood::SetDate(std::string_view text, EdgeDate* date) {
   if (text.size() <= EdgeDate::kCapacity) {
-    std::memcpy(date->text, text.data(), text.size());
+    // No copy from an empty view, whose data() may be null.
+    if (!text.empty()) std::memcpy(date->text, text.data(), text.size());
     date->size = static_cast<uint8_t>(text.size());
     return;
   }
